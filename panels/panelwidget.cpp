@@ -1,0 +1,1 @@
+// Placeholder so the library configures; replaced by the panels implementation.
