@@ -1,1 +1,1 @@
-// Placeholder so the library configures; replaced by the panels implementation.
+// Placeholder so the library configures; H3 replaces it with the real implementation.

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace pharos {
+
+/// Parses a Prometheus/Grafana duration ("15s", "1m30s", "500ms", "2h", "1d", "1w", "1y").
+/// A bare number means seconds. Returns nullopt when invalid.
+std::optional<qint64> parseDurationMs(const QString &text);
+/// Formats milliseconds the way Grafana renders $__interval: "15s", "1m", "2h", "500ms".
+QString formatDurationMs(qint64 ms);
+
+/// Inputs of the interval/step computation for one query.
+struct IntervalInput
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int maxDataPoints = 0;      // panel maxDataPoints, else the panel width in px
+    qint64 minIntervalMs = 0;   // target interval (min step), else panel interval; 0 = none
+    qint64 scrapeIntervalMs = 15000; // data source scrape interval
+    int intervalFactor = 1;
+};
+
+struct IntervalResult
+{
+    qint64 intervalMs = 0;     // $__interval
+    qint64 rateIntervalMs = 0; // $__rate_interval
+    qint64 stepMs = 0;         // the range-query step sent to the server
+    qint64 startMs = 0;        // aligned to the step
+    qint64 endMs = 0;
+};
+
+/// Grafana's formulas: $__interval = max(round(range / maxDataPoints), min interval);
+/// step = max(min step, range / maxDataPoints, range / 11000) with start/end aligned to it;
+/// $__rate_interval = max($__interval + scrape interval, 4 x scrape interval).
+IntervalResult computeInterval(const IntervalInput &input);
+
+/// Substitutes $__interval, ${__interval}, $__interval_ms, $__range, $__range_s, $__range_ms,
+/// $__rate_interval and $__rate_interval_ms in a PromQL expression.
+QString substituteMacros(const QString &expr, const IntervalResult &interval, qint64 rangeMs);
+
+} // namespace pharos

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "dashboard.h"
+#include "paneldata.h"
+#include "timerange.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QTimeZone>
+#include <QTimer>
+#include <functional>
+
+namespace pharos {
+
+class DataSourceRegistry;
+class DataSourceReply;
+
+/// Runs the queries of a dashboard's panels on refresh. Refreshes never overlap: a new
+/// refresh aborts the previous one's requests and stale answers are dropped. Panels out of
+/// view do not query until they come into view; an inactive (hidden or minimised) window
+/// does not refresh on the timer, and catches up once when it becomes active again.
+/// At most 6 requests per data source are in flight (the data source enforces it).
+class QueryScheduler : public QObject
+{
+    Q_OBJECT
+public:
+    explicit QueryScheduler(DataSourceRegistry *registry, QObject *parent = nullptr);
+    ~QueryScheduler() override;
+
+    /// The panels that query (Dashboard::allPanels(), minus collapsed rows' children if the
+    /// view does not show them). Replaces the previous set and aborts its requests.
+    void setPanels(const QList<PanelModel> &panels);
+    void setTimeRange(const TimeRange &range);
+    TimeRange timeRange() const { return m_range; }
+    void setTimeZone(const QTimeZone &zone);
+    /// "" or "off" stops the timer; "5s", "1m"... start it.
+    void setRefreshInterval(const QString &refresh);
+    QString refreshInterval() const { return m_refresh; }
+    /// The panel's plot width in pixels; the default maxDataPoints.
+    void setPanelWidth(int panelId, int widthPx);
+    void setPanelVisible(int panelId, bool visible);
+    /// false while the window is hidden or minimised.
+    void setActive(bool active);
+    /// For tests and exports: the clock used to resolve "now".
+    void setClock(std::function<QDateTime()> clock);
+
+    /// Starts a new refresh of every visible panel now.
+    void refresh();
+    /// True when no request of the current refresh is pending.
+    bool isIdle() const;
+    quint64 generation() const { return m_generation; }
+    /// The resolved range of the current refresh, or the error that stopped it.
+    ResolvedTimeRange resolvedRange() const { return m_resolved; }
+
+Q_SIGNALS:
+    void panelLoading(int panelId);
+    void panelDataReady(int panelId, pharos::PanelDataPtr data);
+    /// Every visible panel of the current refresh has its data.
+    void idle();
+    /// The time range could not be resolved: the translated reason.
+    void timeRangeError(const QString &message);
+
+private:
+    struct PanelState;
+    void queryPanel(PanelState &state);
+    void onReplyFinished(int panelId, quint64 generation);
+    void abortAll();
+
+    DataSourceRegistry *m_registry;
+    QList<PanelModel> m_panels;
+    QHash<int, PanelState *> m_states;
+    TimeRange m_range;
+    QTimeZone m_zone;
+    QString m_refresh;
+    QTimer m_timer;
+    bool m_active = true;
+    bool m_missedTick = false;
+    quint64 m_generation = 0;
+    ResolvedTimeRange m_resolved;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace pharos

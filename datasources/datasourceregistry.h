@@ -1,0 +1,52 @@
+#pragma once
+
+#include "datasource.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QObject>
+#include <memory>
+
+namespace pharos {
+
+/// The configured data sources of a session, and the resolution of the data-source
+/// references found in dashboard files.
+class DataSourceRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DataSourceRegistry(QObject *parent = nullptr);
+    ~DataSourceRegistry() override;
+
+    /// Creates the right client for `settings.type` (Prometheus today) and owns it.
+    DataSource *add(const DataSourceSettings &settings);
+    void remove(const QString &name);
+    void clear();
+    QList<DataSource *> dataSources() const;
+    DataSource *byName(const QString &name) const;
+    DataSource *byUid(const QString &uid) const;
+    /// The one marked default, else the first, else nullptr.
+    DataSource *defaultSource() const;
+
+    /// When set (`--datasource URL`), every reference resolves to this data source.
+    void setOverride(DataSource *source);
+    DataSource *overrideSource() const;
+
+    /// Resolves a panel's or target's `datasource` field as Grafana files write it:
+    /// null, "", "default", a variable ("$ds", "${DS_X}", "[[ds]]", {uid:"$ds"}) -> default;
+    /// a name or uid string, or {type, uid} -> that data source.
+    /// "-- Mixed --" / {uid:"-- Mixed --"} -> nullptr with *isMixed = true (targets decide).
+    /// "-- Grafana --" and unknown names -> nullptr and a translated *error such as
+    /// "Data source \"X\" is not configured."
+    DataSource *resolve(const QJsonValue &ref, QString *error = nullptr,
+                        bool *isMixed = nullptr) const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    std::vector<std::unique_ptr<DataSource>> m_sources;
+    DataSource *m_override = nullptr;
+};
+
+} // namespace pharos

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "dashboard.h"
+#include "paneldata.h"
+
+#include <QFrame>
+
+class QLabel;
+
+namespace pharos {
+
+/// The frame every panel is drawn in: title bar (description as tooltip), content, and a
+/// message area that shows "Loading…", "No data" or the error of a failed query. When some
+/// targets fail and others return data, the data is drawn and the error shows as a banner.
+class PanelWidget : public QFrame
+{
+    Q_OBJECT
+public:
+    /// Creates the widget for `model.type`: timeseries, stat, table; anything else gets a
+    /// placeholder naming the type.
+    static PanelWidget *create(const PanelModel &model, QWidget *parent = nullptr);
+    ~PanelWidget() override;
+
+    const PanelModel &model() const { return m_model; }
+    int panelId() const { return m_model.id; }
+
+    void setLoading(bool loading);
+    void setData(PanelDataPtr data);
+    PanelDataPtr data() const { return m_data; }
+
+    /// What the message area shows now ("No data", an error...), empty when data is drawn.
+    QString statusText() const;
+    /// True when the last data had an error (shown on the panel).
+    bool hasError() const;
+    /// The width in pixels of the plotting area, used as the default maxDataPoints.
+    virtual int plotWidthHint() const;
+
+protected:
+    explicit PanelWidget(const PanelModel &model, QWidget *parent = nullptr);
+    /// The type-specific content widget, placed under the title.
+    void setContentWidget(QWidget *content);
+    /// Draws `data` (already checked to be non-null). Return false when there was nothing
+    /// to draw, so the frame shows "No data".
+    virtual bool updateContent(const PanelDataPtr &data) = 0;
+
+private:
+    PanelModel m_model;
+    PanelDataPtr m_data;
+    QLabel *m_title = nullptr;
+    QLabel *m_message = nullptr;
+    QWidget *m_content = nullptr;
+    bool m_loading = false;
+};
+
+} // namespace pharos
