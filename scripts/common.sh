@@ -1,0 +1,55 @@
+# Shared by the scripts in this folder: dependency installation and the build.
+# shellcheck shell=bash
+set -euo pipefail
+
+PHAROS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PHAROS_BUILD_DIR="${PHAROS_BUILD_DIR:-$PHAROS_ROOT/build}"
+
+# Debian 12 packages Pharos needs to build, test and run its demo.
+PHAROS_PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev libgl-dev
+  prometheus curl
+  gnome-keyring dbus dbus-x11 xvfb xauth
+)
+
+pharos_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+pharos_install_deps() {
+  local missing=()
+  for p in "${PHAROS_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    pharos_log "All ${#PHAROS_PACKAGES[@]} Debian packages are installed"
+    return
+  fi
+  pharos_log "Installing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update
+  # Debian's prometheus package would start a system service; the demo and the tests run their
+  # own instances on free ports, so keep the installation from starting daemons where possible.
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+pharos_build() {
+  pharos_log "Configuring and building in $PHAROS_BUILD_DIR"
+  cmake -S "$PHAROS_ROOT" -B "$PHAROS_BUILD_DIR" -G Ninja \
+    -DCMAKE_BUILD_TYPE="${PHAROS_BUILD_TYPE:-RelWithDebInfo}" "$@"
+  cmake --build "$PHAROS_BUILD_DIR" -j"$(nproc)"
+}
+
+# A free TCP port on 127.0.0.1.
+pharos_free_port() {
+  local p
+  for p in $(seq 19090 19190); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "error: no free port in 19090-19190" >&2
+  return 1
+}
