@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace pharos {
+
+/// A value formatted with a Grafana unit: prefix + text + suffix (suffix includes any
+/// separating space, e.g. " KiB").
+struct FormattedValue
+{
+    QString prefix;
+    QString text;
+    QString suffix;
+    QString toString() const { return prefix + text + suffix; }
+};
+
+/// True when `unit` is a Grafana unit id Pharos formats (empty counts as "none"; "suffix:X"
+/// and "prefix:X" are known).
+bool isKnownUnit(const QString &unit);
+
+/// Formats `value` with the Grafana unit id `unit`. Without `decimals`, picks a Grafana-like
+/// number of decimals from the magnitude of the (scaled) value. NaN gives "NaN", infinities
+/// "Infinity"/"-Infinity". Unknown ids format the number followed by " <id>".
+FormattedValue formatValue(double value, const QString &unit,
+                           std::optional<int> decimals = std::nullopt);
+inline QString formatValueText(double value, const QString &unit,
+                               std::optional<int> decimals = std::nullopt)
+{
+    return formatValue(value, unit, decimals).toString();
+}
+
+/// Formats axis ticks `ticks` spaced `step` apart with one shared scale (e.g. all in MiB)
+/// and one shared number of decimals derived from the step (or `decimals` when given).
+QStringList formatAxisTicks(const std::vector<double> &ticks, double step, const QString &unit,
+                            std::optional<int> decimals = std::nullopt);
+
+/// The number of decimals Pharos shows for `value` when none is configured.
+int autoDecimals(double value);
+
+} // namespace pharos
