@@ -1,0 +1,270 @@
+#include "prometheusfixture.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTcpServer>
+#include <QThread>
+#include <QTimer>
+
+namespace pharos::test {
+
+namespace {
+
+// Form/query encoding that also escapes '+' (Go decodes '+' in a query as a space).
+QByteArray encodeForm(const QUrlQuery &q)
+{
+    QByteArray out;
+    const auto items = q.queryItems(QUrl::FullyDecoded);
+    for (const auto &[k, v] : items) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
+    }
+    return out;
+}
+
+QByteArray request(const QUrl &url, const QByteArray *postBody, int *status, int timeoutMs)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(url);
+    req.setTransferTimeout(timeoutMs);
+    QNetworkReply *reply = nullptr;
+    if (postBody) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = nam.post(req, *postBody);
+    } else {
+        reply = nam.get(req);
+    }
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    if (!reply->isFinished())
+        reply->abort();
+    const QByteArray body = reply->readAll();
+    if (status)
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    delete reply;
+    return body;
+}
+
+} // namespace
+
+PrometheusFixture::PrometheusFixture() = default;
+
+PrometheusFixture::~PrometheusFixture()
+{
+    stop();
+}
+
+quint16 PrometheusFixture::freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+bool PrometheusFixture::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QByteArray PrometheusFixture::log() const
+{
+    if (!m_dir)
+        return {};
+    QFile f(m_dir->filePath(QStringLiteral("prometheus.log")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool PrometheusFixture::start(QString *error)
+{
+    auto fail = [&](const QString &msg) {
+        if (error)
+            *error = msg;
+        stop();
+        return false;
+    };
+    stop();
+    QFileInfo bin(m_binary);
+    if (!bin.exists() || !bin.isExecutable())
+        return fail(QStringLiteral("Prometheus binary not found or not executable at %1 "
+                                   "(install the Debian package 'prometheus')")
+                        .arg(m_binary));
+
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (!m_dir->isValid())
+        return fail(QStringLiteral("Cannot create a temporary directory for Prometheus"));
+
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        m_port = freePort();
+        if (m_port == 0)
+            return fail(QStringLiteral("Cannot find a free TCP port on 127.0.0.1"));
+        const QString target = QStringLiteral("127.0.0.1:%1").arg(m_port);
+
+        QString yaml = QStringLiteral("global:\n"
+                                      "  scrape_interval: 1s\n"
+                                      "  evaluation_interval: 1s\n"
+                                      "scrape_configs:\n"
+                                      "  - job_name: prometheus\n"
+                                      "    static_configs:\n"
+                                      "      - targets: ['%1']\n")
+                           .arg(target);
+        for (const QString &job : std::as_const(m_extraJobs))
+            yaml += QStringLiteral("  - job_name: '%1'\n"
+                                   "    static_configs:\n"
+                                   "      - targets: ['%2']\n")
+                        .arg(job, target);
+        for (const QString &extra : std::as_const(m_extraYaml))
+            yaml += extra.endsWith(QLatin1Char('\n')) ? extra : extra + QLatin1Char('\n');
+
+        const QString configPath = m_dir->filePath(QStringLiteral("prometheus.yml"));
+        QFile cfg(configPath);
+        if (!cfg.open(QIODevice::WriteOnly | QIODevice::Truncate) || cfg.write(yaml.toUtf8()) < 0)
+            return fail(QStringLiteral("Cannot write %1").arg(configPath));
+        cfg.close();
+
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->setStandardOutputFile(m_dir->filePath(QStringLiteral("prometheus.log")));
+        QStringList args{QStringLiteral("--config.file=") + configPath,
+                         QStringLiteral("--storage.tsdb.path=") +
+                             m_dir->filePath(QStringLiteral("data")),
+                         QStringLiteral("--web.listen-address=") + target,
+                         QStringLiteral("--log.level=warn")};
+        args << m_extraArgs;
+        m_process->start(m_binary, args);
+        if (!m_process->waitForStarted(10000))
+            return fail(QStringLiteral("Cannot start %1: %2")
+                            .arg(m_binary, m_process->errorString()));
+        m_url = QUrl(QStringLiteral("http://") + target);
+
+        // Wait for /-/ready.
+        QElapsedTimer clock;
+        clock.start();
+        bool ready = false;
+        while (clock.elapsed() < m_startTimeoutMs && m_process->state() == QProcess::Running) {
+            int status = 0;
+            httpGet(m_url.resolved(QUrl(QStringLiteral("/-/ready"))), &status, 2000);
+            if (status == 200) {
+                ready = true;
+                break;
+            }
+            waitFor([] { return false; }, 100);
+        }
+        if (!ready) {
+            const bool exited = m_process->state() == QProcess::NotRunning;
+            const QString out = QString::fromUtf8(log());
+            m_process->kill();
+            m_process->waitForFinished(5000);
+            m_process.reset();
+            if (exited && out.contains(QLatin1String("address already in use")))
+                continue; // lost the port race; try another
+            return fail(QStringLiteral("Prometheus did not become ready at %1 within %2 ms. "
+                                       "Log:\n%3")
+                            .arg(m_url.toString())
+                            .arg(m_startTimeoutMs)
+                            .arg(out.right(4000)));
+        }
+
+        // Wait for data: at least 3 scrapes and the HTTP metrics present.
+        const bool haveData = waitFor(
+            [this] {
+                QThread::msleep(200);
+                const QJsonObject a = queryJson(
+                    QStringLiteral("/api/v1/query"),
+                    QUrlQuery{{QStringLiteral("query"),
+                               QStringLiteral("count_over_time(up{job=\"prometheus\"}[1m]) >= 3")}});
+                const QJsonObject b = queryJson(
+                    QStringLiteral("/api/v1/query"),
+                    QUrlQuery{{QStringLiteral("query"),
+                               QStringLiteral("prometheus_http_requests_total")}});
+                return !a.value(QLatin1String("data"))
+                            .toObject()
+                            .value(QLatin1String("result"))
+                            .toArray()
+                            .isEmpty() &&
+                       !b.value(QLatin1String("data"))
+                            .toObject()
+                            .value(QLatin1String("result"))
+                            .toArray()
+                            .isEmpty();
+            },
+            std::max(1000, m_startTimeoutMs - int(clock.elapsed())));
+        if (!haveData)
+            return fail(QStringLiteral("Prometheus at %1 is ready but has no scraped data "
+                                       "after %2 ms. Log:\n%3")
+                            .arg(m_url.toString())
+                            .arg(m_startTimeoutMs)
+                            .arg(QString::fromUtf8(log()).right(4000)));
+        return true;
+    }
+    return fail(QStringLiteral("Prometheus could not bind a free port after 3 attempts"));
+}
+
+void PrometheusFixture::stop()
+{
+    if (m_process) {
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->terminate();
+            if (!m_process->waitForFinished(10000)) {
+                m_process->kill();
+                m_process->waitForFinished(5000);
+            }
+        }
+        m_process.reset();
+    }
+}
+
+QJsonObject PrometheusFixture::queryJson(const QString &path, const QUrlQuery &query) const
+{
+    QUrl u = m_url;
+    u.setPath(path);
+    u.setQuery(QString::fromLatin1(encodeForm(query)), QUrl::StrictMode);
+    const QByteArray body = httpGet(u, nullptr, 10000);
+    return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray PrometheusFixture::httpGet(const QUrl &url, int *status, int timeoutMs)
+{
+    return request(url, nullptr, status, timeoutMs);
+}
+
+QByteArray PrometheusFixture::httpPost(const QUrl &url, const QUrlQuery &form, int *status,
+                                       int timeoutMs)
+{
+    const QByteArray body = encodeForm(form);
+    return request(url, &body, status, timeoutMs);
+}
+
+bool PrometheusFixture::waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        if (cond())
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+}
+
+} // namespace pharos::test

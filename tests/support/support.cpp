@@ -1,1 +1,0 @@
-// Placeholder so the library configures; replaced by the test fixtures.
