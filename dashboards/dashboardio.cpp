@@ -1,0 +1,67 @@
+#include "dashboardio.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace pharos {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DashboardIO", text);
+}
+} // namespace
+
+std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path),
+                                                  file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path),
+                                                  file.errorString());
+        return std::nullopt;
+    }
+    QString parseError;
+    auto dashboard = Dashboard::fromJson(bytes, &parseError);
+    if (!dashboard) {
+        if (error)
+            *error = tr("%1: %2").arg(QDir::toNativeSeparators(path), parseError);
+        return std::nullopt;
+    }
+    return dashboard;
+}
+
+bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString *error)
+{
+    QSaveFile file(path);
+    auto fail = [&](const QString &what) {
+        if (error)
+            *error = what.arg(QDir::toNativeSeparators(path), file.errorString());
+        file.cancelWriting();
+        return false;
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2"));
+    const QByteArray bytes = QJsonDocument(dashboard.toJson()).toJson(QJsonDocument::Indented);
+    if (file.write(bytes) != bytes.size())
+        return fail(tr("Cannot write %1: %2"));
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path),
+                                                  file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace pharos
