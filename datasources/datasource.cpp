@@ -6,6 +6,12 @@ namespace pharos {
 
 QString DataSourceError::message() const
 {
+    if (!context.isEmpty() && kind != Kind::None) {
+        DataSourceError plain = *this;
+        plain.context.clear();
+        return QCoreApplication::translate("DataSourceError", "%1 failed: %2")
+            .arg(context, plain.message());
+    }
     auto tr = [](const char *text) { return QCoreApplication::translate("DataSourceError", text); };
     const QString d = detail.trimmed();
     switch (kind) {
@@ -14,11 +20,14 @@ QString DataSourceError::message() const
     case Kind::Cancelled:
         return tr("The request was cancelled.");
     case Kind::ConnectionRefused:
-        return tr("Connection refused: nothing is listening at the data source URL. Is the server running?");
+        return d.isEmpty()
+                   ? tr("Connection refused: nothing is listening at the data source URL. Is the server running?")
+                   : tr("Connection refused by %1: nothing is listening there. Is the server running?").arg(d);
     case Kind::HostNotFound:
         return tr("Host not found: %1").arg(d);
     case Kind::Timeout:
-        return tr("The server did not answer in time (timeout).");
+        return d.isEmpty() ? tr("The server did not answer in time (timeout).")
+                           : tr("The server did not answer in time (timeout: %1).").arg(d);
     case Kind::Tls:
         return tr("TLS error: %1").arg(d);
     case Kind::Network:

@@ -34,6 +34,7 @@ struct DataSourceError
     int httpStatus = 0;
     QString errorType; // Prometheus `errorType`, e.g. "bad_data"
     QString detail;    // the server's error text or the transport's description
+    QString context;   // optional: which step failed, e.g. "Test query (1+1)"; prefixed to message()
 
     bool isError() const { return kind != Kind::None; }
     /// Translated, user-facing text naming the cause, e.g.

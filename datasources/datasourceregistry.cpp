@@ -1,0 +1,192 @@
+#include "datasourceregistry.h"
+
+#include "prometheusdatasource.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace pharos {
+
+namespace {
+
+// "$ds", "${DS_X}", "${ds:raw}", "[[ds]]"
+bool isVariable(const QString &s)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\s*(\$\w+|\$\{[^}]+\}|\[\[[^\]]+\]\])\s*$)"));
+    return re.match(s).hasMatch();
+}
+
+bool isMixed(const QString &s)
+{
+    return s == QLatin1String("-- Mixed --");
+}
+
+bool isBuiltIn(const QString &s)
+{
+    return s == QLatin1String("-- Grafana --") || s == QLatin1String("-- Dashboard --") ||
+           s == QLatin1String("grafana");
+}
+
+} // namespace
+
+DataSourceRegistry::DataSourceRegistry(QObject *parent) : QObject(parent) {}
+
+DataSourceRegistry::~DataSourceRegistry() = default;
+
+DataSource *DataSourceRegistry::add(const DataSourceSettings &settings)
+{
+    std::unique_ptr<DataSource> source;
+    // Prometheus is the only type today; Prometheus-compatible servers use the same client.
+    source = std::make_unique<PrometheusDataSource>(settings);
+    DataSource *raw = source.get();
+    m_sources.push_back(std::move(source));
+    Q_EMIT changed();
+    return raw;
+}
+
+void DataSourceRegistry::remove(const QString &name)
+{
+    for (auto it = m_sources.begin(); it != m_sources.end(); ++it) {
+        if ((*it)->settings().name == name) {
+            if (m_override == it->get())
+                m_override = nullptr;
+            m_sources.erase(it);
+            Q_EMIT changed();
+            return;
+        }
+    }
+}
+
+void DataSourceRegistry::clear()
+{
+    m_override = nullptr;
+    m_sources.clear();
+    Q_EMIT changed();
+}
+
+QList<DataSource *> DataSourceRegistry::dataSources() const
+{
+    QList<DataSource *> list;
+    for (const auto &s : m_sources)
+        list << s.get();
+    return list;
+}
+
+DataSource *DataSourceRegistry::byName(const QString &name) const
+{
+    for (const auto &s : m_sources) {
+        if (s->settings().name == name)
+            return s.get();
+    }
+    return nullptr;
+}
+
+DataSource *DataSourceRegistry::byUid(const QString &uid) const
+{
+    if (uid.isEmpty())
+        return nullptr;
+    for (const auto &s : m_sources) {
+        if (s->settings().uid == uid)
+            return s.get();
+    }
+    return nullptr;
+}
+
+DataSource *DataSourceRegistry::defaultSource() const
+{
+    for (const auto &s : m_sources) {
+        if (s->settings().isDefault)
+            return s.get();
+    }
+    return m_sources.empty() ? nullptr : m_sources.front().get();
+}
+
+void DataSourceRegistry::setOverride(DataSource *source)
+{
+    m_override = source;
+    Q_EMIT changed();
+}
+
+DataSource *DataSourceRegistry::overrideSource() const
+{
+    return m_override;
+}
+
+DataSource *DataSourceRegistry::resolve(const QJsonValue &ref, QString *error,
+                                        bool *mixed) const
+{
+    if (mixed)
+        *mixed = false;
+    if (error)
+        error->clear();
+
+    auto fallback = [&]() -> DataSource * {
+        DataSource *d = m_override ? m_override : defaultSource();
+        if (!d && error)
+            *error = tr("No data source is configured.");
+        return d;
+    };
+    auto notConfigured = [&](const QString &what) -> DataSource * {
+        if (m_override)
+            return m_override;
+        if (error)
+            *error = tr("Data source \"%1\" is not configured.").arg(what);
+        return nullptr;
+    };
+    auto builtIn = [&](const QString &what) -> DataSource * {
+        if (error)
+            *error = tr("Data source \"%1\" is not supported by Pharos.").arg(what);
+        return nullptr;
+    };
+    auto mixedResult = [&]() -> DataSource * {
+        if (mixed)
+            *mixed = true;
+        return nullptr;
+    };
+    auto byKey = [&](const QString &key) -> DataSource * {
+        if (DataSource *d = byUid(key))
+            return m_override ? m_override : d;
+        if (DataSource *d = byName(key))
+            return m_override ? m_override : d;
+        return nullptr;
+    };
+
+    if (ref.isNull() || ref.isUndefined())
+        return fallback();
+    if (ref.isString()) {
+        const QString s = ref.toString().trimmed();
+        if (s.isEmpty() || s.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0 ||
+            isVariable(s))
+            return fallback();
+        if (isMixed(s))
+            return mixedResult();
+        if (isBuiltIn(s))
+            return builtIn(s);
+        if (DataSource *d = byKey(s))
+            return d;
+        return notConfigured(s);
+    }
+    if (ref.isObject()) {
+        const QJsonObject o = ref.toObject();
+        const QString uid = o.value(QLatin1String("uid")).toString().trimmed();
+        const QString type = o.value(QLatin1String("type")).toString();
+        if (isMixed(uid))
+            return mixedResult();
+        if (isBuiltIn(uid) || (type == QLatin1String("datasource") && uid.isEmpty()) ||
+            type == QLatin1String("grafana"))
+            return builtIn(uid.isEmpty() ? type : uid);
+        if (uid.isEmpty() || isVariable(uid) ||
+            uid.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0)
+            return fallback();
+        if (DataSource *d = byKey(uid))
+            return d;
+        return notConfigured(uid);
+    }
+    if (error)
+        *error = tr("Invalid data source reference.");
+    return nullptr;
+}
+
+} // namespace pharos

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "datasource.h"
+
+#include <QThreadPool>
+#include <QUrlQuery>
+#include <deque>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace pharos {
+
+/// A Prometheus (or Prometheus-compatible) HTTP API client on QNetworkAccessManager.
+///
+/// - POSTs form-encoded requests; after a 405 on POST it retries with GET and keeps using GET.
+/// - Keeps the URL's path prefix (http://host/prefix/api/v1/...).
+/// - At most MaxInFlight requests run at once; more wait in a queue (aborting a queued reply
+///   removes it).
+/// - settings().timeoutMs bounds each request (Kind::Timeout; an abort is Kind::Cancelled).
+/// - Bodies are parsed on a worker thread; the result is delivered on the thread that made the
+///   request. Answers for aborted or deleted replies are dropped.
+class PrometheusDataSource : public DataSource
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxInFlight = 6;
+    /// What is kept of a non-2xx body to classify it (the rest is not downloaded).
+    static constexpr qsizetype MaxErrorBodyBytes = 64 * 1024;
+
+    explicit PrometheusDataSource(DataSourceSettings settings, QObject *parent = nullptr);
+    ~PrometheusDataSource() override;
+
+    DataSourceReply *query(const QueryRequest &request) override;
+    DataSourceReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
+                                qint64 endMs = 0) override;
+    DataSourceReply *labelValues(const QString &label, const QStringList &matchers = {},
+                                 int limit = 0) override;
+    DataSourceReply *series(const QStringList &matchers, qint64 startMs = 0,
+                            qint64 endMs = 0) override;
+    DataSourceReply *metadata(const QString &metric = {}, int limit = 0) override;
+    DataSourceReply *buildInfo() override;
+    DataSourceReply *testConnection() override;
+
+    /// Requests on the wire now / the most that were ever on the wire at once / waiting.
+    int inFlightCount() const { return m_inFlight; }
+    int peakInFlight() const { return m_peakInFlight; }
+    int queuedCount() const { return int(m_queue.size()); }
+    /// True once the server answered 405 to a POST: requests then use GET.
+    bool usesGet() const { return m_useGet; }
+
+    /// The full URL of an API path under the configured base URL (keeps a path prefix).
+    QUrl apiUrl(const QString &path) const;
+
+private:
+    enum class Parse { Query, Strings, Series, Object };
+    struct Pending;
+
+    DataSourceReply *enqueue(const QString &path, const QUrlQuery &params, Parse parse,
+                             int limit = 0);
+    void pump();
+    void send(const std::shared_ptr<Pending> &p);
+    void onNetworkFinished(const std::shared_ptr<Pending> &p);
+    void deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error);
+    QString address() const;
+
+    QNetworkAccessManager *m_nam;
+    QThreadPool m_pool;
+    std::deque<std::shared_ptr<Pending>> m_queue;
+    std::vector<std::shared_ptr<Pending>> m_active;
+    int m_inFlight = 0;
+    int m_peakInFlight = 0;
+    bool m_useGet = false;
+};
+
+} // namespace pharos
