@@ -1,1 +1,161 @@
-// Placeholder so the library configures; H3 replaces it with the real implementation.
+#include "panelwidget.h"
+
+#include "placeholderpanel.h"
+#include "statpanel.h"
+#include "tablepanel.h"
+#include "timeseriespanel.h"
+#include "units.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace pharos {
+
+PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
+{
+    if (model.type == QLatin1String("timeseries"))
+        return new TimeSeriesPanel(model, parent);
+    if (model.type == QLatin1String("stat"))
+        return new StatPanel(model, parent);
+    if (model.type == QLatin1String("table"))
+        return new TablePanel(model, parent);
+    return new PlaceholderPanel(model, parent);
+}
+
+PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent)
+    : QFrame(parent), m_model(model)
+{
+    setFrameShape(QFrame::StyledPanel);
+    setObjectName(QStringLiteral("panel-%1").arg(model.id));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->setSpacing(2);
+
+    m_title = new QLabel(model.title, this);
+    m_title->setObjectName(QStringLiteral("panelTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont tf = m_title->font();
+    tf.setBold(true);
+    m_title->setFont(tf);
+    m_title->setToolTip(model.description);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    layout->addWidget(m_title);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("panelBanner"));
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4e5; color: #8a4b00; border: 1px solid #f0c080; padding: 2px; }"));
+    m_banner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Maximum);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("panelMessage"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_message->hide();
+    layout->addWidget(m_message, 1);
+    refreshState();
+}
+
+PanelWidget::~PanelWidget() = default;
+
+void PanelWidget::setContentWidget(QWidget *content)
+{
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    if (m_content) {
+        layout->removeWidget(m_content);
+        m_content->deleteLater();
+    }
+    m_content = content;
+    if (m_content) {
+        m_content->setParent(this);
+        layout->insertWidget(layout->indexOf(m_message), m_content, 1);
+    }
+    refreshState();
+}
+
+void PanelWidget::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    refreshState();
+}
+
+void PanelWidget::setData(PanelDataPtr data)
+{
+    m_data = std::move(data);
+    m_loading = false;
+    refreshState();
+}
+
+void PanelWidget::refreshState()
+{
+    QString message;
+    bool messageIsError = false;
+    QStringList banner;
+    bool showContent = false;
+
+    if (!m_data) {
+        if (m_loading)
+            message = tr("Loading…");
+        else
+            showContent = true; // nothing requested yet: show the empty content
+    } else if (m_data->hasError() && m_data->isEmpty()) {
+        message = m_data->errorMessage();
+        messageIsError = true;
+    } else {
+        if (m_data->hasError())
+            banner << tr("Some queries failed:") + QLatin1Char('\n') + m_data->errorMessage();
+        if (updateContent(m_data))
+            showContent = true;
+        else
+            message = tr("No data");
+    }
+    const QString unit = m_model.defaults.unit;
+    if (!unit.isEmpty() && !isKnownUnit(unit))
+        banner << tr("Unknown unit “%1”: values are shown with it as a plain suffix.").arg(unit);
+
+    m_message->setText(message);
+    m_message->setStyleSheet(messageIsError ? QStringLiteral("QLabel { color: #c4162a; }")
+                                            : QStringLiteral("QLabel { color: palette(mid); }"));
+    m_message->setVisible(!message.isEmpty());
+    m_banner->setText(banner.join(QLatin1Char('\n')));
+    m_banner->setVisible(!banner.isEmpty());
+    if (m_content)
+        m_content->setVisible(showContent && message.isEmpty());
+}
+
+QString PanelWidget::statusText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+QString PanelWidget::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+QString PanelWidget::titleText() const
+{
+    return m_title->text();
+}
+
+bool PanelWidget::hasError() const
+{
+    return m_data && m_data->hasError();
+}
+
+int PanelWidget::plotWidthHint() const
+{
+    return std::max(1, contentsRect().width() - 12);
+}
+
+} // namespace pharos

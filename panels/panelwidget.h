@@ -34,6 +34,10 @@ public:
     bool hasError() const;
     /// The width in pixels of the plotting area, used as the default maxDataPoints.
     virtual int plotWidthHint() const;
+    /// The banner text (a partial failure and/or an unknown-unit warning), empty when none.
+    QString bannerText() const;
+    /// The title as shown.
+    QString titleText() const;
 
 protected:
     explicit PanelWidget(const PanelModel &model, QWidget *parent = nullptr);
@@ -43,11 +47,15 @@ protected:
     /// to draw, so the frame shows "No data".
     virtual bool updateContent(const PanelDataPtr &data) = 0;
 
+    /// Re-evaluates what the frame shows (message, banner, content) for the current data.
+    void refreshState();
+
 private:
     PanelModel m_model;
     PanelDataPtr m_data;
     QLabel *m_title = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_banner = nullptr;
     QWidget *m_content = nullptr;
     bool m_loading = false;
 };

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "dashboard.h"
+#include "paneldata.h"
+
+#include <QColor>
+#include <QJsonObject>
+#include <vector>
+
+namespace pharos {
+
+/// One drawable series of a panel's data: a frame of a target with its legend name.
+struct PanelSeries
+{
+    const Frame *frame = nullptr; // owned by the PanelData
+    QString name;                 // legendFormat applied
+    QString refId;
+    QColor color;
+};
+
+/// The frames of all targets in order, named with each target's legendFormat and coloured
+/// by the panel's colour mode (classic palette by series index, or the fixed colour).
+std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData &data);
+
+/// fieldConfig.defaults.custom of the panel JSON.
+QJsonObject fieldCustom(const PanelModel &model);
+
+} // namespace pharos

@@ -1,0 +1,197 @@
+#include "statpanel.h"
+
+#include "colors.h"
+#include "reducers.h"
+#include "units.h"
+
+#include <QJsonArray>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace pharos {
+
+class StatView : public QWidget
+{
+public:
+    explicit StatView(StatPanel *panel) : m_panel(panel)
+    {
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        setMinimumSize(40, 20);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        const QList<StatPanel::Stat> &stats = m_panel->stats();
+        if (stats.isEmpty())
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const int n = int(stats.size());
+        const double aspect = double(width()) / std::max(1, height());
+        int cols = std::clamp(int(std::round(std::sqrt(n * aspect / 2.0))), 1, n);
+        const int rows = (n + cols - 1) / cols;
+        cols = (n + rows - 1) / rows;
+        const double cw = double(width()) / cols;
+        const double ch = double(height()) / rows;
+        for (int i = 0; i < n; ++i) {
+            const QRectF cell(cw * (i % cols), ch * (i / cols), cw, ch);
+            drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], n > 1);
+        }
+    }
+
+private:
+    void drawStat(QPainter &p, const QRectF &cell, const StatPanel::Stat &s, bool showName)
+    {
+        const QString mode = m_panel->colorMode();
+        const bool background = mode.startsWith(QLatin1String("background"));
+        QColor textColor = palette().color(QPalette::WindowText);
+        if (background) {
+            p.fillRect(cell, s.color);
+            textColor = s.color.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : Qt::white;
+        } else if (mode != QLatin1String("none")) {
+            textColor = s.color;
+        }
+        // Sparkline in the lower part of the cell.
+        if (m_panel->graphMode() == QLatin1String("area") && s.frame && s.frame->size() > 1)
+            drawSparkline(p, cell, *s.frame, background ? textColor : s.color);
+
+        QRectF textArea = cell;
+        if (showName) {
+            QFont nf = font();
+            nf.setPixelSize(std::clamp(int(cell.height() * 0.15), 8, 16));
+            p.setFont(nf);
+            p.setPen(textColor);
+            const QFontMetricsF nfm(nf);
+            const QRectF nameRect(cell.left() + 2, cell.top() + 2, cell.width() - 4, nfm.height());
+            p.drawText(nameRect, Qt::AlignHCenter | Qt::AlignTop,
+                       nfm.elidedText(s.name, Qt::ElideRight, nameRect.width()));
+            textArea.setTop(nameRect.bottom());
+        }
+        // Scale the value text to fit.
+        QFont vf = font();
+        vf.setBold(true);
+        int px = std::max(8, int(std::min(textArea.height() * 0.55, 96.0)));
+        vf.setPixelSize(px);
+        while (px > 8 && QFontMetricsF(vf).horizontalAdvance(s.text) > textArea.width() * 0.92) {
+            px = std::max(8, int(px * 0.9));
+            vf.setPixelSize(px);
+        }
+        p.setFont(vf);
+        p.setPen(textColor);
+        p.drawText(textArea, Qt::AlignCenter, s.text);
+    }
+
+    static void drawSparkline(QPainter &p, const QRectF &cell, const Frame &f, const QColor &color)
+    {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (double v : f.values) {
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+        if (!(lo <= hi))
+            return;
+        if (hi == lo) {
+            lo -= 1;
+            hi += 1;
+        }
+        const qint64 t0 = f.timestamps.front(), t1 = f.timestamps.back();
+        const double span = std::max<double>(1, double(t1 - t0));
+        const QRectF area(cell.left(), cell.top() + cell.height() * 0.55, cell.width(),
+                          cell.height() * 0.45);
+        // One vertex per pixel column at most.
+        QPolygonF line;
+        const qsizetype n = f.size();
+        const qsizetype stride = std::max<qsizetype>(1, n / std::max(1, int(area.width())));
+        for (qsizetype i = 0; i < n; i += stride) {
+            const double v = f.values[size_t(i)];
+            if (!std::isfinite(v))
+                continue;
+            line << QPointF(area.left() + (double(f.timestamps[size_t(i)] - t0) / span) * area.width(),
+                            area.bottom() - (v - lo) / (hi - lo) * area.height());
+        }
+        if (line.size() < 2)
+            return;
+        QPolygonF fill = line;
+        fill << QPointF(line.last().x(), area.bottom()) << QPointF(line.first().x(), area.bottom());
+        QColor fc = color;
+        fc.setAlphaF(0.2f);
+        p.setPen(Qt::NoPen);
+        p.setBrush(fc);
+        p.drawPolygon(fill);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(color, 1.5));
+        p.drawPolyline(line);
+    }
+
+    StatPanel *m_panel;
+};
+
+StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
+{
+    const QJsonObject options = model.options();
+    const QJsonArray calcs =
+        options.value(QLatin1String("reduceOptions")).toObject().value(QLatin1String("calcs")).toArray();
+    m_calc = calcs.isEmpty() ? QStringLiteral("lastNotNull") : calcs.first().toString();
+    if (m_calc.isEmpty())
+        m_calc = QStringLiteral("lastNotNull");
+    m_colorMode = options.value(QLatin1String("colorMode")).toString(QStringLiteral("value"));
+    m_graphMode = options.value(QLatin1String("graphMode")).toString(QStringLiteral("area"));
+    m_view = new StatView(this);
+    setContentWidget(m_view);
+}
+
+QWidget *StatPanel::statView() const
+{
+    return m_view;
+}
+
+QStringList StatPanel::statTexts() const
+{
+    QStringList out;
+    for (const Stat &s : m_stats)
+        out << s.text;
+    return out;
+}
+
+QList<QColor> StatPanel::statColors() const
+{
+    QList<QColor> out;
+    for (const Stat &s : m_stats)
+        out << s.color;
+    return out;
+}
+
+bool StatPanel::updateContent(const PanelDataPtr &data)
+{
+    m_stats.clear();
+    const FieldDefaults &d = model().defaults;
+    const std::vector<PanelSeries> series = collectSeries(model(), *data);
+    for (const PanelSeries &ps : series) {
+        if (ps.frame->isEmpty())
+            continue;
+        Stat s;
+        s.name = ps.name;
+        s.frame = ps.frame;
+        s.value = reduce(*ps.frame, m_calc);
+        s.text = formatValueText(s.value, d.unit, d.decimals);
+        const QString mode = d.colorMode.isEmpty() ? QStringLiteral("thresholds") : d.colorMode;
+        if (mode == QLatin1String("thresholds")) {
+            // Percentage thresholds need a range: the configured one, else the data's.
+            double lo = d.min ? *d.min : reduce(*ps.frame, QStringLiteral("min"));
+            double hi = d.max ? *d.max : reduce(*ps.frame, QStringLiteral("max"));
+            s.color = thresholdColor(s.value, d.thresholds, lo, hi);
+        } else {
+            s.color = ps.color;
+        }
+        m_stats << s;
+    }
+    m_view->update();
+    return !m_stats.isEmpty();
+}
+
+} // namespace pharos

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "panelseries.h"
+#include "panelwidget.h"
+
+namespace pharos {
+
+class StatView;
+
+/// Grafana "stat": one reduced value per series (a grid when there are several), with
+/// the unit, threshold colours (colorMode value/background/none) and an area sparkline.
+class StatPanel : public PanelWidget
+{
+    Q_OBJECT
+public:
+    explicit StatPanel(const PanelModel &model, QWidget *parent = nullptr);
+
+    struct Stat
+    {
+        QString name; // series name (shown when there are several)
+        double value = 0;
+        QString text; // formatted with unit and decimals
+        QColor color; // threshold / palette / fixed colour
+        const Frame *frame = nullptr;
+    };
+    const QList<Stat> &stats() const { return m_stats; }
+    QStringList statTexts() const;
+    QList<QColor> statColors() const;
+    QString calc() const { return m_calc; }
+    QString colorMode() const { return m_colorMode; }
+    QString graphMode() const { return m_graphMode; }
+    QWidget *statView() const;
+
+protected:
+    bool updateContent(const PanelDataPtr &data) override;
+
+private:
+    StatView *m_view = nullptr;
+    QList<Stat> m_stats;
+    QString m_calc;
+    QString m_colorMode; // value, background, background_solid, none
+    QString m_graphMode; // area, none
+};
+
+} // namespace pharos

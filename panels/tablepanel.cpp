@@ -1,0 +1,199 @@
+#include "tablepanel.h"
+
+#include "reducers.h"
+#include "units.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QKeyEvent>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <cmath>
+#include <set>
+
+namespace pharos {
+
+void SeriesTableModel::setData(const PanelData &data, const QString &unit,
+                               std::optional<int> decimals)
+{
+    beginResetModel();
+    m_unit = unit;
+    m_decimals = decimals;
+    m_rows.clear();
+    std::set<QString> names;
+    bool hasMetric = false;
+    for (const TargetResult &t : data.targets) {
+        if (t.error.isError())
+            continue;
+        for (const Frame &f : t.result.frames) {
+            for (const auto &[k, v] : f.labels) {
+                if (k == QLatin1String("__name__"))
+                    hasMetric = true;
+                else
+                    names.insert(k);
+            }
+        }
+    }
+    m_labelNames.clear();
+    if (hasMetric)
+        m_labelNames << QStringLiteral("__name__");
+    for (const QString &n : names)
+        m_labelNames << n;
+    for (const TargetResult &t : data.targets) {
+        if (t.error.isError())
+            continue;
+        for (const Frame &f : t.result.frames) {
+            if (f.isEmpty())
+                continue;
+            Row r;
+            for (const QString &n : std::as_const(m_labelNames))
+                r.labels << labelValue(f.labels, n);
+            r.value = f.values.back();
+            m_rows << r;
+        }
+    }
+    endResetModel();
+}
+
+int SeriesTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SeriesTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_labelNames.size()) + 1;
+}
+
+QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows[index.row()];
+    const bool isValue = index.column() == valueColumn();
+    switch (role) {
+    case Qt::DisplayRole:
+        return isValue ? formatValueText(r.value, m_unit, m_decimals) : r.labels.value(index.column());
+    case Qt::UserRole:
+        if (isValue)
+            return std::isnan(r.value) ? -std::numeric_limits<double>::infinity() : r.value;
+        return r.labels.value(index.column());
+    case Qt::TextAlignmentRole:
+        return isValue ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    if (section == valueColumn())
+        return tr("Value");
+    return m_labelNames.value(section);
+}
+
+TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
+{
+    m_model = new SeriesTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Qt::UserRole);
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("panelTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setVisible(
+        model.options().value(QLatin1String("showHeader")).toBool(true));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->installEventFilter(this);
+    auto *copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &TablePanel::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    setContentWidget(m_view);
+}
+
+bool TablePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        copySelection();
+        return true;
+    }
+    return PanelWidget::eventFilter(watched, event);
+}
+
+bool TablePanel::updateContent(const PanelDataPtr &data)
+{
+    m_model->setData(*data, model().defaults.unit, model().defaults.decimals);
+    if (!m_sortApplied) {
+        m_sortApplied = true;
+        const QJsonArray sortBy = model().options().value(QLatin1String("sortBy")).toArray();
+        if (!sortBy.isEmpty()) {
+            const QJsonObject s = sortBy.first().toObject();
+            const QString name = s.value(QLatin1String("displayName")).toString();
+            for (int c = 0; c < m_model->columnCount(); ++c) {
+                if (m_model->headerData(c, Qt::Horizontal).toString() == name
+                    || (c == m_model->valueColumn() && name == QLatin1String("Value"))) {
+                    m_view->sortByColumn(c, s.value(QLatin1String("desc")).toBool()
+                                                ? Qt::DescendingOrder
+                                                : Qt::AscendingOrder);
+                    break;
+                }
+            }
+        }
+    }
+    m_view->resizeColumnsToContents();
+    return m_model->rowCount() > 0;
+}
+
+QString TablePanel::selectionAsTsv() const
+{
+    const QModelIndexList sel = m_view->selectionModel()->selectedIndexes();
+    std::set<int> rows, cols;
+    if (sel.isEmpty()) {
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            rows.insert(r);
+        for (int c = 0; c < m_proxy->columnCount(); ++c)
+            cols.insert(c);
+    } else {
+        for (const QModelIndex &i : sel) {
+            rows.insert(i.row());
+            cols.insert(i.column());
+        }
+    }
+    QStringList lines;
+    QStringList header;
+    for (int c : cols)
+        header << m_proxy->headerData(c, Qt::Horizontal).toString();
+    lines << header.join(QLatin1Char('\t'));
+    for (int r : rows) {
+        QStringList cells;
+        for (int c : cols) {
+            const QModelIndex i = m_proxy->index(r, c);
+            cells << ((sel.isEmpty() || m_view->selectionModel()->isSelected(i))
+                          ? m_proxy->data(i).toString()
+                          : QString());
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void TablePanel::copySelection()
+{
+    QApplication::clipboard()->setText(selectionAsTsv());
+}
+
+} // namespace pharos

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "panelseries.h"
+#include "panelwidget.h"
+#include "timeseriesrenderer.h"
+
+#include <QImage>
+#include <QSet>
+
+class QListWidget;
+class QTreeWidget;
+class QBoxLayout;
+
+namespace pharos {
+
+class TimeSeriesPlot;
+
+/// Grafana "timeseries": lines drawn by TimeSeriesRenderer into a cached image, a hover
+/// overlay (crosshair + values) drawn over it, and a list or table legend. Clicking a legend
+/// entry isolates its series (again: show all); Ctrl/Cmd-click toggles one series.
+class TimeSeriesPanel : public PanelWidget
+{
+    Q_OBJECT
+public:
+    explicit TimeSeriesPanel(const PanelModel &model, QWidget *parent = nullptr);
+    ~TimeSeriesPanel() override;
+
+    int plotWidthHint() const override;
+
+    // Introspection (tests, export).
+    const std::vector<PanelSeries> &series() const { return m_series; }
+    bool isSeriesVisible(int index) const { return !m_hidden.contains(index); }
+    /// Legend entry names in series order (empty when the legend is hidden).
+    QStringList legendEntries() const;
+    /// Table legend: the calcs ids shown as columns, and per series the formatted values.
+    QStringList legendCalcs() const { return m_calcs; }
+    QList<QStringList> legendValues() const { return m_legendValues; }
+    QWidget *legendWidget() const;
+    /// The plot widget (content area of the lines) and its last rendered image.
+    QWidget *plotWidget() const;
+    QImage plotImage() const;
+    /// The plotting rectangle inside plotWidget(), in widget coordinates.
+    QRectF plotRect() const;
+    const TimeSeriesRenderer &renderer() const;
+    /// The tooltip text for the cursor at `pos` (plotWidget() coordinates); empty outside.
+    QString tooltipTextAt(const QPoint &pos) const;
+    /// Applies a legend click on entry `index` as Grafana does.
+    void legendClicked(int index, Qt::KeyboardModifiers modifiers);
+
+protected:
+    bool updateContent(const PanelDataPtr &data) override;
+
+private:
+    void rebuildLegend();
+    void applyVisibility();
+
+    TimeSeriesPlot *m_plot = nullptr;
+    QWidget *m_body = nullptr;
+    QBoxLayout *m_bodyLayout = nullptr;
+    QListWidget *m_list = nullptr;
+    QTreeWidget *m_table = nullptr;
+    std::vector<PanelSeries> m_series;
+    QSet<int> m_hidden;
+    QStringList m_calcs;
+    QList<QStringList> m_legendValues;
+    QString m_displayMode; // list, table, hidden
+    QString m_tooltipSort; // none, asc, desc
+    QString m_tooltipMode; // single, multi, none
+};
+
+} // namespace pharos

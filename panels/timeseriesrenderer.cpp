@@ -1,0 +1,430 @@
+#include "timeseriesrenderer.h"
+
+#include "colors.h"
+#include "units.h"
+
+#include <QDateTime>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pharos {
+
+namespace {
+
+double niceStep(double rough)
+{
+    if (!(rough > 0) || !std::isfinite(rough))
+        return 1;
+    const double mag = std::pow(10.0, std::floor(std::log10(rough)));
+    const double f = rough / mag;
+    double nice;
+    if (f <= 1)
+        nice = 1;
+    else if (f <= 2)
+        nice = 2;
+    else if (f <= 2.5)
+        nice = 2.5;
+    else if (f <= 5)
+        nice = 5;
+    else
+        nice = 10;
+    return nice * mag;
+}
+
+constexpr qint64 kSecond = 1000;
+constexpr qint64 kMinute = 60 * kSecond;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+
+} // namespace
+
+void TimeSeriesRenderer::setFrames(std::vector<const Frame *> frames)
+{
+    m_frames = std::move(frames);
+}
+
+void TimeSeriesRenderer::setStyles(std::vector<SeriesStyle> styles)
+{
+    m_styles = std::move(styles);
+}
+
+void TimeSeriesRenderer::setOptions(const TimeSeriesRenderOptions &options)
+{
+    m_opt = options;
+}
+
+double TimeSeriesRenderer::timeToX(double ms) const
+{
+    return m_plot.left() + (ms - double(m_opt.fromMs)) * m_pxPerMs;
+}
+
+double TimeSeriesRenderer::xToTime(double x) const
+{
+    return m_pxPerMs > 0 ? double(m_opt.fromMs) + (x - m_plot.left()) / m_pxPerMs
+                         : double(m_opt.fromMs);
+}
+
+double TimeSeriesRenderer::valueToY(double v) const
+{
+    return m_plot.bottom() - (v - m_yMin) * m_yScale;
+}
+
+double TimeSeriesRenderer::yToValue(double y) const
+{
+    return m_yScale > 0 ? m_yMin + (m_plot.bottom() - y) / m_yScale : m_yMin;
+}
+
+qsizetype TimeSeriesRenderer::nearestIndex(const Frame &frame, qint64 ms, qint64 maxDistanceMs)
+{
+    const auto &ts = frame.timestamps;
+    if (ts.empty())
+        return -1;
+    auto it = std::lower_bound(ts.begin(), ts.end(), ms);
+    qsizetype best = -1;
+    qint64 bestDist = std::numeric_limits<qint64>::max();
+    if (it != ts.end()) {
+        best = it - ts.begin();
+        bestDist = *it - ms;
+    }
+    if (it != ts.begin()) {
+        const qint64 d = ms - *(it - 1);
+        if (d <= bestDist) {
+            best = (it - 1) - ts.begin();
+            bestDist = d;
+        }
+    }
+    return bestDist <= maxDistanceMs ? best : -1;
+}
+
+qint64 TimeSeriesRenderer::gapThresholdMs(const Frame &f) const
+{
+    if (m_opt.stepMs > 0)
+        return m_opt.stepMs + m_opt.stepMs / 2;
+    const size_t n = f.timestamps.size();
+    if (n < 2)
+        return std::numeric_limits<qint64>::max();
+    // median of (up to) the first 1001 spacings
+    std::vector<qint64> d;
+    const size_t m = std::min<size_t>(n - 1, 1001);
+    d.reserve(m);
+    const size_t stride = std::max<size_t>(1, (n - 1) / m);
+    for (size_t i = 0; i + 1 < n && d.size() < m; i += stride)
+        d.push_back(f.timestamps[i + 1] - f.timestamps[i]);
+    std::nth_element(d.begin(), d.begin() + qsizetype(d.size() / 2), d.end());
+    const qint64 med = std::max<qint64>(1, d[d.size() / 2]);
+    return med + med / 2;
+}
+
+void TimeSeriesRenderer::computeYRange()
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (size_t s = 0; s < m_frames.size(); ++s) {
+        if (s < m_styles.size() && !m_styles[s].visible)
+            continue;
+        const Frame &f = *m_frames[s];
+        const auto &ts = f.timestamps;
+        const size_t i0 = size_t(std::lower_bound(ts.begin(), ts.end(), m_opt.fromMs) - ts.begin());
+        const size_t i1 = size_t(std::upper_bound(ts.begin(), ts.end(), m_opt.toMs) - ts.begin());
+        const double *v = f.values.data();
+        double l = lo, h = hi;
+        for (size_t i = i0; i < i1; ++i) {
+            const double x = v[i];
+            if (std::isfinite(x)) {
+                l = x < l ? x : l;
+                h = x > h ? x : h;
+            }
+        }
+        lo = l;
+        hi = h;
+    }
+    if (!(lo <= hi)) { // no data
+        lo = 0;
+        hi = 1;
+    }
+    if (m_opt.yMin)
+        lo = *m_opt.yMin;
+    if (m_opt.yMax)
+        hi = *m_opt.yMax;
+    if (hi < lo)
+        std::swap(lo, hi);
+    if (hi == lo) {
+        const double pad = lo == 0 ? 1 : std::abs(lo) * 0.1;
+        if (!m_opt.yMin)
+            lo -= pad;
+        if (!m_opt.yMax)
+            hi += pad;
+        if (hi == lo)
+            hi = lo + 1;
+    }
+    m_yMin = lo;
+    m_yMax = hi;
+}
+
+void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing, m_opt.antialias);
+    p->setFont(m_opt.font);
+    if (m_opt.background.alpha() > 0)
+        p->fillRect(rect, m_opt.background);
+
+    computeYRange();
+    const QFontMetricsF fm(m_opt.font);
+
+    // Y ticks: ~one per 40 px; extend automatic bounds to whole ticks.
+    double plotHeightGuess = rect.height() - (m_opt.drawAxes ? fm.height() + 6 : 0);
+    int targetTicks = std::max(2, int(plotHeightGuess / 40));
+    double step = niceStep((m_yMax - m_yMin) / targetTicks);
+    if (!m_opt.yMin)
+        m_yMin = std::floor(m_yMin / step + 1e-9) * step;
+    if (!m_opt.yMax)
+        m_yMax = std::ceil(m_yMax / step - 1e-9) * step;
+    if (m_yMax <= m_yMin)
+        m_yMax = m_yMin + step;
+    std::vector<double> yTicks;
+    for (double t = std::ceil(m_yMin / step - 1e-9) * step; t <= m_yMax + step * 1e-9; t += step)
+        yTicks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    m_yLabels = formatAxisTicks(yTicks, step, m_opt.unit, m_opt.decimals);
+
+    double axisW = 0;
+    for (const QString &l : m_yLabels)
+        axisW = std::max(axisW, fm.horizontalAdvance(l));
+    const double left = m_opt.drawAxes ? std::ceil(axisW) + 8 : 0;
+    const double bottomH = m_opt.drawAxes ? std::ceil(fm.height()) + 6 : 0;
+    const double top = m_opt.drawAxes ? std::ceil(fm.height() / 2) : 0;
+    m_plot = QRectF(rect.left() + left, rect.top() + top, std::max(1.0, rect.width() - left - 4),
+                    std::max(1.0, rect.height() - bottomH - top));
+    const qint64 span = std::max<qint64>(1, m_opt.toMs - m_opt.fromMs);
+    m_pxPerMs = m_plot.width() / double(span);
+    m_yScale = m_plot.height() / (m_yMax - m_yMin);
+
+    // Grid and axes.
+    m_xLabels.clear();
+    if (m_opt.drawAxes) {
+        p->setPen(QPen(m_opt.gridColor, 0));
+        for (size_t i = 0; i < yTicks.size(); ++i) {
+            const double y = std::round(valueToY(yTicks[i])) + 0.5;
+            p->drawLine(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
+        }
+        // X ticks: the smallest "nice" step leaving ~100 px per label.
+        static const qint64 steps[] = {kSecond,      2 * kSecond,  5 * kSecond,  10 * kSecond,
+                                       15 * kSecond, 30 * kSecond, kMinute,      2 * kMinute,
+                                       5 * kMinute,  10 * kMinute, 15 * kMinute, 30 * kMinute,
+                                       kHour,        2 * kHour,    3 * kHour,    6 * kHour,
+                                       12 * kHour,   kDay,         2 * kDay,     7 * kDay,
+                                       30 * kDay,    365 * kDay};
+        const double minPx = std::max(60.0, fm.horizontalAdvance(QStringLiteral("00:00:00")) + 20);
+        qint64 xStep = steps[std::size(steps) - 1];
+        for (qint64 s : steps) {
+            if (double(s) * m_pxPerMs >= minPx) {
+                xStep = s;
+                break;
+            }
+        }
+        const qint64 offsetMs =
+            qint64(QDateTime::fromMSecsSinceEpoch(m_opt.fromMs).offsetFromUtc()) * 1000;
+        QString fmt;
+        if (xStep >= kDay)
+            fmt = QStringLiteral("MM/dd");
+        else if (span > kDay)
+            fmt = QStringLiteral("MM/dd HH:mm");
+        else if (xStep < kMinute)
+            fmt = QStringLiteral("HH:mm:ss");
+        else
+            fmt = QStringLiteral("HH:mm");
+        qint64 t = ((m_opt.fromMs + offsetMs + xStep - 1) / xStep) * xStep - offsetMs;
+        p->setPen(QPen(m_opt.gridColor, 0));
+        std::vector<std::pair<double, QString>> labels;
+        for (int guard = 0; t <= m_opt.toMs && guard < 1000; t += xStep, ++guard) {
+            const double x = std::round(timeToX(double(t))) + 0.5;
+            p->drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
+            labels.emplace_back(x, QDateTime::fromMSecsSinceEpoch(t).toString(fmt));
+        }
+        p->setPen(m_opt.textColor);
+        for (const auto &[x, text] : labels) {
+            const double w = fm.horizontalAdvance(text);
+            double lx = std::clamp(x - w / 2, rect.left(), rect.right() - w);
+            p->drawText(QPointF(lx, m_plot.bottom() + 3 + fm.ascent()), text);
+            m_xLabels << text;
+        }
+        for (size_t i = 0; i < yTicks.size(); ++i) {
+            const double y = valueToY(yTicks[i]);
+            const QString &text = m_yLabels[qsizetype(i)];
+            p->drawText(QPointF(m_plot.left() - 6 - fm.horizontalAdvance(text),
+                                y + fm.ascent() / 2 - 1),
+                        text);
+        }
+    }
+
+    // Series.
+    p->setClipRect(m_plot.adjusted(-1, -1, 1, 1));
+    m_drawFill = m_opt.fillOpacity > 0;
+    m_baseY = valueToY(std::clamp(0.0, m_yMin, m_yMax));
+    for (size_t s = 0; s < m_frames.size(); ++s) {
+        SeriesStyle style;
+        if (s < m_styles.size())
+            style = m_styles[s];
+        if (!style.color.isValid())
+            style.color = classicPaletteColor(int(s));
+        if (!style.visible || !m_frames[s])
+            continue;
+        drawSeries(p, *m_frames[s], style.color);
+    }
+    p->restore();
+}
+
+void TimeSeriesRenderer::flushRun(QPainter *p, const QColor &color)
+{
+    if (m_run.isEmpty())
+        return;
+    if (m_run.size() == 1) {
+        const double r = std::max(1.5, m_opt.lineWidth + 0.5);
+        p->setPen(Qt::NoPen);
+        p->setBrush(color);
+        p->drawEllipse(m_run.first(), r, r);
+        p->setBrush(Qt::NoBrush);
+    } else {
+        if (m_drawFill) {
+            // One vertex per pixel column, not antialiased: the line covers the edge.
+            m_fill.clear();
+            m_fill.reserve(m_run.size() + 2);
+            for (const QPointF &pt : std::as_const(m_run)) {
+                if (m_fill.isEmpty() || m_fill.constLast().x() != pt.x())
+                    m_fill.append(pt);
+            }
+            m_fill << QPointF(m_run.last().x(), m_baseY) << QPointF(m_run.first().x(), m_baseY);
+            QColor fc = color;
+            fc.setAlphaF(float(std::clamp(m_opt.fillOpacity / 100.0, 0.0, 1.0)));
+            const bool aa = p->testRenderHint(QPainter::Antialiasing);
+            p->setRenderHint(QPainter::Antialiasing, false);
+            p->setPen(Qt::NoPen);
+            p->setBrush(fc);
+            p->drawPolygon(m_fill);
+            p->setBrush(Qt::NoBrush);
+            p->setRenderHint(QPainter::Antialiasing, aa);
+        }
+        QPen pen(color, m_opt.lineWidth);
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setJoinStyle(Qt::BevelJoin);
+        p->setPen(pen);
+        p->drawPolyline(m_run);
+    }
+    m_run.clear();
+}
+
+void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &color)
+{
+    const qsizetype n = f.size();
+    if (n == 0)
+        return;
+    const qint64 *ts = f.timestamps.data();
+    const double *vs = f.values.data();
+    qsizetype i0 = std::lower_bound(ts, ts + n, m_opt.fromMs) - ts;
+    qsizetype iEnd = std::upper_bound(ts, ts + n, m_opt.toMs) - ts;
+    if (i0 > 0)
+        --i0; // keep the line running into the plot from the left
+    if (iEnd < n)
+        ++iEnd;
+    if (i0 >= iEnd)
+        return;
+    const qint64 gap = gapThresholdMs(f);
+    const double yLo = m_plot.top() - 10000, yHi = m_plot.bottom() + 10000;
+    const auto yOf = [&](double v) { return std::clamp(valueToY(v), yLo, yHi); };
+    m_run.clear();
+    m_run.reserve(4096);
+
+    qint64 prevT = 0;
+    bool havePrev = false;
+    const double columns = m_plot.width();
+    if (double(iEnd - i0) <= 2 * columns) {
+        // Sparse: every sample is a vertex.
+        for (qsizetype i = i0; i < iEnd; ++i) {
+            const double v = vs[i];
+            if (!std::isfinite(v)) {
+                flushRun(p, color);
+                havePrev = false;
+                continue;
+            }
+            if (havePrev && ts[i] - prevT > gap)
+                flushRun(p, color);
+            m_run.append(QPointF(timeToX(double(ts[i])), yOf(v)));
+            prevT = ts[i];
+            havePrev = true;
+        }
+        flushRun(p, color);
+        return;
+    }
+
+    // Dense: one column at a time; first/min/max/last of its samples.
+    const double from = double(m_opt.fromMs);
+    qsizetype i = i0;
+    while (i < iEnd) {
+        const double col = std::floor((double(ts[i]) - from) * m_pxPerMs);
+        const qint64 colEnd = qint64(std::ceil(from + (col + 1) / m_pxPerMs));
+        qsizetype j = std::lower_bound(ts + i, ts + iEnd, colEnd) - ts;
+        if (j <= i)
+            j = i + 1;
+        const double x = m_plot.left() + col + 0.5;
+        bool any = false;
+        double mn = 0, mx = 0;
+        qsizetype imn = 0, imx = 0;
+        const auto emitColumn = [&]() {
+            if (!any)
+                return;
+            const auto push = [&](double v) {
+                const double y = yOf(v);
+                if (!m_run.isEmpty()) {
+                    const QPointF &b = m_run.constLast();
+                    if (b.x() == x && std::abs(b.y() - y) < 0.5)
+                        return;
+                }
+                m_run.append(QPointF(x, y));
+            };
+            // first and last lie within [min, max] on the same pixel column: the vertical
+            // min-max stroke covers them, so two vertices per column suffice.
+            if (imn < imx) {
+                push(mn);
+                push(mx);
+            } else {
+                push(mx);
+                push(mn);
+            }
+            any = false;
+        };
+        for (qsizetype k = i; k < j; ++k) {
+            const double v = vs[k];
+            if (!std::isfinite(v)) {
+                emitColumn();
+                flushRun(p, color);
+                havePrev = false;
+                continue;
+            }
+            if (havePrev && ts[k] - prevT > gap) {
+                emitColumn();
+                flushRun(p, color);
+            }
+            if (!any) {
+                mn = mx = v;
+                imn = imx = k;
+                any = true;
+            } else if (v < mn) {
+                mn = v;
+                imn = k;
+            } else if (v > mx) {
+                mx = v;
+                imx = k;
+            }
+            prevT = ts[k];
+            havePrev = true;
+        }
+        emitColumn();
+        i = j;
+    }
+    flushRun(p, color);
+}
+
+} // namespace pharos
