@@ -357,7 +357,9 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
     const int status = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = net->error();
     const QByteArray contentType = net->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    if (!p->capped && status >= 200 && status < 300)
+    if (!net->isOpen() || p->aborted || p->timedOut)
+        ; // nothing more to read
+    else if (!p->capped && status >= 200 && status < 300)
         p->body += net->readAll();
     else if (!p->capped && p->body.size() < MaxErrorBodyBytes)
         p->body += net->read(MaxErrorBodyBytes - p->body.size());
