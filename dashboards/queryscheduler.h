@@ -66,6 +66,8 @@ private:
     void queryPanel(PanelState &state);
     void onReplyFinished(int panelId, quint64 generation);
     void abortAll();
+    void abortPanel(PanelState &state);
+    void handleReply(DataSourceReply *reply, int panelId, quint64 generation);
 
     DataSourceRegistry *m_registry;
     QList<PanelModel> m_panels;
@@ -76,6 +78,7 @@ private:
     QTimer m_timer;
     bool m_active = true;
     bool m_missedTick = false;
+    bool m_refreshing = false; // inside refresh(): idle() is emitted once at its end
     quint64 m_generation = 0;
     ResolvedTimeRange m_resolved;
     std::function<QDateTime()> m_clock;

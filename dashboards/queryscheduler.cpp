@@ -1,0 +1,383 @@
+#include "queryscheduler.h"
+
+#include "datasourceregistry.h"
+#include "interval.h"
+
+#include <QPointer>
+#include <QSet>
+#include <algorithm>
+#include <limits>
+
+namespace pharos {
+
+namespace {
+
+/// Panel types that never query.
+bool typeHasQueries(const QString &type)
+{
+    static const QSet<QString> none{
+        QStringLiteral("row"),       QStringLiteral("text"),           QStringLiteral("news"),
+        QStringLiteral("dashlist"),  QStringLiteral("welcome"),        QStringLiteral("gettingstarted"),
+        QStringLiteral("annolist"),  QStringLiteral("alertlist"),
+    };
+    return !none.contains(type);
+}
+
+/// A min interval as written on a target or panel: "30s", ">30s" (Grafana's "at least").
+/// Macros such as "$__rate_interval" and other variables are ignored (0).
+qint64 minIntervalMs(const QString &text)
+{
+    QString s = text.trimmed();
+    if (s.startsWith(QLatin1Char('>')))
+        s.remove(0, 1);
+    if (s.isEmpty() || s.contains(QLatin1Char('$')))
+        return 0;
+    return parseDurationMs(s).value_or(0);
+}
+
+} // namespace
+
+struct QueryScheduler::PanelState
+{
+    PanelModel panel;
+    int widthPx = 0;
+    bool visible = true;
+    bool stale = false; // missed a refresh while out of view
+    quint64 generation = 0;
+    struct Pending
+    {
+        DataSourceReply *reply = nullptr;
+        size_t slot = 0;
+    };
+    std::vector<Pending> pending;
+    std::shared_ptr<PanelData> data; // being filled for `generation`
+};
+
+QueryScheduler::QueryScheduler(DataSourceRegistry *registry, QObject *parent)
+    : QObject(parent), m_registry(registry), m_zone(QTimeZone::systemTimeZone())
+{
+    m_timer.setTimerType(Qt::CoarseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (!m_active) {
+            m_missedTick = true;
+            return;
+        }
+        refresh();
+    });
+}
+
+QueryScheduler::~QueryScheduler()
+{
+    abortAll();
+    qDeleteAll(m_states);
+    m_states.clear();
+}
+
+void QueryScheduler::setPanels(const QList<PanelModel> &panels)
+{
+    abortAll();
+    QHash<int, PanelState *> old = m_states;
+    m_states.clear();
+    m_panels.clear();
+    for (const PanelModel &p : panels) {
+        if (p.type == QLatin1String("row") || m_states.contains(p.id))
+            continue;
+        auto *state = new PanelState;
+        state->panel = p;
+        if (PanelState *previous = old.value(p.id)) {
+            state->widthPx = previous->widthPx;
+            state->visible = previous->visible;
+        }
+        m_states.insert(p.id, state);
+        m_panels.append(p);
+    }
+    qDeleteAll(old);
+}
+
+void QueryScheduler::setTimeRange(const TimeRange &range)
+{
+    m_range = range;
+}
+
+void QueryScheduler::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+}
+
+void QueryScheduler::setRefreshInterval(const QString &refresh)
+{
+    m_refresh = refresh.trimmed();
+    const bool off = m_refresh.isEmpty() || m_refresh.compare(QLatin1String("off"),
+                                                              Qt::CaseInsensitive) == 0;
+    const qint64 ms = off ? 0 : parseDurationMs(m_refresh).value_or(0);
+    if (ms <= 0) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
+}
+
+void QueryScheduler::setPanelWidth(int panelId, int widthPx)
+{
+    if (PanelState *s = m_states.value(panelId))
+        s->widthPx = std::max(0, widthPx);
+}
+
+void QueryScheduler::setPanelVisible(int panelId, bool visible)
+{
+    PanelState *s = m_states.value(panelId);
+    if (!s || s->visible == visible)
+        return;
+    s->visible = visible;
+    if (visible && s->stale && m_generation > 0 && m_resolved.toMs > m_resolved.fromMs)
+        queryPanel(*s); // catches up with the current refresh
+}
+
+void QueryScheduler::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (m_active && m_missedTick) {
+        m_missedTick = false;
+        refresh();
+    }
+}
+
+void QueryScheduler::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void QueryScheduler::refresh()
+{
+    ++m_generation;
+    m_refreshing = false;
+    abortAll();
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    QString error;
+    const auto resolved = m_range.resolve(now, m_zone, &error);
+    if (!resolved) {
+        m_resolved = {};
+        for (PanelState *s : std::as_const(m_states))
+            s->stale = false;
+        Q_EMIT timeRangeError(error);
+        Q_EMIT idle();
+        return;
+    }
+    m_resolved = *resolved;
+    const quint64 generation = m_generation;
+    m_refreshing = true;
+    for (const PanelModel &p : std::as_const(m_panels)) {
+        PanelState *s = m_states.value(p.id);
+        if (!s)
+            continue;
+        if (!s->visible) {
+            s->stale = true;
+            continue;
+        }
+        queryPanel(*s);
+        if (generation != m_generation)
+            return; // a slot connected to our signals started another refresh
+    }
+    m_refreshing = false;
+    if (isIdle())
+        Q_EMIT idle();
+}
+
+bool QueryScheduler::isIdle() const
+{
+    for (const PanelState *s : m_states) {
+        if (!s->pending.empty())
+            return false;
+    }
+    return true;
+}
+
+void QueryScheduler::abortPanel(PanelState &state)
+{
+    for (const PanelState::Pending &p : state.pending) {
+        if (!p.reply)
+            continue;
+        p.reply->disconnect(this);
+        p.reply->abort();
+        p.reply->deleteLater();
+    }
+    state.pending.clear();
+    state.data.reset();
+}
+
+void QueryScheduler::abortAll()
+{
+    for (PanelState *s : std::as_const(m_states))
+        abortPanel(*s);
+}
+
+void QueryScheduler::queryPanel(PanelState &state)
+{
+    abortPanel(state);
+    state.stale = false;
+    state.generation = m_generation;
+    const PanelModel &panel = state.panel;
+    if (!typeHasQueries(panel.type))
+        return;
+
+    auto data = std::make_shared<PanelData>();
+    data->panelId = panel.id;
+    data->generation = m_generation;
+    data->fromMs = m_resolved.fromMs;
+    data->toMs = m_resolved.toMs;
+    state.data = data;
+    Q_EMIT panelLoading(panel.id);
+    if (state.data != data)
+        return; // re-entered from a slot
+
+    const int maxDataPoints = panel.maxDataPoints.value_or(state.widthPx > 0 ? state.widthPx
+                                                                            : 1000);
+    const qint64 panelMin = minIntervalMs(panel.interval);
+    bool timesSet = false;
+    std::vector<std::pair<DataSourceReply *, size_t>> issued;
+
+    for (const Target &target : panel.targets) {
+        if (target.hide || target.expr.trimmed().isEmpty())
+            continue;
+        // The data source: the target's own reference, else the panel's.
+        const bool targetHasRef = !(target.datasource.isNull() || target.datasource.isUndefined());
+        QString dsError;
+        bool mixed = false;
+        DataSource *ds = nullptr;
+        if (m_registry) {
+            ds = m_registry->resolve(targetHasRef ? target.datasource : panel.datasource,
+                                     &dsError, &mixed);
+            if (!ds && mixed) // "-- Mixed --" without a target reference: the default
+                ds = m_registry->resolve(QJsonValue(QJsonValue::Null), &dsError);
+        } else {
+            dsError = tr("No data source is configured.");
+        }
+
+        IntervalInput in;
+        in.fromMs = m_resolved.fromMs;
+        in.toMs = m_resolved.toMs;
+        in.maxDataPoints = maxDataPoints;
+        const qint64 targetMin = minIntervalMs(target.interval);
+        in.minIntervalMs = targetMin > 0 ? targetMin : panelMin;
+        if (ds)
+            in.scrapeIntervalMs = std::max(1, ds->settings().scrapeIntervalMs);
+        in.intervalFactor = std::max(1, target.intervalFactor);
+        const IntervalResult interval = computeInterval(in);
+        if (!timesSet) {
+            data->intervalMs = interval.intervalMs;
+            data->stepMs = interval.stepMs;
+            timesSet = true;
+        }
+        const QString expr = substituteMacros(target.expr, interval, m_resolved.spanMs());
+
+        auto addResult = [&](bool instant) {
+            TargetResult r;
+            r.refId = target.refId;
+            r.expr = expr;
+            r.legendFormat = target.legendFormat;
+            r.instant = instant;
+            data->targets.push_back(std::move(r));
+            return data->targets.size() - 1;
+        };
+        auto run = [&](bool instant) {
+            const size_t slot = addResult(instant);
+            if (!ds) {
+                DataSourceError e;
+                e.kind = DataSourceError::Kind::Unsupported;
+                e.detail = dsError;
+                data->targets[slot].error = e;
+                return;
+            }
+            QueryRequest req;
+            req.expr = expr;
+            req.instant = instant;
+            if (instant) {
+                req.timeMs = m_resolved.toMs;
+            } else {
+                req.startMs = interval.startMs;
+                req.endMs = interval.endMs;
+                req.stepMs = interval.stepMs;
+            }
+            DataSourceReply *reply = ds->query(req);
+            if (!reply) {
+                DataSourceError e;
+                e.kind = DataSourceError::Kind::Unsupported;
+                e.detail = tr("the data source returned no reply");
+                data->targets[slot].error = e;
+                return;
+            }
+            reply->setParent(this);
+            state.pending.push_back({reply, slot});
+            issued.emplace_back(reply, slot);
+        };
+        if (target.range || !target.instant)
+            run(false);
+        if (target.instant)
+            run(true);
+    }
+
+    const int panelId = panel.id;
+    const quint64 generation = m_generation;
+    for (const auto &[reply, slot] : issued) {
+        QPointer<DataSourceReply> guard(reply);
+        connect(reply, &DataSourceReply::finished, this,
+                [this, guard, panelId, generation] {
+                    if (guard)
+                        handleReply(guard, panelId, generation);
+                });
+        if (reply->isFinished()) { // answered synchronously: deliver from the event loop
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, panelId, generation] {
+                    if (guard)
+                        handleReply(guard, panelId, generation);
+                },
+                Qt::QueuedConnection);
+        }
+    }
+    if (state.pending.empty())
+        onReplyFinished(panelId, generation);
+}
+
+void QueryScheduler::handleReply(DataSourceReply *reply, int panelId, quint64 generation)
+{
+    PanelState *state = m_states.value(panelId);
+    if (!state || generation != m_generation || state->generation != generation ||
+        !state->data) {
+        reply->disconnect(this);
+        reply->deleteLater(); // stale: thrown away
+        return;
+    }
+    auto it = std::find_if(state->pending.begin(), state->pending.end(),
+                           [reply](const PanelState::Pending &p) { return p.reply == reply; });
+    if (it == state->pending.end()) {
+        reply->disconnect(this);
+        reply->deleteLater();
+        return;
+    }
+    TargetResult &result = state->data->targets[it->slot];
+    result.error = reply->error();
+    // The reply is discarded right after: take its frames instead of copying them.
+    result.result = std::move(const_cast<QueryResult &>(reply->queryResult()));
+    state->pending.erase(it);
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (state->pending.empty())
+        onReplyFinished(panelId, generation);
+}
+
+void QueryScheduler::onReplyFinished(int panelId, quint64 generation)
+{
+    PanelState *state = m_states.value(panelId);
+    if (!state || !state->data || state->generation != generation || !state->pending.empty())
+        return;
+    PanelDataPtr data = std::move(state->data);
+    state->data.reset();
+    Q_EMIT panelDataReady(panelId, data);
+    if (generation == m_generation && !m_refreshing && isIdle())
+        Q_EMIT idle();
+}
+
+} // namespace pharos
