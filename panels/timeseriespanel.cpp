@@ -193,6 +193,11 @@ QImage TimeSeriesPanel::plotImage() const
     return m_plot->cache;
 }
 
+int TimeSeriesPanel::renderCount() const
+{
+    return m_plot->renderCount;
+}
+
 QRectF TimeSeriesPanel::plotRect() const
 {
     m_plot->ensureRendered();

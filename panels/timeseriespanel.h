@@ -39,6 +39,8 @@ public:
     /// The plot widget (content area of the lines) and its last rendered image.
     QWidget *plotWidget() const;
     QImage plotImage() const;
+    /// How many times the lines were rendered (hover must not add to it).
+    int renderCount() const;
     /// The plotting rectangle inside plotWidget(), in widget coordinates.
     QRectF plotRect() const;
     const TimeSeriesRenderer &renderer() const;

@@ -1,0 +1,149 @@
+#include "panelfixture.h"
+#include "panelwidget.h"
+#include "placeholderpanel.h"
+#include "statpanel.h"
+#include "tablepanel.h"
+#include "timeseriespanel.h"
+
+#include <QTest>
+
+using namespace pharos;
+using namespace pharos::testing;
+
+class TestPanelWidget : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void factoryTypes();
+    void loading();
+    void noData_data();
+    void noData();
+    void errorText();
+    void partialErrorBanner();
+    void unknownUnitWarning();
+    void placeholderNamesType();
+};
+
+static QByteArray json(const char *type, const char *unit = "short")
+{
+    return QByteArray(R"({"id": 3, "type": ")") + type + R"(", "title": "Panel )" + type
+           + R"(", "description": "About it", "fieldConfig": {"defaults": {"unit": ")" + unit
+           + R"("}}, "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "x"}]})";
+}
+
+static std::vector<Frame> someFrames()
+{
+    std::vector<Frame> f;
+    f.push_back(makeFrame({{"job", "p"}}, kT0, 10'000, {1, 2, 3}));
+    return f;
+}
+
+void TestPanelWidget::factoryTypes()
+{
+    std::unique_ptr<PanelWidget> a(PanelWidget::create(makeModel(json("timeseries"))));
+    std::unique_ptr<PanelWidget> b(PanelWidget::create(makeModel(json("stat"))));
+    std::unique_ptr<PanelWidget> c(PanelWidget::create(makeModel(json("table"))));
+    std::unique_ptr<PanelWidget> d(PanelWidget::create(makeModel(json("piechart"))));
+    QVERIFY(qobject_cast<TimeSeriesPanel *>(a.get()));
+    QVERIFY(qobject_cast<StatPanel *>(b.get()));
+    QVERIFY(qobject_cast<TablePanel *>(c.get()));
+    QVERIFY(qobject_cast<PlaceholderPanel *>(d.get()));
+    QCOMPARE(a->panelId(), 3);
+    QCOMPARE(a->titleText(), QStringLiteral("Panel timeseries"));
+}
+
+void TestPanelWidget::loading()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("timeseries"))));
+    w->setLoading(true);
+    QCOMPARE(w->statusText(), QStringLiteral("Loading…"));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", someFrames()));
+    w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    QCOMPARE(w->statusText(), QString());
+    // loading again keeps the previous data on screen
+    w->setLoading(true);
+    QCOMPARE(w->statusText(), QString());
+}
+
+void TestPanelWidget::noData_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::newRow("timeseries") << "timeseries";
+    QTest::newRow("stat") << "stat";
+    QTest::newRow("table") << "table";
+}
+
+void TestPanelWidget::noData()
+{
+    QFETCH(QString, type);
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json(type.toUtf8().constData()))));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", {}));
+    t.push_back(makeTarget("B", {}));
+    t.back().result.frames.push_back(Frame{}); // a series without samples
+    w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    QCOMPARE(w->statusText(), QStringLiteral("No data"));
+    QVERIFY(!w->hasError());
+}
+
+void TestPanelWidget::errorText()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("timeseries"))));
+    w->resize(400, 300);
+    std::vector<TargetResult> t;
+    t.push_back(makeFailedTarget("A", "parse error at char 5: unexpected identifier"));
+    auto data = makeData(std::move(t), kT0, kT0 + 20'000, 10'000);
+    w->setData(data);
+    QVERIFY(w->hasError());
+    const QString status = w->statusText();
+    QVERIFY2(status.contains(QLatin1String("parse error at char 5")), qPrintable(status));
+    QVERIFY(status.startsWith(QLatin1String("A: ")));
+    QCOMPARE(status, data->errorMessage());
+    QVERIFY(w->bannerText().isEmpty());
+}
+
+void TestPanelWidget::partialErrorBanner()
+{
+    for (const char *type : {"timeseries", "stat", "table"}) {
+        std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json(type))));
+        std::vector<TargetResult> t;
+        t.push_back(makeTarget("A", someFrames()));
+        t.push_back(makeFailedTarget("B", "boom"));
+        w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+        QVERIFY(w->hasError());
+        QCOMPARE(w->statusText(), QString()); // the data is drawn
+        QVERIFY2(w->bannerText().contains(QLatin1String("B: ")), qPrintable(w->bannerText()));
+        QVERIFY(w->bannerText().contains(QLatin1String("boom")));
+    }
+}
+
+void TestPanelWidget::unknownUnitWarning()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("stat", "furlongs"))));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", someFrames()));
+    w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    QVERIFY(w->bannerText().contains(QLatin1String("furlongs")));
+    QCOMPARE(qobject_cast<StatPanel *>(w.get())->statTexts(), QStringList{"3 furlongs"});
+
+    std::unique_ptr<PanelWidget> ok(PanelWidget::create(makeModel(json("stat", "bytes"))));
+    QVERIFY(ok->bannerText().isEmpty());
+}
+
+void TestPanelWidget::placeholderNamesType()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("piechart"))));
+    auto *p = qobject_cast<PlaceholderPanel *>(w.get());
+    QVERIFY(p);
+    QCOMPARE(p->placeholderText(),
+             QStringLiteral("Panel type “piechart” is not supported yet; it is kept unchanged "
+                            "when saving."));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", someFrames()));
+    w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    QCOMPARE(w->statusText(), QString());
+}
+
+QTEST_MAIN(TestPanelWidget)
+#include "test_panelwidget.moc"

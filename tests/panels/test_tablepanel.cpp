@@ -1,0 +1,128 @@
+#include "panelfixture.h"
+#include "tablepanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QItemSelectionModel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace pharos;
+using namespace pharos::testing;
+
+class TestTablePanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rowsFromInstantVector();
+    void sortsValueNumerically();
+    void rangeResultShowsLastValue();
+    void copyAsTsv();
+};
+
+static QByteArray tableJson(const char *sortBy = "[]")
+{
+    return QByteArray(R"({"id": 14, "type": "table", "title": "Busiest handlers",
+      "fieldConfig": {"defaults": {"unit": "reqps", "decimals": 1}},
+      "options": {"showHeader": true, "sortBy": )") + sortBy + R"(},
+      "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})";
+}
+
+static PanelDataPtr instantVector()
+{
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"handler", "/a"}, {"code", "200"}}, kT0, 0, {5}));
+    frames.push_back(makeFrame({{"handler", "/b"}, {"code", "200"}}, kT0, 0, {100}));
+    frames.push_back(makeFrame({{"handler", "/c"}}, kT0, 0, {20}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames)));
+    t.back().result.type = ResultType::Vector;
+    return makeData(std::move(t), kT0 - 60'000, kT0, 0);
+}
+
+static QStringList column(const QAbstractItemModel *m, int c)
+{
+    QStringList out;
+    for (int r = 0; r < m->rowCount(); ++r)
+        out << m->index(r, c).data().toString();
+    return out;
+}
+
+void TestTablePanel::rowsFromInstantVector()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(tableJson())));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(p);
+    p->setData(instantVector());
+    const QAbstractItemModel *m = p->view()->model();
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(m->columnCount(), 3);
+    QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QStringLiteral("code"));
+    QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QStringLiteral("handler"));
+    QCOMPARE(m->headerData(2, Qt::Horizontal).toString(), QStringLiteral("Value"));
+    QCOMPARE(column(p->tableModel(), 1), (QStringList{"/a", "/b", "/c"}));
+    QCOMPARE(column(p->tableModel(), 2), (QStringList{"5.0 req/s", "100.0 req/s", "20.0 req/s"}));
+    QCOMPARE(column(p->tableModel(), 0), (QStringList{"200", "200", ""}));
+}
+
+void TestTablePanel::sortsValueNumerically()
+{
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(tableJson(R"([{"displayName": "Value", "desc": true}])"))));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    p->setData(instantVector());
+    const QAbstractItemModel *m = p->view()->model();
+    // sortBy from the options: Value descending, by number not by text
+    QCOMPARE(column(m, 1), (QStringList{"/b", "/c", "/a"}));
+    p->view()->sortByColumn(2, Qt::AscendingOrder);
+    QCOMPARE(column(m, 1), (QStringList{"/a", "/c", "/b"}));
+    p->view()->sortByColumn(1, Qt::DescendingOrder);
+    QCOMPARE(column(m, 1), (QStringList{"/c", "/b", "/a"}));
+}
+
+void TestTablePanel::rangeResultShowsLastValue()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(tableJson())));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"__name__", "up"}, {"job", "x"}}, kT0, 10'000, {1, 2, 3.5}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames)));
+    p->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    const QAbstractItemModel *m = p->view()->model();
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QStringLiteral("__name__"));
+    QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("up"));
+    QCOMPARE(m->index(0, 2).data().toString(), QStringLiteral("3.5 req/s"));
+}
+
+void TestTablePanel::copyAsTsv()
+{
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(tableJson(R"([{"displayName": "Value", "desc": true}])"))));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    p->resize(600, 300);
+    p->show();
+    QVERIFY(QTest::qWaitForWindowExposed(p));
+    p->setData(instantVector());
+    QTableView *v = p->view();
+    // select the first two rows (by view order), columns handler and Value
+    QItemSelection sel;
+    sel.select(v->model()->index(0, 1), v->model()->index(1, 2));
+    v->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+    QApplication::clipboard()->clear();
+    v->setFocus();
+    QTest::keyClick(v, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("handler\tValue\n/b\t100.0 req/s\n/c\t20.0 req/s\n"));
+    // the context menu offers the same action
+    QCOMPARE(v->actions().size(), 1);
+    QApplication::clipboard()->clear();
+    v->actions().first()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("handler\tValue\n/b\t100.0 req/s\n/c\t20.0 req/s\n"));
+}
+
+QTEST_MAIN(TestTablePanel)
+#include "test_tablepanel.moc"
