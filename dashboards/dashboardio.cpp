@@ -20,15 +20,15 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path),
-                                                  file.errorString());
+            *error =
+                tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path),
-                                                  file.errorString());
+            *error =
+                tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     QString parseError;
@@ -57,8 +57,8 @@ bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString 
         return fail(tr("Cannot write %1: %2"));
     if (!file.commit()) {
         if (error)
-            *error = tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path),
-                                                  file.errorString());
+            *error =
+                tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

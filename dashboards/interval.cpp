@@ -137,7 +137,7 @@ QString formatDurationMs(qint64 ms)
         qint64 ms;
         const char *suffix;
     };
-    static constexpr Unit units[] = {{kYear, "y"}, {kDay, "d"}, {kHour, "h"},
+    static constexpr Unit units[] = {{kYear, "y"},   {kDay, "d"},    {kHour, "h"},
                                      {kMinute, "m"}, {kSecond, "s"}, {1, "ms"}};
     QString out;
     for (const Unit &u : units) {
@@ -173,8 +173,8 @@ IntervalResult computeInterval(const IntervalInput &input)
 
     // $__rate_interval = max($__interval + scrape, 4 x scrape); the scrape interval is the
     // min step when one is set, else the data source's.
-    const qint64 scrape = minInterval > 0 ? minInterval
-                                          : std::max<qint64>(1, input.scrapeIntervalMs);
+    const qint64 scrape =
+        minInterval > 0 ? minInterval : std::max<qint64>(1, input.scrapeIntervalMs);
     r.rateIntervalMs = std::max(r.intervalMs + scrape, 4 * scrape);
     return r;
 }

@@ -16,9 +16,9 @@ namespace {
 bool typeHasQueries(const QString &type)
 {
     static const QSet<QString> none{
-        QStringLiteral("row"),       QStringLiteral("text"),           QStringLiteral("news"),
-        QStringLiteral("dashlist"),  QStringLiteral("welcome"),        QStringLiteral("gettingstarted"),
-        QStringLiteral("annolist"),  QStringLiteral("alertlist"),
+        QStringLiteral("row"),      QStringLiteral("text"),      QStringLiteral("news"),
+        QStringLiteral("dashlist"), QStringLiteral("welcome"),   QStringLiteral("gettingstarted"),
+        QStringLiteral("annolist"), QStringLiteral("alertlist"),
     };
     return !none.contains(type);
 }
@@ -107,8 +107,8 @@ void QueryScheduler::setTimeZone(const QTimeZone &zone)
 void QueryScheduler::setRefreshInterval(const QString &refresh)
 {
     m_refresh = refresh.trimmed();
-    const bool off = m_refresh.isEmpty() || m_refresh.compare(QLatin1String("off"),
-                                                              Qt::CaseInsensitive) == 0;
+    const bool off =
+        m_refresh.isEmpty() || m_refresh.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0;
     const qint64 ms = off ? 0 : parseDurationMs(m_refresh).value_or(0);
     if (ms <= 0) {
         m_timer.stop();
@@ -232,8 +232,8 @@ void QueryScheduler::queryPanel(PanelState &state)
     if (state.data != data)
         return; // re-entered from a slot
 
-    const int maxDataPoints = panel.maxDataPoints.value_or(state.widthPx > 0 ? state.widthPx
-                                                                            : 1000);
+    const int maxDataPoints =
+        panel.maxDataPoints.value_or(state.widthPx > 0 ? state.widthPx : 1000);
     const qint64 panelMin = minIntervalMs(panel.interval);
     bool timesSet = false;
     std::vector<std::pair<DataSourceReply *, size_t>> issued;
@@ -247,8 +247,8 @@ void QueryScheduler::queryPanel(PanelState &state)
         bool mixed = false;
         DataSource *ds = nullptr;
         if (m_registry) {
-            ds = m_registry->resolve(targetHasRef ? target.datasource : panel.datasource,
-                                     &dsError, &mixed);
+            ds = m_registry->resolve(targetHasRef ? target.datasource : panel.datasource, &dsError,
+                                     &mixed);
             if (!ds && mixed) // "-- Mixed --" without a target reference: the default
                 ds = m_registry->resolve(QJsonValue(QJsonValue::Null), &dsError);
         } else {
@@ -322,11 +322,10 @@ void QueryScheduler::queryPanel(PanelState &state)
     const quint64 generation = m_generation;
     for (const auto &[reply, slot] : issued) {
         QPointer<DataSourceReply> guard(reply);
-        connect(reply, &DataSourceReply::finished, this,
-                [this, guard, panelId, generation] {
-                    if (guard)
-                        handleReply(guard, panelId, generation);
-                });
+        connect(reply, &DataSourceReply::finished, this, [this, guard, panelId, generation] {
+            if (guard)
+                handleReply(guard, panelId, generation);
+        });
         if (reply->isFinished()) { // answered synchronously: deliver from the event loop
             QMetaObject::invokeMethod(
                 this,
@@ -344,8 +343,7 @@ void QueryScheduler::queryPanel(PanelState &state)
 void QueryScheduler::handleReply(DataSourceReply *reply, int panelId, quint64 generation)
 {
     PanelState *state = m_states.value(panelId);
-    if (!state || generation != m_generation || state->generation != generation ||
-        !state->data) {
+    if (!state || generation != m_generation || state->generation != generation || !state->data) {
         reply->disconnect(this);
         reply->deleteLater(); // stale: thrown away
         return;

@@ -115,10 +115,10 @@ std::optional<QDateTime> parseAbsolute(const QString &text, const QTimeZone &zon
         return QDateTime::fromMSecsSinceEpoch(ms, zone);
     }
     // ISO 8601: date, optional time (T or space), optional fraction, optional zone.
-    static const QRegularExpression iso(QStringLiteral(
-        "^(\\d{4})-(\\d{2})-(\\d{2})"
-        "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?"
-        "\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?$"));
+    static const QRegularExpression iso(
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})"
+                       "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?"
+                       "\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?$"));
     const QRegularExpressionMatch m = iso.match(text);
     if (!m.hasMatch())
         return std::nullopt;
@@ -159,8 +159,7 @@ std::optional<QDateTime> parseAbsolute(const QString &text, const QTimeZone &zon
 } // namespace
 
 std::optional<QDateTime> parseTimeExpression(const QString &text, const QDateTime &now,
-                                             const QTimeZone &zone, bool roundUp,
-                                             QString *error)
+                                             const QTimeZone &zone, bool roundUp, QString *error)
 {
     const QString s = text.trimmed();
     std::optional<QDateTime> result;
@@ -203,8 +202,8 @@ std::optional<ResolvedTimeRange> TimeRange::resolve(const QDateTime &now, const 
     ResolvedTimeRange r{f->toMSecsSinceEpoch(), t->toMSecsSinceEpoch()};
     if (r.fromMs >= r.toMs) {
         if (error)
-            *error = tr("The start of the time range (%1) must be before its end (%2).")
-                         .arg(from, to);
+            *error =
+                tr("The start of the time range (%1) must be before its end (%2).").arg(from, to);
         return std::nullopt;
     }
     return r;
@@ -291,11 +290,10 @@ QList<TimeRange> quickRanges()
     auto r = [](const char *from, const char *to) {
         return TimeRange{QString::fromLatin1(from), QString::fromLatin1(to)};
     };
-    return {r("now-5m", "now"),  r("now-15m", "now"), r("now-30m", "now"),
-            r("now-1h", "now"),  r("now-3h", "now"),  r("now-6h", "now"),
-            r("now-12h", "now"), r("now-24h", "now"), r("now-2d", "now"),
-            r("now-7d", "now"),  r("now-30d", "now"), r("now/d", "now/d"),
-            r("now/d", "now"),   r("now-1d/d", "now-1d/d"), r("now/w", "now/w")};
+    return {r("now-5m", "now"), r("now-15m", "now"),       r("now-30m", "now"), r("now-1h", "now"),
+            r("now-3h", "now"), r("now-6h", "now"),        r("now-12h", "now"), r("now-24h", "now"),
+            r("now-2d", "now"), r("now-7d", "now"),        r("now-30d", "now"), r("now/d", "now/d"),
+            r("now/d", "now"),  r("now-1d/d", "now-1d/d"), r("now/w", "now/w")};
 }
 
 } // namespace pharos

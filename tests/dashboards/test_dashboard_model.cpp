@@ -95,10 +95,12 @@ private Q_SLOTS:
         QVERIFY(p9->targets[2].expr.startsWith(QLatin1String("histogram_quantile(0.99")));
         QCOMPARE(p9->defaults.unit, QStringLiteral("s"));
         QCOMPARE(p9->defaults.min, std::optional<double>(0));
-        QCOMPARE(p9->customDefaults(),
-                 p9->json.value(QLatin1String("fieldConfig")).toObject()
-                     .value(QLatin1String("defaults")).toObject()
-                     .value(QLatin1String("custom")).toObject());
+        QCOMPARE(p9->customDefaults(), p9->json.value(QLatin1String("fieldConfig"))
+                                           .toObject()
+                                           .value(QLatin1String("defaults"))
+                                           .toObject()
+                                           .value(QLatin1String("custom"))
+                                           .toObject());
 
         const PanelModel *p14 = byId(d->panels(), 14);
         QVERIFY(p14);
@@ -216,11 +218,12 @@ private Q_SLOTS:
             for (int i = 0; i < placed.size(); ++i) {
                 for (int j = i + 1; j < placed.size(); ++j) {
                     const GridPos a = placed[i].gridPos, b = placed[j].gridPos;
-                    const bool overlap = a.x < b.x + b.w && b.x < a.x + a.w &&
-                                         a.y < b.y + b.h && b.y < a.y + a.h;
-                    QVERIFY2(!overlap, qPrintable(QStringLiteral("%1 overlaps %2")
-                                                      .arg(placed[i].id)
-                                                      .arg(placed[j].id)));
+                    const bool overlap =
+                        a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+                    QVERIFY2(
+                        !overlap,
+                        qPrintable(
+                            QStringLiteral("%1 overlaps %2").arg(placed[i].id).arg(placed[j].id)));
                 }
             }
         }
@@ -312,15 +315,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected"); // a fragment the error must contain
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("whitespace") << QByteArray(" \n ") << QStringLiteral("empty");
-        QTest::newRow("truncated") << QByteArray("{\n  \"panels\": [\n    {\"id\": 1,")
-                                   << QStringLiteral("line 3");
-        QTest::newRow("array") << QByteArray("[1,2,3]") << QStringLiteral("not a Grafana dashboard");
+        QTest::newRow("truncated")
+            << QByteArray("{\n  \"panels\": [\n    {\"id\": 1,") << QStringLiteral("line 3");
+        QTest::newRow("array") << QByteArray("[1,2,3]")
+                               << QStringLiteral("not a Grafana dashboard");
         QTest::newRow("html") << QByteArray("<!DOCTYPE html>\n<html><body>Login</body></html>")
-                              << QStringLiteral("HTML page, not Grafana dashboard JSON (line 1, column");
-        QTest::newRow("no panels") << QByteArray(R"({"title":"x"})")
-                                   << QStringLiteral("not a Grafana dashboard");
-        QTest::newRow("second line") << QByteArray("{\"panels\": []\n , ,}")
-                                     << QStringLiteral("line 2, column");
+                              << QStringLiteral(
+                                     "HTML page, not Grafana dashboard JSON (line 1, column");
+        QTest::newRow("no panels")
+            << QByteArray(R"({"title":"x"})") << QStringLiteral("not a Grafana dashboard");
+        QTest::newRow("second line")
+            << QByteArray("{\"panels\": []\n , ,}") << QStringLiteral("line 2, column");
         QTest::newRow("number") << QByteArray("42") << QStringLiteral("line 1, column");
     }
 

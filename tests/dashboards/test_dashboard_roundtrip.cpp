@@ -26,9 +26,11 @@ private:
     {
         QStringList out;
         const QDir dir(QStringLiteral(PHAROS_CORPUS_DIR));
-        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        for (const QString &name :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
             out << dir.filePath(name);
-        out << QStringLiteral(PHAROS_SOURCE_DIR "/resources/dashboards/go-service-golden-signals.json");
+        out << QStringLiteral(PHAROS_SOURCE_DIR
+                              "/resources/dashboards/go-service-golden-signals.json");
         return out;
     }
 
@@ -83,10 +85,7 @@ private Q_SLOTS:
         QCOMPARE(again->allPanels().size(), d->allPanels().size());
     }
 
-    void editsChangeOnlyThoseFields_data()
-    {
-        roundtrip_data();
-    }
+    void editsChangeOnlyThoseFields_data() { roundtrip_data(); }
 
     void editsChangeOnlyThoseFields()
     {
@@ -118,8 +117,7 @@ private Q_SLOTS:
         const QJsonObject origTime = original.value(QLatin1String("time")).toObject();
         for (auto it = origTime.begin(); it != origTime.end(); ++it) {
             if (it.key() != QLatin1String("from") && it.key() != QLatin1String("to"))
-                QCOMPARE(saved.value(QLatin1String("time")).toObject().value(it.key()),
-                         it.value());
+                QCOMPARE(saved.value(QLatin1String("time")).toObject().value(it.key()), it.value());
         }
     }
 

@@ -30,8 +30,8 @@ private Q_SLOTS:
         const qint64 t0 = 1700000000000;
         // 1h over 1000 px: raw 3.6 s -> 5 s; step = 3600 ms (> 3600000/11000 = 328 ms);
         // rate = max(5 s + 15 s, 60 s).
-        QTest::newRow("1h/1000px") << t0 << H << 1000 << qint64(0) << 15 * S << 1 << 5 * S
-                                   << qint64(3600) << 60 * S;
+        QTest::newRow("1h/1000px")
+            << t0 << H << 1000 << qint64(0) << 15 * S << 1 << 5 * S << qint64(3600) << 60 * S;
         // 7d over 1500 px: raw 403.2 s -> 5 m; step 403200 ms; rate = 5 m + 15 s.
         QTest::newRow("7d/1500px") << t0 << 7 * D << 1500 << qint64(0) << 15 * S << 1 << 5 * M
                                    << qint64(403200) << 5 * M + 15 * S;
@@ -39,31 +39,31 @@ private Q_SLOTS:
         QTest::newRow("6h/800px") << t0 << 6 * H << 800 << qint64(0) << 15 * S << 1 << 30 * S
                                   << 27 * S << 60 * S;
         // 15m over 400 px: raw 2.25 s -> 2 s.
-        QTest::newRow("15m/400px") << t0 << 15 * M << 400 << qint64(0) << 15 * S << 1 << 2 * S
-                                   << qint64(2250) << 60 * S;
+        QTest::newRow("15m/400px")
+            << t0 << 15 * M << 400 << qint64(0) << 15 * S << 1 << 2 * S << qint64(2250) << 60 * S;
         // Tiny range with a 15 s min step: min wins for interval and step; the scrape
         // interval for $__rate_interval becomes the min step: max(30 s, 60 s).
-        QTest::newRow("tiny+min15s") << t0 << 10 * S << 1000 << 15 * S << 15 * S << 1 << 15 * S
-                                     << 15 * S << 60 * S;
+        QTest::newRow("tiny+min15s")
+            << t0 << 10 * S << 1000 << 15 * S << 15 * S << 1 << 15 * S << 15 * S << 60 * S;
         // Tiny range without a min step: raw 10 ms -> 10 ms; step 10 ms.
         QTest::newRow("tiny") << t0 << 10 * S << 1000 << qint64(0) << 15 * S << 1 << qint64(10)
                               << qint64(10) << 60 * S;
         // Huge maxDataPoints: range / 11000 wins the step. 30d / 20000 = 129.6 s -> 2 m;
         // 30d / 11000 = 235636.36 ms -> 235637 ms.
-        QTest::newRow("range/11000") << t0 << 30 * D << 20000 << qint64(0) << 15 * S << 1
-                                     << 2 * M << qint64(235637) << 2 * M + 15 * S;
+        QTest::newRow("range/11000") << t0 << 30 * D << 20000 << qint64(0) << 15 * S << 1 << 2 * M
+                                     << qint64(235637) << 2 * M + 15 * S;
         // intervalFactor 2 doubles the step, not $__interval.
         QTest::newRow("factor2") << t0 << H << 1000 << qint64(0) << 15 * S << 2 << 5 * S
                                  << qint64(7200) << 60 * S;
         // Min step bigger than range / maxDataPoints, with factor 2.
-        QTest::newRow("min1m factor2") << t0 << H << 1000 << M << 15 * S << 2 << M << 2 * M
-                                       << 4 * M;
+        QTest::newRow("min1m factor2")
+            << t0 << H << 1000 << M << 15 * S << 2 << M << 2 * M << 4 * M;
         // Scrape 1 s: $__rate_interval = max(5 s + 1 s, 4 s) = 6 s.
-        QTest::newRow("scrape1s") << t0 << H << 1000 << qint64(0) << S << 1 << 5 * S
-                                  << qint64(3600) << 6 * S;
+        QTest::newRow("scrape1s") << t0 << H << 1000 << qint64(0) << S << 1 << 5 * S << qint64(3600)
+                                  << 6 * S;
         // Scrape 1 s, 24h / 1000: raw 86.4 s -> 1 m; rate = 1 m + 1 s.
-        QTest::newRow("24h scrape1s") << t0 << D << 1000 << qint64(0) << S << 1 << M
-                                      << qint64(86400) << M + S;
+        QTest::newRow("24h scrape1s")
+            << t0 << D << 1000 << qint64(0) << S << 1 << M << qint64(86400) << M + S;
         // One year over 1000 px: raw 8.76 h -> 12 h.
         QTest::newRow("1y") << t0 << 365 * D << 1000 << qint64(0) << 15 * S << 1 << 12 * H
                             << qint64(31536000) << 12 * H + 15 * S;

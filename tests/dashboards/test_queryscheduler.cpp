@@ -42,8 +42,14 @@ public:
         requests.push_back({request, reply});
         return reply;
     }
-    DataSourceReply *labelNames(const QStringList &, qint64, qint64) override { return unsupported(); }
-    DataSourceReply *labelValues(const QString &, const QStringList &, int) override { return unsupported(); }
+    DataSourceReply *labelNames(const QStringList &, qint64, qint64) override
+    {
+        return unsupported();
+    }
+    DataSourceReply *labelValues(const QString &, const QStringList &, int) override
+    {
+        return unsupported();
+    }
     DataSourceReply *series(const QStringList &, qint64, qint64) override { return unsupported(); }
     DataSourceReply *metadata(const QString &, int) override { return unsupported(); }
     DataSourceReply *buildInfo() override { return unsupported(); }
@@ -82,8 +88,8 @@ private:
     }
 };
 
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2024-05-01T12:00:00.000Z"),
-                                             Qt::ISODateWithMs);
+const QDateTime kNow =
+    QDateTime::fromString(QStringLiteral("2024-05-01T12:00:00.000Z"), Qt::ISODateWithMs);
 
 QList<PanelModel> panelsFrom(const char *json)
 {
@@ -254,18 +260,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("targetInterval");
         QTest::addColumn<int>("expectedPoints");
         QTest::addColumn<qint64>("expectedMin");
-        QTest::newRow("1h at 1000px") << 1000 << "now-1h" << "" << "" << 1000 << qint64(0);
-        QTest::newRow("7d at 1500px") << 1500 << "now-7d" << "" << "" << 1500 << qint64(0);
-        QTest::newRow("unknown width") << 0 << "now-6h" << "" << "" << 1000 << qint64(0);
-        QTest::newRow("maxDataPoints") << 1200 << "now-6h" << R"("maxDataPoints":300,)" << ""
-                                       << 300 << qint64(0);
-        QTest::newRow("target min step") << 800 << "now-1h" << "" << "30s" << 800 << qint64(30000);
-        QTest::newRow("panel interval") << 800 << "now-1h" << R"("interval":"1m",)" << "" << 800
-                                        << qint64(60000);
-        QTest::newRow("rate_interval as min ignored")
-            << 800 << "now-1h" << "" << "$__rate_interval" << 800 << qint64(0);
-        QTest::newRow("target beats panel") << 800 << "now-1h" << R"("interval":"1m",)" << "10s"
-                                            << 800 << qint64(10000);
+        QTest::newRow("1h at 1000px") << 1000 << "now-1h"
+                                      << ""
+                                      << "" << 1000 << qint64(0);
+        QTest::newRow("7d at 1500px") << 1500 << "now-7d"
+                                      << ""
+                                      << "" << 1500 << qint64(0);
+        QTest::newRow("unknown width") << 0 << "now-6h"
+                                       << ""
+                                       << "" << 1000 << qint64(0);
+        QTest::newRow("maxDataPoints") << 1200 << "now-6h"
+                                       << R"("maxDataPoints":300,)"
+                                       << "" << 300 << qint64(0);
+        QTest::newRow("target min step") << 800 << "now-1h"
+                                         << ""
+                                         << "30s" << 800 << qint64(30000);
+        QTest::newRow("panel interval") << 800 << "now-1h"
+                                        << R"("interval":"1m",)"
+                                        << "" << 800 << qint64(60000);
+        QTest::newRow("rate_interval as min ignored") << 800 << "now-1h"
+                                                      << ""
+                                                      << "$__rate_interval" << 800 << qint64(0);
+        QTest::newRow("target beats panel") << 800 << "now-1h"
+                                            << R"("interval":"1m",)"
+                                            << "10s" << 800 << qint64(10000);
     }
 
     void stepIntervalAndExprMatchComputeInterval()
@@ -283,11 +301,10 @@ private Q_SLOTS:
         s.setClock([] { return kNow; });
         s.setTimeZone(QTimeZone::utc());
         s.setTimeRange({from, QStringLiteral("now")});
-        const QString json =
-            QStringLiteral(R"({"panels":[{"id":5,"type":"timeseries",%1"targets":[
+        const QString json = QStringLiteral(R"({"panels":[{"id":5,"type":"timeseries",%1"targets":[
                 {"refId":"A","interval":"%2","intervalFactor":2,
                  "expr":"rate(x[$__rate_interval]) / $__interval_ms + ${__interval} + $__range_s"}]}]})")
-                .arg(panelExtra, targetInterval);
+                                 .arg(panelExtra, targetInterval);
         auto d = Dashboard::fromJson(json.toUtf8());
         QVERIFY(d);
         s.setPanels(d->allPanels());
@@ -444,7 +461,8 @@ private Q_SLOTS:
         QVERIFY(registry.add(settings));
 
         auto dashboard = loadDashboardFile(
-            QStringLiteral(PHAROS_SOURCE_DIR "/resources/dashboards/go-service-golden-signals.json"),
+            QStringLiteral(PHAROS_SOURCE_DIR
+                           "/resources/dashboards/go-service-golden-signals.json"),
             &error);
         QVERIFY2(dashboard, qPrintable(error));
         QueryScheduler s(&registry);
@@ -476,10 +494,17 @@ private Q_SLOTS:
         const QJsonObject plain = prom.queryJson(
             QStringLiteral("/api/v1/query"),
             QUrlQuery{{QStringLiteral("query"), QStringLiteral("count(go_goroutines)")}});
-        const double seriesCount = plain.value(QLatin1String("data")).toObject()
-                                       .value(QLatin1String("result")).toArray().at(0).toObject()
-                                       .value(QLatin1String("value")).toArray().at(1)
-                                       .toString().toDouble();
+        const double seriesCount = plain.value(QLatin1String("data"))
+                                       .toObject()
+                                       .value(QLatin1String("result"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QLatin1String("value"))
+                                       .toArray()
+                                       .at(1)
+                                       .toString()
+                                       .toDouble();
         QVERIFY(seriesCount >= 1);
         QCOMPARE(double(goroutines->targets[0].result.frames.size()), seriesCount);
         // The range query of a 5 minute range at 480 px: step = ceil(300000 / 480) = 625 ms.

@@ -104,10 +104,10 @@ private Q_SLOTS:
     void invalid_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *t : {"", "   ", "now-", "now-6x", "now/q", "now/", "now+-1h", "nowx",
-                              "now-1.5h", "now 6h", "yesterday", "2024-13-01", "2024-02-30",
-                              "2024-01-02T25:00:00", "2024-01-02T03:04:05+25:00", "12:00",
-                              "<html>", "now-6h/"})
+        for (const char *t :
+             {"", "   ", "now-", "now-6x", "now/q", "now/", "now+-1h", "nowx", "now-1.5h", "now 6h",
+              "yesterday", "2024-13-01", "2024-02-30", "2024-01-02T25:00:00",
+              "2024-01-02T03:04:05+25:00", "12:00", "<html>", "now-6h/"})
             QTest::newRow(t) << QString::fromLatin1(t);
     }
 
@@ -211,10 +211,10 @@ private Q_SLOTS:
             // Every quick range resolves.
             QVERIFY(r.resolve(iso(kNow), QTimeZone::utc()).has_value());
         }
-        for (const char *t : {"Last 5 minutes", "Last 15 minutes", "Last 30 minutes",
-                              "Last 1 hour", "Last 3 hours", "Last 6 hours", "Last 12 hours",
-                              "Last 24 hours", "Last 2 days", "Last 7 days", "Last 30 days",
-                              "Today", "Today so far", "Yesterday", "This week"})
+        for (const char *t :
+             {"Last 5 minutes", "Last 15 minutes", "Last 30 minutes", "Last 1 hour", "Last 3 hours",
+              "Last 6 hours", "Last 12 hours", "Last 24 hours", "Last 2 days", "Last 7 days",
+              "Last 30 days", "Today", "Today so far", "Yesterday", "This week"})
             QVERIFY2(texts.contains(QString::fromLatin1(t)), t);
         QCOMPARE(q.size(), 15);
     }
