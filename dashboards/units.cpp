@@ -253,6 +253,15 @@ FormattedValue formatValue(double value, const QString &unit, std::optional<int>
     return out;
 }
 
+double unitDisplayFactor(const QString &unit, double maxAbs)
+{
+    std::optional<UnitSpec> spec = specFor(unit);
+    if (!spec || !std::isfinite(maxAbs))
+        return 1.0;
+    const int idx = pickStep(*spec, std::abs(maxAbs * spec->multiplier));
+    return spec->ladder[size_t(idx)].divisor / spec->multiplier;
+}
+
 QStringList formatAxisTicks(const std::vector<double> &ticks, double step, const QString &unit,
                             std::optional<int> decimals)
 {

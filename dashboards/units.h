@@ -37,6 +37,11 @@ inline QString formatValueText(double value, const QString &unit,
 QStringList formatAxisTicks(const std::vector<double> &ticks, double step, const QString &unit,
                             std::optional<int> decimals = std::nullopt);
 
+/// The factor by which `unit` divides raw values for display at magnitude `maxAbs` (e.g.
+/// 1048576 for bytes around 5 MiB, 1/1000 for "s" around 0.05 s shown in ms). Axis code
+/// picks "nice" tick steps in display units: step = niceStep(range / factor) * factor.
+double unitDisplayFactor(const QString &unit, double maxAbs);
+
 /// The number of decimals Pharos shows for `value` when none is configured.
 int autoDecimals(double value);
 

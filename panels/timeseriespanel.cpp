@@ -318,7 +318,25 @@ void TimeSeriesPanel::rebuildLegend()
         }
         for (int c = 1; c < m_table->columnCount(); ++c)
             m_table->resizeColumnToContents(c);
+        fitLegendHeight();
     }
+}
+
+void TimeSeriesPanel::fitLegendHeight()
+{
+    if (!m_table || m_bodyLayout->direction() != QBoxLayout::TopToBottom)
+        return;
+    // As tall as its rows, up to 40 % of the panel.
+    const int rowH = m_table->topLevelItemCount() > 0 ? m_table->sizeHintForRow(0) : 0;
+    const int want = m_table->header()->sizeHint().height()
+                     + rowH * int(m_table->topLevelItemCount()) + 2 * m_table->frameWidth() + 2;
+    m_table->setMaximumHeight(std::max(40, std::min(want, int(height() * 0.4))));
+}
+
+void TimeSeriesPanel::resizeEvent(QResizeEvent *event)
+{
+    PanelWidget::resizeEvent(event);
+    fitLegendHeight();
 }
 
 void TimeSeriesPanel::legendClicked(int index, Qt::KeyboardModifiers modifiers)

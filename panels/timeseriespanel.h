@@ -51,9 +51,11 @@ public:
 
 protected:
     bool updateContent(const PanelDataPtr &data) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuildLegend();
+    void fitLegendHeight();
     void applyVisibility();
 
     TimeSeriesPlot *m_plot = nullptr;

@@ -178,7 +178,10 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
     // Y ticks: ~one per 40 px; extend automatic bounds to whole ticks.
     double plotHeightGuess = rect.height() - (m_opt.drawAxes ? fm.height() + 6 : 0);
     int targetTicks = std::max(2, int(plotHeightGuess / 40));
-    double step = niceStep((m_yMax - m_yMin) / targetTicks);
+    // Nice steps in display units: 128 MiB steps for bytes, not 100000000.
+    const double factor =
+        unitDisplayFactor(m_opt.unit, std::max(std::abs(m_yMin), std::abs(m_yMax)));
+    double step = niceStep((m_yMax - m_yMin) / factor / targetTicks) * factor;
     if (!m_opt.yMin)
         m_yMin = std::floor(m_yMin / step + 1e-9) * step;
     if (!m_opt.yMax)
