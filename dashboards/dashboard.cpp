@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -123,6 +124,7 @@ GridPos parseGridPos(const QJsonObject &g)
     p.y = std::max(0, intValue(g.value(QLatin1String("y")), 0));
     p.w = std::clamp(intValue(g.value(QLatin1String("w")), 12), 1, 24);
     p.h = std::max(1, intValue(g.value(QLatin1String("h")), 8));
+    p.w = std::min(p.w, 24 - p.x); // stay inside the 24 columns
     return p;
 }
 
@@ -372,11 +374,14 @@ void Dashboard::rebuildView()
             }
         }
     }
-    // Panels without an id get unique negative ids (view only).
+    // Panels without an id, or repeating one already used, get unique negative ids (view
+    // only): the scheduler and the widgets key panels by id.
+    QSet<int> seen;
     int next = -1;
-    auto assign = [&next](PanelModel &p) {
-        if (p.id == 0)
+    auto assign = [&](PanelModel &p) {
+        if (p.id == 0 || seen.contains(p.id))
             p.id = next--;
+        seen.insert(p.id);
     };
     for (PanelModel &p : m_panels) {
         assign(p);

@@ -289,6 +289,77 @@ private Q_SLOTS:
         QCOMPARE(d->timeTo(), QStringLiteral("now"));
     }
 
+    void duplicateIdsBecomeUnique()
+    {
+        auto d = Dashboard::fromJson(R"({"panels":[{"id":4,"type":"stat"},{"id":4,"type":"stat"},
+            {"id":9,"type":"row","collapsed":true,"panels":[{"id":4},{"type":"graph"}]}]})");
+        QVERIFY(d);
+        QSet<int> ids;
+        for (const PanelModel &p : d->panels()) {
+            ids.insert(p.id);
+            for (const PanelModel &c : p.children)
+                ids.insert(c.id);
+        }
+        QCOMPARE(ids.size(), 5);
+        QCOMPARE(d->panels()[0].id, 4);
+        QVERIFY(d->panels()[1].id < 0);
+        // The document keeps the ids as written.
+        QCOMPARE(d->toJson()
+                     .value(QLatin1String("panels"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInt(),
+                 4);
+    }
+
+    void oddTypesDoNotCrash()
+    {
+        auto d = Dashboard::fromJson(R"({"panels":[1,"x",null,[],{"id":"7","type":5,
+            "gridPos":{"x":"3","y":-4,"w":99,"h":"big"},"targets":[3,{"expr":7,"hide":"yes"}],
+            "fieldConfig":{"defaults":{"min":"5","max":{},"decimals":"2",
+            "thresholds":{"steps":[{"value":"80","color":"red"},7]}}},"maxDataPoints":-3}],
+            "time":[],"refresh":{},"schemaVersion":"x"})");
+        QVERIFY(d);
+        QCOMPARE(d->panels().size(), 1);
+        const PanelModel &p = d->panels()[0];
+        QCOMPARE(p.id, 7);
+        QCOMPARE(p.gridPos, (GridPos{3, 0, 21, 8})); // clamped inside 24 columns
+        QCOMPARE(p.targets.size(), 1);
+        QVERIFY(p.targets[0].expr.isEmpty());
+        QCOMPARE(p.defaults.min, std::optional<double>(5));
+        QVERIFY(!p.defaults.max);
+        QCOMPARE(p.defaults.decimals, std::optional<int>(2));
+        QCOMPARE(p.defaults.thresholds.steps.size(), 2);
+        QCOMPARE(p.defaults.thresholds.steps[0].value, std::optional<double>(80));
+        QVERIFY(!p.maxDataPoints);
+        QCOMPARE(d->refresh(), QString());
+        QCOMPARE(d->timeFrom(), QStringLiteral("now-6h"));
+        QCOMPARE(d->schemaVersion(), 0);
+    }
+
+    void everyTruncationFailsCleanly()
+    {
+        QFile f(QStringLiteral(PHAROS_SOURCE_DIR
+                               "/resources/dashboards/go-service-golden-signals.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray full = f.readAll();
+        const QByteArray trimmed = full.trimmed();
+        int checked = 0;
+        for (qsizetype n = 0; n < trimmed.size(); n += 7) {
+            QString error;
+            auto d = Dashboard::fromJson(trimmed.left(n), &error);
+            QVERIFY(!d.has_value());
+            QVERIFY(!error.isEmpty());
+            if (n > 0)
+                QVERIFY2(error.contains(QLatin1String("line ")), qPrintable(error));
+            ++checked;
+        }
+        QVERIFY(checked > 100);
+        QVERIFY(Dashboard::fromJson(full).has_value());
+    }
+
     void refreshVariants()
     {
         QCOMPARE(Dashboard::fromJson(R"({"panels":[],"refresh":false})")->refresh(), QString());
