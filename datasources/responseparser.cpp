@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <simdjson.h>
@@ -131,9 +132,12 @@ inline error_code parsePair(ondemand::array pair, qint64 *ts, double *value)
     ++it;
     if (it == end)
         return INCORRECT_TYPE;
-    std::string_view raw;
-    PHAROS_TRY((*it).get_string().get(raw));
-    if (!parseSampleValue(raw, value))
+    // Sample values never contain escapes: read the raw string without unescaping it.
+    ondemand::raw_json_string raw;
+    PHAROS_TRY((*it).get_raw_json_string().get(raw));
+    const char *begin = raw.raw();
+    const char *close = static_cast<const char *>(std::memchr(begin, '"', 64));
+    if (!close || !parseSampleValue(std::string_view(begin, std::size_t(close - begin)), value))
         return NUMBER_ERROR;
     ++it;
     if (it != end)
