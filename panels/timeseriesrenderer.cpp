@@ -368,9 +368,17 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
     while (i < iEnd) {
         const double col = std::floor((double(ts[i]) - from) * m_pxPerMs);
         const qint64 colEnd = qint64(std::ceil(from + (col + 1) / m_pxPerMs));
-        qsizetype j = std::lower_bound(ts + i, ts + iEnd, colEnd) - ts;
-        if (j <= i)
-            j = i + 1;
+        // Column end by binary search, galloping first: columns hold few samples as often
+        // as many, so find the bracket in O(log k) for k samples in the column.
+        qsizetype lo = i + 1, hi = i + 1;
+        qsizetype stride = 1;
+        while (hi < iEnd && ts[hi] < colEnd) {
+            lo = hi + 1;
+            hi += stride;
+            stride *= 2;
+        }
+        hi = std::min(hi, iEnd);
+        const qsizetype j = lo >= hi ? std::max(lo, i + 1) : std::lower_bound(ts + lo, ts + hi, colEnd) - ts;
         const double x = m_plot.left() + col + 0.5;
         bool any = false;
         double mn = 0, mx = 0;
