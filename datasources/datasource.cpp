@@ -20,9 +20,11 @@ QString DataSourceError::message() const
     case Kind::Cancelled:
         return tr("The request was cancelled.");
     case Kind::ConnectionRefused:
-        return d.isEmpty()
-                   ? tr("Connection refused: nothing is listening at the data source URL. Is the server running?")
-                   : tr("Connection refused by %1: nothing is listening there. Is the server running?").arg(d);
+        return d.isEmpty() ? tr("Connection refused: nothing is listening at the data source URL. "
+                                "Is the server running?")
+                           : tr("Connection refused by %1: nothing is listening there. Is the "
+                                "server running?")
+                                 .arg(d);
     case Kind::HostNotFound:
         return tr("Host not found: %1").arg(d);
     case Kind::Timeout:

@@ -114,8 +114,7 @@ DataSource *DataSourceRegistry::overrideSource() const
     return m_override;
 }
 
-DataSource *DataSourceRegistry::resolve(const QJsonValue &ref, QString *error,
-                                        bool *mixed) const
+DataSource *DataSourceRegistry::resolve(const QJsonValue &ref, QString *error, bool *mixed) const
 {
     if (mixed)
         *mixed = false;

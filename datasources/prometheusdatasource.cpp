@@ -81,6 +81,13 @@ PrometheusDataSource::~PrometheusDataSource()
     m_pool.waitForDone();
 }
 
+void PrometheusDataSource::setSettings(const DataSourceSettings &newSettings)
+{
+    if (newSettings.url != settings().url)
+        m_useGet = false;
+    DataSource::setSettings(newSettings);
+}
+
 QString PrometheusDataSource::address() const
 {
     const QUrl u = settings().url;
@@ -222,11 +229,11 @@ DataSourceReply *PrometheusDataSource::testConnection()
                 fail(e, tr("Test query (1+1)"));
                 return;
             }
-            guard->setObject(QJsonObject{
-                {QStringLiteral("version"), version},
-                {QStringLiteral("flavour"), QStringLiteral("Prometheus")},
-                {QStringLiteral("message"),
-                 tr("Data source is working: Prometheus %1").arg(version)}});
+            guard->setObject(
+                QJsonObject{{QStringLiteral("version"), version},
+                            {QStringLiteral("flavour"), QStringLiteral("Prometheus")},
+                            {QStringLiteral("message"),
+                             tr("Data source is working: Prometheus %1").arg(version)}});
             guard->finish();
         });
     });
@@ -323,8 +330,7 @@ void PrometheusDataSource::send(const std::shared_ptr<Pending> &p)
             if (p->body.isEmpty()) {
                 const qint64 len = net->header(QNetworkRequest::ContentLengthHeader).toLongLong();
                 if (len > 0 && len < (qint64(1) << 31))
-                    p->body.reserve(qsizetype(len) +
-                                    qsizetype(ResponseParser::paddingBytes()));
+                    p->body.reserve(qsizetype(len) + qsizetype(ResponseParser::paddingBytes()));
             }
             p->body += net->readAll();
             return;
@@ -452,54 +458,54 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
         QJsonObject object;
         DataSourceError error;
     };
-    QRunnable *job = QRunnable::create([p, body = std::move(body), contentType, parse,
-                                        limit, receiver = this]() mutable {
-        auto result = std::make_shared<Parsed>();
-        DataSourceError &err = result->error;
-        switch (parse) {
-        case Parse::Query: {
-            QueryResult r;
-            ResponseParser::parseQuery(body, &r, &err, contentType);
-            result->query = std::move(r);
-            break;
-        }
-        case Parse::Strings: {
-            QStringList s, warnings;
-            ResponseParser::parseStringList(body, &s, &err, contentType, &warnings);
-            if (limit > 0 && s.size() > limit)
-                s.resize(limit);
-            result->strings = std::move(s);
-            break;
-        }
-        case Parse::Series: {
-            std::vector<Labels> s;
-            ResponseParser::parseSeries(body, &s, &err, contentType);
-            result->series = std::move(s);
-            break;
-        }
-        case Parse::Object: {
-            QJsonObject o;
-            ResponseParser::parseObject(body, &o, &err, contentType);
-            result->object = std::move(o);
-            break;
-        }
-        }
-        body = QByteArray(); // free the body on the worker
-        // `receiver` outlives every job: the destructor waits for the pool.
-        QMetaObject::invokeMethod(
-            receiver,
-            [p, result, receiver] {
-                DataSourceReply *reply = p->reply;
-                if (!reply || p->aborted || reply->isAborted())
-                    return; // stale: dropped
-                reply->setQueryResult(std::move(result->query));
-                reply->setStrings(std::move(result->strings));
-                reply->setSeries(std::move(result->series));
-                reply->setObject(std::move(result->object));
-                receiver->deliver(p, result->error);
-            },
-            Qt::QueuedConnection);
-    });
+    QRunnable *job = QRunnable::create(
+        [p, body = std::move(body), contentType, parse, limit, receiver = this]() mutable {
+            auto result = std::make_shared<Parsed>();
+            DataSourceError &err = result->error;
+            switch (parse) {
+            case Parse::Query: {
+                QueryResult r;
+                ResponseParser::parseQuery(body, &r, &err, contentType);
+                result->query = std::move(r);
+                break;
+            }
+            case Parse::Strings: {
+                QStringList s, warnings;
+                ResponseParser::parseStringList(body, &s, &err, contentType, &warnings);
+                if (limit > 0 && s.size() > limit)
+                    s.resize(limit);
+                result->strings = std::move(s);
+                break;
+            }
+            case Parse::Series: {
+                std::vector<Labels> s;
+                ResponseParser::parseSeries(body, &s, &err, contentType);
+                result->series = std::move(s);
+                break;
+            }
+            case Parse::Object: {
+                QJsonObject o;
+                ResponseParser::parseObject(body, &o, &err, contentType);
+                result->object = std::move(o);
+                break;
+            }
+            }
+            body = QByteArray(); // free the body on the worker
+            // `receiver` outlives every job: the destructor waits for the pool.
+            QMetaObject::invokeMethod(
+                receiver,
+                [p, result, receiver] {
+                    DataSourceReply *reply = p->reply;
+                    if (!reply || p->aborted || reply->isAborted())
+                        return; // stale: dropped
+                    reply->setQueryResult(std::move(result->query));
+                    reply->setStrings(std::move(result->strings));
+                    reply->setSeries(std::move(result->series));
+                    reply->setObject(std::move(result->object));
+                    receiver->deliver(p, result->error);
+                },
+                Qt::QueuedConnection);
+        });
     m_pool.start(job);
 }
 

@@ -31,6 +31,9 @@ public:
     explicit PrometheusDataSource(DataSourceSettings settings, QObject *parent = nullptr);
     ~PrometheusDataSource() override;
 
+    /// A new URL forgets a GET fallback learned from the old one.
+    void setSettings(const DataSourceSettings &settings) override;
+
     DataSourceReply *query(const QueryRequest &request) override;
     DataSourceReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
                                 qint64 endMs = 0) override;

@@ -327,7 +327,8 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
         return false;
     }
     if (start.front() != '{') {
-        if (start.front() == '[' || start.front() == '"' || (start.front() >= '0' && start.front() <= '9')) {
+        if (start.front() == '[' || start.front() == '"' ||
+            (start.front() >= '0' && start.front() <= '9')) {
             // Might be JSON of another shape; let the parser decide below.
         } else {
             err = makeError(Kind::MalformedResponse, tr("not valid JSON"));
@@ -486,21 +487,20 @@ bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *er
     QueryResult local;
     QueryResult &out = result ? *result : local;
     out = QueryResult();
-    const bool ok = parseEnvelope(
-        body, contentType, error, &out.warnings,
-        [&out](ondemand::value data, ShapeError *shape) -> error_code {
-            ondemand::json_type jt;
-            PHAROS_TRY(data.type().get(jt));
-            if (jt == ondemand::json_type::null)
-                return SUCCESS; // error answers may carry "data": null
-            if (jt != ondemand::json_type::object) {
-                shape->detail = tr("\"data\" is not an object");
-                return SUCCESS;
-            }
-            ondemand::object obj;
-            PHAROS_TRY(data.get_object().get(obj));
-            return parseQueryData(obj, &out, shape);
-        });
+    const bool ok = parseEnvelope(body, contentType, error, &out.warnings,
+                                  [&out](ondemand::value data, ShapeError *shape) -> error_code {
+                                      ondemand::json_type jt;
+                                      PHAROS_TRY(data.type().get(jt));
+                                      if (jt == ondemand::json_type::null)
+                                          return SUCCESS; // error answers may carry "data": null
+                                      if (jt != ondemand::json_type::object) {
+                                          shape->detail = tr("\"data\" is not an object");
+                                          return SUCCESS;
+                                      }
+                                      ondemand::object obj;
+                                      PHAROS_TRY(data.get_object().get(obj));
+                                      return parseQueryData(obj, &out, shape);
+                                  });
     if (!ok)
         out = QueryResult();
     return ok;
@@ -510,26 +510,25 @@ bool parseStringList(const QByteArray &body, QStringList *strings, DataSourceErr
                      const QByteArray &contentType, QStringList *warnings)
 {
     QStringList list;
-    const bool ok = parseEnvelope(
-        body, contentType, error, warnings,
-        [&list](ondemand::value data, ShapeError *shape) -> error_code {
-            ondemand::json_type jt;
-            PHAROS_TRY(data.type().get(jt));
-            if (jt == ondemand::json_type::null)
-                return SUCCESS;
-            if (jt != ondemand::json_type::array) {
-                shape->detail = tr("\"data\" is not a list");
-                return SUCCESS;
-            }
-            ondemand::array arr;
-            PHAROS_TRY(data.get_array().get(arr));
-            for (auto v : arr) {
-                std::string_view s;
-                PHAROS_TRY(v.get_string().get(s));
-                list << fromView(s);
-            }
-            return SUCCESS;
-        });
+    const bool ok = parseEnvelope(body, contentType, error, warnings,
+                                  [&list](ondemand::value data, ShapeError *shape) -> error_code {
+                                      ondemand::json_type jt;
+                                      PHAROS_TRY(data.type().get(jt));
+                                      if (jt == ondemand::json_type::null)
+                                          return SUCCESS;
+                                      if (jt != ondemand::json_type::array) {
+                                          shape->detail = tr("\"data\" is not a list");
+                                          return SUCCESS;
+                                      }
+                                      ondemand::array arr;
+                                      PHAROS_TRY(data.get_array().get(arr));
+                                      for (auto v : arr) {
+                                          std::string_view s;
+                                          PHAROS_TRY(v.get_string().get(s));
+                                          list << fromView(s);
+                                      }
+                                      return SUCCESS;
+                                  });
     if (strings)
         *strings = ok ? std::move(list) : QStringList();
     return ok;
@@ -539,28 +538,27 @@ bool parseSeries(const QByteArray &body, std::vector<Labels> *series, DataSource
                  const QByteArray &contentType, QStringList *warnings)
 {
     std::vector<Labels> list;
-    const bool ok = parseEnvelope(
-        body, contentType, error, warnings,
-        [&list](ondemand::value data, ShapeError *shape) -> error_code {
-            ondemand::json_type jt;
-            PHAROS_TRY(data.type().get(jt));
-            if (jt == ondemand::json_type::null)
-                return SUCCESS;
-            if (jt != ondemand::json_type::array) {
-                shape->detail = tr("\"data\" is not a list");
-                return SUCCESS;
-            }
-            ondemand::array arr;
-            PHAROS_TRY(data.get_array().get(arr));
-            for (auto v : arr) {
-                ondemand::object obj;
-                PHAROS_TRY(v.get_object().get(obj));
-                Labels labels;
-                PHAROS_TRY(parseLabels(obj, &labels));
-                list.push_back(std::move(labels));
-            }
-            return SUCCESS;
-        });
+    const bool ok = parseEnvelope(body, contentType, error, warnings,
+                                  [&list](ondemand::value data, ShapeError *shape) -> error_code {
+                                      ondemand::json_type jt;
+                                      PHAROS_TRY(data.type().get(jt));
+                                      if (jt == ondemand::json_type::null)
+                                          return SUCCESS;
+                                      if (jt != ondemand::json_type::array) {
+                                          shape->detail = tr("\"data\" is not a list");
+                                          return SUCCESS;
+                                      }
+                                      ondemand::array arr;
+                                      PHAROS_TRY(data.get_array().get(arr));
+                                      for (auto v : arr) {
+                                          ondemand::object obj;
+                                          PHAROS_TRY(v.get_object().get(obj));
+                                          Labels labels;
+                                          PHAROS_TRY(parseLabels(obj, &labels));
+                                          list.push_back(std::move(labels));
+                                      }
+                                      return SUCCESS;
+                                  });
     if (series)
         *series = ok ? std::move(list) : std::vector<Labels>();
     return ok;
@@ -601,8 +599,7 @@ DataSourceError classifyHttpError(int httpStatus, const QByteArray &body,
     if (!looksLikeHtml(body, contentType) && trimmedStart(body).substr(0, 1) == "{") {
         QueryResult ignored;
         DataSourceError parsed;
-        if (!parseQuery(body, &ignored, &parsed, contentType) &&
-            parsed.kind == Kind::QueryError) {
+        if (!parseQuery(body, &ignored, &parsed, contentType) && parsed.kind == Kind::QueryError) {
             parsed.httpStatus = httpStatus;
             return parsed;
         }
@@ -611,7 +608,8 @@ DataSourceError classifyHttpError(int httpStatus, const QByteArray &body,
     if (looksLikeHtml(body, contentType)) {
         const QString title = htmlTitle(body);
         e.kind = httpStatus >= 200 && httpStatus < 300 ? Kind::NotPrometheus : Kind::HttpStatus;
-        e.detail = title.isEmpty() ? tr("an HTML page") : tr("an HTML page titled \"%1\"").arg(title);
+        e.detail =
+            title.isEmpty() ? tr("an HTML page") : tr("an HTML page titled \"%1\"").arg(title);
         return e;
     }
     e.kind = Kind::HttpStatus;

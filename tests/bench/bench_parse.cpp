@@ -36,8 +36,8 @@ QByteArray makeBody()
         body += R"({"metric":{"__name__":"prometheus_http_request_duration_seconds_bucket",)";
         body += R"("code":")" + QByteArray(codes[s % 4]) + R"(",)";
         body += R"("handler":")" + QByteArray(handlers[s % 5]) + R"(",)";
-        body += R"("instance":"127.0.0.1:9090","job":"prometheus","le":")" +
-                QByteArray::number(s) + R"("},"values":[)";
+        body += R"("instance":"127.0.0.1:9090","job":"prometheus","le":")" + QByteArray::number(s) +
+                R"("},"values":[)";
         for (int i = 0; i < kPoints; ++i) {
             if (i)
                 body += ',';
@@ -73,8 +73,8 @@ double retainedBytes(const QueryResult &r, bool arraysOnly)
 {
     double bytes = 0;
     for (const Frame &f : r.frames) {
-        bytes += double(f.timestamps.capacity() * sizeof(qint64) +
-                        f.values.capacity() * sizeof(double));
+        bytes +=
+            double(f.timestamps.capacity() * sizeof(qint64) + f.values.capacity() * sizeof(double));
         if (!arraysOnly) {
             bytes += sizeof(Frame);
             bytes += double(f.labels.capacity()) * sizeof(std::pair<QString, QString>);
@@ -83,7 +83,8 @@ double retainedBytes(const QueryResult &r, bool arraysOnly)
         }
     }
     if (!arraysOnly)
-        bytes += double(r.frames.capacity() * sizeof(Frame)) - double(r.frames.size() * sizeof(Frame));
+        bytes +=
+            double(r.frames.capacity() * sizeof(Frame)) - double(r.frames.size() * sizeof(Frame));
     return bytes;
 }
 

@@ -33,10 +33,7 @@ private Q_SLOTS:
         QCOMPARE(DataSourceStore::configDir(), m_config.path() + QStringLiteral("/pharos"));
     }
 
-    void emptyWhenNothingSaved()
-    {
-        QVERIFY(DataSourceStore::load().isEmpty());
-    }
+    void emptyWhenNothingSaved() { QVERIFY(DataSourceStore::load().isEmpty()); }
 
     void roundTrip()
     {
@@ -121,28 +118,29 @@ private Q_SLOTS:
         QTest::newRow("${DS_X}") << QJsonValue(QStringLiteral("${DS_PROMETHEUS}")) << def << false
                                  << false;
         QTest::newRow("[[ds]]") << QJsonValue(QStringLiteral("[[ds]]")) << def << false << false;
-        QTest::newRow("{uid:$ds}") << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "$ds"}})
-                                   << def << false << false;
+        QTest::newRow("{uid:$ds}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "$ds"}}) << def << false
+            << false;
         QTest::newRow("{uid:${DS}}")
             << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "${DS_PROM}"}}) << def
             << false << false;
-        QTest::newRow("{type only}") << QJsonValue(QJsonObject{{"type", "prometheus"}}) << def
-                                     << false << false;
+        QTest::newRow("{type only}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}}) << def << false << false;
         QTest::newRow("name") << QJsonValue(QStringLiteral("Other")) << "Other" << false << false;
-        QTest::newRow("uid string") << QJsonValue(QStringLiteral("other-uid")) << "Other" << false
-                                    << false;
+        QTest::newRow("uid string")
+            << QJsonValue(QStringLiteral("other-uid")) << "Other" << false << false;
         QTest::newRow("{type,uid}")
             << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "other-uid"}}) << "Other"
             << false << false;
-        QTest::newRow("{uid:name}") << QJsonValue(QJsonObject{{"uid", "Main"}}) << def << false
-                                    << false;
-        QTest::newRow("mixed string") << QJsonValue(QStringLiteral("-- Mixed --")) << "" << true
-                                      << false;
+        QTest::newRow("{uid:name}")
+            << QJsonValue(QJsonObject{{"uid", "Main"}}) << def << false << false;
+        QTest::newRow("mixed string")
+            << QJsonValue(QStringLiteral("-- Mixed --")) << "" << true << false;
         QTest::newRow("mixed object")
-            << QJsonValue(QJsonObject{{"type", "datasource"}, {"uid", "-- Mixed --"}}) << ""
-            << true << false;
-        QTest::newRow("grafana string") << QJsonValue(QStringLiteral("-- Grafana --")) << ""
-                                        << false << true;
+            << QJsonValue(QJsonObject{{"type", "datasource"}, {"uid", "-- Mixed --"}}) << "" << true
+            << false;
+        QTest::newRow("grafana string")
+            << QJsonValue(QStringLiteral("-- Grafana --")) << "" << false << true;
         QTest::newRow("grafana object")
             << QJsonValue(QJsonObject{{"type", "datasource"}, {"uid", "grafana"}}) << "" << false
             << true;

@@ -117,9 +117,12 @@ private Q_SLOTS:
             [this] {
                 QTest::qWait(250);
                 const QJsonArray r =
-                    m_prom.queryJson(QStringLiteral("/api/v1/query"),
-                                     QUrlQuery{{QStringLiteral("query"),
-                                                QStringLiteral("count_over_time(up{job=\"prometheus\"}[1m]) >= 6")}})
+                    m_prom
+                        .queryJson(
+                            QStringLiteral("/api/v1/query"),
+                            QUrlQuery{{QStringLiteral("query"),
+                                       QStringLiteral(
+                                           "count_over_time(up{job=\"prometheus\"}[1m]) >= 6")}})
                         .value(QLatin1String("data"))
                         .toObject()
                         .value(QLatin1String("result"))
@@ -148,12 +151,12 @@ private Q_SLOTS:
         QVERIFY2(r.frames.size() >= 2, qPrintable(QString::number(r.frames.size())));
         QVERIFY(r.sampleCount() >= 4);
 
-        const QJsonObject plain = m_prom.queryJson(
-            QStringLiteral("/api/v1/query_range"),
-            QUrlQuery{{QStringLiteral("query"), q.expr},
-                      {QStringLiteral("start"), secs(q.startMs)},
-                      {QStringLiteral("end"), secs(q.endMs)},
-                      {QStringLiteral("step"), QStringLiteral("1")}});
+        const QJsonObject plain =
+            m_prom.queryJson(QStringLiteral("/api/v1/query_range"),
+                             QUrlQuery{{QStringLiteral("query"), q.expr},
+                                       {QStringLiteral("start"), secs(q.startMs)},
+                                       {QStringLiteral("end"), secs(q.endMs)},
+                                       {QStringLiteral("step"), QStringLiteral("1")}});
         const QJsonObject data = plain.value(QLatin1String("data")).toObject();
         QCOMPARE(data.value(QLatin1String("resultType")).toString(), QStringLiteral("matrix"));
         compareMatrix(r, data.value(QLatin1String("result")).toArray(), true);
@@ -179,12 +182,10 @@ private Q_SLOTS:
         const QJsonObject plain = m_prom.queryJson(
             QStringLiteral("/api/v1/query"),
             QUrlQuery{{QStringLiteral("query"), q.expr}, {QStringLiteral("time"), secs(t)}});
-        compareMatrix(reply->queryResult(),
-                      plain.value(QLatin1String("data"))
-                          .toObject()
-                          .value(QLatin1String("result"))
-                          .toArray(),
-                      false);
+        compareMatrix(
+            reply->queryResult(),
+            plain.value(QLatin1String("data")).toObject().value(QLatin1String("result")).toArray(),
+            false);
         QCOMPARE(reply->queryResult().frames[0].timestamps[0], t);
 
         // A scalar with '+' in the expression (must not be decoded as a space).
@@ -203,8 +204,9 @@ private Q_SLOTS:
         QVERIFY(waitDone(names.get()));
         QVERIFY2(!names->error().isError(), qPrintable(names->error().message()));
         QStringList plain;
-        for (const QJsonValue &v :
-             m_prom.queryJson(QStringLiteral("/api/v1/labels")).value(QLatin1String("data")).toArray())
+        for (const QJsonValue &v : m_prom.queryJson(QStringLiteral("/api/v1/labels"))
+                                       .value(QLatin1String("data"))
+                                       .toArray())
             plain << v.toString();
         QCOMPARE(names->strings(), plain);
         QVERIFY(names->strings().contains(QStringLiteral("job")));
@@ -213,8 +215,7 @@ private Q_SLOTS:
         std::unique_ptr<DataSourceReply> matched(
             ds->labelNames({QStringLiteral("up")}, now - 60000, now));
         QVERIFY(waitDone(matched.get()));
-        QCOMPARE(matched->strings(),
-                 QStringList({"__name__", "instance", "job"}));
+        QCOMPARE(matched->strings(), QStringList({"__name__", "instance", "job"}));
 
         std::unique_ptr<DataSourceReply> jobs(
             ds->labelValues(QStringLiteral("job"), {QStringLiteral("up")}));
@@ -240,11 +241,12 @@ private Q_SLOTS:
         std::unique_ptr<DataSourceReply> reply(ds->series({QStringLiteral("up")}));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        const QJsonArray plain = m_prom.queryJson(QStringLiteral("/api/v1/series"),
-                                                  QUrlQuery{{QStringLiteral("match[]"),
-                                                             QStringLiteral("up")}})
-                                     .value(QLatin1String("data"))
-                                     .toArray();
+        const QJsonArray plain =
+            m_prom
+                .queryJson(QStringLiteral("/api/v1/series"),
+                           QUrlQuery{{QStringLiteral("match[]"), QStringLiteral("up")}})
+                .value(QLatin1String("data"))
+                .toArray();
         QCOMPARE(qsizetype(reply->series().size()), plain.size());
         QCOMPARE(plain.size(), 2);
         for (qsizetype i = 0; i < plain.size(); ++i)
@@ -258,13 +260,19 @@ private Q_SLOTS:
         std::unique_ptr<DataSourceReply> meta(ds->metadata(metric));
         QVERIFY(waitDone(meta.get()));
         QVERIFY2(!meta->error().isError(), qPrintable(meta->error().message()));
-        const QJsonObject plainMeta =
-            m_prom.queryJson(QStringLiteral("/api/v1/metadata"),
-                             QUrlQuery{{QStringLiteral("metric"), metric}})
-                .value(QLatin1String("data"))
-                .toObject();
+        const QJsonObject plainMeta = m_prom
+                                          .queryJson(QStringLiteral("/api/v1/metadata"),
+                                                     QUrlQuery{{QStringLiteral("metric"), metric}})
+                                          .value(QLatin1String("data"))
+                                          .toObject();
         QCOMPARE(meta->object(), plainMeta);
-        QCOMPARE(meta->object().value(metric).toArray().at(0).toObject().value(QLatin1String("type")).toString(),
+        QCOMPARE(meta->object()
+                     .value(metric)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("type"))
+                     .toString(),
                  QStringLiteral("counter"));
 
         std::unique_ptr<DataSourceReply> limited(ds->metadata({}, 2));
@@ -292,8 +300,8 @@ private Q_SLOTS:
         q.instant = true;
         std::unique_ptr<DataSourceReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
-        const QJsonObject plain =
-            m_prom.queryJson(QStringLiteral("/api/v1/query"), QUrlQuery{{QStringLiteral("query"), q.expr}});
+        const QJsonObject plain = m_prom.queryJson(QStringLiteral("/api/v1/query"),
+                                                   QUrlQuery{{QStringLiteral("query"), q.expr}});
         QCOMPARE(reply->error().kind, Kind::QueryError);
         QCOMPARE(reply->error().errorType, QStringLiteral("bad_data"));
         QCOMPARE(reply->error().httpStatus, 400);
@@ -340,16 +348,15 @@ private Q_SLOTS:
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("messageContains");
-        QTest::newRow("HTTP 500") << FaultServer::Mode::Http500 << Kind::HttpStatus << 500
-                                  << "500";
+        QTest::newRow("HTTP 500") << FaultServer::Mode::Http500 << Kind::HttpStatus << 500 << "500";
         QTest::newRow("HTML 200") << FaultServer::Mode::HtmlPage200 << Kind::NotPrometheus << 0
                                   << "Sign in - Corporate SSO";
-        QTest::newRow("truncated") << FaultServer::Mode::TruncatedJson
-                                   << Kind::MalformedResponse << 0 << "truncated";
+        QTest::newRow("truncated")
+            << FaultServer::Mode::TruncatedJson << Kind::MalformedResponse << 0 << "truncated";
         QTest::newRow("garbage") << FaultServer::Mode::Garbage << Kind::MalformedResponse << 0
                                  << "malformed";
-        QTest::newRow("huge error page") << FaultServer::Mode::HugeErrorPage << Kind::HttpStatus
-                                         << 502 << "502 Bad Gateway";
+        QTest::newRow("huge error page")
+            << FaultServer::Mode::HugeErrorPage << Kind::HttpStatus << 502 << "502 Bad Gateway";
     }
     void faults()
     {
@@ -486,6 +493,26 @@ private Q_SLOTS:
         QVERIFY(!after->error().isError());
         QCOMPARE(abortedSpy.count(), 0);
         QCOMPARE(ds->inFlightCount(), 0);
+    }
+
+    void deletingTheSourceWithPendingReplies()
+    {
+        FaultServer server(FaultServer::Mode::Stall);
+        QVERIFY(server.start());
+        auto ds = makeSource(server.url(), 60000);
+        QueryRequest q;
+        q.expr = QStringLiteral("up");
+        q.instant = true;
+        std::vector<std::unique_ptr<DataSourceReply>> replies;
+        for (int i = 0; i < 8; ++i)
+            replies.emplace_back(ds->query(q));
+        QSignalSpy spy(replies[0].get(), &DataSourceReply::finished);
+        QVERIFY(PrometheusFixture::waitFor([&] { return server.requests().size() >= 6; }, 10000));
+        ds.reset();
+        QTest::qWait(50);
+        QCOMPARE(spy.count(), 0);
+        replies[0]->abort(); // no data source behind it any more: must not crash
+        replies.clear();
     }
 
     void testConnection()

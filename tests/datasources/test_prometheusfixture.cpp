@@ -21,9 +21,9 @@ private Q_SLOTS:
         if (!prom.start(&error))
             QFAIL(qPrintable(error));
         QVERIFY(prom.port() != 0);
-        const QJsonObject o = prom.queryJson(QStringLiteral("/api/v1/query"),
-                                             QUrlQuery{{QStringLiteral("query"),
-                                                        QStringLiteral("count(up) + 0")}});
+        const QJsonObject o =
+            prom.queryJson(QStringLiteral("/api/v1/query"),
+                           QUrlQuery{{QStringLiteral("query"), QStringLiteral("count(up) + 0")}});
         QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("success"));
         const QJsonArray result =
             o.value(QLatin1String("data")).toObject().value(QLatin1String("result")).toArray();
@@ -59,8 +59,8 @@ private Q_SLOTS:
         QVERIFY(body.contains("internal server error"));
 
         server.setMode(FaultServer::Mode::MethodNotAllowedOnPost);
-        PrometheusFixture::httpPost(server.url(), QUrlQuery{{QStringLiteral("q"), QStringLiteral("1")}},
-                                    &status);
+        PrometheusFixture::httpPost(server.url(),
+                                    QUrlQuery{{QStringLiteral("q"), QStringLiteral("1")}}, &status);
         QCOMPARE(status, 405);
         body = PrometheusFixture::httpGet(server.url(), &status);
         QCOMPARE(status, 200);

@@ -58,18 +58,26 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("ts");
         QTest::addColumn<double>("value");
         QTest::addColumn<QString>("firstLabel");
-        QTest::newRow("vector") << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"b":"2","a":"1"},"value":[1700000000.5,"42"]},{"metric":{},"value":[1700000000.5,"7"]}]}})")
-                                << ResultType::Vector << 2 << qint64(1700000000500) << 42.0 << "a=1";
-        QTest::newRow("empty vector") << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})")
-                                      << ResultType::Vector << 0 << qint64(0) << 0.0 << "";
-        QTest::newRow("scalar") << QByteArray(R"({"status":"success","data":{"resultType":"scalar","result":[1700000001.001,"2"]}})")
-                                << ResultType::Scalar << 1 << qint64(1700000001001) << 2.0 << "";
-        QTest::newRow("string") << QByteArray(R"({"status":"success","data":{"resultType":"string","result":[1700000002,"hello"]}})")
-                                << ResultType::String << 1 << qint64(1700000002000)
-                                << std::nan("") << "value=hello";
-        QTest::newRow("whitespace and BOM") << QByteArray("\xEF\xBB\xBF \n{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"+Inf\"]}}")
-                                            << ResultType::Scalar << 1 << qint64(1000)
-                                            << qInf() << "";
+        QTest::newRow("vector")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"b":"2","a":"1"},"value":[1700000000.5,"42"]},{"metric":{},"value":[1700000000.5,"7"]}]}})")
+            << ResultType::Vector << 2 << qint64(1700000000500) << 42.0 << "a=1";
+        QTest::newRow("empty vector")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})")
+            << ResultType::Vector << 0 << qint64(0) << 0.0 << "";
+        QTest::newRow("scalar")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"scalar","result":[1700000001.001,"2"]}})")
+            << ResultType::Scalar << 1 << qint64(1700000001001) << 2.0 << "";
+        QTest::newRow("string")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"string","result":[1700000002,"hello"]}})")
+            << ResultType::String << 1 << qint64(1700000002000) << std::nan("") << "value=hello";
+        QTest::newRow("whitespace and BOM")
+            << QByteArray("\xEF\xBB\xBF "
+                          "\n{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\","
+                          "\"result\":[1,\"+Inf\"]}}")
+            << ResultType::Scalar << 1 << qint64(1000) << qInf() << "";
     }
     void vectorScalarString()
     {
@@ -92,16 +100,17 @@ private Q_SLOTS:
             QVERIFY(std::isnan(r.frames[0].values[0]));
         else
             QCOMPARE(r.frames[0].values[0], value);
-        const QString label = r.frames[0].labels.isEmpty()
-                                  ? QString()
-                                  : r.frames[0].labels[0].first + QLatin1Char('=') +
-                                        r.frames[0].labels[0].second;
+        const QString label =
+            r.frames[0].labels.isEmpty()
+                ? QString()
+                : r.frames[0].labels[0].first + QLatin1Char('=') + r.frames[0].labels[0].second;
         QCOMPARE(label, firstLabel);
     }
 
     void warnings()
     {
-        const QByteArray body = R"({"status":"success","warnings":["query hit the limit","second"],"data":{"resultType":"vector","result":[]}})";
+        const QByteArray body =
+            R"({"status":"success","warnings":["query hit the limit","second"],"data":{"resultType":"vector","result":[]}})";
         QueryResult r;
         DataSourceError e;
         QVERIFY(ResponseParser::parseQuery(body, &r, &e));
@@ -116,43 +125,59 @@ private Q_SLOTS:
         QTest::addColumn<QString>("errorType");
         QTest::addColumn<QString>("detailContains");
         QTest::newRow("prometheus error")
-            << QByteArray(R"({"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected end of input"})")
-            << QByteArray() << Kind::QueryError << "bad_data" << "unexpected end of input";
+            << QByteArray(
+                   R"({"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected end of input"})")
+            << QByteArray() << Kind::QueryError << "bad_data"
+            << "unexpected end of input";
         QTest::newRow("error with data null")
-            << QByteArray(R"({"status":"error","data":null,"errorType":"execution","error":"query timed out"})")
-            << QByteArray() << Kind::QueryError << "execution" << "query timed out";
-        QTest::newRow("html page")
-            << QByteArray("\n  <!DOCTYPE html><html><head><title>Log in | SSO</title></head><body>x</body></html>")
-            << QByteArray() << Kind::NotPrometheus << "" << "Log in | SSO";
+            << QByteArray(
+                   R"({"status":"error","data":null,"errorType":"execution","error":"query timed out"})")
+            << QByteArray() << Kind::QueryError << "execution"
+            << "query timed out";
+        QTest::newRow("html page") << QByteArray("\n  <!DOCTYPE html><html><head><title>Log in | "
+                                                 "SSO</title></head><body>x</body></html>")
+                                   << QByteArray() << Kind::NotPrometheus << ""
+                                   << "Log in | SSO";
         QTest::newRow("html by content type")
             << QByteArray("hello") << QByteArray("text/html; charset=utf-8") << Kind::NotPrometheus
-            << "" << "HTML";
-        QTest::newRow("wrong shape object")
-            << QByteArray(R"({"name":"grafana","version":"10"})") << QByteArray()
-            << Kind::NotPrometheus << "" << "status";
-        QTest::newRow("wrong shape array") << QByteArray(R"([1,2,3])") << QByteArray()
-                                           << Kind::NotPrometheus << "" << "";
+            << ""
+            << "HTML";
+        QTest::newRow("wrong shape object") << QByteArray(R"({"name":"grafana","version":"10"})")
+                                            << QByteArray() << Kind::NotPrometheus << ""
+                                            << "status";
+        QTest::newRow("wrong shape array")
+            << QByteArray(R"([1,2,3])") << QByteArray() << Kind::NotPrometheus << ""
+            << "";
         QTest::newRow("wrong data shape")
             << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":{"a":1}}})")
-            << QByteArray() << Kind::NotPrometheus << "" << "result";
-        QTest::newRow("unknown status")
-            << QByteArray(R"({"status":"ok","data":{}})") << QByteArray() << Kind::NotPrometheus
-            << "" << "ok";
+            << QByteArray() << Kind::NotPrometheus << ""
+            << "result";
+        QTest::newRow("unknown status") << QByteArray(R"({"status":"ok","data":{}})")
+                                        << QByteArray() << Kind::NotPrometheus << ""
+                                        << "ok";
         QTest::newRow("truncated")
-            << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"a"},"values":[[1700000000,"1"],[17000)")
-            << QByteArray() << Kind::MalformedResponse << "" << "";
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"a"},"values":[[1700000000,"1"],[17000)")
+            << QByteArray() << Kind::MalformedResponse << ""
+            << "";
         QTest::newRow("truncated in string")
-            << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"job\":\"a")
-            << QByteArray() << Kind::MalformedResponse << "" << "";
+            << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                          "{\"metric\":{\"job\":\"a")
+            << QByteArray() << Kind::MalformedResponse << ""
+            << "";
         QTest::newRow("bad number string")
-            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"abc"]}]}})")
-            << QByteArray() << Kind::MalformedResponse << "" << "";
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"abc"]}]}})")
+            << QByteArray() << Kind::MalformedResponse << ""
+            << "";
         QTest::newRow("garbage") << QByteArray("\x01\x02\xff\xfe garbage") << QByteArray()
-                                 << Kind::MalformedResponse << "" << "";
-        QTest::newRow("empty body") << QByteArray() << QByteArray() << Kind::MalformedResponse
-                                    << "" << "empty";
-        QTest::newRow("only spaces") << QByteArray("  \n ") << QByteArray()
-                                     << Kind::MalformedResponse << "" << "empty";
+                                 << Kind::MalformedResponse << ""
+                                 << "";
+        QTest::newRow("empty body") << QByteArray() << QByteArray() << Kind::MalformedResponse << ""
+                                    << "empty";
+        QTest::newRow("only spaces")
+            << QByteArray("  \n ") << QByteArray() << Kind::MalformedResponse << ""
+            << "empty";
     }
     void errors()
     {
@@ -211,7 +236,8 @@ private Q_SLOTS:
             R"({"status":"success","data":{"version":"2.42.0","revision":"abc","goVersion":"go1.19"}})",
             &o, &e));
         QCOMPARE(o.value(QLatin1String("version")).toString(), QStringLiteral("2.42.0"));
-        QVERIFY(!ResponseParser::parseObject(R"({"status":"error","errorType":"unavailable","error":"x"})", &o, &e));
+        QVERIFY(!ResponseParser::parseObject(
+            R"({"status":"error","errorType":"unavailable","error":"x"})", &o, &e));
         QCOMPARE(e.kind, Kind::QueryError);
         QVERIFY(!ResponseParser::parseObject("<html></html>", &o, &e));
         QCOMPARE(e.kind, Kind::NotPrometheus);
@@ -227,14 +253,16 @@ private Q_SLOTS:
         e = ResponseParser::classifyHttpError(500, "internal error\n", "text/plain");
         QCOMPARE(e.kind, Kind::HttpStatus);
         QCOMPARE(e.detail, QStringLiteral("internal error"));
-        e = ResponseParser::classifyHttpError(502, "<html><title>502 Bad Gateway</title>", "text/html");
+        e = ResponseParser::classifyHttpError(502, "<html><title>502 Bad Gateway</title>",
+                                              "text/html");
         QCOMPARE(e.kind, Kind::HttpStatus);
         QVERIFY(e.detail.contains(QLatin1String("502 Bad Gateway")));
     }
 
     void paddedAndUnpaddedAgree()
     {
-        QByteArray body = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"b"},"value":[1.5,"3"]}]}})";
+        QByteArray body =
+            R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"b"},"value":[1.5,"3"]}]}})";
         QByteArray padded = body;
         padded.reserve(body.size() + qsizetype(ResponseParser::paddingBytes()) + 1);
         QueryResult a, b;

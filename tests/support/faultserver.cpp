@@ -93,10 +93,9 @@ void FaultServer::writeResponse(QTcpSocket *socket, int status, const QByteArray
 
 QByteArray FaultServer::validVectorJson()
 {
-    return QByteArrayLiteral(
-        R"({"status":"success","data":{"resultType":"vector","result":[)"
-        R"({"metric":{"__name__":"up","instance":"fault:1","job":"fault"},)"
-        R"("value":[1700000000.123,"1"]}]}})");
+    return QByteArrayLiteral(R"({"status":"success","data":{"resultType":"vector","result":[)"
+                             R"({"metric":{"__name__":"up","instance":"fault:1","job":"fault"},)"
+                             R"("value":[1700000000.123,"1"]}]}})");
 }
 
 QByteArray FaultServer::sampleMatrixJson()
@@ -160,8 +159,7 @@ void FaultServer::respond(QTcpSocket *socket, const QByteArray &method)
     }
     case Mode::MethodNotAllowedOnPost:
         if (method == "POST")
-            writeResponse(socket, 405, "Method Not Allowed", "text/plain",
-                          "method not allowed\n");
+            writeResponse(socket, 405, "Method Not Allowed", "text/plain", "method not allowed\n");
         else
             writeResponse(socket, 200, "OK", "application/json", validVectorJson());
         break;

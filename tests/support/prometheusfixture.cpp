@@ -144,16 +144,15 @@ bool PrometheusFixture::start(QString *error)
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
         m_process->setStandardOutputFile(m_dir->filePath(QStringLiteral("prometheus.log")));
-        QStringList args{QStringLiteral("--config.file=") + configPath,
-                         QStringLiteral("--storage.tsdb.path=") +
-                             m_dir->filePath(QStringLiteral("data")),
-                         QStringLiteral("--web.listen-address=") + target,
-                         QStringLiteral("--log.level=warn")};
+        QStringList args{
+            QStringLiteral("--config.file=") + configPath,
+            QStringLiteral("--storage.tsdb.path=") + m_dir->filePath(QStringLiteral("data")),
+            QStringLiteral("--web.listen-address=") + target, QStringLiteral("--log.level=warn")};
         args << m_extraArgs;
         m_process->start(m_binary, args);
         if (!m_process->waitForStarted(10000))
-            return fail(QStringLiteral("Cannot start %1: %2")
-                            .arg(m_binary, m_process->errorString()));
+            return fail(
+                QStringLiteral("Cannot start %1: %2").arg(m_binary, m_process->errorString()));
         m_url = QUrl(QStringLiteral("http://") + target);
 
         // Wait for /-/ready.
@@ -190,12 +189,13 @@ bool PrometheusFixture::start(QString *error)
                 QThread::msleep(200);
                 const QJsonObject a = queryJson(
                     QStringLiteral("/api/v1/query"),
-                    QUrlQuery{{QStringLiteral("query"),
-                               QStringLiteral("count_over_time(up{job=\"prometheus\"}[1m]) >= 3")}});
-                const QJsonObject b = queryJson(
-                    QStringLiteral("/api/v1/query"),
-                    QUrlQuery{{QStringLiteral("query"),
-                               QStringLiteral("prometheus_http_requests_total")}});
+                    QUrlQuery{
+                        {QStringLiteral("query"),
+                         QStringLiteral("count_over_time(up{job=\"prometheus\"}[1m]) >= 3")}});
+                const QJsonObject b =
+                    queryJson(QStringLiteral("/api/v1/query"),
+                              QUrlQuery{{QStringLiteral("query"),
+                                         QStringLiteral("prometheus_http_requests_total")}});
                 return !a.value(QLatin1String("data"))
                             .toObject()
                             .value(QLatin1String("result"))
