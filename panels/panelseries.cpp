@@ -29,6 +29,11 @@ std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData 
             PanelSeries s;
             s.frame = &f;
             s.name = formatLegend(t.legendFormat, f.labels);
+            // A series without labels (e.g. sum(...)) is named after its query, as Grafana does.
+            if (f.labels.isEmpty() && (t.legendFormat.trimmed().isEmpty()
+                                       || t.legendFormat == QLatin1String("__auto"))
+                && !t.expr.isEmpty())
+                s.name = t.expr;
             s.refId = t.refId;
             s.color = fixed.isValid() ? fixed : classicPaletteColor(int(out.size()));
             out.push_back(std::move(s));

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void clickIsolatesSeries();
     void tooltipListsValues();
     void hiddenLegend();
+    void defaultNames();
 };
 
 static QByteArray panelJson(const char *legend, const char *unit = "reqps")
@@ -156,6 +157,23 @@ void TestTimeSeriesPanel::tooltipListsValues()
     p->resize(700, 400);
     p->plotImage();
     QVERIFY(p->renderCount() > renders);
+}
+
+void TestTimeSeriesPanel::defaultNames()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(
+        makeModel(panelJson(R"({"displayMode": "list"})"))));
+    auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
+    std::vector<TargetResult> t;
+    std::vector<Frame> a;
+    a.push_back(makeFrame({{"__name__", "up"}, {"job", "p"}}, kT0, 10'000, {1, 2}));
+    t.push_back(makeTarget("A", std::move(a), ""));
+    std::vector<Frame> b;
+    b.push_back(makeFrame({}, kT0, 10'000, {1, 2}));
+    t.push_back(makeTarget("B", std::move(b), "__auto"));
+    t.back().expr = QStringLiteral("sum(rate(x[1m]))");
+    p->setData(makeData(std::move(t), kT0, kT0 + 10'000, 10'000));
+    QCOMPARE(p->legendEntries(), (QStringList{"up{job=\"p\"}", "sum(rate(x[1m]))"}));
 }
 
 void TestTimeSeriesPanel::hiddenLegend()
