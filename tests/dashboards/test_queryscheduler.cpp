@@ -509,7 +509,14 @@ private Q_SLOTS:
         QCOMPARE(double(goroutines->targets[0].result.frames.size()), seriesCount);
         // The range query of a 5 minute range at 480 px: step = ceil(300000 / 480) = 625 ms.
         QCOMPARE(goroutines->stepMs, 625);
-        QVERIFY(goroutines->targets[0].result.frames[0].size() > 3);
+        // Every sample sits on the aligned step grid inside the resolved range.
+        for (const Frame &f : goroutines->targets[0].result.frames) {
+            QVERIFY(f.size() >= 1);
+            for (qint64 t : f.timestamps) {
+                QCOMPARE(t % goroutines->stepMs, 0);
+                QVERIFY(t > goroutines->fromMs - goroutines->stepMs && t <= goroutines->toMs);
+            }
+        }
         // The table panel ran an instant query.
         const PanelDataPtr table = results.value(14);
         QVERIFY(table && table->targets[0].instant);
