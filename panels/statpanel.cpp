@@ -169,6 +169,7 @@ QList<QColor> StatPanel::statColors() const
 bool StatPanel::updateContent(const PanelDataPtr &data)
 {
     m_stats.clear();
+    m_drawn = data;
     const FieldDefaults &d = model().defaults;
     const std::vector<PanelSeries> series = collectSeries(model(), *data);
     for (const PanelSeries &ps : series) {

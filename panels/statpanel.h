@@ -37,6 +37,7 @@ protected:
 private:
     StatView *m_view = nullptr;
     QList<Stat> m_stats;
+    PanelDataPtr m_drawn; // keeps the frames the series point into alive
     QString m_calc;
     QString m_colorMode; // value, background, background_solid, none
     QString m_graphMode; // area, none

@@ -221,6 +221,7 @@ QStringList TimeSeriesPanel::legendEntries() const
 
 bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
 {
+    m_drawn = data;
     m_series = collectSeries(model(), *data);
     // Keep the isolation across refreshes only while the series set is the same size.
     QSet<int> keep;

@@ -64,6 +64,7 @@ private:
     QListWidget *m_list = nullptr;
     QTreeWidget *m_table = nullptr;
     std::vector<PanelSeries> m_series;
+    PanelDataPtr m_drawn; // keeps the frames the series point into alive
     QSet<int> m_hidden;
     QStringList m_calcs;
     QList<QStringList> m_legendValues;

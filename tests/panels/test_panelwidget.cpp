@@ -20,6 +20,7 @@ private Q_SLOTS:
     void noData();
     void errorText();
     void partialErrorBanner();
+    void errorAfterData();
     void unknownUnitWarning();
     void placeholderNamesType();
 };
@@ -116,6 +117,26 @@ void TestPanelWidget::partialErrorBanner()
         QVERIFY2(w->bannerText().contains(QLatin1String("B: ")), qPrintable(w->bannerText()));
         QVERIFY(w->bannerText().contains(QLatin1String("boom")));
     }
+}
+
+void TestPanelWidget::errorAfterData()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("timeseries"))));
+    auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
+    p->resize(400, 300);
+    p->show();
+    QVERIFY(QTest::qWaitForWindowExposed(p));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", someFrames()));
+    p->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    QCOMPARE(p->legendEntries().size(), 1);
+    std::vector<TargetResult> bad;
+    bad.push_back(makeFailedTarget("A", "server down"));
+    p->setData(makeData(std::move(bad), kT0, kT0 + 20'000, 10'000));
+    QVERIFY(p->statusText().contains(QLatin1String("server down")));
+    // The previous drawing stays valid memory even though the panel shows the error.
+    QVERIFY(!p->plotImage().isNull());
+    QVERIFY(p->plotWidget()->isHidden() || !p->plotWidget()->isVisible());
 }
 
 void TestPanelWidget::unknownUnitWarning()
