@@ -1,5 +1,101 @@
-// Placeholder entry point; replaced by the application's real main().
-int main()
+// Pharos: opens Grafana dashboards with live Prometheus data, or exports them to PNG.
+#include "commandline.h"
+#include "datasourceregistry.h"
+#include "datasourcestore.h"
+#include "exporter.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+/// --lang, looked up before the full parse so that --help is already translated.
+QString languageArgument(int argc, char **argv)
 {
-    return 0;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (std::strncmp(argv[i], "--lang=", 7) == 0)
+            return QString::fromLocal8Bit(argv[i] + 7);
+    }
+    return {};
+}
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    if (locale.language() == QLocale::Chinese) {
+        auto *pharos = new QTranslator(&app);
+        if (pharos->load(QStringLiteral(":/i18n/pharos_zh_CN.qm")))
+            QCoreApplication::installTranslator(pharos);
+    }
+    auto *qt = new QTranslator(&app);
+    if (locale.language() != QLocale::English &&
+        qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool isExport = argc > 1 && std::strcmp(argv[1], "export") == 0;
+    if (isExport) // renders without a display
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pharos"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Pharos"));
+    QApplication::setApplicationVersion(QStringLiteral(PHAROS_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("pharos"));
+    installTranslations(app, languageArgument(argc, argv));
+
+    const pharos::CommandLineOptions options = pharos::parseCommandLine(app.arguments());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    switch (options.mode) {
+    case pharos::CommandLineOptions::Mode::Help:
+    case pharos::CommandLineOptions::Mode::Version:
+        out << options.message;
+        out.flush();
+        return 0;
+    case pharos::CommandLineOptions::Mode::Error:
+        err << options.message << Qt::endl;
+        return 2;
+    default:
+        break;
+    }
+
+    pharos::DataSourceRegistry registry;
+    for (const pharos::DataSourceSettings &s : pharos::DataSourceStore::load())
+        registry.add(s);
+    if (!options.datasource.isEmpty()) {
+        pharos::DataSourceSettings s;
+        s.uid = QStringLiteral("pharos-command-line");
+        s.name = QCoreApplication::translate("main", "Command line (%1)").arg(options.datasource);
+        s.url = QUrl(options.datasource);
+        registry.setOverride(registry.add(s));
+    }
+
+    if (options.mode == pharos::CommandLineOptions::Mode::Export)
+        return pharos::exportDashboard(options, &registry, out, err);
+
+    pharos::MainWindow window(&registry);
+    window.setStartupOverrides(options.from, options.to, options.refresh);
+    window.show();
+    if (!options.file.isEmpty())
+        window.openFile(options.file);
+    if (registry.dataSources().isEmpty())
+        QTimer::singleShot(0, &window, &pharos::MainWindow::offerDataSourceSetup);
+    return app.exec();
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace pharos {
+
+/// What the command line asked for.
+struct CommandLineOptions
+{
+    enum class Mode { Window, Export, Help, Version, Error };
+    Mode mode = Mode::Window;
+    QString file;       // dashboard file (window: optional; export: required)
+    QString output;     // export: -o
+    QString datasource; // --datasource URL (empty = configured data sources)
+    QString from;       // --from (empty = the dashboard's)
+    QString to;         // --to
+    QString refresh;    // --refresh (empty = the dashboard's); "off" allowed
+    QString language;   // --lang, e.g. zh_CN (empty = system locale)
+    int width = 1600;   // export: --width
+    QString message;    // Help/Version: text for stdout; Error: text for stderr
+};
+
+/// Parses `arguments` (argv including the program name). Never exits; the caller prints
+/// `message` and returns the exit code (0 for Help/Version, 2 for Error).
+CommandLineOptions parseCommandLine(const QStringList &arguments);
+
+} // namespace pharos

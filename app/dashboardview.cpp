@@ -1,0 +1,441 @@
+#include "dashboardview.h"
+
+#include "datasourceregistry.h"
+#include "panelwidget.h"
+#include "queryscheduler.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QToolButton>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pharos {
+
+namespace grid {
+
+QRect toPixels(const GridPos &pos, int widthPx)
+{
+    const double colWidth = double(widthPx - Margin * (Columns - 1)) / Columns;
+    const int x = int(std::lround(pos.x * (colWidth + Margin)));
+    const int right = int(std::lround((pos.x + pos.w) * (colWidth + Margin) - Margin));
+    const int y = pos.y * (RowHeight + Margin);
+    return QRect(x, y, std::max(1, right - x), unitsToPixels(pos.h));
+}
+
+int unitsToPixels(int units)
+{
+    return units <= 0 ? 0 : units * RowHeight + (units - 1) * Margin;
+}
+
+namespace {
+bool overlaps(const GridPos &a, const GridPos &b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+GridPos sanitized(GridPos p)
+{
+    p.w = std::clamp(p.w, 1, Columns);
+    p.x = std::clamp(p.x, 0, Columns - p.w);
+    p.h = std::max(1, p.h);
+    p.y = std::max(0, p.y);
+    return p;
+}
+} // namespace
+
+QList<GridPos> floatUp(const QList<GridPos> &positions)
+{
+    QList<int> order(positions.size());
+    for (int i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const GridPos &pa = positions[a];
+        const GridPos &pb = positions[b];
+        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
+    });
+    QList<GridPos> result(positions.size());
+    QList<GridPos> placed;
+    auto collides = [&](const GridPos &p) {
+        return std::any_of(placed.cbegin(), placed.cend(),
+                           [&](const GridPos &q) { return overlaps(p, q); });
+    };
+    for (int index : order) {
+        GridPos p = sanitized(positions[index]);
+        while (p.y > 0) {
+            GridPos up = p;
+            --up.y;
+            if (collides(up))
+                break;
+            p = up;
+        }
+        while (collides(p)) // overlapping input: push down below what is there
+            ++p.y;
+        placed.append(p);
+        result[index] = p;
+    }
+    return result;
+}
+
+QSet<int> initialCollapsedRows(const QList<PanelModel> &panels)
+{
+    QSet<int> collapsed;
+    for (const PanelModel &p : panels) {
+        if (p.type == QLatin1String("row") && p.collapsed)
+            collapsed.insert(p.id);
+    }
+    return collapsed;
+}
+
+QList<Placed> layoutDashboard(const QList<PanelModel> &panels, const QSet<int> &collapsedRows)
+{
+    struct Section
+    {
+        const PanelModel *row = nullptr;
+        QList<const PanelModel *> panels;
+    };
+    QList<Section> sections;
+    sections.append(Section{});
+    for (const PanelModel &p : panels) {
+        if (p.type == QLatin1String("row")) {
+            Section s;
+            s.row = &p;
+            for (const PanelModel &child : p.children)
+                s.panels.append(&child);
+            sections.append(s);
+        } else {
+            sections.last().panels.append(&p);
+        }
+    }
+
+    QList<Placed> result;
+    int cursor = 0;
+    for (const Section &s : sections) {
+        if (s.row) {
+            Placed header;
+            header.panelId = s.row->id;
+            header.isRow = true;
+            header.rowId = s.row->id;
+            header.pos = GridPos{0, cursor, Columns, 1};
+            result.append(header);
+            cursor += 1;
+            if (collapsedRows.contains(s.row->id))
+                continue;
+        }
+        if (s.panels.isEmpty())
+            continue;
+        int minY = std::numeric_limits<int>::max();
+        for (const PanelModel *p : s.panels)
+            minY = std::min(minY, std::max(0, p->gridPos.y));
+        QList<GridPos> relative;
+        for (const PanelModel *p : s.panels) {
+            GridPos g = p->gridPos;
+            g.y = std::max(0, g.y) - minY;
+            relative.append(g);
+        }
+        const QList<GridPos> floated = floatUp(relative);
+        int bottom = cursor;
+        for (int i = 0; i < s.panels.size(); ++i) {
+            Placed item;
+            item.panelId = s.panels[i]->id;
+            item.rowId = s.row ? s.row->id : 0;
+            item.pos = floated[i];
+            item.pos.y += cursor;
+            bottom = std::max(bottom, item.pos.y + item.pos.h);
+            result.append(item);
+        }
+        cursor = bottom;
+    }
+    return result;
+}
+
+int layoutHeightUnits(const QList<Placed> &layout)
+{
+    int bottom = 0;
+    for (const Placed &p : layout)
+        bottom = std::max(bottom, p.pos.y + p.pos.h);
+    return bottom;
+}
+
+} // namespace grid
+
+/// A row panel: its title and a collapse arrow; a click anywhere toggles it.
+class RowHeader : public QWidget
+{
+    Q_OBJECT
+public:
+    RowHeader(const PanelModel &row, QWidget *parent) : QWidget(parent), m_id(row.id)
+    {
+        setObjectName(QStringLiteral("row-%1").arg(row.id));
+        auto *layout = new QHBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_arrow = new QToolButton(this);
+        m_arrow->setAutoRaise(true);
+        m_arrow->setToolTip(tr("Collapse or expand this row"));
+        layout->addWidget(m_arrow);
+        m_title = new QLabel(row.title.isEmpty() ? tr("Row") : row.title, this);
+        m_title->setTextFormat(Qt::PlainText);
+        QFont f = m_title->font();
+        f.setBold(true);
+        f.setPointSizeF(f.pointSizeF() * 1.15);
+        m_title->setFont(f);
+        layout->addWidget(m_title, 1);
+        setCursor(Qt::PointingHandCursor);
+        connect(m_arrow, &QToolButton::clicked, this, [this] { Q_EMIT toggled(m_id); });
+    }
+    void setCollapsed(bool collapsed)
+    {
+        m_arrow->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
+    }
+    QString title() const { return m_title->text(); }
+
+Q_SIGNALS:
+    void toggled(int rowId);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton)
+            Q_EMIT toggled(m_id);
+        QWidget::mousePressEvent(event);
+    }
+
+private:
+    int m_id;
+    QToolButton *m_arrow;
+    QLabel *m_title;
+};
+
+DashboardView::DashboardView(DataSourceRegistry *registry, QWidget *parent)
+    : QScrollArea(parent),
+      m_registry(registry),
+      m_scheduler(new QueryScheduler(registry, this)),
+      m_canvas(new QWidget)
+{
+    setObjectName(QStringLiteral("dashboardView"));
+    m_canvas->setObjectName(QStringLiteral("dashboardCanvas"));
+    m_canvas->setAutoFillBackground(true);
+    setWidget(m_canvas);
+    setWidgetResizable(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setFrameShape(QFrame::NoFrame);
+    connect(m_scheduler, &QueryScheduler::panelLoading, this, &DashboardView::onPanelLoading);
+    connect(m_scheduler, &QueryScheduler::panelDataReady, this, &DashboardView::onPanelData);
+    connect(m_scheduler, &QueryScheduler::idle, this, &DashboardView::idle);
+}
+
+DashboardView::~DashboardView() = default;
+
+void DashboardView::clear()
+{
+    m_scheduler->setPanels({});
+    qDeleteAll(m_panels);
+    m_panels.clear();
+    m_panelOrder.clear();
+    qDeleteAll(m_rows);
+    m_rows.clear();
+    m_rowOrder.clear();
+    m_collapsed.clear();
+    m_laidOut.clear();
+    m_inView.clear();
+    m_topLevel.clear();
+}
+
+void DashboardView::setDashboard(const Dashboard &dashboard)
+{
+    clear();
+    m_topLevel = dashboard.panels();
+    m_collapsed = grid::initialCollapsedRows(m_topLevel);
+    auto addPanel = [this](const PanelModel &p) {
+        if (m_panels.contains(p.id))
+            return;
+        PanelWidget *w = PanelWidget::create(p, m_canvas);
+        m_panels.insert(p.id, w);
+        m_panelOrder.append(p.id);
+        w->hide();
+    };
+    for (const PanelModel &p : std::as_const(m_topLevel)) {
+        if (p.type == QLatin1String("row")) {
+            if (m_rows.contains(p.id))
+                continue;
+            auto *header = new RowHeader(p, m_canvas);
+            connect(header, &RowHeader::toggled, this, &DashboardView::toggleRow);
+            m_rows.insert(p.id, header);
+            m_rowOrder.append(p.id);
+            for (const PanelModel &child : p.children)
+                addPanel(child);
+        } else {
+            addPanel(p);
+        }
+    }
+    m_scheduler->setPanels(dashboard.allPanels());
+    relayout();
+}
+
+void DashboardView::setExportMode(bool on)
+{
+    m_exportMode = on;
+    updateVisibility();
+}
+
+void DashboardView::setLayoutWidth(int widthPx)
+{
+    m_layoutWidth = std::max(0, widthPx);
+    relayout();
+}
+
+QList<PanelWidget *> DashboardView::panelWidgets() const
+{
+    QList<PanelWidget *> list;
+    for (int id : m_panelOrder)
+        list.append(m_panels.value(id));
+    return list;
+}
+
+PanelWidget *DashboardView::panelWidget(int panelId) const
+{
+    return m_panels.value(panelId);
+}
+
+QList<int> DashboardView::rowIds() const
+{
+    return m_rowOrder;
+}
+
+bool DashboardView::isRowCollapsed(int rowId) const
+{
+    return m_collapsed.contains(rowId);
+}
+
+void DashboardView::setRowCollapsed(int rowId, bool collapsed)
+{
+    if (!m_rows.contains(rowId) || m_collapsed.contains(rowId) == collapsed)
+        return;
+    if (collapsed)
+        m_collapsed.insert(rowId);
+    else
+        m_collapsed.remove(rowId);
+    relayout();
+}
+
+void DashboardView::toggleRow(int rowId)
+{
+    setRowCollapsed(rowId, !isRowCollapsed(rowId));
+}
+
+QWidget *DashboardView::rowHeader(int rowId) const
+{
+    return m_rows.value(rowId);
+}
+
+bool DashboardView::isPanelInView(int panelId) const
+{
+    return m_inView.value(panelId, false);
+}
+
+int DashboardView::contentHeight() const
+{
+    return m_contentHeight;
+}
+
+void DashboardView::relayout()
+{
+    const int width = m_layoutWidth > 0 ? m_layoutWidth : viewport()->width();
+    const int gridWidth = std::max(Padding * 2 + grid::Columns, width - 2 * Padding);
+    const QList<grid::Placed> placed = grid::layoutDashboard(m_topLevel, m_collapsed);
+    m_laidOut.clear();
+    QSet<int> shownRows;
+    for (const grid::Placed &item : placed) {
+        const QRect r = grid::toPixels(item.pos, gridWidth).translated(Padding, Padding);
+        if (item.isRow) {
+            if (RowHeader *h = m_rows.value(item.panelId)) {
+                h->setGeometry(r);
+                h->setCollapsed(m_collapsed.contains(item.panelId));
+                h->show();
+                shownRows.insert(item.panelId);
+            }
+            continue;
+        }
+        PanelWidget *w = m_panels.value(item.panelId);
+        if (!w || m_laidOut.contains(item.panelId))
+            continue;
+        w->setGeometry(r);
+        w->show();
+        m_laidOut.insert(item.panelId);
+    }
+    for (auto it = m_panels.cbegin(); it != m_panels.cend(); ++it) {
+        if (!m_laidOut.contains(it.key()))
+            it.value()->hide();
+    }
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (!shownRows.contains(it.key()))
+            it.value()->hide();
+    }
+    const int units = grid::layoutHeightUnits(placed);
+    m_contentHeight = grid::unitsToPixels(units) + 2 * Padding;
+    m_canvas->resize(width, m_contentHeight);
+    for (int id : std::as_const(m_laidOut)) {
+        if (PanelWidget *w = m_panels.value(id))
+            m_scheduler->setPanelWidth(id, w->plotWidthHint());
+    }
+    updateVisibility();
+}
+
+void DashboardView::updateVisibility()
+{
+    const QRect visibleArea(horizontalScrollBar()->value(), verticalScrollBar()->value(),
+                            viewport()->width(), viewport()->height());
+    for (auto it = m_panels.cbegin(); it != m_panels.cend(); ++it) {
+        const int id = it.key();
+        bool inView = m_laidOut.contains(id);
+        if (inView && !m_exportMode)
+            inView = it.value()->geometry().intersects(visibleArea);
+        const auto previous = m_inView.constFind(id);
+        if (previous != m_inView.cend() && previous.value() == inView)
+            continue;
+        m_inView.insert(id, inView);
+        m_scheduler->setPanelVisible(id, inView);
+    }
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    if (m_layoutWidth == 0 && event->size().width() != event->oldSize().width())
+        relayout();
+    else
+        updateVisibility();
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QScrollArea::showEvent(event);
+    relayout();
+}
+
+void DashboardView::scrollContentsBy(int dx, int dy)
+{
+    QScrollArea::scrollContentsBy(dx, dy);
+    updateVisibility();
+}
+
+void DashboardView::onPanelLoading(int panelId)
+{
+    if (PanelWidget *w = m_panels.value(panelId))
+        w->setLoading(true);
+}
+
+void DashboardView::onPanelData(int panelId, PanelDataPtr data)
+{
+    if (PanelWidget *w = m_panels.value(panelId))
+        w->setData(std::move(data));
+}
+
+} // namespace pharos
+
+#include "dashboardview.moc"

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "dashboard.h"
+#include "paneldata.h"
+
+#include <QHash>
+#include <QList>
+#include <QRect>
+#include <QScrollArea>
+#include <QSet>
+
+class QLabel;
+class QToolButton;
+
+namespace pharos {
+
+class DataSourceRegistry;
+class PanelWidget;
+class QueryScheduler;
+
+/// Grafana's grid arithmetic (pure functions, no widgets).
+namespace grid {
+constexpr int Columns = 24;
+constexpr int RowHeight = 30; // px per height unit
+constexpr int Margin = 8;     // gutter between panels, horizontally and vertically
+
+/// Pixel rectangle of `pos` in a grid `widthPx` wide (no outer padding): 24 columns with
+/// 8 px gutters; h units are h*30 + (h-1)*8 px high; y units are 38 px apart.
+QRect toPixels(const GridPos &pos, int widthPx);
+
+/// Grafana's vertical compaction: items (in any order) are sorted by y then x, and each moves
+/// up while it overlaps nothing placed before it. Returns the positions in input order.
+QList<GridPos> floatUp(const QList<GridPos> &positions);
+
+/// One element of a laid-out dashboard: a row header or a panel, with its final grid position.
+struct Placed
+{
+    int panelId = 0;
+    bool isRow = false;
+    int rowId = 0; // the row a panel belongs to; 0 for panels above the first row
+    GridPos pos;
+};
+
+/// Lays out a dashboard's top-level panels as Grafana shows them. Rows split the dashboard
+/// into sections: a row owns the panels that follow it until the next row, or, when it is
+/// collapsed in the file, its `children`. A row in `collapsedRows` shows only its header
+/// (its panels are not in the result). Each section floats up under its header.
+/// `collapsedRows` starts as the file's collapsed rows (see initialCollapsedRows()).
+QList<Placed> layoutDashboard(const QList<PanelModel> &panels, const QSet<int> &collapsedRows);
+QSet<int> initialCollapsedRows(const QList<PanelModel> &panels);
+/// The height in grid units of a layout (bottom of the lowest item).
+int layoutHeightUnits(const QList<Placed> &layout);
+/// The pixel height of `units` grid units.
+int unitsToPixels(int units);
+} // namespace grid
+
+class RowHeader;
+
+/// A scroll area showing a dashboard's panels on Grafana's grid, driving a QueryScheduler:
+/// which panels are in view (only those query), their plot widths, loading state and data.
+class DashboardView : public QScrollArea
+{
+    Q_OBJECT
+public:
+    explicit DashboardView(DataSourceRegistry *registry, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    /// Replaces the shown dashboard (panels are created, the scheduler gets its panels; no
+    /// refresh is started).
+    void setDashboard(const Dashboard &dashboard);
+    void clear();
+
+    QueryScheduler *scheduler() const { return m_scheduler; }
+    QWidget *canvas() const { return m_canvas; }
+
+    /// Export mode: every panel counts as visible, whatever the viewport shows.
+    void setExportMode(bool on);
+    bool exportMode() const { return m_exportMode; }
+    /// Fixes the layout width (export); 0 = follow the viewport.
+    void setLayoutWidth(int widthPx);
+
+    /// Every panel widget (rows excluded), in layout order.
+    QList<PanelWidget *> panelWidgets() const;
+    PanelWidget *panelWidget(int panelId) const;
+    /// Rows and their state.
+    QList<int> rowIds() const;
+    bool isRowCollapsed(int rowId) const;
+    void setRowCollapsed(int rowId, bool collapsed);
+    void toggleRow(int rowId);
+    QWidget *rowHeader(int rowId) const;
+
+    /// What the view told the scheduler: is the panel in view (and not in a collapsed row)?
+    bool isPanelInView(int panelId) const;
+    /// The height of the laid-out content in pixels (including padding).
+    int contentHeight() const;
+    /// Outer padding of the canvas in pixels.
+    static constexpr int Padding = 8;
+
+    /// Recomputes which panels are in view and tells the scheduler.
+    void updateVisibility();
+
+Q_SIGNALS:
+    /// Every panel of the current refresh has its data (forwarded from the scheduler).
+    void idle();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void relayout();
+    void onPanelLoading(int panelId);
+    void onPanelData(int panelId, PanelDataPtr data);
+
+    DataSourceRegistry *m_registry;
+    QueryScheduler *m_scheduler;
+    QWidget *m_canvas;
+    QList<PanelModel> m_topLevel;
+    QHash<int, PanelWidget *> m_panels;
+    QList<int> m_panelOrder;
+    QHash<int, RowHeader *> m_rows;
+    QList<int> m_rowOrder;
+    QSet<int> m_collapsed;
+    QSet<int> m_laidOut; // panels placed by the last layout (not in a collapsed row)
+    QHash<int, bool> m_inView;
+    int m_contentHeight = 0;
+    int m_layoutWidth = 0;
+    bool m_exportMode = false;
+};
+
+} // namespace pharos

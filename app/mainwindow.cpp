@@ -1,0 +1,360 @@
+#include "mainwindow.h"
+
+#include "dashboardio.h"
+#include "dashboardview.h"
+#include "datasourcedialog.h"
+#include "datasourceregistry.h"
+#include "datasourcestore.h"
+#include "queryscheduler.h"
+#include "refreshpicker.h"
+#include "timerange.h"
+#include "timerangepicker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace pharos {
+
+namespace {
+constexpr int MaxRecent = 10;
+const char *const RecentKey = "recentFiles";
+} // namespace
+
+MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
+    : QMainWindow(parent),
+      m_registry(registry),
+      m_view(new DashboardView(registry, this)),
+      m_timePicker(new TimeRangePicker(this)),
+      m_refreshPicker(new RefreshPicker(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_view);
+    resize(1400, 900);
+
+    auto *bar = addToolBar(tr("Time and refresh"));
+    bar->setObjectName(QStringLiteral("timeToolBar"));
+    bar->setMovable(false);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_timePicker);
+    bar->addWidget(m_refreshPicker);
+
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+
+    createMenus();
+
+    QueryScheduler *scheduler = m_view->scheduler();
+    connect(m_timePicker, &TimeRangePicker::timeRangeChanged, this,
+            [scheduler](const TimeRange &range) {
+                scheduler->setTimeRange(range);
+                scheduler->refresh();
+            });
+    connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
+            &QueryScheduler::setRefreshInterval);
+    connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler,
+            &QueryScheduler::refresh);
+    connect(scheduler, &QueryScheduler::timeRangeError, this, [this](const QString &message) {
+        m_status->setText(tr("Invalid time range: %1").arg(message));
+    });
+    connect(scheduler, &QueryScheduler::panelLoading, this, [this] { m_status->clear(); });
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::open);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    QAction *saveAction = file->addAction(tr("&Save"), this, [this] { save(); });
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAsDialog);
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+
+    QMenu *dash = menuBar()->addMenu(tr("&Dashboard"));
+    dash->addAction(tr("Save current time range and refresh as default"), this,
+                    &MainWindow::saveTimeAndRefreshAsDefault);
+    QAction *refreshAction = dash->addAction(tr("Refresh now"), m_view->scheduler(),
+                                             &QueryScheduler::refresh);
+    Q_UNUSED(refreshAction);
+
+    QMenu *ds = menuBar()->addMenu(tr("Data &sources"));
+    ds->addAction(tr("Data sources…"), this, &MainWindow::showDataSourceDialog);
+}
+
+QString MainWindow::settingsPath()
+{
+    return DataSourceStore::configDir() + QLatin1String("/pharos.ini");
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    return settings.value(QLatin1String(RecentKey)).toStringList();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QStringList list = settings.value(QLatin1String(RecentKey)).toStringList();
+    list.removeAll(absolute);
+    list.prepend(absolute);
+    while (list.size() > MaxRecent)
+        list.removeLast();
+    settings.setValue(QLatin1String(RecentKey), list);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList list = recentFiles();
+    if (list.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        return;
+    }
+    for (const QString &path : list)
+        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear list"), this, [] {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        settings.remove(QLatin1String(RecentKey));
+    });
+}
+
+void MainWindow::setStartupOverrides(const QString &from, const QString &to,
+                                     const QString &refresh)
+{
+    m_overrideFrom = from;
+    m_overrideTo = to;
+    m_overrideRefresh = refresh;
+}
+
+void MainWindow::open()
+{
+    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open dashboard"), dir, tr("Grafana dashboards (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    std::optional<Dashboard> loaded = loadDashboardFile(path, &error);
+    if (!loaded) {
+        showError(tr("Cannot open dashboard"), error.isEmpty()
+                                                   ? tr("Cannot open %1.").arg(path)
+                                                   : error);
+        return false;
+    }
+    m_dashboard = std::move(loaded);
+    m_path = path;
+    addRecent(path);
+    applyDashboard();
+    setModified(false);
+    return true;
+}
+
+void MainWindow::applyDashboard()
+{
+    const Dashboard &d = *m_dashboard;
+    QueryScheduler *scheduler = m_view->scheduler();
+    TimeRange range;
+    range.from = m_overrideFrom.isEmpty() ? d.timeFrom() : m_overrideFrom;
+    range.to = m_overrideTo.isEmpty() ? d.timeTo() : m_overrideTo;
+    const QString refresh = m_overrideRefresh.isEmpty() ? d.refresh() : m_overrideRefresh;
+    m_overrideFrom.clear();
+    m_overrideTo.clear();
+    m_overrideRefresh.clear();
+
+    m_view->setDashboard(d);
+    scheduler->setTimeZone(dashboardTimeZone(d.timezone()));
+    scheduler->setTimeRange(range);
+    m_timePicker->setTimeRange(range);
+    m_refreshPicker->setInterval(refresh);
+    scheduler->setRefreshInterval(m_refreshPicker->interval());
+    if (m_registry && m_registry->dataSources().isEmpty())
+        m_status->setText(tr("No data source configured: use Data sources… to add one."));
+    scheduler->refresh();
+}
+
+bool MainWindow::save()
+{
+    if (!m_dashboard)
+        return false;
+    if (m_path.isEmpty()) {
+        saveAsDialog();
+        return !m_modified;
+    }
+    return saveAs(m_path);
+}
+
+bool MainWindow::saveAs(const QString &path)
+{
+    if (!m_dashboard)
+        return false;
+    QString error;
+    if (!saveDashboardFile(path, *m_dashboard, &error)) {
+        showError(tr("Cannot save dashboard"), error);
+        return false;
+    }
+    m_path = path;
+    addRecent(path);
+    setModified(false);
+    return true;
+}
+
+void MainWindow::saveAsDialog()
+{
+    if (!m_dashboard)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save dashboard as"), m_path, tr("Grafana dashboards (*.json)"));
+    if (!path.isEmpty())
+        saveAs(path);
+}
+
+void MainWindow::saveTimeAndRefreshAsDefault()
+{
+    if (!m_dashboard)
+        return;
+    const TimeRange range = m_timePicker->timeRange();
+    m_dashboard->setTime(range.from, range.to);
+    m_dashboard->setRefresh(m_refreshPicker->interval());
+    setModified(true);
+}
+
+void MainWindow::setModified(bool modified)
+{
+    m_modified = modified;
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = m_dashboard ? m_dashboard->title() : QString();
+    if (m_dashboard && title.isEmpty())
+        title = QFileInfo(m_path).fileName();
+    // "[*]" is where Qt shows the modified mark.
+    setWindowTitle(title.isEmpty() ? tr("Pharos")
+                                   : tr("%1[*] — Pharos").arg(title));
+    setWindowModified(m_modified);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_modified || !m_dashboard)
+        return true;
+    QMessageBox::StandardButton answer;
+    if (m_askUnsaved) {
+        answer = m_askUnsaved();
+    } else {
+        answer = QMessageBox::warning(
+            this, tr("Unsaved changes"),
+            tr("The dashboard “%1” has unsaved changes. Save them?")
+                .arg(m_dashboard->title()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    }
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    m_lastError = text;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, does not block the event loop
+    Q_EMIT errorShown(text);
+}
+
+void MainWindow::showDataSourceDialog()
+{
+    if (!m_dsDialog) {
+        m_dsDialog = new DataSourceDialog(m_registry, this);
+        connect(m_dsDialog, &DataSourceDialog::dataSourcesChanged, this, [this] {
+            if (m_dashboard) {
+                m_status->clear();
+                m_view->scheduler()->refresh();
+            }
+        });
+    }
+    m_dsDialog->reload();
+    m_dsDialog->show();
+    m_dsDialog->raise();
+    m_dsDialog->activateWindow();
+}
+
+void MainWindow::offerDataSourceSetup()
+{
+    if (m_registry && !m_registry->dataSources().isEmpty())
+        return;
+    m_status->setText(tr("No data source configured: use Data sources… to add one."));
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("No data source configured"),
+        tr("Pharos has no Prometheus data source yet, so panels cannot show data.\n"
+           "Add one now? (You can also start Pharos with --datasource URL.)"),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes)
+            showDataSourceDialog();
+    });
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateActive()
+{
+    m_view->scheduler()->setActive(isVisible() && !isMinimized());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        updateActive();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateActive();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    m_view->scheduler()->setActive(false);
+}
+
+} // namespace pharos
