@@ -116,6 +116,61 @@ error_code parseLabels(ondemand::object obj, Labels *labels)
     return SUCCESS;
 }
 
+// A JSON number of unix seconds ("1700000000", "1700000000.5", "1.7e9") to rounded ms. The
+// common plain decimal form is converted exactly without going through a double.
+inline bool parseTimestampMs(std::string_view token, qint64 *ms)
+{
+    const char *p = token.data();
+    const char *end = p + token.size();
+    while (end > p && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+        --end;
+    if (p == end)
+        return false;
+    const char *q = p;
+    qint64 whole = 0;
+    int digits = 0;
+    while (q < end && *q >= '0' && *q <= '9' && digits < 15) {
+        whole = whole * 10 + (*q - '0');
+        ++q;
+        ++digits;
+    }
+    if (digits > 0 && digits < 15) {
+        qint64 frac = 0;
+        int fracDigits = 0;
+        bool roundUp = false;
+        bool plain = q == end;
+        if (q < end && *q == '.') {
+            ++q;
+            const char *fracStart = q;
+            while (q < end && *q >= '0' && *q <= '9') {
+                if (fracDigits < 3) {
+                    frac = frac * 10 + (*q - '0');
+                    ++fracDigits;
+                } else if (q == fracStart + 3) {
+                    roundUp = *q >= '5';
+                }
+                ++q;
+            }
+            plain = q == end && q > fracStart;
+        }
+        if (plain) {
+            while (fracDigits < 3) {
+                frac *= 10;
+                ++fracDigits;
+            }
+            *ms = whole * 1000 + frac + (roundUp ? 1 : 0);
+            return true;
+        }
+    }
+    // Negative, exponent or very long forms.
+    double seconds = 0;
+    const auto r = std::from_chars(p, end, seconds);
+    if (r.ec != std::errc() || r.ptr != end || !std::isfinite(seconds))
+        return false;
+    *ms = secondsToMs(seconds);
+    return true;
+}
+
 // One [ts, "value"] pair.
 inline error_code parsePair(ondemand::array pair, qint64 *ts, double *value)
 {
@@ -127,8 +182,10 @@ inline error_code parsePair(ondemand::array pair, qint64 *ts, double *value)
         return end.error();
     if (it == end)
         return INCORRECT_TYPE;
-    double seconds = 0;
-    PHAROS_TRY((*it).get_double().get(seconds));
+    std::string_view token;
+    PHAROS_TRY((*it).raw_json_token().get(token));
+    if (!parseTimestampMs(token, ts))
+        return NUMBER_ERROR;
     ++it;
     if (it == end)
         return INCORRECT_TYPE;
@@ -142,7 +199,6 @@ inline error_code parsePair(ondemand::array pair, qint64 *ts, double *value)
     ++it;
     if (it != end)
         return INCORRECT_TYPE;
-    *ts = secondsToMs(seconds);
     return SUCCESS;
 }
 

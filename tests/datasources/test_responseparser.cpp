@@ -20,7 +20,8 @@ private Q_SLOTS:
             {"metric":{"job":"prometheus","__name__":"up","instance":"127.0.0.1:9090"},
              "values":[[1700000000.123,"1"],[1700000015,"0.5"],[1700000030.9999,"NaN"],
                        [1700000045.5,"+Inf"],[1700000060,"-Inf"],[1700000075,"1e-3"],
-                       [1700000090,"-2.5E+10"]]},
+                       [1700000090,"-2.5E+10"],[1.7000001e9,"1"],[1700000105.0004,"2"],
+                       [1700000106.9995 ,"3"]]},
             {"metric":{"job":"b"},"values":[]}]}})";
         QueryResult r;
         DataSourceError e;
@@ -33,7 +34,8 @@ private Q_SLOTS:
         QCOMPARE(f.labels[1].first, QStringLiteral("instance"));
         QCOMPARE(f.labels[2], std::make_pair(QStringLiteral("job"), QStringLiteral("prometheus")));
         const std::vector<qint64> ts{1700000000123, 1700000015000, 1700000031000, 1700000045500,
-                                     1700000060000, 1700000075000, 1700000090000};
+                                     1700000060000, 1700000075000, 1700000090000, 1700000100000,
+                                     1700000105000, 1700000107000};
         QCOMPARE(f.timestamps, ts);
         QCOMPARE(f.values[0], 1.0);
         QCOMPARE(f.values[1], 0.5);
@@ -46,7 +48,7 @@ private Q_SLOTS:
         QCOMPARE(f.timestamps.capacity(), f.timestamps.size());
         QCOMPARE(f.values.capacity(), f.values.size());
         QVERIFY(r.frames[1].isEmpty());
-        QCOMPARE(r.sampleCount(), 7);
+        QCOMPARE(r.sampleCount(), 10);
         QCOMPARE(e.kind, Kind::None);
     }
 
@@ -168,6 +170,11 @@ private Q_SLOTS:
         QTest::newRow("bad number string")
             << QByteArray(
                    R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"abc"]}]}})")
+            << QByteArray() << Kind::MalformedResponse << ""
+            << "";
+        QTest::newRow("string timestamp")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":["1","2"]}]}})")
             << QByteArray() << Kind::MalformedResponse << ""
             << "";
         QTest::newRow("garbage") << QByteArray("\x01\x02\xff\xfe garbage") << QByteArray()
