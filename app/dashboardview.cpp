@@ -187,6 +187,7 @@ public:
         setCursor(Qt::PointingHandCursor);
         connect(m_arrow, &QToolButton::clicked, this, [this] { Q_EMIT toggled(m_id); });
     }
+    void mouseReleaseEvent(QMouseEvent *event) override { event->accept(); }
     void setCollapsed(bool collapsed)
     {
         m_arrow->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
@@ -199,8 +200,11 @@ Q_SIGNALS:
 protected:
     void mousePressEvent(QMouseEvent *event) override
     {
-        if (event->button() == Qt::LeftButton)
+        if (event->button() == Qt::LeftButton) {
+            event->accept();
             Q_EMIT toggled(m_id);
+            return;
+        }
         QWidget::mousePressEvent(event);
     }
 

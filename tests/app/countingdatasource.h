@@ -1,0 +1,76 @@
+#pragma once
+
+// A data source that answers every query with one synthetic series (asynchronously, from the
+// event loop) and counts the queries per expression. Used where a test must know exactly
+// which panels queried (rows, viewport), not what a server answers.
+
+#include "datasource.h"
+
+#include <QHash>
+#include <QTimer>
+
+namespace pharos::test {
+
+class CountingDataSource : public DataSource
+{
+public:
+    explicit CountingDataSource(QObject *parent = nullptr)
+        : DataSource(makeSettings(), parent)
+    {
+    }
+    static DataSourceSettings makeSettings()
+    {
+        DataSourceSettings s;
+        s.uid = QStringLiteral("counting");
+        s.name = QStringLiteral("counting");
+        s.url = QUrl(QStringLiteral("http://counting.invalid"));
+        return s;
+    }
+
+    QHash<QString, int> counts; // expr -> queries
+    int total = 0;
+
+    DataSourceReply *query(const QueryRequest &request) override
+    {
+        ++counts[request.expr];
+        ++total;
+        auto *reply = new DataSourceReply;
+        QueryResult result;
+        Frame f;
+        f.labels.append({QStringLiteral("__name__"), QStringLiteral("x")});
+        const qint64 start = request.instant ? request.timeMs : request.startMs;
+        const qint64 end = request.instant ? request.timeMs : request.endMs;
+        const qint64 step = request.instant ? 1 : std::max<qint64>(1, request.stepMs);
+        for (qint64 t = start; t <= end; t += step) {
+            f.timestamps.push_back(t);
+            f.values.push_back(double(t % 1000));
+        }
+        result.type = request.instant ? ResultType::Vector : ResultType::Matrix;
+        result.frames.push_back(std::move(f));
+        reply->setQueryResult(std::move(result));
+        QTimer::singleShot(0, reply, [reply] { reply->finish(); });
+        return reply;
+    }
+    DataSourceReply *labelNames(const QStringList &, qint64, qint64) override { return none(); }
+    DataSourceReply *labelValues(const QString &, const QStringList &, int) override
+    {
+        return none();
+    }
+    DataSourceReply *series(const QStringList &, qint64, qint64) override { return none(); }
+    DataSourceReply *metadata(const QString &, int) override { return none(); }
+    DataSourceReply *buildInfo() override { return none(); }
+    DataSourceReply *testConnection() override { return none(); }
+
+private:
+    static DataSourceReply *none()
+    {
+        auto *reply = new DataSourceReply;
+        DataSourceError e;
+        e.kind = DataSourceError::Kind::Unsupported;
+        reply->setError(e);
+        QTimer::singleShot(0, reply, [reply] { reply->finish(); });
+        return reply;
+    }
+};
+
+} // namespace pharos::test
