@@ -336,7 +336,8 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         return;
     const qint64 gap = gapThresholdMs(f);
     const double yLo = m_plot.top() - 10000, yHi = m_plot.bottom() + 10000;
-    const auto yOf = [&](double v) { return std::clamp(valueToY(v), yLo, yHi); };
+    const double bottom = m_plot.bottom(), yMin = m_yMin, yScale = m_yScale;
+    const auto yOf = [=](double v) { return std::clamp(bottom - (v - yMin) * yScale, yLo, yHi); };
     m_run.clear();
     m_run.reserve(4096);
 
@@ -363,11 +364,20 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
     }
 
     // Dense: one column at a time; first/min/max/last of its samples.
-    const double from = double(m_opt.fromMs);
+    const qint64 from = m_opt.fromMs;
+    const double msPerPx = 1.0 / m_pxPerMs;
+    const double left = m_plot.left();
     qsizetype i = i0;
     while (i < iEnd) {
-        const double col = std::floor((double(ts[i]) - from) * m_pxPerMs);
-        const qint64 colEnd = qint64(std::ceil(from + (col + 1) / m_pxPerMs));
+        // floor/ceil by hand: no libm calls in the per-column loop
+        const double pos = double(ts[i] - from) * m_pxPerMs;
+        double col = double(qint64(pos));
+        if (col > pos)
+            col -= 1;
+        const double endMs = (col + 1) * msPerPx;
+        qint64 colEnd = from + qint64(endMs);
+        if (double(colEnd - from) < endMs)
+            ++colEnd;
         // Column end by binary search, galloping first: columns hold few samples as often
         // as many, so find the bracket in O(log k) for k samples in the column.
         qsizetype lo = i + 1, hi = i + 1;
@@ -379,7 +389,7 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         }
         hi = std::min(hi, iEnd);
         const qsizetype j = lo >= hi ? std::max(lo, i + 1) : std::lower_bound(ts + lo, ts + hi, colEnd) - ts;
-        const double x = m_plot.left() + col + 0.5;
+        const double x = left + col + 0.5;
         bool any = false;
         double mn = 0, mx = 0;
         qsizetype imn = 0, imx = 0;
