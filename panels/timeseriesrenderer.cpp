@@ -181,7 +181,10 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
     // Nice steps in display units: 128 MiB steps for bytes, not 100000000.
     const double factor =
         unitDisplayFactor(m_opt.unit, std::max(std::abs(m_yMin), std::abs(m_yMax)));
-    double step = niceStep((m_yMax - m_yMin) / factor / targetTicks) * factor;
+    double displayStep = niceStep((m_yMax - m_yMin) / factor / targetTicks);
+    if (m_opt.decimals) // no tick finer than the configured decimals can show
+        displayStep = std::max(displayStep, std::pow(10.0, -std::clamp(*m_opt.decimals, 0, 15)));
+    double step = displayStep * factor;
     if (!m_opt.yMin)
         m_yMin = std::floor(m_yMin / step + 1e-9) * step;
     if (!m_opt.yMax)

@@ -194,6 +194,18 @@ void TestTimeSeriesRenderer::yAxisUsesUnit()
     QVERIFY(r2.yTickLabels().contains(QStringLiteral("0%")));
     QCOMPARE(r2.yAxisMin(), 0.0);
     QCOMPARE(r2.yAxisMax(), 1.0);
+
+    // decimals 0 on a small range: whole-number ticks, no repeated labels
+    TimeSeriesRenderOptions o3;
+    o3.fromMs = kT0;
+    o3.toMs = kT0 + 20'000;
+    o3.unit = QStringLiteral("short");
+    o3.decimals = 0;
+    const Frame g = makeFrame({}, kT0, 10'000, {0, 1, 2});
+    TimeSeriesRenderer r3;
+    render(r3, {&g}, {kRed}, o3);
+    const QStringList l3 = r3.yTickLabels();
+    QCOMPARE(l3, (QStringList{"0", "1", "2"}));
 }
 
 void TestTimeSeriesRenderer::millionPointsKeepSpikes()
