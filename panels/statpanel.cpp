@@ -105,7 +105,7 @@ private:
                           cell.height() * 0.45);
         // One vertex per pixel column at most.
         QPolygonF line;
-        const qsizetype n = f.size();
+        const qsizetype n = qsizetype(std::min(f.timestamps.size(), f.values.size()));
         const qsizetype stride = std::max<qsizetype>(1, n / std::max(1, int(area.width())));
         for (qsizetype i = 0; i < n; i += stride) {
             const double v = f.values[size_t(i)];

@@ -46,7 +46,7 @@ void SeriesTableModel::setData(const PanelData &data, const QString &unit,
         if (t.error.isError())
             continue;
         for (const Frame &f : t.result.frames) {
-            if (f.isEmpty())
+            if (f.isEmpty() || f.values.empty())
                 continue;
             Row r;
             for (const QString &n : std::as_const(m_labelNames))

@@ -383,7 +383,7 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
             continue;
         const Frame &f = *m_series[size_t(i)].frame;
         const qsizetype idx = TimeSeriesRenderer::nearestIndex(f, t, r.gapThresholdMs(f));
-        if (idx < 0)
+        if (idx < 0 || size_t(idx) >= f.values.size())
             continue;
         rows.push_back({m_series[size_t(i)].name, f.values[size_t(idx)], f.timestamps[size_t(idx)]});
         shownTime = f.timestamps[size_t(idx)];

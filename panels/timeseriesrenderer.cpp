@@ -145,6 +145,9 @@ void TimeSeriesRenderer::computeYRange()
         lo = 0;
         hi = 1;
     }
+    // keep hi - lo finite
+    lo = std::max(lo, -1e300);
+    hi = std::min(hi, 1e300);
     if (m_opt.yMin)
         lo = *m_opt.yMin;
     if (m_opt.yMax)
@@ -192,8 +195,18 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
     if (m_yMax <= m_yMin)
         m_yMax = m_yMin + step;
     std::vector<double> yTicks;
-    for (double t = std::ceil(m_yMin / step - 1e-9) * step; t <= m_yMax + step * 1e-9; t += step)
+    if (!std::isfinite(step) || step <= 0 || (m_yMax - m_yMin) / step > 200) {
+        step = (m_yMax - m_yMin) / 4; // degenerate (huge or tiny) ranges: just a few ticks
+        if (!std::isfinite(step) || step <= 0)
+            step = std::abs(m_yMax) > 0 ? std::abs(m_yMax) / 4 : 1;
+    }
+    const double firstTick = std::ceil(m_yMin / step - 1e-9) * step;
+    for (int k = 0; k <= 200; ++k) {
+        const double t = firstTick + k * step;
+        if (!(t <= m_yMax + step * 1e-9))
+            break;
         yTicks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    }
     m_yLabels = formatAxisTicks(yTicks, step, m_opt.unit, m_opt.decimals);
 
     double axisW = 0;
@@ -324,7 +337,7 @@ void TimeSeriesRenderer::flushRun(QPainter *p, const QColor &color)
 
 void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &color)
 {
-    const qsizetype n = f.size();
+    const qsizetype n = qsizetype(std::min(f.timestamps.size(), f.values.size()));
     if (n == 0)
         return;
     const qint64 *ts = f.timestamps.data();

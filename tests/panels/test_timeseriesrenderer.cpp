@@ -18,6 +18,7 @@ private Q_SLOTS:
     void isolatedPointDrawn();
     void yAxisUsesUnit();
     void millionPointsKeepSpikes();
+    void extremeValuesDoNotHang();
 
 private:
     QImage render(TimeSeriesRenderer &r, const std::vector<const Frame *> &frames,
@@ -242,6 +243,29 @@ void TestTimeSeriesRenderer::millionPointsKeepSpikes()
         if (countColor(img, kRed, x, x + 1, y0 - 3, y0 + 4) == 0)
             ++missing;
     QCOMPARE(missing, 0);
+}
+
+void TestTimeSeriesRenderer::extremeValuesDoNotHang()
+{
+    const Frame f = makeFrame({}, kT0, 10'000, {-1.7e308, 1.7e308, 0, 1e-300, 2e-300});
+    TimeSeriesRenderOptions opt;
+    opt.fromMs = kT0;
+    opt.toMs = kT0 + 40'000;
+    opt.stepMs = 10'000;
+    TimeSeriesRenderer r;
+    render(r, {&f}, {kRed}, opt);
+    QVERIFY(r.yTickLabels().size() >= 2);
+    QVERIFY(r.yTickLabels().size() <= 201);
+    const Frame tiny = makeFrame({}, kT0, 10'000, {1e-300, 2e-300, 3e-300});
+    TimeSeriesRenderer r2;
+    render(r2, {&tiny}, {kRed}, opt);
+    QVERIFY(r2.yTickLabels().size() >= 2);
+    // an inconsistent frame (fewer values than timestamps) is drawn up to the shorter array
+    Frame bad = makeFrame({}, kT0, 10'000, {1, 2, 3, 4});
+    bad.values.resize(2);
+    TimeSeriesRenderer r3;
+    const QImage img = render(r3, {&bad}, {kRed}, opt);
+    QVERIFY(countColor(img, kRed, 0, img.width(), 0, img.height()) > 0);
 }
 
 QTEST_MAIN(TestTimeSeriesRenderer)
