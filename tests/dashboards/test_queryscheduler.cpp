@@ -451,6 +451,23 @@ private Q_SLOTS:
         QString error;
         if (!prom.start(&error))
             QFAIL(qPrintable(error));
+        // $__rate_interval at a 1 s scrape is 4 s: let a few more scrapes land so every rate()
+        // has two samples in its window (a readiness wait, not a timing assertion).
+        const bool enoughData = test::PrometheusFixture::waitFor(
+            [&prom] {
+                const QJsonObject o = prom.queryJson(
+                    QStringLiteral("/api/v1/query"),
+                    QUrlQuery{{QStringLiteral("query"),
+                               QStringLiteral("min(count_over_time(up[1m])) >= 8")}});
+                return !o.value(QLatin1String("data"))
+                            .toObject()
+                            .value(QLatin1String("result"))
+                            .toArray()
+                            .isEmpty();
+            },
+            60000);
+        if (!enoughData)
+            QFAIL("the Prometheus fixture did not collect 8 scrapes within 60 s");
         DataSourceRegistry registry;
         DataSourceSettings settings;
         settings.name = QStringLiteral("Prometheus");
