@@ -14,8 +14,8 @@ QString formatLegend(const QString &legendFormat, const Labels &labels)
     qsizetype i = 0;
     const qsizetype n = legendFormat.size();
     while (i < n) {
-        if (legendFormat.at(i) == QLatin1Char('{') && i + 1 < n
-            && legendFormat.at(i + 1) == QLatin1Char('{')) {
+        if (legendFormat.at(i) == QLatin1Char('{') && i + 1 < n &&
+            legendFormat.at(i + 1) == QLatin1Char('{')) {
             const qsizetype close = legendFormat.indexOf(QLatin1String("}}"), i + 2);
             if (close < 0) {
                 out += legendFormat.mid(i);

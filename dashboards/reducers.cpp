@@ -14,10 +14,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QStringList knownReducers()
 {
-    return {QStringLiteral("last"),  QStringLiteral("lastNotNull"), QStringLiteral("first"),
-            QStringLiteral("firstNotNull"), QStringLiteral("mean"), QStringLiteral("min"),
-            QStringLiteral("max"),   QStringLiteral("sum"),         QStringLiteral("count"),
-            QStringLiteral("range"), QStringLiteral("delta"),       QStringLiteral("diff"),
+    return {QStringLiteral("last"),         QStringLiteral("lastNotNull"), QStringLiteral("first"),
+            QStringLiteral("firstNotNull"), QStringLiteral("mean"),        QStringLiteral("min"),
+            QStringLiteral("max"),          QStringLiteral("sum"),         QStringLiteral("count"),
+            QStringLiteral("range"),        QStringLiteral("delta"),       QStringLiteral("diff"),
             QStringLiteral("median")};
 }
 
@@ -85,8 +85,8 @@ double reduceValues(const double *v, qsizetype n, const QString &calc)
             return sum;
         return c > 0 ? sum / double(c) : kNaN;
     }
-    if (calc == QLatin1String("min") || calc == QLatin1String("max")
-        || calc == QLatin1String("range")) {
+    if (calc == QLatin1String("min") || calc == QLatin1String("max") ||
+        calc == QLatin1String("range")) {
         double lo = std::numeric_limits<double>::infinity();
         double hi = -lo;
         bool any = false;

@@ -32,9 +32,11 @@ std::vector<Step> siLadder(const QString &base)
     static const char *const small[] = {"n", "µ", "m"};
     std::vector<Step> out;
     for (int i = 0; i < 3; ++i)
-        out.push_back({std::pow(1000.0, i - 3), QLatin1Char(' ') + QString::fromUtf8(small[i]) + base});
+        out.push_back(
+            {std::pow(1000.0, i - 3), QLatin1Char(' ') + QString::fromUtf8(small[i]) + base});
     for (int i = 0; i < 9; ++i)
-        out.push_back({std::pow(1000.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
+        out.push_back(
+            {std::pow(1000.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
     return out;
 }
 
@@ -43,7 +45,8 @@ std::vector<Step> siLadderNoSmall(const QString &base)
     static const char *const prefixes[] = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
     std::vector<Step> out;
     for (int i = 0; i < 9; ++i)
-        out.push_back({std::pow(1000.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
+        out.push_back(
+            {std::pow(1000.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
     return out;
 }
 
@@ -52,14 +55,15 @@ std::vector<Step> iecLadder(const QString &base)
     static const char *const prefixes[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"};
     std::vector<Step> out;
     for (int i = 0; i < 9; ++i)
-        out.push_back({std::pow(1024.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
+        out.push_back(
+            {std::pow(1024.0, i), QLatin1Char(' ') + QString::fromUtf8(prefixes[i]) + base});
     return out;
 }
 
 std::vector<Step> countLadder(const QString &unitSuffix)
 {
-    static const char *const names[] = {"", " K", " Mil", " Bil", " Tri", " Quadr", " Quint",
-                                        " Sext", " Sept"};
+    static const char *const names[] = {"",       " K",     " Mil",  " Bil", " Tri",
+                                        " Quadr", " Quint", " Sext", " Sept"};
     std::vector<Step> out;
     for (int i = 0; i < 9; ++i) {
         QString s = QString::fromLatin1(names[i]);
@@ -75,16 +79,17 @@ std::vector<Step> rateLadder(const QString &unitSuffix)
     static const char *const names[] = {"", " K", " M", " B", " T"};
     std::vector<Step> out;
     for (int i = 0; i < 5; ++i)
-        out.push_back({std::pow(1000.0, i), QString::fromLatin1(names[i]) + QLatin1Char(' ') + unitSuffix});
+        out.push_back(
+            {std::pow(1000.0, i), QString::fromLatin1(names[i]) + QLatin1Char(' ') + unitSuffix});
     return out;
 }
 
 std::vector<Step> timeLadder()
 {
-    return {{1e-9, QStringLiteral(" ns")},    {1e-6, QStringLiteral(" µs")},
-            {1e-3, QStringLiteral(" ms")},    {1.0, QStringLiteral(" s")},
-            {60.0, QStringLiteral(" min")},   {3600.0, QStringLiteral(" hour")},
-            {86400.0, QStringLiteral(" day")}, {604800.0, QStringLiteral(" week")},
+    return {{1e-9, QStringLiteral(" ns")},        {1e-6, QStringLiteral(" µs")},
+            {1e-3, QStringLiteral(" ms")},        {1.0, QStringLiteral(" s")},
+            {60.0, QStringLiteral(" min")},       {3600.0, QStringLiteral(" hour")},
+            {86400.0, QStringLiteral(" day")},    {604800.0, QStringLiteral(" week")},
             {31536000.0, QStringLiteral(" year")}};
 }
 

@@ -89,7 +89,9 @@ QColor grafanaColor(const QString &nameIn, const QColor &textColor)
         R"(^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$)"));
     const QRegularExpressionMatch m = rgbRe.match(name);
     if (m.hasMatch()) {
-        const auto comp = [&](int i) { return std::clamp(int(std::lround(m.captured(i).toDouble())), 0, 255); };
+        const auto comp = [&](int i) {
+            return std::clamp(int(std::lround(m.captured(i).toDouble())), 0, 255);
+        };
         QColor c(comp(1), comp(2), comp(3));
         if (!m.captured(4).isEmpty())
             c.setAlphaF(float(std::clamp(m.captured(4).toDouble(), 0.0, 1.0)));

@@ -19,8 +19,8 @@ std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData 
 {
     std::vector<PanelSeries> out;
     QColor fixed;
-    if (model.defaults.colorMode == QLatin1String("fixed")
-        || model.defaults.colorMode == QLatin1String("shades"))
+    if (model.defaults.colorMode == QLatin1String("fixed") ||
+        model.defaults.colorMode == QLatin1String("shades"))
         fixed = grafanaColor(model.defaults.fixedColor);
     for (const TargetResult &t : data.targets) {
         if (t.error.isError())
@@ -30,9 +30,9 @@ std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData 
             s.frame = &f;
             s.name = formatLegend(t.legendFormat, f.labels);
             // A series without labels (e.g. sum(...)) is named after its query, as Grafana does.
-            if (f.labels.isEmpty() && (t.legendFormat.trimmed().isEmpty()
-                                       || t.legendFormat == QLatin1String("__auto"))
-                && !t.expr.isEmpty())
+            if (f.labels.isEmpty() &&
+                (t.legendFormat.trimmed().isEmpty() || t.legendFormat == QLatin1String("__auto")) &&
+                !t.expr.isEmpty())
                 s.name = t.expr;
             s.refId = t.refId;
             s.color = fixed.isValid() ? fixed : classicPaletteColor(int(out.size()));

@@ -22,8 +22,7 @@ PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
     return new PlaceholderPanel(model, parent);
 }
 
-PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent)
-    : QFrame(parent), m_model(model)
+PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent) : QFrame(parent), m_model(model)
 {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("panel-%1").arg(model.id));
@@ -46,8 +45,8 @@ PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent)
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff4e5; color: #8a4b00; border: 1px solid #f0c080; padding: 2px; }"));
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #8a4b00; border: "
+                                           "1px solid #f0c080; padding: 2px; }"));
     m_banner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Maximum);
     m_banner->hide();
     layout->addWidget(m_banner);

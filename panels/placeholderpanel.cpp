@@ -13,9 +13,8 @@ PlaceholderPanel::PlaceholderPanel(const PanelModel &model, QWidget *parent)
     m_label->setWordWrap(true);
     m_label->setAlignment(Qt::AlignCenter);
     m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-    m_label->setText(
-        tr("Panel type “%1” is not supported yet; it is kept unchanged when saving.")
-            .arg(model.type.isEmpty() ? tr("(none)") : model.type));
+    m_label->setText(tr("Panel type “%1” is not supported yet; it is kept unchanged when saving.")
+                         .arg(model.type.isEmpty() ? tr("(none)") : model.type));
     setContentWidget(m_label);
 }
 

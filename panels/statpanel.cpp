@@ -111,7 +111,8 @@ private:
             const double v = f.values[size_t(i)];
             if (!std::isfinite(v))
                 continue;
-            line << QPointF(area.left() + (double(f.timestamps[size_t(i)] - t0) / span) * area.width(),
+            line << QPointF(area.left() +
+                                (double(f.timestamps[size_t(i)] - t0) / span) * area.width(),
                             area.bottom() - (v - lo) / (hi - lo) * area.height());
         }
         if (line.size() < 2)
@@ -134,8 +135,10 @@ private:
 StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
 {
     const QJsonObject options = model.options();
-    const QJsonArray calcs =
-        options.value(QLatin1String("reduceOptions")).toObject().value(QLatin1String("calcs")).toArray();
+    const QJsonArray calcs = options.value(QLatin1String("reduceOptions"))
+                                 .toObject()
+                                 .value(QLatin1String("calcs"))
+                                 .toArray();
     m_calc = calcs.isEmpty() ? QStringLiteral("lastNotNull") : calcs.first().toString();
     if (m_calc.isEmpty())
         m_calc = QStringLiteral("lastNotNull");

@@ -76,7 +76,8 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
     const bool isValue = index.column() == valueColumn();
     switch (role) {
     case Qt::DisplayRole:
-        return isValue ? formatValueText(r.value, m_unit, m_decimals) : r.labels.value(index.column());
+        return isValue ? formatValueText(r.value, m_unit, m_decimals)
+                       : r.labels.value(index.column());
     case Qt::UserRole:
         if (isValue)
             return std::isnan(r.value) ? -std::numeric_limits<double>::infinity() : r.value;
@@ -126,8 +127,8 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
 
 bool TablePanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+    if (watched == m_view && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
         copySelection();
         return true;
     }
@@ -144,8 +145,8 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
             const QJsonObject s = sortBy.first().toObject();
             const QString name = s.value(QLatin1String("displayName")).toString();
             for (int c = 0; c < m_model->columnCount(); ++c) {
-                if (m_model->headerData(c, Qt::Horizontal).toString() == name
-                    || (c == m_model->valueColumn() && name == QLatin1String("Value"))) {
+                if (m_model->headerData(c, Qt::Horizontal).toString() == name ||
+                    (c == m_model->valueColumn() && name == QLatin1String("Value"))) {
                     m_view->sortByColumn(c, s.value(QLatin1String("desc")).toBool()
                                                 ? Qt::DescendingOrder
                                                 : Qt::AscendingOrder);

@@ -108,18 +108,20 @@ TimeSeriesPanel::TimeSeriesPanel(const PanelModel &model, QWidget *parent)
     const QJsonObject options = model.options();
     const QJsonObject legend = options.value(QLatin1String("legend")).toObject();
     m_displayMode = legend.value(QLatin1String("displayMode")).toString(QStringLiteral("list"));
-    if (legend.contains(QLatin1String("showLegend"))
-        && !legend.value(QLatin1String("showLegend")).toBool(true))
+    if (legend.contains(QLatin1String("showLegend")) &&
+        !legend.value(QLatin1String("showLegend")).toBool(true))
         m_displayMode = QStringLiteral("hidden");
     for (const QJsonValue &c : legend.value(QLatin1String("calcs")).toArray())
         m_calcs << c.toString();
     const QJsonObject tooltip = options.value(QLatin1String("tooltip")).toObject();
     m_tooltipSort = tooltip.value(QLatin1String("sort")).toString(QStringLiteral("none"));
     m_tooltipMode = tooltip.value(QLatin1String("mode")).toString(QStringLiteral("single"));
-    const bool right = legend.value(QLatin1String("placement")).toString() == QLatin1String("right");
+    const bool right =
+        legend.value(QLatin1String("placement")).toString() == QLatin1String("right");
 
     m_body = new QWidget;
-    m_bodyLayout = new QBoxLayout(right ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom, m_body);
+    m_bodyLayout =
+        new QBoxLayout(right ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom, m_body);
     m_bodyLayout->setContentsMargins(0, 0, 0, 0);
     m_bodyLayout->setSpacing(2);
     m_plot = new TimeSeriesPlot(this);
@@ -252,6 +254,10 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
     opt.yMax = d.max;
     opt.decimals = d.decimals;
     opt.fillOpacity = custom.value(QLatin1String("fillOpacity")).toDouble(0);
+    const QJsonObject scale = custom.value(QLatin1String("scaleDistribution")).toObject();
+    opt.logBase = scale.value(QLatin1String("type")).toString() == QLatin1String("log")
+                      ? std::max(2, scale.value(QLatin1String("log")).toInt(2))
+                      : 0;
     opt.lineWidth = std::max(0.5, custom.value(QLatin1String("lineWidth")).toDouble(1));
     m_plot->renderer.setOptions(opt);
     std::vector<const Frame *> frames;
@@ -279,7 +285,8 @@ void TimeSeriesPanel::applyVisibility()
 {
     std::vector<SeriesStyle> styles;
     for (int i = 0; i < int(m_series.size()); ++i)
-        styles.push_back({m_series[size_t(i)].color, !m_hidden.contains(i), m_series[size_t(i)].name});
+        styles.push_back(
+            {m_series[size_t(i)].color, !m_hidden.contains(i), m_series[size_t(i)].name});
     m_plot->renderer.setStyles(std::move(styles));
     m_plot->invalidate();
 }
@@ -329,8 +336,8 @@ void TimeSeriesPanel::fitLegendHeight()
         return;
     // As tall as its rows, up to 40 % of the panel.
     const int rowH = m_table->topLevelItemCount() > 0 ? m_table->sizeHintForRow(0) : 0;
-    const int want = m_table->header()->sizeHint().height()
-                     + rowH * int(m_table->topLevelItemCount()) + 2 * m_table->frameWidth() + 2;
+    const int want = m_table->header()->sizeHint().height() +
+                     rowH * int(m_table->topLevelItemCount()) + 2 * m_table->frameWidth() + 2;
     m_table->setMaximumHeight(std::max(40, std::min(want, int(height() * 0.4))));
 }
 
@@ -385,12 +392,15 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
         const qsizetype idx = TimeSeriesRenderer::nearestIndex(f, t, r.gapThresholdMs(f));
         if (idx < 0 || size_t(idx) >= f.values.size())
             continue;
-        rows.push_back({m_series[size_t(i)].name, f.values[size_t(idx)], f.timestamps[size_t(idx)]});
+        rows.push_back(
+            {m_series[size_t(i)].name, f.values[size_t(idx)], f.timestamps[size_t(idx)]});
         shownTime = f.timestamps[size_t(idx)];
     }
     if (rows.empty())
         return {};
-    const auto key = [](double v) { return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v; };
+    const auto key = [](double v) {
+        return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
+    };
     if (m_tooltipSort == QLatin1String("desc"))
         std::stable_sort(rows.begin(), rows.end(),
                          [&](const Row &a, const Row &b) { return key(a.value) > key(b.value); });
@@ -406,7 +416,8 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
         rows = {*best};
     }
     QStringList lines;
-    lines << QDateTime::fromMSecsSinceEpoch(shownTime).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    lines << QDateTime::fromMSecsSinceEpoch(shownTime).toString(
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     const FieldDefaults &d = model().defaults;
     for (const Row &row : rows)
         lines << row.name + QLatin1String(": ") + formatValueText(row.value, d.unit, d.decimals);

@@ -67,14 +67,27 @@ double TimeSeriesRenderer::xToTime(double x) const
                          : double(m_opt.fromMs);
 }
 
+double TimeSeriesRenderer::toAxis(double v) const
+{
+    if (!isLog())
+        return v;
+    return v > 0 ? std::log(v) / std::log(double(m_opt.logBase))
+                 : -std::numeric_limits<double>::infinity();
+}
+
+double TimeSeriesRenderer::fromAxis(double a) const
+{
+    return isLog() ? std::pow(double(m_opt.logBase), a) : a;
+}
+
 double TimeSeriesRenderer::valueToY(double v) const
 {
-    return m_plot.bottom() - (v - m_yMin) * m_yScale;
+    return m_plot.bottom() - (toAxis(v) - m_yMin) * m_yScale;
 }
 
 double TimeSeriesRenderer::yToValue(double y) const
 {
-    return m_yScale > 0 ? m_yMin + (m_plot.bottom() - y) / m_yScale : m_yMin;
+    return fromAxis(m_yScale > 0 ? m_yMin + (m_plot.bottom() - y) / m_yScale : m_yMin);
 }
 
 qsizetype TimeSeriesRenderer::nearestIndex(const Frame &frame, qint64 ms, qint64 maxDistanceMs)
@@ -131,15 +144,38 @@ void TimeSeriesRenderer::computeYRange()
         const size_t i1 = size_t(std::upper_bound(ts.begin(), ts.end(), m_opt.toMs) - ts.begin());
         const double *v = f.values.data();
         double l = lo, h = hi;
-        for (size_t i = i0; i < i1; ++i) {
-            const double x = v[i];
-            if (std::isfinite(x)) {
-                l = x < l ? x : l;
-                h = x > h ? x : h;
+        if (isLog()) {
+            for (size_t i = i0; i < i1; ++i) {
+                const double x = v[i];
+                if (std::isfinite(x) && x > 0) {
+                    l = x < l ? x : l;
+                    h = x > h ? x : h;
+                }
+            }
+        } else {
+            for (size_t i = i0; i < i1; ++i) {
+                const double x = v[i];
+                if (std::isfinite(x)) {
+                    l = x < l ? x : l;
+                    h = x > h ? x : h;
+                }
             }
         }
         lo = l;
         hi = h;
+    }
+    if (isLog()) {
+        if (!(lo <= hi)) {
+            lo = 1;
+            hi = double(m_opt.logBase);
+        }
+        lo = toAxis(m_opt.yMin && *m_opt.yMin > 0 ? *m_opt.yMin : lo);
+        hi = toAxis(m_opt.yMax && *m_opt.yMax > 0 ? *m_opt.yMax : hi);
+        if (hi < lo)
+            std::swap(lo, hi);
+        m_yMin = std::floor(lo);
+        m_yMax = std::max(std::ceil(hi), m_yMin + 1);
+        return;
     }
     if (!(lo <= hi)) { // no data
         lo = 0;
@@ -177,37 +213,49 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
 
     computeYRange();
     const QFontMetricsF fm(m_opt.font);
-
-    // Y ticks: ~one per 40 px; extend automatic bounds to whole ticks.
-    double plotHeightGuess = rect.height() - (m_opt.drawAxes ? fm.height() + 6 : 0);
-    int targetTicks = std::max(2, int(plotHeightGuess / 40));
-    // Nice steps in display units: 128 MiB steps for bytes, not 100000000.
-    const double factor =
-        unitDisplayFactor(m_opt.unit, std::max(std::abs(m_yMin), std::abs(m_yMax)));
-    double displayStep = niceStep((m_yMax - m_yMin) / factor / targetTicks);
-    if (m_opt.decimals) // no tick finer than the configured decimals can show
-        displayStep = std::max(displayStep, std::pow(10.0, -std::clamp(*m_opt.decimals, 0, 15)));
-    double step = displayStep * factor;
-    if (!m_opt.yMin)
-        m_yMin = std::floor(m_yMin / step + 1e-9) * step;
-    if (!m_opt.yMax)
-        m_yMax = std::ceil(m_yMax / step - 1e-9) * step;
-    if (m_yMax <= m_yMin)
-        m_yMax = m_yMin + step;
     std::vector<double> yTicks;
-    if (!std::isfinite(step) || step <= 0 || (m_yMax - m_yMin) / step > 200) {
-        step = (m_yMax - m_yMin) / 4; // degenerate (huge or tiny) ranges: just a few ticks
-        if (!std::isfinite(step) || step <= 0)
-            step = std::abs(m_yMax) > 0 ? std::abs(m_yMax) / 4 : 1;
-    }
-    const double firstTick = std::ceil(m_yMin / step - 1e-9) * step;
-    for (int k = 0; k <= 200; ++k) {
-        const double t = firstTick + k * step;
-        if (!(t <= m_yMax + step * 1e-9))
-            break;
-        yTicks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-    }
-    m_yLabels = formatAxisTicks(yTicks, step, m_opt.unit, m_opt.decimals);
+    if (isLog()) {
+        // one tick per power of the base (every n-th when there are many)
+        const int count = int(m_yMax - m_yMin);
+        const int every = std::max(1, count / 10);
+        m_yLabels.clear();
+        for (int k = 0; k <= count; k += every) {
+            yTicks.push_back(m_yMin + k);
+            m_yLabels << formatValueText(fromAxis(m_yMin + k), m_opt.unit);
+        }
+    } else {
+
+        // Y ticks: ~one per 40 px; extend automatic bounds to whole ticks.
+        double plotHeightGuess = rect.height() - (m_opt.drawAxes ? fm.height() + 6 : 0);
+        int targetTicks = std::max(2, int(plotHeightGuess / 40));
+        // Nice steps in display units: 128 MiB steps for bytes, not 100000000.
+        const double factor =
+            unitDisplayFactor(m_opt.unit, std::max(std::abs(m_yMin), std::abs(m_yMax)));
+        double displayStep = niceStep((m_yMax - m_yMin) / factor / targetTicks);
+        if (m_opt.decimals) // no tick finer than the configured decimals can show
+            displayStep =
+                std::max(displayStep, std::pow(10.0, -std::clamp(*m_opt.decimals, 0, 15)));
+        double step = displayStep * factor;
+        if (!m_opt.yMin)
+            m_yMin = std::floor(m_yMin / step + 1e-9) * step;
+        if (!m_opt.yMax)
+            m_yMax = std::ceil(m_yMax / step - 1e-9) * step;
+        if (m_yMax <= m_yMin)
+            m_yMax = m_yMin + step;
+        if (!std::isfinite(step) || step <= 0 || (m_yMax - m_yMin) / step > 200) {
+            step = (m_yMax - m_yMin) / 4; // degenerate (huge or tiny) ranges: just a few ticks
+            if (!std::isfinite(step) || step <= 0)
+                step = std::abs(m_yMax) > 0 ? std::abs(m_yMax) / 4 : 1;
+        }
+        const double firstTick = std::ceil(m_yMin / step - 1e-9) * step;
+        for (int k = 0; k <= 200; ++k) {
+            const double t = firstTick + k * step;
+            if (!(t <= m_yMax + step * 1e-9))
+                break;
+            yTicks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+        }
+        m_yLabels = formatAxisTicks(yTicks, step, m_opt.unit, m_opt.decimals);
+    } // linear
 
     double axisW = 0;
     for (const QString &l : m_yLabels)
@@ -226,16 +274,15 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
     if (m_opt.drawAxes) {
         p->setPen(QPen(m_opt.gridColor, 0));
         for (size_t i = 0; i < yTicks.size(); ++i) {
-            const double y = std::round(valueToY(yTicks[i])) + 0.5;
+            const double y = std::round(m_plot.bottom() - (yTicks[i] - m_yMin) * m_yScale) + 0.5;
             p->drawLine(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
         }
         // X ticks: the smallest "nice" step leaving ~100 px per label.
-        static const qint64 steps[] = {kSecond,      2 * kSecond,  5 * kSecond,  10 * kSecond,
-                                       15 * kSecond, 30 * kSecond, kMinute,      2 * kMinute,
-                                       5 * kMinute,  10 * kMinute, 15 * kMinute, 30 * kMinute,
-                                       kHour,        2 * kHour,    3 * kHour,    6 * kHour,
-                                       12 * kHour,   kDay,         2 * kDay,     7 * kDay,
-                                       30 * kDay,    365 * kDay};
+        static const qint64 steps[] = {
+            kSecond,  2 * kSecond, 5 * kSecond, 10 * kSecond, 15 * kSecond, 30 * kSecond,
+            kMinute,  2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute,
+            kHour,    2 * kHour,   3 * kHour,   6 * kHour,    12 * kHour,   kDay,
+            2 * kDay, 7 * kDay,    30 * kDay,   365 * kDay};
         const double minPx = std::max(60.0, fm.horizontalAdvance(QStringLiteral("00:00:00")) + 20);
         qint64 xStep = steps[std::size(steps) - 1];
         for (qint64 s : steps) {
@@ -271,18 +318,18 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
             m_xLabels << text;
         }
         for (size_t i = 0; i < yTicks.size(); ++i) {
-            const double y = valueToY(yTicks[i]);
+            const double y = m_plot.bottom() - (yTicks[i] - m_yMin) * m_yScale;
             const QString &text = m_yLabels[qsizetype(i)];
-            p->drawText(QPointF(m_plot.left() - 6 - fm.horizontalAdvance(text),
-                                y + fm.ascent() / 2 - 1),
-                        text);
+            p->drawText(
+                QPointF(m_plot.left() - 6 - fm.horizontalAdvance(text), y + fm.ascent() / 2 - 1),
+                text);
         }
     }
 
     // Series.
     p->setClipRect(m_plot.adjusted(-1, -1, 1, 1));
     m_drawFill = m_opt.fillOpacity > 0;
-    m_baseY = valueToY(std::clamp(0.0, m_yMin, m_yMax));
+    m_baseY = isLog() ? m_plot.bottom() : valueToY(std::clamp(0.0, m_yMin, m_yMax));
     for (size_t s = 0; s < m_frames.size(); ++s) {
         SeriesStyle style;
         if (s < m_styles.size())
@@ -353,7 +400,14 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
     const qint64 gap = gapThresholdMs(f);
     const double yLo = m_plot.top() - 10000, yHi = m_plot.bottom() + 10000;
     const double bottom = m_plot.bottom(), yMin = m_yMin, yScale = m_yScale;
-    const auto yOf = [=](double v) { return std::clamp(bottom - (v - yMin) * yScale, yLo, yHi); };
+    const bool logScale = isLog();
+    const double invLogBase = logScale ? 1.0 / std::log(double(m_opt.logBase)) : 1.0;
+    const auto yOf = [=](double v) {
+        const double a = logScale ? std::log(v) * invLogBase : v;
+        return std::clamp(bottom - (a - yMin) * yScale, yLo, yHi);
+    };
+    // NaN, ±Inf (and values <= 0 on a log axis) are not drawn and break the line.
+    const auto invalid = [=](double v) { return !std::isfinite(v) || (logScale && v <= 0); };
     m_run.clear();
     m_run.reserve(4096);
 
@@ -364,7 +418,7 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         // Sparse: every sample is a vertex.
         for (qsizetype i = i0; i < iEnd; ++i) {
             const double v = vs[i];
-            if (!std::isfinite(v)) {
+            if (invalid(v)) {
                 flushRun(p, color);
                 havePrev = false;
                 continue;
@@ -404,7 +458,8 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
             stride *= 2;
         }
         hi = std::min(hi, iEnd);
-        const qsizetype j = lo >= hi ? std::max(lo, i + 1) : std::lower_bound(ts + lo, ts + hi, colEnd) - ts;
+        const qsizetype j =
+            lo >= hi ? std::max(lo, i + 1) : std::lower_bound(ts + lo, ts + hi, colEnd) - ts;
         const double x = left + col + 0.5;
         bool any = false;
         double mn = 0, mx = 0;
@@ -434,7 +489,7 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         };
         for (qsizetype k = i; k < j; ++k) {
             const double v = vs[k];
-            if (!std::isfinite(v)) {
+            if (invalid(v)) {
                 emitColumn();
                 flushRun(p, color);
                 havePrev = false;

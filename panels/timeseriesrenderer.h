@@ -32,6 +32,7 @@ struct TimeSeriesRenderOptions
     std::optional<double> yMin;
     std::optional<double> yMax;
     std::optional<int> decimals;
+    int logBase = 0;        // custom.scaleDistribution: 0 = linear, else log2/log10 y axis
     double fillOpacity = 0; // 0..100, fieldConfig.defaults.custom.fillOpacity
     double lineWidth = 1;   // fieldConfig.defaults.custom.lineWidth
     bool antialias = true;
@@ -64,8 +65,9 @@ public:
 
     /// Valid after render(): the plotting area and the mapping.
     QRectF plotRect() const { return m_plot; }
-    double yAxisMin() const { return m_yMin; }
-    double yAxisMax() const { return m_yMax; }
+    /// The y-axis bounds as values (in log mode the transformed bounds are converted back).
+    double yAxisMin() const { return fromAxis(m_yMin); }
+    double yAxisMax() const { return fromAxis(m_yMax); }
     double timeToX(double ms) const;
     double xToTime(double x) const;
     double valueToY(double v) const;
@@ -80,6 +82,9 @@ public:
     qint64 gapThresholdMs(const Frame &frame) const;
 
 private:
+    bool isLog() const { return m_opt.logBase > 1; }
+    double toAxis(double v) const; // value -> axis space (log_base(v) in log mode)
+    double fromAxis(double a) const;
     void computeYRange();
     void drawSeries(QPainter *p, const Frame &f, const QColor &color);
     void flushRun(QPainter *p, const QColor &color);

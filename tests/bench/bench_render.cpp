@@ -69,9 +69,18 @@ void renderCase(benchmark::State &state, int series, int points)
     state.SetItemsProcessed(state.iterations() * qint64(series) * points);
 }
 
-void BM_Render_1x1M(benchmark::State &state) { renderCase(state, 1, 1'000'000); }
-void BM_Render_100x10k(benchmark::State &state) { renderCase(state, 100, 10'000); }
-void BM_Render_10x10k(benchmark::State &state) { renderCase(state, 10, 10'000); }
+void BM_Render_1x1M(benchmark::State &state)
+{
+    renderCase(state, 1, 1'000'000);
+}
+void BM_Render_100x10k(benchmark::State &state)
+{
+    renderCase(state, 100, 10'000);
+}
+void BM_Render_10x10k(benchmark::State &state)
+{
+    renderCase(state, 10, 10'000);
+}
 
 } // namespace
 

@@ -53,7 +53,8 @@ void TestReducers::reduce_data()
     QTest::newRow("sum nan") << withNan << "sum" << 8.0;
     QTest::newRow("count") << plain << "count" << 5.0;
     QTest::newRow("range") << plain << "range" << 4.0;
-    QTest::newRow("delta plain") << plain << "delta" << 1.0 /*reset 3->1:+1, +3, reset +1, +4*/ + 3 + 1 + 4;
+    QTest::newRow("delta plain") << plain << "delta"
+                                 << 1.0 /*reset 3->1:+1, +3, reset +1, +4*/ + 3 + 1 + 4;
     QTest::newRow("delta counter") << counter << "delta" << 5.0 + 5 + 5 + 3;
     QTest::newRow("diff") << counter << "diff" << -2.0;
     QTest::newRow("diff nan") << withNan << "diff" << 4.0;
@@ -66,8 +67,8 @@ void TestReducers::reduce_data()
     QTest::newRow("empty count") << empty << "count" << 0.0;
     QTest::newRow("all nan max") << QList<double>{nan, nan} << "max" << nan;
     QTest::newRow("negative min") << QList<double>{-3, -7, 2} << "min" << -7.0;
-    QTest::newRow("inf max") << QList<double>{1, std::numeric_limits<double>::infinity()}
-                             << "max" << std::numeric_limits<double>::infinity();
+    QTest::newRow("inf max") << QList<double>{1, std::numeric_limits<double>::infinity()} << "max"
+                             << std::numeric_limits<double>::infinity();
 }
 
 void TestReducers::reduce()

@@ -149,8 +149,7 @@ void TestUnits::axisTicks_data()
                                << QList<double>{0, 1048576, 2097152}
                                << QStringList{"0 MiB", "1 MiB", "2 MiB"};
     QTest::newRow("percentunit") << QStringLiteral("percentunit") << 0.25
-                                 << QList<double>{0, 0.25, 0.5}
-                                 << QStringList{"0%", "25%", "50%"};
+                                 << QList<double>{0, 0.25, 0.5} << QStringList{"0%", "25%", "50%"};
     QTest::newRow("s ms") << QStringLiteral("s") << 0.05 << QList<double>{0, 0.05, 0.1}
                           << QStringList{"0 ms", "50 ms", "100 ms"};
 }

@@ -86,8 +86,7 @@ inline TargetResult makeFailedTarget(const QString &refId, const QString &detail
     return t;
 }
 
-inline PanelDataPtr makeData(std::vector<TargetResult> targets, qint64 from, qint64 to,
-                             qint64 step)
+inline PanelDataPtr makeData(std::vector<TargetResult> targets, qint64 from, qint64 to, qint64 step)
 {
     auto d = std::make_shared<PanelData>();
     d->fromMs = from;
@@ -101,8 +100,8 @@ inline PanelDataPtr makeData(std::vector<TargetResult> targets, qint64 from, qin
 /// True when `c` (unpremultiplied) is `want` within `tol` per channel and visibly opaque.
 inline bool near(const QColor &c, const QColor &want, int tol = 40, int minAlpha = 90)
 {
-    return c.alpha() >= minAlpha && std::abs(c.red() - want.red()) <= tol
-           && std::abs(c.green() - want.green()) <= tol && std::abs(c.blue() - want.blue()) <= tol;
+    return c.alpha() >= minAlpha && std::abs(c.red() - want.red()) <= tol &&
+           std::abs(c.green() - want.green()) <= tol && std::abs(c.blue() - want.blue()) <= tol;
 }
 
 /// Pixels of colour `want` in the columns [x0, x1) and rows [y0, y1) of `img`.

@@ -27,9 +27,9 @@ private Q_SLOTS:
 
 static QByteArray json(const char *type, const char *unit = "short")
 {
-    return QByteArray(R"({"id": 3, "type": ")") + type + R"(", "title": "Panel )" + type
-           + R"(", "description": "About it", "fieldConfig": {"defaults": {"unit": ")" + unit
-           + R"("}}, "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "x"}]})";
+    return QByteArray(R"({"id": 3, "type": ")") + type + R"(", "title": "Panel )" + type +
+           R"(", "description": "About it", "fieldConfig": {"defaults": {"unit": ")" + unit +
+           R"("}}, "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "x"}]})";
 }
 
 static std::vector<Frame> someFrames()

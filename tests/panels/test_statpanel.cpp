@@ -23,10 +23,13 @@ static QByteArray statJson(const char *unit, const char *calc, const char *thres
                            const char *extraDefaults = "", const char *graphMode = "area")
 {
     return QByteArray(R"({"id": 1, "type": "stat", "title": "S",
-      "fieldConfig": {"defaults": {"unit": ")") + unit + R"(", )" + extraDefaults
-           + R"( "thresholds": )" + thresholds + R"(, "color": {"mode": "thresholds"}}},
-      "options": {"reduceOptions": {"calcs": [")" + calc + R"("]}, "colorMode": "value",
-                  "graphMode": ")" + graphMode + R"("},
+      "fieldConfig": {"defaults": {"unit": ")") +
+           unit + R"(", )" + extraDefaults + R"( "thresholds": )" + thresholds +
+           R"(, "color": {"mode": "thresholds"}}},
+      "options": {"reduceOptions": {"calcs": [")" +
+           calc + R"("]}, "colorMode": "value",
+                  "graphMode": ")" +
+           graphMode + R"("},
       "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{instance}}"}]})";
 }
 
@@ -49,14 +52,30 @@ void TestStatPanel::textIsFormattedReduction_data()
     QTest::addColumn<QString>("calc");
     QTest::addColumn<QString>("expected");
     // values: 2, NaN, 8, 4, NaN
-    QTest::newRow("lastNotNull ms") << "ms" << "lastNotNull" << "4 ms";
-    QTest::newRow("mean bytes") << "bytes" << "mean" << "4.67 B";
-    QTest::newRow("max percentunit") << "percentunit" << "max" << "800%";
-    QTest::newRow("sum short") << "short" << "sum" << "14";
-    QTest::newRow("count") << "none" << "count" << "5";
-    QTest::newRow("range reqps") << "reqps" << "range" << "6 req/s";
-    QTest::newRow("first NaN") << "s" << "first" << "2 s";
-    QTest::newRow("last NaN") << "s" << "last" << "NaN";
+    QTest::newRow("lastNotNull ms") << "ms"
+                                    << "lastNotNull"
+                                    << "4 ms";
+    QTest::newRow("mean bytes") << "bytes"
+                                << "mean"
+                                << "4.67 B";
+    QTest::newRow("max percentunit") << "percentunit"
+                                     << "max"
+                                     << "800%";
+    QTest::newRow("sum short") << "short"
+                               << "sum"
+                               << "14";
+    QTest::newRow("count") << "none"
+                           << "count"
+                           << "5";
+    QTest::newRow("range reqps") << "reqps"
+                                 << "range"
+                                 << "6 req/s";
+    QTest::newRow("first NaN") << "s"
+                               << "first"
+                               << "2 s";
+    QTest::newRow("last NaN") << "s"
+                              << "last"
+                              << "NaN";
 }
 
 void TestStatPanel::textIsFormattedReduction()
@@ -75,8 +94,8 @@ void TestStatPanel::textIsFormattedReduction()
 
 void TestStatPanel::absoluteThresholds()
 {
-    std::unique_ptr<PanelWidget> w(
-        PanelWidget::create(makeModel(statJson("percent", "lastNotNull", kSteps, R"("decimals": 1,)"))));
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(
+        makeModel(statJson("percent", "lastNotNull", kSteps, R"("decimals": 1,)"))));
     auto *p = qobject_cast<StatPanel *>(w.get());
     p->setData(oneSeries({10, 20, 30}));
     QCOMPARE(p->statTexts(), QStringList{"30.0%"});
@@ -105,7 +124,8 @@ void TestStatPanel::percentageThresholds()
 
 void TestStatPanel::severalSeries()
 {
-    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(statJson("s", "lastNotNull", kSteps))));
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(statJson("s", "lastNotNull", kSteps))));
     auto *p = qobject_cast<StatPanel *>(w.get());
     std::vector<Frame> frames;
     frames.push_back(makeFrame({{"instance", "a:1"}}, kT0, 10'000, {1, 2}));
@@ -135,7 +155,8 @@ void TestStatPanel::sparklineDrawn()
         p->setData(oneSeries(values));
         const QImage img = p->statView()->grab().toImage();
         // the lower part (below the value text) holds only the sparkline
-        const int lower = countColor(img, green, 0, img.width(), int(img.height() * 0.8), img.height());
+        const int lower =
+            countColor(img, green, 0, img.width(), int(img.height() * 0.8), img.height());
         if (QByteArray(mode) == "area")
             QVERIFY2(lower > 30, QByteArray::number(lower));
         else

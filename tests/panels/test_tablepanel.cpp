@@ -25,7 +25,8 @@ static QByteArray tableJson(const char *sortBy = "[]")
 {
     return QByteArray(R"({"id": 14, "type": "table", "title": "Busiest handlers",
       "fieldConfig": {"defaults": {"unit": "reqps", "decimals": 1}},
-      "options": {"showHeader": true, "sortBy": )") + sortBy + R"(},
+      "options": {"showHeader": true, "sortBy": )") +
+           sortBy + R"(},
       "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})";
 }
 

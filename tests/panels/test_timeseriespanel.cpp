@@ -24,10 +24,11 @@ private Q_SLOTS:
 static QByteArray panelJson(const char *legend, const char *unit = "reqps")
 {
     return QByteArray(R"({"id": 7, "type": "timeseries", "title": "Traffic",
-      "fieldConfig": {"defaults": {"unit": ")") + unit
-           + R"(", "color": {"mode": "palette-classic"},
+      "fieldConfig": {"defaults": {"unit": ")") +
+           unit + R"(", "color": {"mode": "palette-classic"},
          "custom": {"lineWidth": 1, "fillOpacity": 0}}},
-      "options": {"legend": )" + legend + R"(, "tooltip": {"mode": "multi", "sort": "desc"}},
+      "options": {"legend": )" +
+           legend + R"(, "tooltip": {"mode": "multi", "sort": "desc"}},
       "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{code}}"}]})";
 }
 
@@ -43,8 +44,8 @@ static PanelDataPtr twoSeries()
 
 void TestTimeSeriesPanel::legendFromLegendFormat()
 {
-    std::unique_ptr<PanelWidget> w(PanelWidget::create(
-        makeModel(panelJson(R"({"displayMode": "list", "placement": "bottom", "showLegend": true})"))));
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(
+        panelJson(R"({"displayMode": "list", "placement": "bottom", "showLegend": true})"))));
     auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
     QVERIFY(p);
     p->resize(800, 400);
@@ -60,8 +61,10 @@ void TestTimeSeriesPanel::legendFromLegendFormat()
     // the lines are drawn in palette order
     const QImage img = p->plotImage();
     const QRect plot = p->plotRect().toRect();
-    QVERIFY(countColor(img, classicPaletteColor(0), plot.left(), plot.right(), plot.top(), plot.bottom()) > 50);
-    QVERIFY(countColor(img, classicPaletteColor(1), plot.left(), plot.right(), plot.top(), plot.bottom()) > 50);
+    QVERIFY(countColor(img, classicPaletteColor(0), plot.left(), plot.right(), plot.top(),
+                       plot.bottom()) > 50);
+    QVERIFY(countColor(img, classicPaletteColor(1), plot.left(), plot.right(), plot.top(),
+                       plot.bottom()) > 50);
 }
 
 void TestTimeSeriesPanel::tableLegendValues()
@@ -108,14 +111,16 @@ void TestTimeSeriesPanel::clickIsolatesSeries()
     QVERIFY(count(c1) > 50);
 
     // Click "500": only it remains.
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(1)).center());
     QVERIFY(!p->isSeriesVisible(0));
     QVERIFY(p->isSeriesVisible(1));
     QCOMPARE(count(c0), 0);
     QVERIFY(count(c1) > 50);
 
     // Click it again: all back.
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(1)).center());
     QVERIFY(p->isSeriesVisible(0));
     QVERIFY(count(c0) > 50);
 
@@ -130,8 +135,8 @@ void TestTimeSeriesPanel::clickIsolatesSeries()
 
 void TestTimeSeriesPanel::tooltipListsValues()
 {
-    std::unique_ptr<PanelWidget> w(PanelWidget::create(
-        makeModel(panelJson(R"({"displayMode": "list"})"))));
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(panelJson(R"({"displayMode": "list"})"))));
     auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
     p->resize(800, 400);
     p->show();
@@ -142,7 +147,7 @@ void TestTimeSeriesPanel::tooltipListsValues()
     const QPoint pos(int(r.timeToX(double(kT0 + 20'000))), int(r.plotRect().center().y()));
     const QString text = p->tooltipTextAt(pos);
     const QStringList lines = text.split('\n');
-    QCOMPARE(lines.size(), 3); // time + two series
+    QCOMPARE(lines.size(), 3);                           // time + two series
     QCOMPARE(lines[1], QStringLiteral("500: 30 req/s")); // sorted descending
     QCOMPARE(lines[2], QStringLiteral("200: 3 req/s"));
     QVERIFY(p->tooltipTextAt(QPoint(0, 0)).isEmpty()); // outside the plot
@@ -161,8 +166,8 @@ void TestTimeSeriesPanel::tooltipListsValues()
 
 void TestTimeSeriesPanel::defaultNames()
 {
-    std::unique_ptr<PanelWidget> w(PanelWidget::create(
-        makeModel(panelJson(R"({"displayMode": "list"})"))));
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(panelJson(R"({"displayMode": "list"})"))));
     auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
     std::vector<TargetResult> t;
     std::vector<Frame> a;

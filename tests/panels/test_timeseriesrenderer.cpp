@@ -19,6 +19,7 @@ private Q_SLOTS:
     void yAxisUsesUnit();
     void millionPointsKeepSpikes();
     void extremeValuesDoNotHang();
+    void logScale();
 
 private:
     QImage render(TimeSeriesRenderer &r, const std::vector<const Frame *> &frames,
@@ -266,6 +267,32 @@ void TestTimeSeriesRenderer::extremeValuesDoNotHang()
     TimeSeriesRenderer r3;
     const QImage img = render(r3, {&bad}, {kRed}, opt);
     QVERIFY(countColor(img, kRed, 0, img.width(), 0, img.height()) > 0);
+}
+
+void TestTimeSeriesRenderer::logScale()
+{
+    // 1, 10, 100, 1000 on a log10 axis are evenly spaced; 0 and negatives are not drawn
+    const Frame f = makeFrame({}, kT0, 10'000, {1, 10, 100, 1000, 0, -5, 1000});
+    TimeSeriesRenderOptions opt;
+    opt.fromMs = kT0;
+    opt.toMs = kT0 + 60'000;
+    opt.stepMs = 10'000;
+    opt.logBase = 10;
+    opt.unit = QStringLiteral("short");
+    TimeSeriesRenderer r;
+    const QImage img = render(r, {&f}, {kRed}, opt);
+    QCOMPARE(r.yTickLabels(), (QStringList{"1", "10", "100", "1 K"}));
+    QCOMPARE(r.yAxisMin(), 1.0);
+    QCOMPARE(r.yAxisMax(), 1000.0);
+    const double d1 = r.valueToY(1) - r.valueToY(10);
+    const double d2 = r.valueToY(10) - r.valueToY(100);
+    QVERIFY(d1 > 20);
+    QVERIFY(std::abs(d1 - d2) < 0.01);
+    const QRect plot = r.plotRect().toRect();
+    const auto xAt = [&](int i) { return int(r.timeToX(double(kT0 + i * 10'000))); };
+    QVERIFY(countColor(img, kRed, xAt(0), xAt(3), plot.top(), plot.bottom()) > 20);
+    // no line through the non-positive samples
+    QCOMPARE(countColor(img, kRed, xAt(3) + 3, xAt(6) - 3, plot.top(), plot.bottom()), 0);
 }
 
 QTEST_MAIN(TestTimeSeriesRenderer)
