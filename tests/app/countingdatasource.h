@@ -29,6 +29,7 @@ public:
 
     QHash<QString, int> counts; // expr -> queries
     int total = 0;
+    QList<int> delaysMs; // answer delay of the next queries (consumed in order); default 0
 
     DataSourceReply *query(const QueryRequest &request) override
     {
@@ -43,12 +44,13 @@ public:
         const qint64 step = request.instant ? 1 : std::max<qint64>(1, request.stepMs);
         for (qint64 t = start; t <= end; t += step) {
             f.timestamps.push_back(t);
-            f.values.push_back(double(t % 1000));
+            f.values.push_back(double(total)); // which query answered
         }
         result.type = request.instant ? ResultType::Vector : ResultType::Matrix;
         result.frames.push_back(std::move(f));
         reply->setQueryResult(std::move(result));
-        QTimer::singleShot(0, reply, [reply] { reply->finish(); });
+        const int delay = delaysMs.isEmpty() ? 0 : delaysMs.takeFirst();
+        QTimer::singleShot(delay, reply, [reply] { reply->finish(); });
         return reply;
     }
     DataSourceReply *labelNames(const QStringList &, qint64, qint64) override { return none(); }
