@@ -57,10 +57,11 @@ void renderCase(benchmark::State &state, int series, int points)
     opt.stepMs = kSpanMs / points;
     opt.unit = QStringLiteral("short");
     opt.fillOpacity = state.range(0);
-    opt.background = Qt::white;
+    opt.background = Qt::transparent; // the image is cleared per frame below
     r.setOptions(opt);
     QImage img(1920, 600, QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
+        img.fill(Qt::white); // a full frame: clear, then draw
         QPainter p(&img);
         r.render(&p, QRectF(0, 0, 1920, 600));
         p.end();
