@@ -430,7 +430,10 @@ void DashboardView::scrollContentsBy(int dx, int dy)
 
 void DashboardView::onPanelLoading(int panelId)
 {
-    if (PanelWidget *w = m_panels.value(panelId))
+    // A panel that already draws data keeps it until the new data arrives ("Loading…" only
+    // shows on empty panels); telling it would redraw the old data once more for nothing.
+    PanelWidget *w = m_panels.value(panelId);
+    if (w && !w->data())
         w->setLoading(true);
 }
 
