@@ -12,11 +12,6 @@ namespace pharos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dashboard", text);
-}
-
 /// 1-based line and column of a byte offset in UTF-8 text.
 void lineColumn(const QByteArray &json, int offset, int *line, int *column)
 {
@@ -201,23 +196,29 @@ std::optional<Dashboard> Dashboard::fromJson(const QByteArray &json, QString *er
         return std::nullopt;
     };
     if (json.trimmed().isEmpty())
-        return fail(tr("The file is empty; expected Grafana dashboard JSON."));
+        return fail(QCoreApplication::translate(
+            "pharos::Dashboard", "The file is empty; expected Grafana dashboard JSON."));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
         int line = 0, column = 0;
         lineColumn(json, pe.offset, &line, &column);
         if (json.trimmed().startsWith('<'))
-            return fail(tr("This is an HTML page, not Grafana dashboard JSON (line %1, column %2).")
-                            .arg(line)
-                            .arg(column));
-        return fail(tr("Invalid JSON at line %1, column %2: %3")
+            return fail(
+                QCoreApplication::translate(
+                    "pharos::Dashboard",
+                    "This is an HTML page, not Grafana dashboard JSON (line %1, column %2).")
+                    .arg(line)
+                    .arg(column));
+        return fail(QCoreApplication::translate("pharos::Dashboard",
+                                                "Invalid JSON at line %1, column %2: %3")
                         .arg(line)
                         .arg(column)
                         .arg(pe.errorString()));
     }
     if (!doc.isObject())
-        return fail(tr("This is not a Grafana dashboard: the JSON is not an object."));
+        return fail(QCoreApplication::translate(
+            "pharos::Dashboard", "This is not a Grafana dashboard: the JSON is not an object."));
     QJsonObject o = doc.object();
     if (!o.contains(QLatin1String("panels")) && !o.contains(QLatin1String("rows")) &&
         o.value(QLatin1String("dashboard")).isObject())
@@ -225,7 +226,9 @@ std::optional<Dashboard> Dashboard::fromJson(const QByteArray &json, QString *er
     const bool hasPanels = o.value(QLatin1String("panels")).isArray();
     const bool hasRows = o.value(QLatin1String("rows")).isArray();
     if (!hasPanels && !hasRows)
-        return fail(tr("This is not a Grafana dashboard: it has neither \"panels\" nor \"rows\"."));
+        return fail(QCoreApplication::translate(
+            "pharos::Dashboard",
+            "This is not a Grafana dashboard: it has neither \"panels\" nor \"rows\"."));
     Dashboard d;
     d.m_json = o;
     d.rebuildView();

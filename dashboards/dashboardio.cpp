@@ -9,10 +9,6 @@
 namespace pharos {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashboardIO", text);
-}
 } // namespace
 
 std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
@@ -20,22 +16,23 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error =
-                tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QCoreApplication::translate("pharos::DashboardIO", "Cannot open %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error =
-                tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QCoreApplication::translate("pharos::DashboardIO", "Cannot read %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     QString parseError;
     auto dashboard = Dashboard::fromJson(bytes, &parseError);
     if (!dashboard) {
         if (error)
-            *error = tr("%1: %2").arg(QDir::toNativeSeparators(path), parseError);
+            *error = QCoreApplication::translate("pharos::DashboardIO", "%1: %2")
+                         .arg(QDir::toNativeSeparators(path), parseError);
         return std::nullopt;
     }
     return dashboard;
@@ -51,14 +48,14 @@ bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString 
         return false;
     };
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Cannot write %1: %2"));
+        return fail(QCoreApplication::translate("pharos::DashboardIO", "Cannot write %1: %2"));
     const QByteArray bytes = QJsonDocument(dashboard.toJson()).toJson(QJsonDocument::Indented);
     if (file.write(bytes) != bytes.size())
-        return fail(tr("Cannot write %1: %2"));
+        return fail(QCoreApplication::translate("pharos::DashboardIO", "Cannot write %1: %2"));
     if (!file.commit()) {
         if (error)
-            *error =
-                tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QCoreApplication::translate("pharos::DashboardIO", "Cannot save %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

@@ -285,7 +285,7 @@ void QueryScheduler::queryPanel(PanelState &state)
             const size_t slot = addResult(instant);
             if (!ds) {
                 DataSourceError e;
-                e.kind = DataSourceError::Kind::Unsupported;
+                e.kind = DataSourceError::Kind::NotConfigured;
                 e.detail = dsError;
                 data->targets[slot].error = e;
                 return;

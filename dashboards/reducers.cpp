@@ -28,33 +28,32 @@ bool isKnownReducer(const QString &calc)
 
 QString reducerDisplayName(const QString &calc)
 {
-    const char *ctx = "Reducers";
     if (calc == QLatin1String("last"))
-        return QCoreApplication::translate(ctx, "Last");
+        return QCoreApplication::translate("pharos::Reducers", "Last");
     if (calc == QLatin1String("lastNotNull"))
-        return QCoreApplication::translate(ctx, "Last *");
+        return QCoreApplication::translate("pharos::Reducers", "Last *");
     if (calc == QLatin1String("first"))
-        return QCoreApplication::translate(ctx, "First");
+        return QCoreApplication::translate("pharos::Reducers", "First");
     if (calc == QLatin1String("firstNotNull"))
-        return QCoreApplication::translate(ctx, "First *");
+        return QCoreApplication::translate("pharos::Reducers", "First *");
     if (calc == QLatin1String("mean"))
-        return QCoreApplication::translate(ctx, "Mean");
+        return QCoreApplication::translate("pharos::Reducers", "Mean");
     if (calc == QLatin1String("min"))
-        return QCoreApplication::translate(ctx, "Min");
+        return QCoreApplication::translate("pharos::Reducers", "Min");
     if (calc == QLatin1String("max"))
-        return QCoreApplication::translate(ctx, "Max");
+        return QCoreApplication::translate("pharos::Reducers", "Max");
     if (calc == QLatin1String("sum"))
-        return QCoreApplication::translate(ctx, "Total");
+        return QCoreApplication::translate("pharos::Reducers", "Total");
     if (calc == QLatin1String("count"))
-        return QCoreApplication::translate(ctx, "Count");
+        return QCoreApplication::translate("pharos::Reducers", "Count");
     if (calc == QLatin1String("range"))
-        return QCoreApplication::translate(ctx, "Range");
+        return QCoreApplication::translate("pharos::Reducers", "Range");
     if (calc == QLatin1String("delta"))
-        return QCoreApplication::translate(ctx, "Delta");
+        return QCoreApplication::translate("pharos::Reducers", "Delta");
     if (calc == QLatin1String("diff"))
-        return QCoreApplication::translate(ctx, "Difference");
+        return QCoreApplication::translate("pharos::Reducers", "Difference");
     if (calc == QLatin1String("median"))
-        return QCoreApplication::translate(ctx, "Median");
+        return QCoreApplication::translate("pharos::Reducers", "Median");
     return calc;
 }
 

@@ -7,11 +7,6 @@ namespace pharos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TimeRange", text);
-}
-
 bool isUnit(QChar c)
 {
     return QStringLiteral("smhdwMy").contains(c);
@@ -169,10 +164,13 @@ std::optional<QDateTime> parseTimeExpression(const QString &text, const QDateTim
         result = parseAbsolute(s, zone);
     if (!result || !result->isValid()) {
         if (error) {
-            *error = s.isEmpty() ? tr("The time is empty.")
-                                 : tr("\"%1\" is not a valid time. Use an expression such as "
-                                      "now-6h or now/d, or a date such as 2024-01-31 12:00:00.")
-                                       .arg(text);
+            *error = s.isEmpty()
+                         ? QCoreApplication::translate("pharos::TimeRange", "The time is empty.")
+                         : QCoreApplication::translate(
+                               "pharos::TimeRange",
+                               "\"%1\" is not a valid time. Use an expression such as "
+                               "now-6h or now/d, or a date such as 2024-01-31 12:00:00.")
+                               .arg(text);
         }
         return std::nullopt;
     }
@@ -202,8 +200,10 @@ std::optional<ResolvedTimeRange> TimeRange::resolve(const QDateTime &now, const 
     ResolvedTimeRange r{f->toMSecsSinceEpoch(), t->toMSecsSinceEpoch()};
     if (r.fromMs >= r.toMs) {
         if (error)
-            *error =
-                tr("The start of the time range (%1) must be before its end (%2).").arg(from, to);
+            *error = QCoreApplication::translate(
+                         "pharos::TimeRange",
+                         "The start of the time range (%1) must be before its end (%2).")
+                         .arg(from, to);
         return std::nullopt;
     }
     return r;
@@ -217,25 +217,32 @@ QString lastText(qint64 n, QChar unit)
     QString text;
     switch (unit.unicode()) {
     case 's':
-        text = one ? tr("Last 1 second") : tr("Last %1 seconds");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 second")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 seconds");
         break;
     case 'm':
-        text = one ? tr("Last 1 minute") : tr("Last %1 minutes");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 minute")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 minutes");
         break;
     case 'h':
-        text = one ? tr("Last 1 hour") : tr("Last %1 hours");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 hour")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 hours");
         break;
     case 'd':
-        text = one ? tr("Last 1 day") : tr("Last %1 days");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 day")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 days");
         break;
     case 'w':
-        text = one ? tr("Last 1 week") : tr("Last %1 weeks");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 week")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 weeks");
         break;
     case 'M':
-        text = one ? tr("Last 1 month") : tr("Last %1 months");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 month")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 months");
         break;
     case 'y':
-        text = one ? tr("Last 1 year") : tr("Last %1 years");
+        text = one ? QCoreApplication::translate("pharos::TimeRange", "Last 1 year")
+                   : QCoreApplication::translate("pharos::TimeRange", "Last %1 years");
         break;
     default:
         return {};
@@ -258,31 +265,31 @@ QString TimeRange::displayText() const
                 return text;
         }
         if (f == QLatin1String("now/d"))
-            return tr("Today so far");
+            return QCoreApplication::translate("pharos::TimeRange", "Today so far");
         if (f == QLatin1String("now/w"))
-            return tr("This week so far");
+            return QCoreApplication::translate("pharos::TimeRange", "This week so far");
         if (f == QLatin1String("now/M"))
-            return tr("This month so far");
+            return QCoreApplication::translate("pharos::TimeRange", "This month so far");
         if (f == QLatin1String("now/y"))
-            return tr("This year so far");
+            return QCoreApplication::translate("pharos::TimeRange", "This year so far");
     }
     if (f == t) {
         if (f == QLatin1String("now/d"))
-            return tr("Today");
+            return QCoreApplication::translate("pharos::TimeRange", "Today");
         if (f == QLatin1String("now-1d/d"))
-            return tr("Yesterday");
+            return QCoreApplication::translate("pharos::TimeRange", "Yesterday");
         if (f == QLatin1String("now/w"))
-            return tr("This week");
+            return QCoreApplication::translate("pharos::TimeRange", "This week");
         if (f == QLatin1String("now-1w/w"))
-            return tr("Previous week");
+            return QCoreApplication::translate("pharos::TimeRange", "Previous week");
         if (f == QLatin1String("now/M"))
-            return tr("This month");
+            return QCoreApplication::translate("pharos::TimeRange", "This month");
         if (f == QLatin1String("now-1M/M"))
-            return tr("Previous month");
+            return QCoreApplication::translate("pharos::TimeRange", "Previous month");
         if (f == QLatin1String("now/y"))
-            return tr("This year");
+            return QCoreApplication::translate("pharos::TimeRange", "This year");
     }
-    return tr("%1 to %2").arg(f, t);
+    return QCoreApplication::translate("pharos::TimeRange", "%1 to %2").arg(f, t);
 }
 
 QList<TimeRange> quickRanges()

@@ -9,47 +9,76 @@ QString DataSourceError::message() const
     if (!context.isEmpty() && kind != Kind::None) {
         DataSourceError plain = *this;
         plain.context.clear();
-        return QCoreApplication::translate("DataSourceError", "%1 failed: %2")
+        return QCoreApplication::translate("pharos::DataSourceError", "%1 failed: %2")
             .arg(context, plain.message());
     }
-    auto tr = [](const char *text) { return QCoreApplication::translate("DataSourceError", text); };
     const QString d = detail.trimmed();
     switch (kind) {
     case Kind::None:
         return {};
     case Kind::Cancelled:
-        return tr("The request was cancelled.");
+        return QCoreApplication::translate("pharos::DataSourceError", "The request was cancelled.");
     case Kind::ConnectionRefused:
-        return d.isEmpty() ? tr("Connection refused: nothing is listening at the data source URL. "
-                                "Is the server running?")
-                           : tr("Connection refused by %1: nothing is listening there. Is the "
-                                "server running?")
+        return d.isEmpty() ? QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "Connection refused: nothing is listening at the data source URL. "
+                                 "Is the server running?")
+                           : QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "Connection refused by %1: nothing is listening there. Is the "
+                                 "server running?")
                                  .arg(d);
     case Kind::HostNotFound:
-        return tr("Host not found: %1").arg(d);
+        return QCoreApplication::translate("pharos::DataSourceError", "Host not found: %1").arg(d);
     case Kind::Timeout:
-        return d.isEmpty() ? tr("The server did not answer in time (timeout).")
-                           : tr("The server did not answer in time (timeout: %1).").arg(d);
+        return d.isEmpty()
+                   ? QCoreApplication::translate("pharos::DataSourceError",
+                                                 "The server did not answer in time (timeout).")
+                   : QCoreApplication::translate("pharos::DataSourceError",
+                                                 "The server did not answer in time (timeout: %1).")
+                         .arg(d);
     case Kind::Tls:
-        return tr("TLS error: %1").arg(d);
+        return QCoreApplication::translate("pharos::DataSourceError", "TLS error: %1").arg(d);
     case Kind::Network:
-        return tr("Network error: %1").arg(d);
+        return QCoreApplication::translate("pharos::DataSourceError", "Network error: %1").arg(d);
     case Kind::Auth:
-        return tr("HTTP %1: authentication failed or access denied.").arg(httpStatus);
+        return QCoreApplication::translate("pharos::DataSourceError",
+                                           "HTTP %1: authentication failed or access denied.")
+            .arg(httpStatus);
     case Kind::NotFound:
-        return tr("HTTP 404: the API was not found at this URL. Check the URL and path prefix.");
+        return QCoreApplication::translate(
+            "pharos::DataSourceError",
+            "HTTP 404: the API was not found at this URL. Check the URL and path prefix.");
     case Kind::HttpStatus:
-        return d.isEmpty() ? tr("HTTP error %1.").arg(httpStatus)
-                           : tr("HTTP error %1: %2").arg(httpStatus).arg(d);
+        return d.isEmpty()
+                   ? QCoreApplication::translate("pharos::DataSourceError", "HTTP error %1.")
+                         .arg(httpStatus)
+                   : QCoreApplication::translate("pharos::DataSourceError", "HTTP error %1: %2")
+                         .arg(httpStatus)
+                         .arg(d);
     case Kind::NotPrometheus:
-        return tr("The server did not answer like a Prometheus API (%1).").arg(d);
+        return QCoreApplication::translate("pharos::DataSourceError",
+                                           "The server did not answer like a Prometheus API (%1).")
+            .arg(d);
     case Kind::MalformedResponse:
-        return tr("The server sent a malformed or truncated response (%1).").arg(d);
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "The server sent a malformed or truncated response (%1).")
+            .arg(d);
     case Kind::QueryError:
-        return errorType.isEmpty() ? tr("Query error: %1").arg(d)
-                                   : tr("Query error (%1): %2").arg(errorType, d);
+        return errorType.isEmpty()
+                   ? QCoreApplication::translate("pharos::DataSourceError", "Query error: %1")
+                         .arg(d)
+                   : QCoreApplication::translate("pharos::DataSourceError", "Query error (%1): %2")
+                         .arg(errorType, d);
+    case Kind::NotConfigured:
+        return d.isEmpty() ? QCoreApplication::translate("pharos::DataSourceError",
+                                                         "No data source is configured.")
+                           : d;
     case Kind::Unsupported:
-        return tr("This data source does not support the request: %1").arg(d);
+        return QCoreApplication::translate("pharos::DataSourceError",
+                                           "This data source does not support the request: %1")
+            .arg(d);
     }
     return d;
 }

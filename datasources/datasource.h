@@ -29,6 +29,7 @@ struct DataSourceError
         MalformedResponse, // truncated or unparsable JSON
         QueryError,        // Prometheus `status: error` (bad_data, execution, timeout, ...)
         Unsupported,       // the data source cannot do this request
+        NotConfigured,     // the dashboard names a data source that is not configured
     };
     Kind kind = Kind::None;
     int httpStatus = 0;

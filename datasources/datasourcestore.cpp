@@ -18,11 +18,6 @@ QString filePath()
     return DataSourceStore::configDir() + QLatin1String("/datasources.json");
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DataSourceStore", text);
-}
-
 } // namespace
 
 QString DataSourceStore::configDir()
@@ -75,19 +70,23 @@ bool DataSourceStore::save(const QList<DataSourceSettings> &sources, QString *er
     const QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("datasources"), arr}};
     if (!QDir().mkpath(configDir())) {
         if (error)
-            *error = tr("Cannot create the directory %1.").arg(configDir());
+            *error = QCoreApplication::translate("pharos::DataSourceStore",
+                                                 "Cannot create the directory %1.")
+                         .arg(configDir());
         return false;
     }
     QSaveFile f(filePath());
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("Cannot write %1: %2").arg(filePath(), f.errorString());
+            *error = QCoreApplication::translate("pharos::DataSourceStore", "Cannot write %1: %2")
+                         .arg(filePath(), f.errorString());
         return false;
     }
     f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!f.commit()) {
         if (error)
-            *error = tr("Cannot write %1: %2").arg(filePath(), f.errorString());
+            *error = QCoreApplication::translate("pharos::DataSourceStore", "Cannot write %1: %2")
+                         .arg(filePath(), f.errorString());
         return false;
     }
     return true;

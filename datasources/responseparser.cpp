@@ -21,11 +21,6 @@ using Kind = DataSourceError::Kind;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ResponseParser", text);
-}
-
 QString fromView(std::string_view v)
 {
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
@@ -250,7 +245,8 @@ error_code parseSeriesObject(ondemand::object obj, Frame *frame, Scratch &scratc
         // "histogram"/"histograms" (native histograms) are skipped for now.
     }
     if (!sawSamples && shape->detail.isEmpty())
-        shape->detail = tr("a result series without \"value\" or \"values\"");
+        shape->detail = QCoreApplication::translate(
+            "pharos::ResponseParser", "a result series without \"value\" or \"values\"");
     return SUCCESS;
 }
 
@@ -278,7 +274,9 @@ error_code parseQueryData(ondemand::object data, QueryResult *result, ShapeError
             PHAROS_TRY(field.value().get_string().get(t));
             result->type = resultTypeFrom(t);
             if (result->type == ResultType::None)
-                shape->detail = tr("unknown result type \"%1\"").arg(fromView(t));
+                shape->detail = QCoreApplication::translate("pharos::ResponseParser",
+                                                            "unknown result type \"%1\"")
+                                    .arg(fromView(t));
         } else if (key == "result") {
             sawResult = true;
             ondemand::value v;
@@ -286,7 +284,8 @@ error_code parseQueryData(ondemand::object data, QueryResult *result, ShapeError
             ondemand::json_type jt;
             PHAROS_TRY(v.type().get(jt));
             if (jt != ondemand::json_type::array) {
-                shape->detail = tr("\"result\" is not an array");
+                shape->detail = QCoreApplication::translate("pharos::ResponseParser",
+                                                            "\"result\" is not an array");
                 continue;
             }
             ondemand::array arr;
@@ -327,7 +326,8 @@ error_code parseQueryData(ondemand::object data, QueryResult *result, ShapeError
             }
             if (result->type == ResultType::None) {
                 if (shape->detail.isEmpty())
-                    shape->detail = tr("\"result\" before \"resultType\"");
+                    shape->detail = QCoreApplication::translate("pharos::ResponseParser",
+                                                                "\"result\" before \"resultType\"");
                 continue;
             }
             // matrix or vector: count first so the frame list is sized exactly.
@@ -350,15 +350,18 @@ error_code parseQueryData(ondemand::object data, QueryResult *result, ShapeError
         }
     }
     if (!sawResult && shape->detail.isEmpty())
-        shape->detail = tr("no \"result\" in \"data\"");
+        shape->detail =
+            QCoreApplication::translate("pharos::ResponseParser", "no \"result\" in \"data\"");
     if (result->type == ResultType::None && shape->detail.isEmpty())
-        shape->detail = tr("no \"resultType\" in \"data\"");
+        shape->detail =
+            QCoreApplication::translate("pharos::ResponseParser", "no \"resultType\" in \"data\"");
     return SUCCESS;
 }
 
 QString notPrometheusJson()
 {
-    return tr("JSON without a Prometheus \"status\"");
+    return QCoreApplication::translate("pharos::ResponseParser",
+                                       "JSON without a Prometheus \"status\"");
 }
 
 using DataHandler = std::function<error_code(ondemand::value data, ShapeError *shape)>;
@@ -372,14 +375,18 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
     err = {};
     const std::string_view start = trimmedStart(body);
     if (start.empty()) {
-        err = makeError(Kind::MalformedResponse, tr("empty response"));
+        err = makeError(Kind::MalformedResponse,
+                        QCoreApplication::translate("pharos::ResponseParser", "empty response"));
         return false;
     }
     if (looksLikeHtml(body, contentType)) {
         const QString title = htmlTitle(body);
-        err = makeError(Kind::NotPrometheus, title.isEmpty()
-                                                 ? tr("an HTML page")
-                                                 : tr("an HTML page titled \"%1\"").arg(title));
+        err = makeError(Kind::NotPrometheus,
+                        title.isEmpty()
+                            ? QCoreApplication::translate("pharos::ResponseParser", "an HTML page")
+                            : QCoreApplication::translate("pharos::ResponseParser",
+                                                          "an HTML page titled \"%1\"")
+                                  .arg(title));
         return false;
     }
     if (start.front() != '{') {
@@ -387,7 +394,9 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
             (start.front() >= '0' && start.front() <= '9')) {
             // Might be JSON of another shape; let the parser decide below.
         } else {
-            err = makeError(Kind::MalformedResponse, tr("not valid JSON"));
+            err =
+                makeError(Kind::MalformedResponse,
+                          QCoreApplication::translate("pharos::ResponseParser", "not valid JSON"));
             return false;
         }
     }
@@ -418,7 +427,8 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
         ondemand::json_type jt;
         PHAROS_TRY(doc.type().get(jt));
         if (jt != ondemand::json_type::object) {
-            shape.detail = tr("JSON that is not an object");
+            shape.detail =
+                QCoreApplication::translate("pharos::ResponseParser", "JSON that is not an object");
             return SUCCESS;
         }
         ondemand::object root;
@@ -429,13 +439,16 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
             if (key == "status") {
                 std::string_view s;
                 if (field.value().get_string().get(s)) {
-                    shape.detail = tr("\"status\" is not a string");
+                    shape.detail = QCoreApplication::translate("pharos::ResponseParser",
+                                                               "\"status\" is not a string");
                     return SUCCESS;
                 }
                 sawStatus = true;
                 success = s == "success";
                 if (!success && s != "error")
-                    shape.detail = tr("unknown status \"%1\"").arg(fromView(s));
+                    shape.detail = QCoreApplication::translate("pharos::ResponseParser",
+                                                               "unknown status \"%1\"")
+                                       .arg(fromView(s));
             } else if (key == "data") {
                 sawData = true;
                 ondemand::value v;
@@ -474,13 +487,16 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
             // Valid JSON so far, but values of the wrong type: if the status says error, the
             // error text is more useful; otherwise call it not Prometheus-shaped.
             err = makeError(sawStatus ? Kind::MalformedResponse : Kind::NotPrometheus,
-                            sawStatus ? tr("unexpected value in a Prometheus answer (%1)")
+                            sawStatus ? QCoreApplication::translate(
+                                            "pharos::ResponseParser",
+                                            "unexpected value in a Prometheus answer (%1)")
                                             .arg(QString::fromUtf8(error_message(code)))
                                       : notPrometheusJson());
             return false;
         }
         err = makeError(Kind::MalformedResponse,
-                        tr("invalid JSON: %1").arg(QString::fromUtf8(error_message(code))));
+                        QCoreApplication::translate("pharos::ResponseParser", "invalid JSON: %1")
+                            .arg(QString::fromUtf8(error_message(code))));
         return false;
     }
     if (sawStatus && !success && shape.detail.isEmpty()) {
@@ -497,7 +513,9 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
         return false;
     }
     if (!sawData) {
-        err = makeError(Kind::NotPrometheus, tr("no \"data\" in the answer"));
+        err = makeError(
+            Kind::NotPrometheus,
+            QCoreApplication::translate("pharos::ResponseParser", "no \"data\" in the answer"));
         return false;
     }
     if (warnings)
@@ -543,20 +561,22 @@ bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *er
     QueryResult local;
     QueryResult &out = result ? *result : local;
     out = QueryResult();
-    const bool ok = parseEnvelope(body, contentType, error, &out.warnings,
-                                  [&out](ondemand::value data, ShapeError *shape) -> error_code {
-                                      ondemand::json_type jt;
-                                      PHAROS_TRY(data.type().get(jt));
-                                      if (jt == ondemand::json_type::null)
-                                          return SUCCESS; // error answers may carry "data": null
-                                      if (jt != ondemand::json_type::object) {
-                                          shape->detail = tr("\"data\" is not an object");
-                                          return SUCCESS;
-                                      }
-                                      ondemand::object obj;
-                                      PHAROS_TRY(data.get_object().get(obj));
-                                      return parseQueryData(obj, &out, shape);
-                                  });
+    const bool ok =
+        parseEnvelope(body, contentType, error, &out.warnings,
+                      [&out](ondemand::value data, ShapeError *shape) -> error_code {
+                          ondemand::json_type jt;
+                          PHAROS_TRY(data.type().get(jt));
+                          if (jt == ondemand::json_type::null)
+                              return SUCCESS; // error answers may carry "data": null
+                          if (jt != ondemand::json_type::object) {
+                              shape->detail = QCoreApplication::translate(
+                                  "pharos::ResponseParser", "\"data\" is not an object");
+                              return SUCCESS;
+                          }
+                          ondemand::object obj;
+                          PHAROS_TRY(data.get_object().get(obj));
+                          return parseQueryData(obj, &out, shape);
+                      });
     if (!ok)
         out = QueryResult();
     return ok;
@@ -573,7 +593,8 @@ bool parseStringList(const QByteArray &body, QStringList *strings, DataSourceErr
                                       if (jt == ondemand::json_type::null)
                                           return SUCCESS;
                                       if (jt != ondemand::json_type::array) {
-                                          shape->detail = tr("\"data\" is not a list");
+                                          shape->detail = QCoreApplication::translate(
+                                              "pharos::ResponseParser", "\"data\" is not a list");
                                           return SUCCESS;
                                       }
                                       ondemand::array arr;
@@ -601,7 +622,8 @@ bool parseSeries(const QByteArray &body, std::vector<Labels> *series, DataSource
                                       if (jt == ondemand::json_type::null)
                                           return SUCCESS;
                                       if (jt != ondemand::json_type::array) {
-                                          shape->detail = tr("\"data\" is not a list");
+                                          shape->detail = QCoreApplication::translate(
+                                              "pharos::ResponseParser", "\"data\" is not a list");
                                           return SUCCESS;
                                       }
                                       ondemand::array arr;
@@ -638,7 +660,9 @@ bool parseObject(const QByteArray &body, QJsonObject *data, DataSourceError *err
     const QJsonValue d = doc.object().value(QLatin1String("data"));
     if (!d.isObject() && !d.isNull()) {
         if (error)
-            *error = makeError(Kind::NotPrometheus, tr("\"data\" is not an object"));
+            *error = makeError(
+                Kind::NotPrometheus,
+                QCoreApplication::translate("pharos::ResponseParser", "\"data\" is not an object"));
         if (data)
             *data = {};
         return false;
@@ -664,8 +688,11 @@ DataSourceError classifyHttpError(int httpStatus, const QByteArray &body,
     if (looksLikeHtml(body, contentType)) {
         const QString title = htmlTitle(body);
         e.kind = httpStatus >= 200 && httpStatus < 300 ? Kind::NotPrometheus : Kind::HttpStatus;
-        e.detail =
-            title.isEmpty() ? tr("an HTML page") : tr("an HTML page titled \"%1\"").arg(title);
+        e.detail = title.isEmpty()
+                       ? QCoreApplication::translate("pharos::ResponseParser", "an HTML page")
+                       : QCoreApplication::translate("pharos::ResponseParser",
+                                                     "an HTML page titled \"%1\"")
+                             .arg(title);
         return e;
     }
     e.kind = Kind::HttpStatus;
