@@ -14,8 +14,7 @@ namespace {
 bool validTime(const QString &expr, bool roundUp, QString *error)
 {
     QString why;
-    if (parseTimeExpression(expr, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), roundUp,
-                            &why))
+    if (parseTimeExpression(expr, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), roundUp, &why))
         return true;
     *error = why;
     return false;
@@ -30,50 +29,71 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        isExport ? QCoreApplication::translate("CommandLine", "Renders a Grafana dashboard with live data to a PNG file, without a "
-                      "display.")
-                 : QCoreApplication::translate("CommandLine", "Pharos shows Grafana dashboards with live Prometheus data.\n"
-                      "Use \"pharos export FILE -o OUT.png\" to render a dashboard to a PNG."));
+        isExport ? QCoreApplication::translate(
+                       "CommandLine",
+                       "Renders a Grafana dashboard with live data to a PNG file, without a "
+                       "display.")
+                 : QCoreApplication::translate(
+                       "CommandLine",
+                       "Pharos shows Grafana dashboards with live Prometheus data.\n"
+                       "Use \"pharos export FILE -o OUT.png\" to render a dashboard to a PNG."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption dsOption(QStringList{QStringLiteral("datasource")},
-                                      QCoreApplication::translate("CommandLine", "Use the Prometheus server at <url> for every panel."),
-                                      QCoreApplication::translate("CommandLine", "url"));
-    const QCommandLineOption fromOption(QStringList{QStringLiteral("from")},
-                                        QCoreApplication::translate("CommandLine", "Start of the time range, e.g. now-6h."),
-                                        QCoreApplication::translate("CommandLine", "expr"));
-    const QCommandLineOption toOption(QStringList{QStringLiteral("to")},
-                                      QCoreApplication::translate("CommandLine", "End of the time range, e.g. now."), QCoreApplication::translate("CommandLine", "expr"));
-    const QCommandLineOption refreshOption(QStringList{QStringLiteral("refresh")},
-                                           QCoreApplication::translate("CommandLine", "Refresh interval, e.g. 10s, or off."),
-                                           QCoreApplication::translate("CommandLine", "interval"));
-    const QCommandLineOption langOption(QStringList{QStringLiteral("lang")},
-                                        QCoreApplication::translate("CommandLine", "User interface language, e.g. zh_CN or en."),
-                                        QCoreApplication::translate("CommandLine", "language"));
-    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       QCoreApplication::translate("CommandLine", "The PNG file to write."), QCoreApplication::translate("CommandLine", "file"));
-    const QCommandLineOption widthOption(QStringList{QStringLiteral("width")},
-                                         QCoreApplication::translate("CommandLine", "Width of the image in pixels (default 1600)."),
-                                         QCoreApplication::translate("CommandLine", "pixels"));
+    const QCommandLineOption dsOption(
+        QStringList{QStringLiteral("datasource")},
+        QCoreApplication::translate("CommandLine",
+                                    "Use the Prometheus server at <url> for every panel."),
+        QCoreApplication::translate("CommandLine", "url"));
+    const QCommandLineOption fromOption(
+        QStringList{QStringLiteral("from")},
+        QCoreApplication::translate("CommandLine", "Start of the time range, e.g. now-6h."),
+        QCoreApplication::translate("CommandLine", "expr"));
+    const QCommandLineOption toOption(
+        QStringList{QStringLiteral("to")},
+        QCoreApplication::translate("CommandLine", "End of the time range, e.g. now."),
+        QCoreApplication::translate("CommandLine", "expr"));
+    const QCommandLineOption refreshOption(
+        QStringList{QStringLiteral("refresh")},
+        QCoreApplication::translate("CommandLine", "Refresh interval, e.g. 10s, or off."),
+        QCoreApplication::translate("CommandLine", "interval"));
+    const QCommandLineOption langOption(
+        QStringList{QStringLiteral("lang")},
+        QCoreApplication::translate("CommandLine", "User interface language, e.g. zh_CN or en."),
+        QCoreApplication::translate("CommandLine", "language"));
+    const QCommandLineOption outOption(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QCoreApplication::translate("CommandLine", "The PNG file to write."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption widthOption(
+        QStringList{QStringLiteral("width")},
+        QCoreApplication::translate("CommandLine", "Width of the image in pixels (default 1600)."),
+        QCoreApplication::translate("CommandLine", "pixels"));
     parser.addOption(dsOption);
     parser.addOption(fromOption);
     parser.addOption(toOption);
     if (isExport) {
-        parser.addPositionalArgument(QStringLiteral("export"), QCoreApplication::translate("CommandLine", "Export a dashboard."));
-        parser.addPositionalArgument(QCoreApplication::translate("CommandLine", "file"), QCoreApplication::translate("CommandLine", "The dashboard JSON file."));
+        parser.addPositionalArgument(
+            QStringLiteral("export"),
+            QCoreApplication::translate("CommandLine", "Export a dashboard."));
+        parser.addPositionalArgument(
+            QCoreApplication::translate("CommandLine", "file"),
+            QCoreApplication::translate("CommandLine", "The dashboard JSON file."));
         parser.addOption(outOption);
         parser.addOption(widthOption);
     } else {
         parser.addOption(refreshOption);
-        parser.addPositionalArgument(QCoreApplication::translate("CommandLine", "file"), QCoreApplication::translate("CommandLine", "A dashboard JSON file to open."),
-                                     QCoreApplication::translate("CommandLine", "[file]"));
+        parser.addPositionalArgument(
+            QCoreApplication::translate("CommandLine", "file"),
+            QCoreApplication::translate("CommandLine", "A dashboard JSON file to open."),
+            QCoreApplication::translate("CommandLine", "[file]"));
     }
     parser.addOption(langOption);
 
     auto fail = [&](const QString &message) {
         o.mode = CommandLineOptions::Mode::Error;
-        o.message = message + QLatin1Char('\n') +
-                    QCoreApplication::translate("CommandLine", "Run \"pharos --help\" for the usage.");
+        o.message =
+            message + QLatin1Char('\n') +
+            QCoreApplication::translate("CommandLine", "Run \"pharos --help\" for the usage.");
         return o;
     };
 
@@ -95,25 +115,33 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         o.mode = CommandLineOptions::Mode::Export;
         positional.removeFirst();
         if (positional.isEmpty())
-            return fail(QCoreApplication::translate("CommandLine", "export: missing the dashboard file."));
+            return fail(
+                QCoreApplication::translate("CommandLine", "export: missing the dashboard file."));
         if (positional.size() > 1)
-            return fail(QCoreApplication::translate("CommandLine", "export: unexpected argument \"%1\".").arg(positional.at(1)));
+            return fail(
+                QCoreApplication::translate("CommandLine", "export: unexpected argument \"%1\".")
+                    .arg(positional.at(1)));
         o.file = positional.first();
         if (!parser.isSet(outOption) || parser.value(outOption).isEmpty())
-            return fail(QCoreApplication::translate("CommandLine", "export: missing the output file (-o OUT.png)."));
+            return fail(QCoreApplication::translate(
+                "CommandLine", "export: missing the output file (-o OUT.png)."));
         o.output = parser.value(outOption);
         if (parser.isSet(widthOption)) {
             bool ok = false;
             const int w = parser.value(widthOption).toInt(&ok);
             if (!ok || w < 200 || w > 20000)
-                return fail(QCoreApplication::translate("CommandLine", "--width: \"%1\" is not a width between 200 and 20000 pixels.")
+                return fail(QCoreApplication::translate(
+                                "CommandLine",
+                                "--width: \"%1\" is not a width between 200 and 20000 pixels.")
                                 .arg(parser.value(widthOption)));
             o.width = w;
         }
     } else {
         if (positional.size() > 1)
-            return fail(QCoreApplication::translate("CommandLine", "Unexpected argument \"%1\": give at most one dashboard file.")
-                            .arg(positional.at(1)));
+            return fail(
+                QCoreApplication::translate(
+                    "CommandLine", "Unexpected argument \"%1\": give at most one dashboard file.")
+                    .arg(positional.at(1)));
         if (!positional.isEmpty())
             o.file = positional.first();
         if (parser.isSet(refreshOption)) {
@@ -123,7 +151,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             } else {
                 const auto ms = parseDurationMs(r);
                 if (!ms || *ms <= 0)
-                    return fail(QCoreApplication::translate("CommandLine", "--refresh: \"%1\" is not a duration such as 10s, 1m or off.")
+                    return fail(QCoreApplication::translate(
+                                    "CommandLine",
+                                    "--refresh: \"%1\" is not a duration such as 10s, 1m or off.")
                                     .arg(r));
                 o.refresh = r;
             }
@@ -136,7 +166,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         const QString scheme = url.scheme();
         if (text.isEmpty() || !url.isValid() || url.host().isEmpty() ||
             (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-            return fail(QCoreApplication::translate("CommandLine", "--datasource: \"%1\" is not an http(s) URL.").arg(text));
+            return fail(QCoreApplication::translate("CommandLine",
+                                                    "--datasource: \"%1\" is not an http(s) URL.")
+                            .arg(text));
         o.datasource = url.toString();
     }
     QString error;
@@ -153,7 +185,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (parser.isSet(langOption)) {
         o.language = parser.value(langOption).trimmed();
         if (o.language.isEmpty())
-            return fail(QCoreApplication::translate("CommandLine", "--lang: give a language such as zh_CN or en."));
+            return fail(QCoreApplication::translate(
+                "CommandLine", "--lang: give a language such as zh_CN or en."));
     }
     return o;
 }

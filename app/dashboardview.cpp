@@ -215,9 +215,7 @@ private:
 };
 
 DashboardView::DashboardView(DataSourceRegistry *registry, QWidget *parent)
-    : QScrollArea(parent),
-      m_registry(registry),
-      m_scheduler(new QueryScheduler(registry, this)),
+    : QScrollArea(parent), m_registry(registry), m_scheduler(new QueryScheduler(registry, this)),
       m_canvas(new QWidget)
 {
     setObjectName(QStringLiteral("dashboardView"));

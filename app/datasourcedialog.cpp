@@ -20,16 +20,10 @@
 namespace pharos {
 
 DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, QWidget *parent)
-    : QDialog(parent),
-      m_registry(registry),
-      m_list(new QListWidget(this)),
-      m_name(new QLineEdit(this)),
-      m_url(new QLineEdit(this)),
-      m_timeout(new QSpinBox(this)),
-      m_scrape(new QLineEdit(this)),
-      m_default(new QCheckBox(tr("Default data source"), this)),
-      m_saveTest(new QPushButton(tr("Save && Test"), this)),
-      m_result(new QLabel(this))
+    : QDialog(parent), m_registry(registry), m_list(new QListWidget(this)),
+      m_name(new QLineEdit(this)), m_url(new QLineEdit(this)), m_timeout(new QSpinBox(this)),
+      m_scrape(new QLineEdit(this)), m_default(new QCheckBox(tr("Default data source"), this)),
+      m_saveTest(new QPushButton(tr("Save && Test"), this)), m_result(new QLabel(this))
 {
     setWindowTitle(tr("Data sources"));
     setObjectName(QStringLiteral("dataSourceDialog"));
@@ -150,8 +144,8 @@ bool DataSourceDialog::commitForm(QString *error)
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         problems << tr("Enter an http:// or https:// URL, e.g. http://localhost:9090.");
     const QString scrapeText = m_scrape->text().trimmed();
-    const auto scrape = scrapeText.isEmpty() ? std::optional<qint64>(15000)
-                                             : parseDurationMs(scrapeText);
+    const auto scrape =
+        scrapeText.isEmpty() ? std::optional<qint64>(15000) : parseDurationMs(scrapeText);
     if (!scrape || *scrape <= 0)
         problems << tr("The scrape interval “%1” is not a duration such as 15s.").arg(scrapeText);
 
@@ -290,8 +284,7 @@ QString DataSourceDialog::resultText() const
 void DataSourceDialog::setResult(const QString &text, bool error)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(error ? QStringLiteral("QLabel { color: #c4162a; }")
-                                  : QString());
+    m_result->setStyleSheet(error ? QStringLiteral("QLabel { color: #c4162a; }") : QString());
 }
 
 } // namespace pharos

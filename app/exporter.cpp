@@ -80,17 +80,22 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
             continue;
         QString reason;
         if (loading.contains(w->panelId()))
-            reason = QCoreApplication::translate("Exporter", "no answer within %1 s").arg(timeoutMs / 1000);
+            reason = QCoreApplication::translate("Exporter", "no answer within %1 s")
+                         .arg(timeoutMs / 1000);
         else if (w->hasError() && w->data())
             reason = w->data()->errorMessage().replace(QLatin1Char('\n'), QLatin1String("; "));
         if (!reason.isEmpty())
-            failures << QCoreApplication::translate("Exporter", "Panel “%1” (id %2): %3").arg(w->model().title).arg(w->panelId())
+            failures << QCoreApplication::translate("Exporter", "Panel “%1” (id %2): %3")
+                            .arg(w->model().title)
+                            .arg(w->panelId())
                             .arg(reason);
     }
 
     QSaveFile file(options.output);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        err << QCoreApplication::translate("Exporter", "Cannot write %1: %2").arg(options.output, file.errorString()) << Qt::endl;
+        err << QCoreApplication::translate("Exporter", "Cannot write %1: %2")
+                   .arg(options.output, file.errorString())
+            << Qt::endl;
         for (const QString &f : std::as_const(failures))
             err << f << Qt::endl;
         return 2;
@@ -98,7 +103,8 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
     if (!failures.isEmpty()) {
         for (const QString &f : std::as_const(failures))
             err << f << Qt::endl;
-        err << QCoreApplication::translate("Exporter", "Wrote %1, but %n panel(s) failed.", nullptr, int(failures.size()))
+        err << QCoreApplication::translate("Exporter", "Wrote %1, but %n panel(s) failed.", nullptr,
+                                           int(failures.size()))
                    .arg(options.output)
             << Qt::endl;
         return 1;

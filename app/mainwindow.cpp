@@ -29,11 +29,8 @@ const char *const RecentKey = "recentFiles";
 } // namespace
 
 MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
-    : QMainWindow(parent),
-      m_registry(registry),
-      m_view(new DashboardView(registry, this)),
-      m_timePicker(new TimeRangePicker(this)),
-      m_refreshPicker(new RefreshPicker(this))
+    : QMainWindow(parent), m_registry(registry), m_view(new DashboardView(registry, this)),
+      m_timePicker(new TimeRangePicker(this)), m_refreshPicker(new RefreshPicker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
@@ -61,8 +58,7 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
             });
     connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
             &QueryScheduler::setRefreshInterval);
-    connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler,
-            &QueryScheduler::refresh);
+    connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler, &QueryScheduler::refresh);
     connect(scheduler, &QueryScheduler::timeRangeError, this, [this](const QString &message) {
         m_status->setText(tr("Invalid time range: %1").arg(message));
     });
@@ -91,8 +87,8 @@ void MainWindow::createMenus()
     QMenu *dash = menuBar()->addMenu(tr("&Dashboard"));
     dash->addAction(tr("Save current time range and refresh as default"), this,
                     &MainWindow::saveTimeAndRefreshAsDefault);
-    QAction *refreshAction = dash->addAction(tr("Refresh now"), m_view->scheduler(),
-                                             &QueryScheduler::refresh);
+    QAction *refreshAction =
+        dash->addAction(tr("Refresh now"), m_view->scheduler(), &QueryScheduler::refresh);
     Q_UNUSED(refreshAction);
 
     QMenu *ds = menuBar()->addMenu(tr("Data &sources"));
@@ -139,8 +135,7 @@ void MainWindow::rebuildRecentMenu()
     });
 }
 
-void MainWindow::setStartupOverrides(const QString &from, const QString &to,
-                                     const QString &refresh)
+void MainWindow::setStartupOverrides(const QString &from, const QString &to, const QString &refresh)
 {
     m_overrideFrom = from;
     m_overrideTo = to;
@@ -163,9 +158,8 @@ bool MainWindow::openFile(const QString &path)
     QString error;
     std::optional<Dashboard> loaded = loadDashboardFile(path, &error);
     if (!loaded) {
-        showError(tr("Cannot open dashboard"), error.isEmpty()
-                                                   ? tr("Cannot open %1.").arg(path)
-                                                   : error);
+        showError(tr("Cannot open dashboard"),
+                  error.isEmpty() ? tr("Cannot open %1.").arg(path) : error);
         return false;
     }
     m_dashboard = std::move(loaded);
@@ -229,8 +223,8 @@ void MainWindow::saveAsDialog()
 {
     if (!m_dashboard)
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save dashboard as"), m_path, tr("Grafana dashboards (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save dashboard as"), m_path,
+                                                      tr("Grafana dashboards (*.json)"));
     if (!path.isEmpty())
         saveAs(path);
 }
@@ -257,8 +251,7 @@ void MainWindow::updateTitle()
     if (m_dashboard && title.isEmpty())
         title = QFileInfo(m_path).fileName();
     // "[*]" is where Qt shows the modified mark.
-    setWindowTitle(title.isEmpty() ? tr("Pharos")
-                                   : tr("%1[*] — Pharos").arg(title));
+    setWindowTitle(title.isEmpty() ? tr("Pharos") : tr("%1[*] — Pharos").arg(title));
     setWindowModified(m_modified);
 }
 
@@ -272,8 +265,7 @@ bool MainWindow::maybeSave()
     } else {
         answer = QMessageBox::warning(
             this, tr("Unsaved changes"),
-            tr("The dashboard “%1” has unsaved changes. Save them?")
-                .arg(m_dashboard->title()),
+            tr("The dashboard “%1” has unsaved changes. Save them?").arg(m_dashboard->title()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     }
     if (answer == QMessageBox::Save)
@@ -312,11 +304,11 @@ void MainWindow::offerDataSourceSetup()
     if (m_registry && !m_registry->dataSources().isEmpty())
         return;
     m_status->setText(tr("No data source configured: use Data sources… to add one."));
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("No data source configured"),
-        tr("Pharos has no Prometheus data source yet, so panels cannot show data.\n"
-           "Add one now? (You can also start Pharos with --datasource URL.)"),
-        QMessageBox::Yes | QMessageBox::No, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Information, tr("No data source configured"),
+                        tr("Pharos has no Prometheus data source yet, so panels cannot show data.\n"
+                           "Add one now? (You can also start Pharos with --datasource URL.)"),
+                        QMessageBox::Yes | QMessageBox::No, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this](int result) {
         if (result == QMessageBox::Yes)

@@ -29,9 +29,14 @@ RefreshPicker::RefreshPicker(QWidget *parent)
 
 QStringList RefreshPicker::intervals()
 {
-    return {QString(),          QStringLiteral("5s"),  QStringLiteral("10s"),
-            QStringLiteral("30s"), QStringLiteral("1m"),  QStringLiteral("5m"),
-            QStringLiteral("15m"), QStringLiteral("1h")};
+    return {QString(),
+            QStringLiteral("5s"),
+            QStringLiteral("10s"),
+            QStringLiteral("30s"),
+            QStringLiteral("1m"),
+            QStringLiteral("5m"),
+            QStringLiteral("15m"),
+            QStringLiteral("1h")};
 }
 
 QString RefreshPicker::interval() const

@@ -2,7 +2,6 @@
 
 #include "timerange.h"
 
-
 #include <QToolButton>
 
 class QLabel;

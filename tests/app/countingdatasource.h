@@ -14,10 +14,7 @@ namespace pharos::test {
 class CountingDataSource : public DataSource
 {
 public:
-    explicit CountingDataSource(QObject *parent = nullptr)
-        : DataSource(makeSettings(), parent)
-    {
-    }
+    explicit CountingDataSource(QObject *parent = nullptr) : DataSource(makeSettings(), parent) {}
     static DataSourceSettings makeSettings()
     {
         DataSourceSettings s;

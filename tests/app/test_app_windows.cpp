@@ -85,7 +85,8 @@ void TestAppWindows::loadErrorsKeepTheAppRunning()
     QVERIFY(window.openFile(good));
 
     QSignalSpy errors(&window, &MainWindow::errorShown);
-    const QString broken = writeFile(QStringLiteral("broken.json"), "{\"title\": \"x\", \"panels\": [");
+    const QString broken =
+        writeFile(QStringLiteral("broken.json"), "{\"title\": \"x\", \"panels\": [");
     QVERIFY(!window.openFile(broken));
     QCOMPARE(errors.size(), 1);
     QVERIFY2(window.lastError().contains(QStringLiteral("broken.json")),
@@ -201,7 +202,8 @@ void TestAppWindows::timeRangePicker()
     picker.fromEdit()->setText(QStringLiteral("now-6x"));
     picker.toEdit()->setText(QStringLiteral("now"));
     QVERIFY(!picker.apply());
-    QVERIFY2(picker.errorText().startsWith(QStringLiteral("From:")), qPrintable(picker.errorText()));
+    QVERIFY2(picker.errorText().startsWith(QStringLiteral("From:")),
+             qPrintable(picker.errorText()));
     QCOMPARE(changed.size(), 0);
 
     picker.fromEdit()->setText(QStringLiteral("now"));
@@ -282,9 +284,11 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
     QVERIFY(dialog.isTesting()); // the UI is not blocked while testing
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog.resultText()));
-    const QString version =
-        m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
-            .value("data").toObject().value("version").toString();
+    const QString version = m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
+                                .value("data")
+                                .toObject()
+                                .value("version")
+                                .toString();
     QVERIFY(!version.isEmpty());
     QVERIFY2(dialog.resultText().contains(version), qPrintable(dialog.resultText()));
 

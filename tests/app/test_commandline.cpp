@@ -96,9 +96,8 @@ void TestCommandLine::errors_data()
         << QStringList{"export", "d.json", "-o", "o.png", "--width", "wide"} << "--width";
     QTest::newRow("export tiny width")
         << QStringList{"export", "d.json", "-o", "o.png", "--width", "10"} << "--width";
-    QTest::newRow("export refresh") << QStringList{"export", "d.json", "-o", "o.png",
-                                                   "--refresh", "5s"}
-                                    << "refresh";
+    QTest::newRow("export refresh")
+        << QStringList{"export", "d.json", "-o", "o.png", "--refresh", "5s"} << "refresh";
 }
 
 void TestCommandLine::errors()

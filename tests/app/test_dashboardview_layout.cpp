@@ -60,11 +60,8 @@ void TestDashboardViewLayout::floatUp()
 {
     // A floats to the top; B stays under A (they overlap in x); C (right of A) floats up
     // next to A; D overlaps C in the input and ends right under it; E sits under B and D.
-    const QList<GridPos> in{{0, 5, 12, 4},
-                            {2, 20, 8, 3},
-                            {12, 30, 12, 2},
-                            {12, 30, 6, 2},
-                            {8, 40, 8, 1}};
+    const QList<GridPos> in{
+        {0, 5, 12, 4}, {2, 20, 8, 3}, {12, 30, 12, 2}, {12, 30, 6, 2}, {8, 40, 8, 1}};
     const QList<GridPos> out = grid::floatUp(in);
     QCOMPARE(out[0], (GridPos{0, 0, 12, 4}));
     QCOMPARE(out[1], (GridPos{2, 4, 8, 3}));
@@ -101,8 +98,8 @@ static Dashboard rowsDashboard()
     last.insert("panels", QJsonArray{});
     const QJsonObject doc{
         {"title", "rows"},
-        {"panels", QJsonArray{expanded, panel(2, "timeseries", 0, 1, 24, 8, "q2"), collapsed,
-                              last, panel(7, "stat", 0, 25, 6, 4, "q7")}}};
+        {"panels", QJsonArray{expanded, panel(2, "timeseries", 0, 1, 24, 8, "q2"), collapsed, last,
+                              panel(7, "stat", 0, 25, 6, 4, "q7")}}};
     QString error;
     auto d = Dashboard::fromJson(QJsonDocument(doc).toJson(), &error);
     if (!d)

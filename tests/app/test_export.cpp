@@ -64,11 +64,11 @@ void TestExport::exportsEveryPanel()
 {
     const QString png = m_dir.filePath(QStringLiteral("out.png"));
     QByteArray out, err;
-    const int code = run({QStringLiteral("export"), m_bundled, QStringLiteral("-o"), png,
-                          QStringLiteral("--datasource"), m_prom.url().toString(),
-                          QStringLiteral("--width"), QStringLiteral("1400"),
-                          QStringLiteral("--from"), QStringLiteral("now-1m")},
-                         &out, &err);
+    const int code =
+        run({QStringLiteral("export"), m_bundled, QStringLiteral("-o"), png,
+             QStringLiteral("--datasource"), m_prom.url().toString(), QStringLiteral("--width"),
+             QStringLiteral("1400"), QStringLiteral("--from"), QStringLiteral("now-1m")},
+            &out, &err);
     QVERIFY2(code == 0, err.constData());
     QVERIFY2(out.contains(png.toUtf8()), out.constData());
     QImage image(png);
@@ -79,11 +79,11 @@ void TestExport::exportsEveryPanel()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const auto dashboard = Dashboard::fromJson(f.readAll());
     QVERIFY(dashboard);
-    const QList<grid::Placed> layout = grid::layoutDashboard(
-        dashboard->panels(), grid::initialCollapsedRows(dashboard->panels()));
+    const QList<grid::Placed> layout =
+        grid::layoutDashboard(dashboard->panels(), grid::initialCollapsedRows(dashboard->panels()));
     QCOMPARE(layout.size(), 14);
-    QCOMPARE(image.height(), grid::unitsToPixels(grid::layoutHeightUnits(layout)) +
-                                 2 * DashboardView::Padding);
+    QCOMPARE(image.height(),
+             grid::unitsToPixels(grid::layoutHeightUnits(layout)) + 2 * DashboardView::Padding);
     for (const grid::Placed &p : layout) {
         // The panel's content (below its title bar): many pixels differ from its background.
         QRect r = grid::toPixels(p.pos, 1400 - 2 * DashboardView::Padding)
@@ -119,8 +119,8 @@ void TestExport::exportsEveryPanel()
                         ++green;
                 }
             }
-            QVERIFY2(green > 20, qPrintable(QStringLiteral("panel %1 has no series pixels")
-                                                .arg(p.panelId)));
+            QVERIFY2(green > 20,
+                     qPrintable(QStringLiteral("panel %1 has no series pixels").arg(p.panelId)));
         }
         QVERIFY2(differing > area / 100 && colours.size() > 8,
                  qPrintable(QStringLiteral("panel %1 looks blank: %2 of %3 pixels differ, %4 "
@@ -137,10 +137,10 @@ void TestExport::closedPortFails()
     const quint16 port = test::PrometheusFixture::freePort();
     const QString png = m_dir.filePath(QStringLiteral("down.png"));
     QByteArray out, err;
-    const int code = run({QStringLiteral("export"), m_bundled, QStringLiteral("-o"), png,
-                          QStringLiteral("--datasource"),
-                          QStringLiteral("http://127.0.0.1:%1").arg(port)},
-                         &out, &err);
+    const int code =
+        run({QStringLiteral("export"), m_bundled, QStringLiteral("-o"), png,
+             QStringLiteral("--datasource"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
+            &out, &err);
     QVERIFY2(code != 0 && code != -1, err.constData());
     const QString text = QString::fromUtf8(err);
     QVERIFY2(text.contains(QStringLiteral("Panel “Requests / s” (id 1)")), qPrintable(text));

@@ -125,12 +125,12 @@ void TestMainWindowBundled::everyPanelDrawsData()
             ++stats;
             const QStringList texts = stat->statTexts();
             QVERIFY2(!texts.isEmpty(), qPrintable(title));
-            static const QHash<int, QString> units{{1, "req/s"}, {2, "%"},  {3, "s"},
-                                                   {4, "%"},     {5, "B"},  {6, ""}};
+            static const QHash<int, QString> units{{1, "req/s"}, {2, "%"}, {3, "s"},
+                                                   {4, "%"},     {5, "B"}, {6, ""}};
             const QString text = texts.first();
-            QVERIFY2(QRegularExpression(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?")).match(text)
-                         .hasMatch(),
-                     qPrintable(title + ": " + text));
+            QVERIFY2(
+                QRegularExpression(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?")).match(text).hasMatch(),
+                qPrintable(title + ": " + text));
             QVERIFY2(text.endsWith(units.value(p->panelId())), qPrintable(title + ": " + text));
             if (p->panelId() == 6) // goroutines: a plain count
                 QVERIFY2(text.toDouble() >= 1, qPrintable(text));
@@ -150,8 +150,7 @@ void TestMainWindowBundled::everyPanelDrawsData()
             QVERIFY2(std::all_of(handlers.cbegin(), handlers.cend(),
                                  [](const QString &h) { return h.startsWith('/'); }),
                      qPrintable(handlers.join(',')));
-            const QString value =
-                model->index(0, model->columnCount() - 1).data().toString();
+            const QString value = model->index(0, model->columnCount() - 1).data().toString();
             QVERIFY2(value.endsWith(QStringLiteral("req/s")), qPrintable(value));
         }
     }

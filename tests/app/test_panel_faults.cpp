@@ -38,13 +38,12 @@ void TestPanelFaults::initTestCase()
 static QJsonObject panel(int id, const QString &title, const QString &uid, const QString &expr,
                          int x, int y)
 {
-    return QJsonObject{
-        {"id", id},
-        {"type", "timeseries"},
-        {"title", title},
-        {"datasource", QJsonObject{{"type", "prometheus"}, {"uid", uid}}},
-        {"gridPos", QJsonObject{{"x", x}, {"y", y}, {"w", 8}, {"h", 6}}},
-        {"targets", QJsonArray{QJsonObject{{"refId", "A"}, {"expr", expr}}}}};
+    return QJsonObject{{"id", id},
+                       {"type", "timeseries"},
+                       {"title", title},
+                       {"datasource", QJsonObject{{"type", "prometheus"}, {"uid", uid}}},
+                       {"gridPos", QJsonObject{{"x", x}, {"y", y}, {"w", 8}, {"h", 6}}},
+                       {"targets", QJsonArray{QJsonObject{{"refId", "A"}, {"expr", expr}}}}};
 }
 
 void TestPanelFaults::faultsStayOnTheirPanels()
@@ -68,7 +67,8 @@ void TestPanelFaults::faultsStayOnTheirPanels()
         registry.add(s);
     };
     add("good", m_prom.url());
-    add("down", QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::PrometheusFixture::freePort())));
+    add("down",
+        QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::PrometheusFixture::freePort())));
     add("stall", stall.url(), 1000);
     add("http500", http500.url());
     add("html", html.url());
@@ -77,13 +77,11 @@ void TestPanelFaults::faultsStayOnTheirPanels()
     const QJsonObject doc{
         {"title", "faults"},
         {"panels",
-         QJsonArray{panel(1, "Good", "good", "up", 0, 0),
-                    panel(2, "Down", "down", "up", 8, 0),
-                    panel(3, "Stalled", "stall", "up", 16, 0),
-                    panel(4, "HTTP 500", "http500", "up", 0, 6),
-                    panel(5, "HTML", "html", "up", 8, 6),
-                    panel(6, "Truncated", "truncated", "up", 16, 6),
-                    panel(7, "Syntax", "good", "sum(rate(up[1m]", 0, 12)}}};
+         QJsonArray{
+             panel(1, "Good", "good", "up", 0, 0), panel(2, "Down", "down", "up", 8, 0),
+             panel(3, "Stalled", "stall", "up", 16, 0), panel(4, "HTTP 500", "http500", "up", 0, 6),
+             panel(5, "HTML", "html", "up", 8, 6), panel(6, "Truncated", "truncated", "up", 16, 6),
+             panel(7, "Syntax", "good", "sum(rate(up[1m]", 0, 12)}}};
     QString error;
     const auto dashboard = Dashboard::fromJson(QJsonDocument(doc).toJson(), &error);
     QVERIFY2(dashboard, qPrintable(error));
@@ -106,12 +104,10 @@ void TestPanelFaults::faultsStayOnTheirPanels()
         int id;
         QString needle;
     };
-    const QList<Expect> expectations{{2, "Connection refused"},
-                                     {3, "timeout"},
-                                     {4, "HTTP error 500"},
-                                     {5, "did not answer like a Prometheus API"},
-                                     {6, "malformed or truncated"},
-                                     {7, "Query error (bad_data)"}};
+    const QList<Expect> expectations{
+        {2, "Connection refused"},     {3, "timeout"},
+        {4, "HTTP error 500"},         {5, "did not answer like a Prometheus API"},
+        {6, "malformed or truncated"}, {7, "Query error (bad_data)"}};
     for (const Expect &e : expectations) {
         PanelWidget *w = view.panelWidget(e.id);
         QVERIFY(w);
