@@ -582,30 +582,48 @@ bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *er
     return ok;
 }
 
+namespace {
+
+/// Parses an envelope whose `data` is a list (or null), handing each element to `element`.
+template <typename Element>
+bool parseDataList(const QByteArray &body, const QByteArray &contentType, DataSourceError *error,
+                   QStringList *warnings, Element element)
+{
+    return parseEnvelope(body, contentType, error, warnings,
+                         [&element](ondemand::value data, ShapeError *shape) -> error_code {
+                             ondemand::json_type jt;
+                             PHAROS_TRY(data.type().get(jt));
+                             if (jt == ondemand::json_type::null)
+                                 return SUCCESS;
+                             if (jt != ondemand::json_type::array) {
+                                 shape->detail = QCoreApplication::translate(
+                                     "pharos::ResponseParser", "\"data\" is not a list");
+                                 return SUCCESS;
+                             }
+                             ondemand::array arr;
+                             PHAROS_TRY(data.get_array().get(arr));
+                             for (auto item : arr) {
+                                 ondemand::value v;
+                                 PHAROS_TRY(item.get(v));
+                                 PHAROS_TRY(element(v));
+                             }
+                             return SUCCESS;
+                         });
+}
+
+} // namespace
+
 bool parseStringList(const QByteArray &body, QStringList *strings, DataSourceError *error,
                      const QByteArray &contentType, QStringList *warnings)
 {
     QStringList list;
-    const bool ok = parseEnvelope(body, contentType, error, warnings,
-                                  [&list](ondemand::value data, ShapeError *shape) -> error_code {
-                                      ondemand::json_type jt;
-                                      PHAROS_TRY(data.type().get(jt));
-                                      if (jt == ondemand::json_type::null)
-                                          return SUCCESS;
-                                      if (jt != ondemand::json_type::array) {
-                                          shape->detail = QCoreApplication::translate(
-                                              "pharos::ResponseParser", "\"data\" is not a list");
-                                          return SUCCESS;
-                                      }
-                                      ondemand::array arr;
-                                      PHAROS_TRY(data.get_array().get(arr));
-                                      for (auto v : arr) {
-                                          std::string_view s;
-                                          PHAROS_TRY(v.get_string().get(s));
-                                          list << fromView(s);
-                                      }
-                                      return SUCCESS;
-                                  });
+    const bool ok =
+        parseDataList(body, contentType, error, warnings, [&list](ondemand::value v) -> error_code {
+            std::string_view s;
+            PHAROS_TRY(v.get_string().get(s));
+            list << fromView(s);
+            return SUCCESS;
+        });
     if (strings)
         *strings = ok ? std::move(list) : QStringList();
     return ok;
@@ -615,28 +633,15 @@ bool parseSeries(const QByteArray &body, std::vector<Labels> *series, DataSource
                  const QByteArray &contentType, QStringList *warnings)
 {
     std::vector<Labels> list;
-    const bool ok = parseEnvelope(body, contentType, error, warnings,
-                                  [&list](ondemand::value data, ShapeError *shape) -> error_code {
-                                      ondemand::json_type jt;
-                                      PHAROS_TRY(data.type().get(jt));
-                                      if (jt == ondemand::json_type::null)
-                                          return SUCCESS;
-                                      if (jt != ondemand::json_type::array) {
-                                          shape->detail = QCoreApplication::translate(
-                                              "pharos::ResponseParser", "\"data\" is not a list");
-                                          return SUCCESS;
-                                      }
-                                      ondemand::array arr;
-                                      PHAROS_TRY(data.get_array().get(arr));
-                                      for (auto v : arr) {
-                                          ondemand::object obj;
-                                          PHAROS_TRY(v.get_object().get(obj));
-                                          Labels labels;
-                                          PHAROS_TRY(parseLabels(obj, &labels));
-                                          list.push_back(std::move(labels));
-                                      }
-                                      return SUCCESS;
-                                  });
+    const bool ok =
+        parseDataList(body, contentType, error, warnings, [&list](ondemand::value v) -> error_code {
+            ondemand::object obj;
+            PHAROS_TRY(v.get_object().get(obj));
+            Labels labels;
+            PHAROS_TRY(parseLabels(obj, &labels));
+            list.push_back(std::move(labels));
+            return SUCCESS;
+        });
     if (series)
         *series = ok ? std::move(list) : std::vector<Labels>();
     return ok;
