@@ -22,10 +22,26 @@ bool validTime(const QString &expr, bool roundUp, QString *error)
 
 } // namespace
 
+bool isExportCommand(const QStringList &arguments)
+{
+    static const QStringList withValue{QStringLiteral("--datasource"), QStringLiteral("--from"),
+                                       QStringLiteral("--to"),         QStringLiteral("--refresh"),
+                                       QStringLiteral("--lang"),       QStringLiteral("--width"),
+                                       QStringLiteral("-o"),           QStringLiteral("--output")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (!arg.startsWith(QLatin1Char('-')))
+            return arg == QLatin1String("export");
+        if (withValue.contains(arg))
+            ++i; // skip the option's value
+    }
+    return false;
+}
+
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
     CommandLineOptions o;
-    const bool isExport = arguments.size() > 1 && arguments.at(1) == QLatin1String("export");
+    const bool isExport = isExportCommand(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -24,5 +24,7 @@ struct CommandLineOptions
 /// Parses `arguments` (argv including the program name). Never exits; the caller prints
 /// `message` and returns the exit code (0 for Help/Version, 2 for Error).
 CommandLineOptions parseCommandLine(const QStringList &arguments);
+/// True when the first positional argument (after any options) is the `export` command.
+bool isExportCommand(const QStringList &arguments);
 
 } // namespace pharos

@@ -49,8 +49,10 @@ void installTranslations(QApplication &app, const QString &language)
 
 int main(int argc, char **argv)
 {
-    const bool isExport = argc > 1 && std::strcmp(argv[1], "export") == 0;
-    if (isExport) // renders without a display
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    if (pharos::isExportCommand(rawArguments)) // renders without a display
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);

@@ -76,6 +76,20 @@ void TestCommandLine::exportForm()
     QCOMPARE(o.width, 1200);
     QCOMPARE(o.datasource, QStringLiteral("http://localhost:9090/prom"));
     QCOMPARE(o.from, QStringLiteral("now-6h"));
+
+    // Options may stand before the command, including ones that take a value.
+    o = parse({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--datasource"),
+               QStringLiteral("http://127.0.0.1:9090"), QStringLiteral("export"),
+               QStringLiteral("d.json"), QStringLiteral("-o"), QStringLiteral("out.png")});
+    QCOMPARE(o.mode, Mode::Export);
+    QCOMPARE(o.file, QStringLiteral("d.json"));
+    QCOMPARE(o.output, QStringLiteral("out.png"));
+
+    // A dashboard file that merely has an option value "export" in front is not the command.
+    QVERIFY(!pharos::isExportCommand({QStringLiteral("pharos"), QStringLiteral("--from"),
+                                      QStringLiteral("export"), QStringLiteral("d.json")}));
+    QVERIFY(pharos::isExportCommand({QStringLiteral("pharos"), QStringLiteral("--lang=zh_CN"),
+                                     QStringLiteral("export"), QStringLiteral("d.json")}));
 }
 
 void TestCommandLine::errors_data()
