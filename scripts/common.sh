@@ -37,11 +37,14 @@ pharos_install_deps() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# pharos_build [TARGET] [CMAKE OPTIONS...]: configures and builds TARGET ("all" for everything).
 pharos_build() {
-  pharos_log "Configuring and building in $PHAROS_BUILD_DIR"
+  local target="$1"
+  shift
+  pharos_log "Configuring and building $target in $PHAROS_BUILD_DIR"
   cmake -S "$PHAROS_ROOT" -B "$PHAROS_BUILD_DIR" -G Ninja \
     -DCMAKE_BUILD_TYPE="${PHAROS_BUILD_TYPE:-RelWithDebInfo}" "$@"
-  cmake --build "$PHAROS_BUILD_DIR" -j"$(nproc)"
+  cmake --build "$PHAROS_BUILD_DIR" --target "$target" -j"$(nproc)"
 }
 
 # A free TCP port on 127.0.0.1.
