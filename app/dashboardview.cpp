@@ -428,10 +428,8 @@ void DashboardView::scrollContentsBy(int dx, int dy)
 
 void DashboardView::onPanelLoading(int panelId)
 {
-    // A panel that already draws data keeps it until the new data arrives ("Loading…" only
-    // shows on empty panels); telling it would redraw the old data once more for nothing.
-    PanelWidget *w = m_panels.value(panelId);
-    if (w && !w->data())
+    // Cheap: a panel only toggles its message; one that draws data keeps drawing it.
+    if (PanelWidget *w = m_panels.value(panelId))
         w->setLoading(true);
 }
 

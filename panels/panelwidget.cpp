@@ -85,7 +85,7 @@ void PanelWidget::setLoading(bool loading)
     if (m_loading == loading)
         return;
     m_loading = loading;
-    refreshState();
+    applyState(); // the message only: the content keeps what it draws
 }
 
 void PanelWidget::setData(PanelDataPtr data)
@@ -96,6 +96,14 @@ void PanelWidget::setData(PanelDataPtr data)
 }
 
 void PanelWidget::refreshState()
+{
+    m_contentDrawn = false;
+    if (m_data && !(m_data->hasError() && m_data->isEmpty()))
+        m_contentDrawn = updateContent(m_data);
+    applyState();
+}
+
+void PanelWidget::applyState()
 {
     QString message;
     bool messageIsError = false;
@@ -113,7 +121,7 @@ void PanelWidget::refreshState()
     } else {
         if (m_data->hasError())
             banner << tr("Some queries failed:") + QLatin1Char('\n') + m_data->errorMessage();
-        if (updateContent(m_data))
+        if (m_contentDrawn)
             showContent = true;
         else
             message = tr("No data");
@@ -123,8 +131,14 @@ void PanelWidget::refreshState()
         banner << tr("Unknown unit “%1”: values are shown with it as a plain suffix.").arg(unit);
 
     m_message->setText(message);
-    m_message->setStyleSheet(messageIsError ? QStringLiteral("QLabel { color: #c4162a; }")
-                                            : QStringLiteral("QLabel { color: palette(mid); }"));
+    // Setting a style sheet re-polishes the label: only when it changes.
+    const int style = messageIsError ? 1 : 0;
+    if (m_messageStyle != style) {
+        m_messageStyle = style;
+        m_message->setStyleSheet(messageIsError
+                                     ? QStringLiteral("QLabel { color: #c4162a; }")
+                                     : QStringLiteral("QLabel { color: palette(mid); }"));
+    }
     m_message->setVisible(!message.isEmpty());
     m_banner->setText(banner.join(QLatin1Char('\n')));
     m_banner->setVisible(!banner.isEmpty());

@@ -47,8 +47,11 @@ protected:
     /// to draw, so the frame shows "No data".
     virtual bool updateContent(const PanelDataPtr &data) = 0;
 
-    /// Re-evaluates what the frame shows (message, banner, content) for the current data.
+    /// Re-evaluates what the frame shows (message, banner, content) for the current data;
+    /// runs updateContent() once when there is data to draw.
     void refreshState();
+    /// Updates the message, banner and content visibility only (no updateContent()).
+    void applyState();
 
 private:
     PanelModel m_model;
@@ -58,6 +61,8 @@ private:
     QLabel *m_banner = nullptr;
     QWidget *m_content = nullptr;
     bool m_loading = false;
+    bool m_contentDrawn = false; // the last updateContent() drew something
+    int m_messageStyle = -1;     // 0 = neutral, 1 = error; -1 = not set yet
 };
 
 } // namespace pharos
