@@ -16,13 +16,9 @@
 
 namespace pharos {
 
-void SeriesTableModel::setData(const PanelData &data, const QString &unit,
+bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
                                std::optional<int> decimals)
 {
-    beginResetModel();
-    m_unit = unit;
-    m_decimals = decimals;
-    m_rows.clear();
     std::set<QString> names;
     bool hasMetric = false;
     for (const TargetResult &t : data.targets) {
@@ -37,11 +33,12 @@ void SeriesTableModel::setData(const PanelData &data, const QString &unit,
             }
         }
     }
-    m_labelNames.clear();
+    QStringList labelNames;
     if (hasMetric)
-        m_labelNames << QStringLiteral("__name__");
+        labelNames << QStringLiteral("__name__");
     for (const QString &n : names)
-        m_labelNames << n;
+        labelNames << n;
+    QList<Row> rows;
     for (const TargetResult &t : data.targets) {
         if (t.error.isError())
             continue;
@@ -49,13 +46,40 @@ void SeriesTableModel::setData(const PanelData &data, const QString &unit,
             if (f.isEmpty() || f.values.empty())
                 continue;
             Row r;
-            for (const QString &n : std::as_const(m_labelNames))
+            for (const QString &n : std::as_const(labelNames))
                 r.labels << labelValue(f.labels, n);
             r.value = f.values.back();
-            m_rows << r;
+            rows << r;
         }
     }
+    // The same rows with new values: update them in place, so the view keeps its sorting,
+    // selection and scroll position.
+    bool sameShape = labelNames == m_labelNames && rows.size() == m_rows.size() && unit == m_unit &&
+                     decimals == m_decimals;
+    for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
+        sameShape = rows[i].labels == m_rows[i].labels;
+    if (sameShape) {
+        int first = -1, last = -1;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const double a = rows[i].value, b = m_rows[i].value;
+            if (a == b || (std::isnan(a) && std::isnan(b)))
+                continue;
+            m_rows[i].value = a;
+            if (first < 0)
+                first = int(i);
+            last = int(i);
+        }
+        if (first >= 0)
+            Q_EMIT dataChanged(index(first, valueColumn()), index(last, valueColumn()));
+        return false;
+    }
+    beginResetModel();
+    m_unit = unit;
+    m_decimals = decimals;
+    m_labelNames = labelNames;
+    m_rows = std::move(rows);
     endResetModel();
+    return true;
 }
 
 int SeriesTableModel::rowCount(const QModelIndex &parent) const
@@ -137,7 +161,7 @@ bool TablePanel::eventFilter(QObject *watched, QEvent *event)
 
 bool TablePanel::updateContent(const PanelDataPtr &data)
 {
-    m_model->setData(*data, model().defaults.unit, model().defaults.decimals);
+    const bool reset = m_model->setData(*data, model().defaults.unit, model().defaults.decimals);
     if (!m_sortApplied) {
         m_sortApplied = true;
         const QJsonArray sortBy = model().options().value(QLatin1String("sortBy")).toArray();
@@ -155,7 +179,10 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
             }
         }
     }
-    m_view->resizeColumnsToContents();
+    if (reset)
+        m_view->resizeColumnsToContents();
+    else
+        m_view->resizeColumnToContents(m_model->valueColumn());
     return m_model->rowCount() > 0;
 }
 

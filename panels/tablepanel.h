@@ -17,7 +17,9 @@ class SeriesTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     using QAbstractTableModel::QAbstractTableModel;
-    void setData(const PanelData &data, const QString &unit, std::optional<int> decimals);
+    /// Returns true when the model was reset (new rows or columns); false when only values
+    /// changed in place (dataChanged, the view keeps its sorting and selection).
+    bool setData(const PanelData &data, const QString &unit, std::optional<int> decimals);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

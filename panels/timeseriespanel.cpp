@@ -300,34 +300,72 @@ static QIcon swatch(const QColor &c, bool visible)
 
 void TimeSeriesPanel::rebuildLegend()
 {
-    if (m_list) {
-        m_list->clear();
-        for (int i = 0; i < int(m_series.size()); ++i) {
-            auto *item = new QListWidgetItem(swatch(m_series[size_t(i)].color, isSeriesVisible(i)),
-                                             m_series[size_t(i)].name);
-            if (!isSeriesVisible(i))
-                item->setForeground(QColor(0xa0, 0xa0, 0xa0));
-            m_list->addItem(item);
+    if (!m_list && !m_table)
+        return;
+    const int n = int(m_series.size());
+    bool sameNames = int(m_legendRows.size()) == n;
+    for (int i = 0; sameNames && i < n; ++i)
+        sameNames = m_legendRows[size_t(i)].name == m_series[size_t(i)].name;
+    if (!sameNames) {
+        // The series set changed: new entries.
+        m_legendRows.clear();
+        if (m_list)
+            m_list->clear();
+        if (m_table)
+            m_table->clear();
+        for (int i = 0; i < n; ++i) {
+            const PanelSeries &s = m_series[size_t(i)];
+            if (m_list)
+                m_list->addItem(new QListWidgetItem(s.name));
+            if (m_table) {
+                QStringList cols{s.name};
+                auto *item = new QTreeWidgetItem(cols);
+                for (int c = 1; c <= int(m_calcs.size()); ++c)
+                    item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+                m_table->addTopLevelItem(item);
+            }
+            m_legendRows.push_back({s.name, QColor(), false, false});
         }
     }
-    if (m_table) {
-        m_table->clear();
-        for (int i = 0; i < int(m_series.size()); ++i) {
-            QStringList cols{m_series[size_t(i)].name};
-            cols << m_legendValues.value(i);
-            auto *item = new QTreeWidgetItem(cols);
-            item->setIcon(0, swatch(m_series[size_t(i)].color, isSeriesVisible(i)));
-            for (int c = 1; c < cols.size(); ++c)
-                item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-            if (!isSeriesVisible(i))
-                for (int c = 0; c < cols.size(); ++c)
-                    item->setForeground(c, QColor(0xa0, 0xa0, 0xa0));
-            m_table->addTopLevelItem(item);
+    // Update the entries in place: only what changed (no widgets destroyed or created).
+    bool valuesChanged = !sameNames;
+    for (int i = 0; i < n; ++i) {
+        LegendRow &row = m_legendRows[size_t(i)];
+        const QColor color = m_series[size_t(i)].color;
+        const bool visible = isSeriesVisible(i);
+        const bool styleChanged = !row.styled || row.color != color || row.visible != visible;
+        row.color = color;
+        row.visible = visible;
+        row.styled = true;
+        const QVariant fg = visible ? QVariant() : QVariant(QBrush(QColor(0xa0, 0xa0, 0xa0)));
+        if (m_list && styleChanged) {
+            QListWidgetItem *item = m_list->item(i);
+            item->setIcon(swatch(color, visible));
+            item->setData(Qt::ForegroundRole, fg);
         }
+        if (m_table) {
+            QTreeWidgetItem *item = m_table->topLevelItem(i);
+            const QStringList values = m_legendValues.value(i);
+            for (int c = 0; c < int(m_calcs.size()); ++c) {
+                const QString v = values.value(c);
+                if (item->text(c + 1) != v) {
+                    item->setText(c + 1, v);
+                    valuesChanged = true;
+                }
+            }
+            if (styleChanged) {
+                item->setIcon(0, swatch(color, visible));
+                for (int c = 0; c < m_table->columnCount(); ++c)
+                    item->setData(c, Qt::ForegroundRole, fg);
+            }
+        }
+    }
+    if (m_table && valuesChanged) {
         for (int c = 1; c < m_table->columnCount(); ++c)
             m_table->resizeColumnToContents(c);
-        fitLegendHeight();
     }
+    if (m_table && !sameNames)
+        fitLegendHeight();
 }
 
 void TimeSeriesPanel::fitLegendHeight()

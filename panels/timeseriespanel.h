@@ -68,6 +68,14 @@ private:
     QSet<int> m_hidden;
     QStringList m_calcs;
     QList<QStringList> m_legendValues;
+    struct LegendRow // what the legend entry shows now
+    {
+        QString name;
+        QColor color;
+        bool visible = false;
+        bool styled = false;
+    };
+    std::vector<LegendRow> m_legendRows;
     QString m_displayMode; // list, table, hidden
     QString m_tooltipSort; // none, asc, desc
     QString m_tooltipMode; // single, multi, none
