@@ -3,6 +3,7 @@
 #include "responseparser.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -27,6 +28,27 @@ QByteArray encodeForm(const QUrlQuery &q)
         out += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
     }
     return out;
+}
+
+// Loopback hosts (127.0.0.0/8, ::1, localhost): compressing costs more CPU than the bytes
+// it saves, so ask for the body as is. Remote hosts keep Qt's default (gzip).
+bool isLoopbackHost(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+        host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
+        return true;
+    QHostAddress address;
+    return address.setAddress(host) && address.isLoopback();
+}
+
+QNetworkRequest makeRequest(const QUrl &url)
+{
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", "application/json");
+    if (isLoopbackHost(url))
+        req.setRawHeader("Accept-Encoding", "identity");
+    return req;
 }
 
 QString seconds(qint64 ms)
@@ -299,12 +321,9 @@ void PrometheusDataSource::send(const std::shared_ptr<Pending> &p)
     if (p->useGet) {
         if (!form.isEmpty())
             url.setQuery(QString::fromLatin1(form), QUrl::StrictMode);
-        QNetworkRequest req(url);
-        req.setRawHeader("Accept", "application/json");
-        net = m_nam->get(req);
+        net = m_nam->get(makeRequest(url));
     } else {
-        QNetworkRequest req(url);
-        req.setRawHeader("Accept", "application/json");
+        QNetworkRequest req = makeRequest(url);
         req.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
         net = m_nam->post(req, form);
