@@ -5,7 +5,11 @@
 
 #include <QDateTime>
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QSemaphore>
+#include <QThread>
+#include <QThreadPool>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -271,11 +275,11 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
 
     // Grid and axes.
     m_xLabels.clear();
+    std::vector<QLineF> grid;
     if (m_opt.drawAxes) {
-        p->setPen(QPen(m_opt.gridColor, 0));
         for (size_t i = 0; i < yTicks.size(); ++i) {
             const double y = std::round(m_plot.bottom() - (yTicks[i] - m_yMin) * m_yScale) + 0.5;
-            p->drawLine(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
+            grid.emplace_back(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
         }
         // X ticks: the smallest "nice" step leaving ~100 px per label.
         static const qint64 steps[] = {
@@ -303,11 +307,10 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
         else
             fmt = QStringLiteral("HH:mm");
         qint64 t = ((m_opt.fromMs + offsetMs + xStep - 1) / xStep) * xStep - offsetMs;
-        p->setPen(QPen(m_opt.gridColor, 0));
         std::vector<std::pair<double, QString>> labels;
         for (int guard = 0; t <= m_opt.toMs && guard < 1000; t += xStep, ++guard) {
             const double x = std::round(timeToX(double(t))) + 0.5;
-            p->drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
+            grid.emplace_back(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
             labels.emplace_back(x, QDateTime::fromMSecsSinceEpoch(t).toString(fmt));
         }
         p->setPen(m_opt.textColor);
@@ -326,58 +329,82 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
         }
     }
 
-    // Series.
-    p->setClipRect(m_plot.adjusted(-1, -1, 1, 1));
+    // Grid lines (labels lie outside the plot, so drawing them after the labels is the
+    // same picture), then the series.
     m_drawFill = m_opt.fillOpacity > 0;
     m_baseY = isLog() ? m_plot.bottom() : valueToY(std::clamp(0.0, m_yMin, m_yMax));
-    for (size_t s = 0; s < m_frames.size(); ++s) {
-        SeriesStyle style;
-        if (s < m_styles.size())
-            style = m_styles[s];
-        if (!style.color.isValid())
-            style.color = classicPaletteColor(int(s));
-        if (!style.visible || !m_frames[s])
-            continue;
-        drawSeries(p, *m_frames[s], style.color);
+    const auto drawAll = [this, p, &grid] {
+        if (!grid.empty()) {
+            p->setPen(QPen(m_opt.gridColor, 0));
+            p->drawLines(grid.data(), int(grid.size()));
+        }
+        p->setClipRect(m_plot.adjusted(-1, -1, 1, 1));
+        for (size_t s = 0; s < m_frames.size(); ++s) {
+            const bool styled = s < m_styles.size();
+            if ((styled && !m_styles[s].visible) || !m_frames[s])
+                continue;
+            QColor color = styled ? m_styles[s].color : QColor();
+            if (!color.isValid())
+                color = classicPaletteColor(int(s));
+            drawSeries(p, *m_frames[s], color);
+        }
+    };
+    // Qt's raster engine hands every batch of more than ~96 spans to the global thread pool
+    // and waits for it, unless the painting thread is one of the pool's own: for thousands of
+    // short antialiased segments that is thousands of thread hand-overs per frame. Painting
+    // the lines of a QImage on a pool thread (while this one waits) makes it one.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    if (p->device() && p->device()->devType() == QInternal::Image && p->paintEngine() &&
+        p->paintEngine()->type() == QPaintEngine::Raster &&
+        !pool->contains(QThread::currentThread())) {
+        QSemaphore done;
+        if (pool->tryStart([&drawAll, &done] {
+                drawAll();
+                done.release();
+            })) {
+            done.acquire();
+        } else {
+            drawAll(); // the pool is busy: draw here
+        }
+    } else {
+        drawAll();
     }
     p->restore();
 }
 
 void TimeSeriesRenderer::flushRun(QPainter *p, const QColor &color)
 {
-    if (m_run.isEmpty())
+    if (m_run.empty())
         return;
     if (m_run.size() == 1) {
         const double r = std::max(1.5, m_opt.lineWidth + 0.5);
         p->setPen(Qt::NoPen);
         p->setBrush(color);
-        p->drawEllipse(m_run.first(), r, r);
+        p->drawEllipse(m_run.front(), r, r);
         p->setBrush(Qt::NoBrush);
     } else {
         if (m_drawFill) {
             // One vertex per pixel column, not antialiased: the line covers the edge.
             m_fill.clear();
             m_fill.reserve(m_run.size() + 2);
-            for (const QPointF &pt : std::as_const(m_run)) {
-                if (m_fill.isEmpty() || m_fill.constLast().x() != pt.x())
-                    m_fill.append(pt);
+            for (const QPointF &pt : m_run) {
+                if (m_fill.empty() || m_fill.back().x() != pt.x())
+                    m_fill.push_back(pt);
             }
-            m_fill << QPointF(m_run.last().x(), m_baseY) << QPointF(m_run.first().x(), m_baseY);
+            m_fill.push_back(QPointF(m_run.back().x(), m_baseY));
+            m_fill.push_back(QPointF(m_run.front().x(), m_baseY));
             QColor fc = color;
             fc.setAlphaF(float(std::clamp(m_opt.fillOpacity / 100.0, 0.0, 1.0)));
             const bool aa = p->testRenderHint(QPainter::Antialiasing);
             p->setRenderHint(QPainter::Antialiasing, false);
             p->setPen(Qt::NoPen);
             p->setBrush(fc);
-            p->drawPolygon(m_fill);
+            p->drawPolygon(m_fill.data(), int(m_fill.size()));
             p->setBrush(Qt::NoBrush);
             p->setRenderHint(QPainter::Antialiasing, aa);
         }
-        QPen pen(color, m_opt.lineWidth);
-        pen.setCapStyle(Qt::FlatCap);
-        pen.setJoinStyle(Qt::BevelJoin);
-        p->setPen(pen);
-        p->drawPolyline(m_run);
+        p->setPen(m_pen); // no-op when already set
+        p->drawPolyline(m_run.data(), int(m_run.size()));
     }
     m_run.clear();
 }
@@ -397,6 +424,9 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         ++iEnd;
     if (i0 >= iEnd)
         return;
+    m_pen = QPen(color, m_opt.lineWidth);
+    m_pen.setCapStyle(Qt::FlatCap);
+    m_pen.setJoinStyle(Qt::BevelJoin);
     const qint64 gap = gapThresholdMs(f);
     const double yLo = m_plot.top() - 10000, yHi = m_plot.bottom() + 10000;
     const double bottom = m_plot.bottom(), yMin = m_yMin, yScale = m_yScale;
@@ -425,7 +455,7 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
             }
             if (havePrev && ts[i] - prevT > gap)
                 flushRun(p, color);
-            m_run.append(QPointF(timeToX(double(ts[i])), yOf(v)));
+            m_run.emplace_back(timeToX(double(ts[i])), yOf(v));
             prevT = ts[i];
             havePrev = true;
         }
@@ -437,6 +467,33 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
     const qint64 from = m_opt.fromMs;
     const double msPerPx = 1.0 / m_pxPerMs;
     const double left = m_plot.left();
+    bool any = false;
+    double mn = 0, mx = 0;
+    qsizetype imn = 0, imx = 0;
+    double x = 0;
+    // first and last lie within [min, max] on the same pixel column: the vertical min-max
+    // stroke covers them, so two vertices per column suffice.
+    const auto push = [&](double v) {
+        const double y = yOf(v);
+        if (!m_run.empty()) {
+            const QPointF &b = m_run.back();
+            if (b.x() == x && std::abs(b.y() - y) < 0.5)
+                return;
+        }
+        m_run.emplace_back(x, y);
+    };
+    const auto emitColumn = [&]() {
+        if (!any)
+            return;
+        if (imn < imx) {
+            push(mn);
+            push(mx);
+        } else {
+            push(mx);
+            push(mn);
+        }
+        any = false;
+    };
     qsizetype i = i0;
     while (i < iEnd) {
         // floor/ceil by hand: no libm calls in the per-column loop
@@ -448,73 +505,40 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, const Frame &f, const QColor &c
         qint64 colEnd = from + qint64(endMs);
         if (double(colEnd - from) < endMs)
             ++colEnd;
-        // Column end by binary search, galloping first: columns hold few samples as often
-        // as many, so find the bracket in O(log k) for k samples in the column.
-        qsizetype lo = i + 1, hi = i + 1;
-        qsizetype stride = 1;
-        while (hi < iEnd && ts[hi] < colEnd) {
-            lo = hi + 1;
-            hi += stride;
-            stride *= 2;
-        }
-        hi = std::min(hi, iEnd);
-        const qsizetype j =
-            lo >= hi ? std::max(lo, i + 1) : std::lower_bound(ts + lo, ts + hi, colEnd) - ts;
-        const double x = left + col + 0.5;
-        bool any = false;
-        double mn = 0, mx = 0;
-        qsizetype imn = 0, imx = 0;
-        const auto emitColumn = [&]() {
-            if (!any)
-                return;
-            const auto push = [&](double v) {
-                const double y = yOf(v);
-                if (!m_run.isEmpty()) {
-                    const QPointF &b = m_run.constLast();
-                    if (b.x() == x && std::abs(b.y() - y) < 0.5)
-                        return;
-                }
-                m_run.append(QPointF(x, y));
-            };
-            // first and last lie within [min, max] on the same pixel column: the vertical
-            // min-max stroke covers them, so two vertices per column suffice.
-            if (imn < imx) {
-                push(mn);
-                push(mx);
-            } else {
-                push(mx);
-                push(mn);
-            }
-            any = false;
-        };
-        for (qsizetype k = i; k < j; ++k) {
+        x = left + col + 0.5;
+        // The column's samples, scanned once: the loop reads every value anyway, so finding
+        // the column end on the way costs one compare per sample.
+        qsizetype k = i;
+        do {
             const double v = vs[k];
-            if (invalid(v)) {
+            const qint64 t = ts[k];
+            if (invalid(v)) [[unlikely]] {
                 emitColumn();
                 flushRun(p, color);
                 havePrev = false;
-                continue;
+            } else {
+                if (havePrev && t - prevT > gap) [[unlikely]] {
+                    emitColumn();
+                    flushRun(p, color);
+                }
+                if (!any) {
+                    mn = mx = v;
+                    imn = imx = k;
+                    any = true;
+                } else if (v < mn) {
+                    mn = v;
+                    imn = k;
+                } else if (v > mx) {
+                    mx = v;
+                    imx = k;
+                }
+                prevT = t;
+                havePrev = true;
             }
-            if (havePrev && ts[k] - prevT > gap) {
-                emitColumn();
-                flushRun(p, color);
-            }
-            if (!any) {
-                mn = mx = v;
-                imn = imx = k;
-                any = true;
-            } else if (v < mn) {
-                mn = v;
-                imn = k;
-            } else if (v > mx) {
-                mx = v;
-                imx = k;
-            }
-            prevT = ts[k];
-            havePrev = true;
-        }
+            ++k;
+        } while (k < iEnd && ts[k] < colEnd);
         emitColumn();
-        i = j;
+        i = k;
     }
     flushRun(p, color);
 }

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPen>
 #include <QPolygonF>
 #include <QRectF>
 #include <QString>
@@ -99,8 +100,9 @@ private:
     double m_yScale = 0;
     QStringList m_yLabels;
     QStringList m_xLabels;
-    QPolygonF m_run;  // reused between runs
-    QPolygonF m_fill; // reused between runs
+    std::vector<QPointF> m_run;  // reused between runs and renders
+    std::vector<QPointF> m_fill; // reused between runs and renders
+    QPen m_pen;                  // the current series' line
     bool m_drawFill = false;
     double m_baseY = 0;
 };
