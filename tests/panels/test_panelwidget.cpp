@@ -16,6 +16,7 @@ class TestPanelWidget : public QObject
 private Q_SLOTS:
     void factoryTypes();
     void loading();
+    void loadingDoesNotRedraw();
     void noData_data();
     void noData();
     void errorText();
@@ -65,6 +66,33 @@ void TestPanelWidget::loading()
     // loading again keeps the previous data on screen
     w->setLoading(true);
     QCOMPARE(w->statusText(), QString());
+}
+
+void TestPanelWidget::loadingDoesNotRedraw()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("timeseries"))));
+    auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
+    QVERIFY(p);
+    p->resize(400, 300);
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", someFrames()));
+    p->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));
+    const QImage drawn = p->plotImage();
+    const int renders = p->renderCount();
+    QVERIFY(renders >= 1);
+    // A refresh starting only toggles the message: the old data is not drawn again.
+    p->setLoading(true);
+    p->setLoading(false);
+    p->setLoading(true);
+    QCOMPARE(p->plotImage(), drawn);
+    QCOMPARE(p->renderCount(), renders);
+    QCOMPARE(p->statusText(), QString());
+    // New data: drawn exactly once more.
+    std::vector<TargetResult> t2;
+    t2.push_back(makeTarget("A", someFrames()));
+    p->setData(makeData(std::move(t2), kT0, kT0 + 20'000, 10'000));
+    p->plotImage();
+    QCOMPARE(p->renderCount(), renders + 1);
 }
 
 void TestPanelWidget::noData_data()

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void sortsValueNumerically();
     void rangeResultShowsLastValue();
     void copyAsTsv();
+    void refreshKeepsSortAndSelection();
 };
 
 static QByteArray tableJson(const char *sortBy = "[]")
@@ -125,5 +126,33 @@ void TestTablePanel::copyAsTsv()
              QStringLiteral("handler\tValue\n/b\t100.0 req/s\n/c\t20.0 req/s\n"));
 }
 
+void TestTablePanel::refreshKeepsSortAndSelection()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(tableJson())));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    p->resize(600, 300);
+    p->setData(instantVector());
+    QTableView *v = p->view();
+    v->sortByColumn(2, Qt::DescendingOrder);
+    const QAbstractItemModel *m = v->model();
+    QCOMPARE(column(m, 1), (QStringList{"/b", "/c", "/a"}));
+    // select the row of "/c"
+    v->selectionModel()->select(m->index(1, 1), QItemSelectionModel::ClearAndSelect);
+
+    // The same series with new values: sorted by the new values, "/c" still selected.
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"handler", "/a"}, {"code", "200"}}, kT0, 0, {500}));
+    frames.push_back(makeFrame({{"handler", "/b"}, {"code", "200"}}, kT0, 0, {100}));
+    frames.push_back(makeFrame({{"handler", "/c"}}, kT0, 0, {20}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames)));
+    t.back().result.type = ResultType::Vector;
+    p->setData(makeData(std::move(t), kT0 - 60'000, kT0, 0));
+    QCOMPARE(column(m, 1), (QStringList{"/a", "/b", "/c"}));
+    QCOMPARE(column(m, 2), (QStringList{"500.0 req/s", "100.0 req/s", "20.0 req/s"}));
+    const QModelIndexList sel = v->selectionModel()->selectedIndexes();
+    QCOMPARE(sel.size(), 1);
+    QCOMPARE(sel.first().data().toString(), QStringLiteral("/c"));
+}
 QTEST_MAIN(TestTablePanel)
 #include "test_tablepanel.moc"

@@ -15,6 +15,7 @@ class TestTimeSeriesPanel : public QObject
 private Q_SLOTS:
     void legendFromLegendFormat();
     void tableLegendValues();
+    void legendUpdatedInPlace();
     void clickIsolatesSeries();
     void tooltipListsValues();
     void hiddenLegend();
@@ -88,6 +89,50 @@ void TestTimeSeriesPanel::tableLegendValues()
     QCOMPARE(table->headerItem()->text(1), QStringLiteral("Min"));
     QCOMPARE(table->topLevelItem(1)->text(0), QStringLiteral("500"));
     QCOMPARE(table->topLevelItem(1)->text(2), QStringLiteral("50 req/s"));
+}
+
+void TestTimeSeriesPanel::legendUpdatedInPlace()
+{
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(
+        panelJson(R"({"displayMode": "table", "placement": "bottom", "calcs": ["max"]})"))));
+    auto *p = qobject_cast<TimeSeriesPanel *>(w.get());
+    QVERIFY(p);
+    p->resize(800, 400);
+    p->setData(twoSeries());
+    auto *table = qobject_cast<QTreeWidget *>(p->legendWidget());
+    QVERIFY(table);
+    QTreeWidgetItem *first = table->topLevelItem(0);
+    QTreeWidgetItem *second = table->topLevelItem(1);
+    p->legendClicked(1, Qt::ControlModifier); // hide "500"
+    QCOMPARE(second->foreground(0).color(), QColor(0xa0, 0xa0, 0xa0));
+
+    // The same series with new values: the entries are kept and show the new values.
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"code", "200"}, {"job", "p"}}, kT0, 10'000, {1, 2, 3, 4, 7}));
+    frames.push_back(makeFrame({{"code", "500"}, {"job", "p"}}, kT0, 10'000, {10, 20, 30, 40, 60}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames), "{{code}}"));
+    p->setData(makeData(std::move(t), kT0, kT0 + 40'000, 10'000));
+    QCOMPARE(table->topLevelItemCount(), 2);
+    QCOMPARE(table->topLevelItem(0), first);
+    QCOMPARE(table->topLevelItem(1), second);
+    QCOMPARE(first->text(1), QStringLiteral("7 req/s"));
+    QCOMPARE(second->text(1), QStringLiteral("60 req/s"));
+    QVERIFY(!p->isSeriesVisible(1));
+    QCOMPARE(second->foreground(0).color(), QColor(0xa0, 0xa0, 0xa0));
+    p->legendClicked(1, Qt::ControlModifier); // show it again
+    QVERIFY(second->foreground(0).color() != QColor(0xa0, 0xa0, 0xa0));
+
+    // Other series: new entries with the new names.
+    std::vector<Frame> other;
+    other.push_back(makeFrame({{"code", "404"}}, kT0, 10'000, {1, 2}));
+    std::vector<TargetResult> t2;
+    t2.push_back(makeTarget("A", std::move(other), "{{code}}"));
+    p->setData(makeData(std::move(t2), kT0, kT0 + 40'000, 10'000));
+    QCOMPARE(table->topLevelItemCount(), 1);
+    QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("404"));
+    QCOMPARE(table->topLevelItem(0)->text(1), QStringLiteral("2 req/s"));
+    QCOMPARE(p->legendEntries(), (QStringList{"404"}));
 }
 
 void TestTimeSeriesPanel::clickIsolatesSeries()
