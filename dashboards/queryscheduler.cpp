@@ -3,6 +3,7 @@
 #include "datasourceregistry.h"
 #include "interval.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 #include <algorithm>
@@ -33,6 +34,17 @@ qint64 minIntervalMs(const QString &text)
     if (s.isEmpty() || s.contains(QLatin1Char('$')))
         return 0;
     return parseDurationMs(s).value_or(0);
+}
+
+/// Does a target name its own data source? Null, "" and an object without uid (Grafana
+/// writes {"type": "prometheus"} on targets that follow their panel) defer to the panel.
+bool hasDataSourceRef(const QJsonValue &ref)
+{
+    if (ref.isString())
+        return !ref.toString().trimmed().isEmpty();
+    if (ref.isObject())
+        return !ref.toObject().value(QLatin1String("uid")).toString().trimmed().isEmpty();
+    return !(ref.isNull() || ref.isUndefined());
 }
 
 } // namespace
@@ -242,7 +254,7 @@ void QueryScheduler::queryPanel(PanelState &state)
         if (target.hide || target.expr.trimmed().isEmpty())
             continue;
         // The data source: the target's own reference, else the panel's.
-        const bool targetHasRef = !(target.datasource.isNull() || target.datasource.isUndefined());
+        const bool targetHasRef = hasDataSourceRef(target.datasource);
         QString dsError;
         bool mixed = false;
         DataSource *ds = nullptr;
