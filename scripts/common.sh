@@ -10,7 +10,8 @@ PHAROS_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev libgl-dev
-  prometheus curl
+  prometheus victoria-metrics prometheus-pushgateway prometheus-alertmanager curl
+  libyaml-cpp-dev openssl apache2-utils
   gnome-keyring dbus dbus-x11 xvfb xauth
 )
 
