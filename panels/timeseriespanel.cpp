@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <algorithm>
 #include <cmath>
@@ -116,6 +117,11 @@ TimeSeriesPanel::TimeSeriesPanel(const PanelModel &model, QWidget *parent)
     const QJsonObject tooltip = options.value(QLatin1String("tooltip")).toObject();
     m_tooltipSort = tooltip.value(QLatin1String("sort")).toString(QStringLiteral("none"));
     m_tooltipMode = tooltip.value(QLatin1String("mode")).toString(QStringLiteral("single"));
+    if (m_tooltipMode == QLatin1String("hidden"))
+        m_tooltipMode = QStringLiteral("none");
+    m_sortBy = legend.value(QLatin1String("sortBy")).toString();
+    m_sortDesc = legend.value(QLatin1String("sortDesc")).toBool();
+    m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     const bool right =
         legend.value(QLatin1String("placement")).toString() == QLatin1String("right");
 
@@ -216,15 +222,136 @@ QStringList TimeSeriesPanel::legendEntries() const
     QStringList out;
     if (m_displayMode == QLatin1String("hidden"))
         return out;
-    for (const PanelSeries &s : m_series)
-        out << s.name;
+    for (int i : m_legendOrder)
+        out << m_series[size_t(i)].name;
     return out;
+}
+
+namespace {
+
+// ${__field.labels.X}, ${__field.labels}, ${__series.name}, ${__field.name} and
+// ${__field.displayName} in a displayName override.
+QString expandDisplayName(const QString &pattern, const QString &name, const Labels &labels)
+{
+    if (!pattern.contains(QLatin1Char('$')))
+        return pattern;
+    static const QRegularExpression re(QStringLiteral(R"(\$\{([^}]+)\})"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = re.globalMatch(pattern); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += pattern.mid(last, m.capturedStart() - last);
+        const QString key = m.captured(1).section(QLatin1Char(':'), 0, 0).trimmed();
+        if (key.startsWith(QLatin1String("__field.labels."))) {
+            out += labelValue(labels, key.mid(15));
+        } else if (key == QLatin1String("__field.labels")) {
+            QStringList parts;
+            for (const auto &[k, v] : labels)
+                parts << k + QLatin1String("=\"") + v + QLatin1Char('"');
+            out += parts.join(QLatin1String(", "));
+        } else if (key == QLatin1String("__series.name") || key == QLatin1String("__field.name") ||
+                   key == QLatin1String("__field.displayName")) {
+            out += name;
+        } else {
+            out += m.captured(0);
+        }
+        last = m.capturedEnd();
+    }
+    out += pattern.mid(last);
+    return out;
+}
+
+QColor seriesColor(const FieldConfig &c, int index, const QString &name, const Frame &frame)
+{
+    const QString mode = c.colorMode;
+    if (mode == QLatin1String("fixed") || mode == QLatin1String("shades")) {
+        const QColor fixed = grafanaColor(c.fixedColor);
+        if (fixed.isValid())
+            return fixed;
+    } else if (mode == QLatin1String("thresholds") ||
+               mode.startsWith(QLatin1String("continuous"))) {
+        // The colour of the series' last (or min/max) value.
+        const QString by = c.seriesBy == QLatin1String("min")   ? QStringLiteral("min")
+                           : c.seriesBy == QLatin1String("max") ? QStringLiteral("max")
+                                                                : QStringLiteral("lastNotNull");
+        const double v = reduce(frame, by);
+        const double lo = c.min ? *c.min : reduce(frame, QStringLiteral("min"));
+        const double hi = c.max ? *c.max : reduce(frame, QStringLiteral("max"));
+        return thresholdColor(v, c.thresholds, lo, hi);
+    } else if (mode == QLatin1String("palette-classic-by-name")) {
+        return classicPaletteColor(int(qHash(name) % uint(classicPaletteSize())));
+    }
+    return classicPaletteColor(index);
+}
+
+} // namespace
+
+void TimeSeriesPanel::resolveSeries()
+{
+    m_configs.clear();
+    m_styles.clear();
+    // Stack groups: one id per (mode, group) pair.
+    QStringList stackKeys;
+    // Axes: the first series decides the left axis; "auto" series with another unit go right.
+    QString leftUnit;
+    bool haveLeft = false;
+    for (int i = 0; i < int(m_series.size()); ++i) {
+        PanelSeries &s = m_series[size_t(i)];
+        const FieldConfig c =
+            m_fieldConfig.resolve({s.name, s.refId, QStringLiteral("number"), s.frame});
+        if (!c.displayName.isEmpty())
+            s.name = expandDisplayName(c.displayName, s.name, s.frame->labels);
+        s.color = seriesColor(c, i, s.name, *s.frame);
+        SeriesStyle st(s.color, true, s.name);
+        st.drawStyle = c.drawStyle;
+        st.interpolation = c.lineInterpolation;
+        st.showPoints = c.showPoints;
+        st.lineWidth = c.lineWidth;
+        st.fillOpacity = c.fillOpacity;
+        st.gradientOpacity = c.gradientMode == QLatin1String("opacity") ||
+                             c.gradientMode == QLatin1String("hue") ||
+                             c.gradientMode == QLatin1String("scheme");
+        st.pointSize = c.pointSize;
+        st.dash = c.dash;
+        st.spanNullsMs = c.spanNullsMs;
+        st.insertNullsMs = c.insertNullsMs;
+        st.negativeY = c.negativeY;
+        st.barWidthFactor = c.barWidthFactor;
+        if (c.stacking != StackingMode::None) {
+            const QString key =
+                (c.stacking == StackingMode::Percent ? QLatin1String("%") : QLatin1String("=")) +
+                c.stackGroup;
+            qsizetype g = stackKeys.indexOf(key);
+            if (g < 0) {
+                stackKeys << key;
+                g = stackKeys.size() - 1;
+            }
+            st.stackGroup = int(g);
+            st.stackPercent = c.stacking == StackingMode::Percent;
+        }
+        if (c.axisPlacement == AxisPlacement::Right) {
+            st.axis = 1;
+        } else if (c.axisPlacement == AxisPlacement::Left) {
+            st.axis = 0;
+        } else if (!haveLeft) {
+            st.axis = 0;
+        } else {
+            st.axis = c.unit == leftUnit ? 0 : 1;
+        }
+        if (st.axis == 0 && !haveLeft) {
+            haveLeft = true;
+            leftUnit = c.unit;
+        }
+        m_configs.push_back(c);
+        m_styles.push_back(st);
+    }
 }
 
 bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
 {
     m_drawn = data;
     m_series = collectSeries(model(), *data);
+    resolveSeries();
     // Keep the isolation across refreshes only while the series set is the same size.
     QSet<int> keep;
     for (int i : std::as_const(m_hidden))
@@ -233,8 +360,7 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
     m_hidden = keep;
 
     TimeSeriesRenderOptions opt = m_plot->renderer.options();
-    const FieldDefaults &d = model().defaults;
-    const QJsonObject custom = fieldCustom(model());
+    const FieldConfig &d = m_fieldConfig.defaults();
     opt.fromMs = data->fromMs;
     opt.toMs = data->toMs;
     if (opt.toMs <= opt.fromMs) { // no range given: span the data
@@ -249,16 +375,42 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
         opt.toMs = lo < hi ? hi : opt.fromMs + 1000;
     }
     opt.stepMs = data->stepMs;
-    opt.unit = d.unit;
-    opt.yMin = d.min;
-    opt.yMax = d.max;
-    opt.decimals = d.decimals;
-    opt.fillOpacity = custom.value(QLatin1String("fillOpacity")).toDouble(0);
-    const QJsonObject scale = custom.value(QLatin1String("scaleDistribution")).toObject();
-    opt.logBase = scale.value(QLatin1String("type")).toString() == QLatin1String("log")
-                      ? std::max(2, scale.value(QLatin1String("log")).toInt(2))
-                      : 0;
-    opt.lineWidth = std::max(0.5, custom.value(QLatin1String("lineWidth")).toDouble(1));
+    // Each axis takes its options from the first series on it (the defaults without one).
+    const auto axisConfig = [&](int axis) -> const FieldConfig * {
+        for (size_t i = 0; i < m_styles.size(); ++i)
+            if (m_styles[i].axis == axis)
+                return &m_configs[i];
+        return nullptr;
+    };
+    const FieldConfig *lc = axisConfig(0);
+    const FieldConfig &l = lc ? *lc : d;
+    opt.unit = l.unit;
+    opt.yMin = l.min;
+    opt.yMax = l.max;
+    opt.decimals = l.decimals;
+    opt.logBase = l.logBase;
+    opt.softMin = l.axisSoftMin;
+    opt.softMax = l.axisSoftMax;
+    opt.axisLabel = l.axisLabel;
+    opt.leftAxisVisible = l.axisPlacement != AxisPlacement::Hidden;
+    if (const FieldConfig *rc = axisConfig(1)) {
+        opt.rightAxis = {
+            rc->unit,        rc->min,         rc->max,
+            rc->axisSoftMin, rc->axisSoftMax, rc->decimals,
+            rc->logBase,     rc->axisLabel,   rc->axisPlacement != AxisPlacement::Hidden};
+    } else {
+        opt.rightAxis = AxisOptions();
+    }
+    opt.fillOpacity = d.fillOpacity;
+    opt.lineWidth = std::max(0.5, d.lineWidth);
+    opt.thresholdsStyle = l.thresholdsStyle;
+    opt.thresholdsPercent = l.thresholds.mode == Thresholds::Mode::Percentage;
+    opt.thresholds.clear();
+    for (const ThresholdStep &step : l.thresholds.steps) {
+        QColor c = grafanaColor(step.color);
+        opt.thresholds.push_back(
+            {step.value, c.isValid() ? c : grafanaColor(QStringLiteral("red"))});
+    }
     m_plot->renderer.setOptions(opt);
     std::vector<const Frame *> frames;
     for (const PanelSeries &s : m_series)
@@ -266,12 +418,42 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
     m_plot->renderer.setFrames(std::move(frames));
     applyVisibility();
 
-    // Legend values.
-    m_legendValues.clear();
-    for (const PanelSeries &s : m_series) {
-        QStringList row;
+    // Legend entries (hideFrom.legend left out), sorted by legend.sortBy, and their values.
+    m_legendOrder.clear();
+    for (int i = 0; i < int(m_series.size()); ++i)
+        if (!m_configs[size_t(i)].hideFromLegend)
+            m_legendOrder.push_back(i);
+    if (!m_sortBy.isEmpty()) {
+        QString sortCalc;
         for (const QString &c : std::as_const(m_calcs))
-            row << formatValueText(reduce(*s.frame, c), d.unit, d.decimals);
+            if (m_sortBy == c || m_sortBy == reducerDisplayName(c))
+                sortCalc = c;
+        if (sortCalc.isEmpty() && isKnownReducer(m_sortBy))
+            sortCalc = m_sortBy;
+        if (!sortCalc.isEmpty()) {
+            std::vector<double> keys(m_series.size());
+            for (int i : m_legendOrder)
+                keys[size_t(i)] = reduce(*m_series[size_t(i)].frame, sortCalc);
+            std::stable_sort(m_legendOrder.begin(), m_legendOrder.end(), [&](int a, int b) {
+                const double ka = keys[size_t(a)], kb = keys[size_t(b)];
+                if (std::isnan(ka) || std::isnan(kb))
+                    return !std::isnan(ka) && std::isnan(kb); // NaN last
+                return m_sortDesc ? ka > kb : ka < kb;
+            });
+        } else if (m_sortBy == QLatin1String("Name")) {
+            std::stable_sort(m_legendOrder.begin(), m_legendOrder.end(), [&](int a, int b) {
+                const int c =
+                    QString::localeAwareCompare(m_series[size_t(a)].name, m_series[size_t(b)].name);
+                return m_sortDesc ? c > 0 : c < 0;
+            });
+        }
+    }
+    m_legendValues.clear();
+    for (int i : m_legendOrder) {
+        const FieldConfig &c = m_configs[size_t(i)];
+        QStringList row;
+        for (const QString &calc : std::as_const(m_calcs))
+            row << formatValueText(reduce(*m_series[size_t(i)].frame, calc), c.unit, c.decimals);
         m_legendValues << row;
     }
     rebuildLegend();
@@ -283,10 +465,9 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
 
 void TimeSeriesPanel::applyVisibility()
 {
-    std::vector<SeriesStyle> styles;
-    for (int i = 0; i < int(m_series.size()); ++i)
-        styles.push_back(
-            {m_series[size_t(i)].color, !m_hidden.contains(i), m_series[size_t(i)].name});
+    std::vector<SeriesStyle> styles = m_styles;
+    for (int i = 0; i < int(styles.size()); ++i)
+        styles[size_t(i)].visible = !m_hidden.contains(i) && !m_configs[size_t(i)].hideFromViz;
     m_plot->renderer.setStyles(std::move(styles));
     m_plot->invalidate();
 }
@@ -302,10 +483,13 @@ void TimeSeriesPanel::rebuildLegend()
 {
     if (!m_list && !m_table)
         return;
-    const int n = int(m_series.size());
+    const int n = int(m_legendOrder.size());
+    const auto seriesOf = [this](int row) -> const PanelSeries & {
+        return m_series[size_t(m_legendOrder[size_t(row)])];
+    };
     bool sameNames = int(m_legendRows.size()) == n;
     for (int i = 0; sameNames && i < n; ++i)
-        sameNames = m_legendRows[size_t(i)].name == m_series[size_t(i)].name;
+        sameNames = m_legendRows[size_t(i)].name == seriesOf(i).name;
     if (!sameNames) {
         // The series set changed: new entries.
         m_legendRows.clear();
@@ -314,7 +498,7 @@ void TimeSeriesPanel::rebuildLegend()
         if (m_table)
             m_table->clear();
         for (int i = 0; i < n; ++i) {
-            const PanelSeries &s = m_series[size_t(i)];
+            const PanelSeries &s = seriesOf(i);
             if (m_list)
                 m_list->addItem(new QListWidgetItem(s.name));
             if (m_table) {
@@ -331,8 +515,8 @@ void TimeSeriesPanel::rebuildLegend()
     bool valuesChanged = !sameNames;
     for (int i = 0; i < n; ++i) {
         LegendRow &row = m_legendRows[size_t(i)];
-        const QColor color = m_series[size_t(i)].color;
-        const bool visible = isSeriesVisible(i);
+        const QColor color = seriesOf(i).color;
+        const bool visible = isSeriesVisible(m_legendOrder[size_t(i)]);
         const bool styleChanged = !row.styled || row.color != color || row.visible != visible;
         row.color = color;
         row.visible = visible;
@@ -385,11 +569,12 @@ void TimeSeriesPanel::resizeEvent(QResizeEvent *event)
     fitLegendHeight();
 }
 
-void TimeSeriesPanel::legendClicked(int index, Qt::KeyboardModifiers modifiers)
+void TimeSeriesPanel::legendClicked(int entry, Qt::KeyboardModifiers modifiers)
 {
     const int n = int(m_series.size());
-    if (index < 0 || index >= n)
+    if (entry < 0 || entry >= int(m_legendOrder.size()))
         return;
+    const int index = m_legendOrder[size_t(entry)];
     if (modifiers & (Qt::ControlModifier | Qt::MetaModifier)) {
         if (m_hidden.contains(index))
             m_hidden.remove(index);
@@ -417,21 +602,24 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
     const qint64 t = qint64(std::llround(r.xToTime(pos.x() + 0.5)));
     struct Row
     {
-        QString name;
-        double value;
-        qint64 time;
+        int series;
+        double value; // the series' own value (not stacked)
+        double y;     // where it is drawn
     };
     std::vector<Row> rows;
     qint64 shownTime = t;
     for (int i = 0; i < int(m_series.size()); ++i) {
-        if (!isSeriesVisible(i))
+        const FieldConfig &c = m_configs[size_t(i)];
+        if (!isSeriesVisible(i) || c.hideFromViz || c.hideFromTooltip)
             continue;
         const Frame &f = *m_series[size_t(i)].frame;
         const qsizetype idx = TimeSeriesRenderer::nearestIndex(f, t, r.gapThresholdMs(f));
         if (idx < 0 || size_t(idx) >= f.values.size())
             continue;
-        rows.push_back(
-            {m_series[size_t(i)].name, f.values[size_t(idx)], f.timestamps[size_t(idx)]});
+        const Frame *drawn = r.drawnFrame(size_t(i));
+        const double dv = drawn && size_t(idx) < drawn->values.size() ? drawn->values[size_t(idx)]
+                                                                      : f.values[size_t(idx)];
+        rows.push_back({i, f.values[size_t(idx)], r.valueToY(dv, r.seriesAxis(size_t(i)))});
         shownTime = f.timestamps[size_t(idx)];
     }
     if (rows.empty())
@@ -446,19 +634,23 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
         std::stable_sort(rows.begin(), rows.end(),
                          [&](const Row &a, const Row &b) { return key(a.value) < key(b.value); });
     if (m_tooltipMode == QLatin1String("single")) {
-        // the series nearest to the cursor vertically
-        const double cursorValue = r.yToValue(pos.y());
-        auto best = std::min_element(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
-            return std::abs(key(a.value) - cursorValue) < std::abs(key(b.value) - cursorValue);
-        });
+        // the series drawn nearest to the cursor vertically
+        const auto dist = [&](const Row &a) {
+            return std::isfinite(a.y) ? std::abs(a.y - pos.y())
+                                      : std::numeric_limits<double>::max();
+        };
+        auto best = std::min_element(rows.begin(), rows.end(),
+                                     [&](const Row &a, const Row &b) { return dist(a) < dist(b); });
         rows = {*best};
     }
     QStringList lines;
     lines << QDateTime::fromMSecsSinceEpoch(shownTime).toString(
         QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    const FieldDefaults &d = model().defaults;
-    for (const Row &row : rows)
-        lines << row.name + QLatin1String(": ") + formatValueText(row.value, d.unit, d.decimals);
+    for (const Row &row : rows) {
+        const FieldConfig &c = m_configs[size_t(row.series)];
+        lines << m_series[size_t(row.series)].name + QLatin1String(": ") +
+                     formatValueText(row.value, c.unit, c.decimals);
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

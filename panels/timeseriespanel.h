@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fieldconfig.h"
 #include "panelseries.h"
 #include "panelwidget.h"
 #include "timeseriesrenderer.h"
@@ -30,9 +31,14 @@ public:
     // Introspection (tests, export).
     const std::vector<PanelSeries> &series() const { return m_series; }
     bool isSeriesVisible(int index) const { return !m_hidden.contains(index); }
-    /// Legend entry names in series order (empty when the legend is hidden).
+    /// Legend entry names in legend order (empty when the legend is hidden). Series hidden
+    /// from the legend (hideFrom.legend) are left out; legend.sortBy/sortDesc order them.
     QStringList legendEntries() const;
-    /// Table legend: the calcs ids shown as columns, and per series the formatted values.
+    /// The series index of each legend entry.
+    const std::vector<int> &legendSeries() const { return m_legendOrder; }
+    /// The resolved field config (defaults + overrides) of series `index`.
+    const FieldConfig &seriesConfig(int index) const { return m_configs.at(size_t(index)); }
+    /// Table legend: the calcs ids shown as columns, and per legend entry the formatted values.
     QStringList legendCalcs() const { return m_calcs; }
     QList<QStringList> legendValues() const { return m_legendValues; }
     QWidget *legendWidget() const;
@@ -46,7 +52,7 @@ public:
     const TimeSeriesRenderer &renderer() const;
     /// The tooltip text for the cursor at `pos` (plotWidget() coordinates); empty outside.
     QString tooltipTextAt(const QPoint &pos) const;
-    /// Applies a legend click on entry `index` as Grafana does.
+    /// Applies a legend click on legend entry `index` as Grafana does.
     void legendClicked(int index, Qt::KeyboardModifiers modifiers);
 
 protected:
@@ -57,6 +63,7 @@ private:
     void rebuildLegend();
     void fitLegendHeight();
     void applyVisibility();
+    void resolveSeries();
 
     TimeSeriesPlot *m_plot = nullptr;
     QWidget *m_body = nullptr;
@@ -64,6 +71,12 @@ private:
     QListWidget *m_list = nullptr;
     QTreeWidget *m_table = nullptr;
     std::vector<PanelSeries> m_series;
+    FieldConfigResolver m_fieldConfig;
+    std::vector<FieldConfig> m_configs; // per series
+    std::vector<SeriesStyle> m_styles;  // per series, before legend isolation
+    std::vector<int> m_legendOrder;     // series index per legend entry
+    QString m_sortBy;                   // legend.sortBy: a calc's display name or id, "Name"
+    bool m_sortDesc = false;
     PanelDataPtr m_drawn; // keeps the frames the series point into alive
     QSet<int> m_hidden;
     QStringList m_calcs;
