@@ -22,37 +22,55 @@ bool validTime(const QString &expr, bool roundUp, QString *error)
 
 } // namespace
 
-bool isExportCommand(const QStringList &arguments)
+namespace {
+QString commandName(const QStringList &arguments)
 {
     static const QStringList withValue{QStringLiteral("--datasource"), QStringLiteral("--from"),
                                        QStringLiteral("--to"),         QStringLiteral("--refresh"),
                                        QStringLiteral("--lang"),       QStringLiteral("--width"),
-                                       QStringLiteral("-o"),           QStringLiteral("--output")};
+                                       QStringLiteral("-o"),           QStringLiteral("--output"),
+                                       QStringLiteral("--input"),      QStringLiteral("--report")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
-            return arg == QLatin1String("export");
+            return arg;
         if (withValue.contains(arg))
             ++i; // skip the option's value
     }
-    return false;
+    return QString();
+}
+} // namespace
+
+bool isExportCommand(const QStringList &arguments)
+{
+    return commandName(arguments) == QLatin1String("export");
+}
+
+bool isImportCommand(const QStringList &arguments)
+{
+    return commandName(arguments) == QLatin1String("import");
 }
 
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
     CommandLineOptions o;
     const bool isExport = isExportCommand(arguments);
+    const bool isImport = isImportCommand(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        isExport ? QCoreApplication::translate(
+        isImport ? QCoreApplication::translate(
                        "CommandLine",
-                       "Renders a Grafana dashboard with live data to a PNG file, without a "
-                       "display.")
-                 : QCoreApplication::translate(
-                       "CommandLine",
-                       "Pharos shows Grafana dashboards with live Prometheus data.\n"
-                       "Use \"pharos export FILE -o OUT.png\" to render a dashboard to a PNG."));
+                       "Migrates a Grafana dashboard (schema 14 to 41) to the current schema, "
+                       "maps its inputs, and reports what happened to every panel.")
+        : isExport ? QCoreApplication::translate(
+                         "CommandLine",
+                         "Renders a Grafana dashboard with live data to a PNG file, without a "
+                         "display.")
+                   : QCoreApplication::translate(
+                         "CommandLine",
+                         "Pharos shows Grafana dashboards with live Prometheus data.\n"
+                         "Use \"pharos export FILE -o OUT.png\" to render a dashboard to a PNG."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption dsOption(
@@ -84,10 +102,43 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringList{QStringLiteral("width")},
         QCoreApplication::translate("CommandLine", "Width of the image in pixels (default 1600)."),
         QCoreApplication::translate("CommandLine", "pixels"));
-    parser.addOption(dsOption);
-    parser.addOption(fromOption);
-    parser.addOption(toOption);
-    if (isExport) {
+    const QCommandLineOption inputOption(
+        QStringList{QStringLiteral("input")},
+        QCoreApplication::translate(
+            "CommandLine",
+            "Value of a dashboard input, e.g. DS_PROMETHEUS=Prometheus (a data source name) or "
+            "VAR_X=value (a constant). Repeat for each input; data sources default to the "
+            "default data source."),
+        QCoreApplication::translate("CommandLine", "name=value"));
+    const QCommandLineOption reportOption(
+        QStringList{QStringLiteral("report")},
+        QCoreApplication::translate("CommandLine",
+                                    "Write the import report (one entry per panel) as JSON."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption jsonOutOption(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QCoreApplication::translate("CommandLine",
+                                    "The dashboard JSON file to write (default: standard output)."),
+        QCoreApplication::translate("CommandLine", "file"));
+    if (isImport) {
+        parser.addPositionalArgument(
+            QStringLiteral("import"),
+            QCoreApplication::translate("CommandLine", "Import a dashboard."));
+        parser.addPositionalArgument(
+            QCoreApplication::translate("CommandLine", "file"),
+            QCoreApplication::translate("CommandLine", "The Grafana dashboard JSON file."));
+        parser.addOption(jsonOutOption);
+        parser.addOption(inputOption);
+        parser.addOption(reportOption);
+        parser.addOption(dsOption);
+    } else {
+        parser.addOption(dsOption);
+        parser.addOption(fromOption);
+        parser.addOption(toOption);
+    }
+    if (isImport) {
+        // options and arguments added above
+    } else if (isExport) {
         parser.addPositionalArgument(
             QStringLiteral("export"),
             QCoreApplication::translate("CommandLine", "Export a dashboard."));
@@ -127,7 +178,39 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     }
 
     QStringList positional = parser.positionalArguments();
-    if (isExport) {
+    if (isImport) {
+        o.mode = CommandLineOptions::Mode::Import;
+        positional.removeFirst();
+        if (positional.isEmpty())
+            return fail(
+                QCoreApplication::translate("CommandLine", "import: missing the dashboard file."));
+        if (positional.size() > 1)
+            return fail(
+                QCoreApplication::translate("CommandLine", "import: unexpected argument \"%1\".")
+                    .arg(positional.at(1)));
+        o.file = positional.first();
+        if (parser.isSet(jsonOutOption)) {
+            o.output = parser.value(jsonOutOption);
+            if (o.output.isEmpty())
+                return fail(
+                    QCoreApplication::translate("CommandLine", "import: -o needs a file name."));
+        }
+        o.inputs = parser.values(inputOption);
+        for (const QString &in : std::as_const(o.inputs)) {
+            const qsizetype eq = in.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return fail(QCoreApplication::translate(
+                                "CommandLine",
+                                "--input: \"%1\" is not NAME=VALUE, e.g. DS_PROMETHEUS=Prometheus.")
+                                .arg(in));
+        }
+        if (parser.isSet(reportOption)) {
+            o.report = parser.value(reportOption);
+            if (o.report.isEmpty())
+                return fail(
+                    QCoreApplication::translate("CommandLine", "--report needs a file name."));
+        }
+    } else if (isExport) {
         o.mode = CommandLineOptions::Mode::Export;
         positional.removeFirst();
         if (positional.isEmpty())
@@ -188,12 +271,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         o.datasource = url.toString();
     }
     QString error;
-    if (parser.isSet(fromOption)) {
+    if (!isImport && parser.isSet(fromOption)) {
         o.from = parser.value(fromOption).trimmed();
         if (!validTime(o.from, false, &error))
             return fail(QCoreApplication::translate("CommandLine", "--from: %1").arg(error));
     }
-    if (parser.isSet(toOption)) {
+    if (!isImport && parser.isSet(toOption)) {
         o.to = parser.value(toOption).trimmed();
         if (!validTime(o.to, true, &error))
             return fail(QCoreApplication::translate("CommandLine", "--to: %1").arg(error));

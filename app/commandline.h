@@ -8,10 +8,12 @@ namespace pharos {
 /// What the command line asked for.
 struct CommandLineOptions
 {
-    enum class Mode { Window, Export, Help, Version, Error };
+    enum class Mode { Window, Export, Import, Help, Version, Error };
     Mode mode = Mode::Window;
-    QString file;       // dashboard file (window: optional; export: required)
-    QString output;     // export: -o
+    QString file;       // dashboard file (window: optional; export, import: required)
+    QString output;     // export: -o (PNG); import: -o (JSON; empty = stdout)
+    QStringList inputs; // import: --input NAME=VALUE, as given
+    QString report;     // import: --report REPORT.json
     QString datasource; // --datasource URL (empty = configured data sources)
     QString from;       // --from (empty = the dashboard's)
     QString to;         // --to
@@ -26,5 +28,7 @@ struct CommandLineOptions
 CommandLineOptions parseCommandLine(const QStringList &arguments);
 /// True when the first positional argument (after any options) is the `export` command.
 bool isExportCommand(const QStringList &arguments);
+/// True when the first positional argument is the `import` command.
+bool isImportCommand(const QStringList &arguments);
 
 } // namespace pharos

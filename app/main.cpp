@@ -3,6 +3,7 @@
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
 #include "exporter.h"
+#include "importcommand.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -52,7 +53,8 @@ int main(int argc, char **argv)
     QStringList rawArguments;
     for (int i = 0; i < argc; ++i)
         rawArguments << QString::fromLocal8Bit(argv[i]);
-    if (pharos::isExportCommand(rawArguments)) // renders without a display
+    // export renders without a display; import needs none
+    if (pharos::isExportCommand(rawArguments) || pharos::isImportCommand(rawArguments))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -91,6 +93,8 @@ int main(int argc, char **argv)
 
     if (options.mode == pharos::CommandLineOptions::Mode::Export)
         return pharos::exportDashboard(options, &registry, out, err);
+    if (options.mode == pharos::CommandLineOptions::Mode::Import)
+        return pharos::runImportCommand(options, &registry, out, err);
 
     pharos::MainWindow window(&registry);
     window.setStartupOverrides(options.from, options.to, options.refresh);

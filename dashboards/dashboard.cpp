@@ -219,7 +219,17 @@ std::optional<Dashboard> Dashboard::fromJson(const QByteArray &json, QString *er
     if (!doc.isObject())
         return fail(QCoreApplication::translate(
             "pharos::Dashboard", "This is not a Grafana dashboard: the JSON is not an object."));
-    QJsonObject o = doc.object();
+    return fromObject(doc.object(), error);
+}
+
+std::optional<Dashboard> Dashboard::fromObject(const QJsonObject &object, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<Dashboard> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QJsonObject o = object;
     if (!o.contains(QLatin1String("panels")) && !o.contains(QLatin1String("rows")) &&
         o.value(QLatin1String("dashboard")).isObject())
         o = o.value(QLatin1String("dashboard")).toObject();

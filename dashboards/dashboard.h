@@ -54,7 +54,7 @@ struct FieldDefaults
     std::optional<double> max;
     std::optional<int> decimals;
     Thresholds thresholds;
-    QString colorMode;  // fieldConfig.defaults.color.mode ("palette-classic", "thresholds", "fixed")
+    QString colorMode; // fieldConfig.defaults.color.mode ("palette-classic", "thresholds", "fixed")
     QString fixedColor; // fieldConfig.defaults.color.fixedColor
 };
 
@@ -91,6 +91,8 @@ public:
     /// envelope {"dashboard": {...}, "meta": {...}}. On failure returns nullopt and sets
     /// `error` to a translated message with the position of the problem.
     static std::optional<Dashboard> fromJson(const QByteArray &json, QString *error = nullptr);
+    /// The same from a parsed object (no envelope unwrapping beyond fromJson's rules).
+    static std::optional<Dashboard> fromObject(const QJsonObject &object, QString *error = nullptr);
 
     /// The document with Pharos's edits applied.
     QJsonObject toJson() const { return m_json; }

@@ -11,7 +11,8 @@ namespace pharos {
 namespace {
 } // namespace
 
-std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
+std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
+                                           ImportReport *report)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -35,7 +36,19 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error)
                          .arg(QDir::toNativeSeparators(path), parseError);
         return std::nullopt;
     }
-    return dashboard;
+    MigrationResult migrated = migrateDashboard(dashboard->toJson());
+    if (report)
+        *report = migrated.report;
+    if (!migrated.changed)
+        return dashboard;
+    auto result = Dashboard::fromObject(migrated.dashboard, &parseError);
+    if (!result) {
+        if (error)
+            *error = QCoreApplication::translate("pharos::DashboardIO", "%1: %2")
+                         .arg(QDir::toNativeSeparators(path), parseError);
+        return std::nullopt;
+    }
+    return result;
 }
 
 bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString *error)

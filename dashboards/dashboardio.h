@@ -1,15 +1,18 @@
 #pragma once
 
 #include "dashboard.h"
+#include "grafanamigration.h"
 
 #include <QString>
 #include <optional>
 
 namespace pharos {
 
-/// Reads and parses a dashboard file. On failure returns nullopt and a translated *error
-/// that names the file.
-std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error = nullptr);
+/// Reads and parses a dashboard file and migrates it to the current schema in memory (the
+/// file itself is not touched until saved). On failure returns nullopt and a translated
+/// *error that names the file. *report, when given, receives what the migration did.
+std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error = nullptr,
+                                           ImportReport *report = nullptr);
 
 /// Writes the dashboard as indented JSON, atomically (QSaveFile): the old file stays intact
 /// if anything fails. Returns false with a translated *error naming the file.
