@@ -88,8 +88,11 @@ QStringList applyImportInputs(QJsonObject *dashboard, const QHash<QString, QStri
         else
             resolved.insert(in.name, value);
     }
-    if (resolved.isEmpty())
+    if (resolved.isEmpty()) {
+        if (unresolved.isEmpty())
+            dashboard->remove(QLatin1String("__inputs"));
         return unresolved;
+    }
     QJsonObject out;
     for (auto it = dashboard->constBegin(); it != dashboard->constEnd(); ++it) {
         if (it.key() == QLatin1String("__inputs"))
