@@ -5,6 +5,10 @@
 #include "datasourcedialog.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
+#include "importcommand.h"
+#include "importdialog.h"
+#include "importer.h"
+#include "importreportdialog.h"
 #include "queryscheduler.h"
 #include "refreshpicker.h"
 #include "timerange.h"
@@ -73,6 +77,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::open);
     openAction->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
@@ -167,6 +172,65 @@ bool MainWindow::openFile(const QString &path)
     addRecent(path);
     applyDashboard();
     setModified(false);
+    return true;
+}
+
+void MainWindow::importDialog()
+{
+    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import Grafana dashboard"), dir,
+                                     tr("Grafana dashboards (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+bool MainWindow::importFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    const auto source = readImportSource(path, &error);
+    if (!source) {
+        showError(tr("Cannot import dashboard"), error);
+        return false;
+    }
+    QHash<QString, QString> values;
+    if (!source->inputs.isEmpty()) {
+        if (m_askInputs) {
+            const auto answer = m_askInputs(source->inputs);
+            if (!answer)
+                return false;
+            values = *answer;
+        } else {
+            ImportDialog dialog(source->json.value(QLatin1String("title")).toString(),
+                                source->inputs, m_registry, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            values = dialog.values();
+        }
+    }
+    const auto result = importDashboard(*source, values, defaultDataSourceName(m_registry),
+                                        migrationOptionsFor(m_registry), &error);
+    if (!result) {
+        showError(tr("Cannot import dashboard"), error);
+        return false;
+    }
+    m_dashboard = result->dashboard;
+    m_importReport = result->report;
+    m_path.clear(); // a new dashboard: Save asks where, the imported file stays as it is
+    applyDashboard();
+    setModified(true);
+
+    if (m_reportDialog)
+        m_reportDialog->deleteLater();
+    m_reportDialog = new ImportReportDialog(m_dashboard->title(), m_importReport, this);
+    m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_reportDialog, &QObject::destroyed, this, [this, dialog = m_reportDialog] {
+        if (m_reportDialog == dialog)
+            m_reportDialog = nullptr;
+    });
+    m_reportDialog->open(); // window-modal, does not block the event loop
     return true;
 }
 

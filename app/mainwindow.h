@@ -1,6 +1,8 @@
 #pragma once
 
 #include "dashboard.h"
+#include "grafanamigration.h"
+#include "importinputs.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -15,6 +17,7 @@ namespace pharos {
 class DashboardView;
 class DataSourceDialog;
 class DataSourceRegistry;
+class ImportReportDialog;
 class RefreshPicker;
 class TimeRangePicker;
 
@@ -33,6 +36,19 @@ public:
     /// Opens a dashboard file (asking first about unsaved changes). On a load error shows a
     /// message naming the file and the problem and returns false; the current dashboard stays.
     bool openFile(const QString &path);
+    /// File › Import: reads a Grafana export, asks for its `__inputs` (if any), migrates it,
+    /// shows it as a new unsaved dashboard (the file is not touched) and the import report.
+    /// Returns false when the file cannot be read or the inputs dialog is cancelled.
+    bool importFile(const QString &path);
+    /// The report of the last import, and its dialog (tests).
+    const ImportReport &lastImportReport() const { return m_importReport; }
+    ImportReportDialog *importReportDialog() const { return m_reportDialog; }
+    /// Replaces the inputs dialog (tests): returns the values, or nullopt to cancel.
+    void setImportInputsHandler(
+        std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> handler)
+    {
+        m_askInputs = std::move(handler);
+    }
     bool save();
     bool saveAs(const QString &path);
     /// Copies the current time range and refresh into the document (marks it modified).
@@ -79,6 +95,7 @@ protected:
 private:
     void createMenus();
     void open();
+    void importDialog();
     void saveAsDialog();
     void applyDashboard();
     void setModified(bool modified);
@@ -101,6 +118,9 @@ private:
     QString m_overrideFrom, m_overrideTo, m_overrideRefresh;
     std::function<QMessageBox::StandardButton()> m_askUnsaved;
     DataSourceDialog *m_dsDialog = nullptr;
+    ImportReport m_importReport;
+    ImportReportDialog *m_reportDialog = nullptr;
+    std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> m_askInputs;
 };
 
 } // namespace pharos
