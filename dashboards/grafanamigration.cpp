@@ -366,7 +366,7 @@ MigrationResult GrafanaMigrator::run(const QJsonObject &input)
 
     // 4. The rest of the dashboard.
     const QJsonValue refresh = m_doc.value(L("refresh"));
-    if (!refresh.isString()) {
+    if (!refresh.isString() && (m_from < 40 || !refresh.isUndefined())) {
         if (!refresh.isUndefined() && !(refresh.isBool() && !refresh.toBool()) && !refresh.isNull())
             m_notes << tr("The dashboard's refresh setting was not a duration; auto-refresh is "
                           "off.");
