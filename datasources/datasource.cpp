@@ -42,9 +42,27 @@ QString DataSourceError::message() const
     case Kind::Network:
         return QCoreApplication::translate("pharos::DataSourceError", "Network error: %1").arg(d);
     case Kind::Auth:
-        return QCoreApplication::translate("pharos::DataSourceError",
-                                           "HTTP %1: authentication failed or access denied.")
-            .arg(httpStatus);
+        if (httpStatus == 403)
+            return d.isEmpty() ? QCoreApplication::translate(
+                                     "pharos::DataSourceError",
+                                     "HTTP 403: access denied. The credentials are not allowed "
+                                     "to use this API.")
+                               : QCoreApplication::translate(
+                                     "pharos::DataSourceError",
+                                     "HTTP 403: access denied. The credentials are not allowed "
+                                     "to use this API (%1).")
+                                     .arg(d);
+        return d.isEmpty() ? QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "HTTP %1: authentication failed. Check the user name and "
+                                 "password, token or headers.")
+                                 .arg(httpStatus)
+                           : QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "HTTP %1: authentication failed. Check the user name and "
+                                 "password, token or headers (%2).")
+                                 .arg(httpStatus)
+                                 .arg(d);
     case Kind::NotFound:
         return QCoreApplication::translate(
             "pharos::DataSourceError",
@@ -79,6 +97,42 @@ QString DataSourceError::message() const
         return QCoreApplication::translate("pharos::DataSourceError",
                                            "This data source does not support the request: %1")
             .arg(d);
+    case Kind::TlsUnknownCa:
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "TLS: the server's certificate is signed by an unknown certificate authority "
+                   "(%1). Set the CA certificate of the data source.")
+            .arg(d);
+    case Kind::TlsHostnameMismatch:
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "TLS: the server's certificate does not match the host name (%1). Check the "
+                   "URL or set the server name.")
+            .arg(d);
+    case Kind::TlsExpired:
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "TLS: the server's certificate has expired or is not valid yet (%1).")
+            .arg(d);
+    case Kind::HttpToTlsPort:
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "The server at %1 expects TLS: use an https:// URL instead of http://.")
+            .arg(d);
+    case Kind::TlsToPlainPort:
+        return QCoreApplication::translate(
+                   "pharos::DataSourceError",
+                   "The server at %1 does not speak TLS: use an http:// URL instead of https://.")
+            .arg(d);
+    case Kind::SecretsUnavailable:
+        return d.isEmpty() ? QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "The data source's secrets could not be read from the keychain.")
+                           : QCoreApplication::translate(
+                                 "pharos::DataSourceError",
+                                 "The data source's secrets could not be read from the keychain: "
+                                 "%1")
+                                 .arg(d);
     }
     return d;
 }
@@ -119,5 +173,163 @@ DataSource::DataSource(DataSourceSettings settings, QObject *parent)
 }
 
 DataSource::~DataSource() = default;
+
+void DataSource::setSecrets(const DataSourceSecrets &secrets)
+{
+    m_secrets = secrets;
+    m_secretsSet = true;
+    m_secretsError.clear();
+    Q_EMIT secretsChanged();
+}
+
+void DataSource::setSecretsUnavailable(const QString &message)
+{
+    m_secrets = {};
+    m_secretsSet = false;
+    m_secretsError = message.isEmpty() ? QStringLiteral("?") : message;
+    Q_EMIT secretsChanged();
+}
+
+qint64 DataSource::backoffForFailures(int failures)
+{
+    if (failures <= BackoffFreeFailures)
+        return 0;
+    const int doublings = std::min(failures - BackoffFreeFailures - 1, 30);
+    return std::min<qint64>(BaseBackoffMs << doublings, maxBackoffMs());
+}
+
+bool DataSource::isBackingOff() const
+{
+    return m_health.backoffUntil.isValid() &&
+           m_health.backoffUntil > QDateTime::currentDateTimeUtc();
+}
+
+void DataSource::recordSuccess()
+{
+    const bool changed = m_health.state != DataSourceHealth::State::Ok ||
+                         m_health.consecutiveFailures != 0 || m_health.backoffUntil.isValid();
+    if (m_health.state != DataSourceHealth::State::Ok)
+        m_health.since = QDateTime::currentDateTimeUtc();
+    m_health.state = DataSourceHealth::State::Ok;
+    m_health.lastError = {};
+    m_health.consecutiveFailures = 0;
+    m_health.backoffUntil = {};
+    if (changed)
+        Q_EMIT healthChanged();
+}
+
+void DataSource::recordFailure(const DataSourceError &error)
+{
+    using K = DataSourceError::Kind;
+    switch (error.kind) {
+    case K::None:
+        recordSuccess();
+        return;
+    case K::Cancelled:
+    case K::Unsupported:
+    case K::NotConfigured:
+        return;
+    case K::QueryError: // the server answered: it is healthy, the query is wrong
+        recordSuccess();
+        return;
+    default:
+        break;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_health.state != DataSourceHealth::State::Failing)
+        m_health.since = now;
+    m_health.state = DataSourceHealth::State::Failing;
+    m_health.lastError = error;
+    ++m_health.consecutiveFailures;
+    const qint64 wait = backoffForFailures(m_health.consecutiveFailures);
+    m_health.backoffUntil = wait > 0 ? now.addMSecs(wait) : QDateTime();
+    Q_EMIT healthChanged();
+}
+
+void DataSource::recordServerInfo(const QString &version, const QString &flavour)
+{
+    if (m_health.version == version && m_health.flavour == flavour)
+        return;
+    m_health.version = version;
+    m_health.flavour = flavour;
+    Q_EMIT healthChanged();
+}
+
+QString dataSourceKindName(DataSourceKind kind)
+{
+    switch (kind) {
+    case DataSourceKind::Prometheus:
+        return QStringLiteral("prometheus");
+    case DataSourceKind::VictoriaMetrics:
+        return QStringLiteral("victoriametrics");
+    case DataSourceKind::Thanos:
+        return QStringLiteral("thanos");
+    case DataSourceKind::Mimir:
+        return QStringLiteral("mimir");
+    }
+    return QStringLiteral("prometheus");
+}
+
+bool dataSourceKindFromName(const QString &name, DataSourceKind *kind)
+{
+    const QString n = name.trimmed().toLower();
+    DataSourceKind k;
+    if (n == QLatin1String("prometheus"))
+        k = DataSourceKind::Prometheus;
+    else if (n == QLatin1String("victoriametrics") || n == QLatin1String("victoria-metrics") ||
+             n == QLatin1String("victoriametrics-datasource") || n == QLatin1String("vm"))
+        k = DataSourceKind::VictoriaMetrics;
+    else if (n == QLatin1String("thanos"))
+        k = DataSourceKind::Thanos;
+    else if (n == QLatin1String("mimir") || n == QLatin1String("cortex"))
+        k = DataSourceKind::Mimir;
+    else
+        return false;
+    if (kind)
+        *kind = k;
+    return true;
+}
+
+QString dataSourceKindDisplayName(DataSourceKind kind)
+{
+    switch (kind) {
+    case DataSourceKind::Prometheus:
+        return QStringLiteral("Prometheus");
+    case DataSourceKind::VictoriaMetrics:
+        return QStringLiteral("VictoriaMetrics");
+    case DataSourceKind::Thanos:
+        return QStringLiteral("Thanos");
+    case DataSourceKind::Mimir:
+        return QCoreApplication::translate("pharos::DataSourceKind", "Mimir / Cortex");
+    }
+    return QStringLiteral("Prometheus");
+}
+
+QString SecretName::header(const QString &headerName)
+{
+    return QStringLiteral("header:") + headerName;
+}
+
+QString DataSourceSettings::secretRef() const
+{
+    return QStringLiteral("datasource/") + (uid.isEmpty() ? name : uid);
+}
+
+QUrl DataSourceSettings::effectiveUrl() const
+{
+    QString prefix = pathPrefix.trimmed();
+    if (prefix.isEmpty())
+        return url;
+    QUrl u = url;
+    QString path = u.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    if (!prefix.isEmpty() && !prefix.startsWith(QLatin1Char('/')))
+        prefix.prepend(QLatin1Char('/'));
+    u.setPath(path + prefix);
+    return u;
+}
 
 } // namespace pharos

@@ -2,7 +2,10 @@
 
 #include "frame.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QList>
+#include <QMap>
 #include <QObject>
 #include <QUrl>
 #include <functional>
@@ -16,26 +19,32 @@ struct DataSourceError
 {
     enum class Kind {
         None,
-        Cancelled,         // aborted by the caller (stale refresh); never shown to users
-        ConnectionRefused, // nothing listens at the address
-        HostNotFound,      // DNS failure
-        Timeout,           // the data source's timeout expired
-        Tls,               // certificate or handshake problem
-        Network,           // any other transport failure
-        Auth,              // HTTP 401 or 403
-        NotFound,          // HTTP 404: wrong URL path or prefix
-        HttpStatus,        // any other non-2xx status without a Prometheus error body
-        NotPrometheus,     // HTML or JSON that is not a Prometheus API answer
-        MalformedResponse, // truncated or unparsable JSON
-        QueryError,        // Prometheus `status: error` (bad_data, execution, timeout, ...)
-        Unsupported,       // the data source cannot do this request
-        NotConfigured,     // the dashboard names a data source that is not configured
+        Cancelled,           // aborted by the caller (stale refresh); never shown to users
+        ConnectionRefused,   // nothing listens at the address
+        HostNotFound,        // DNS failure
+        Timeout,             // the data source's timeout expired
+        Tls,                 // certificate or handshake problem (none of the specific ones below)
+        Network,             // any other transport failure
+        Auth,                // HTTP 401 or 403
+        NotFound,            // HTTP 404: wrong URL path or prefix
+        HttpStatus,          // any other non-2xx status without a Prometheus error body
+        NotPrometheus,       // HTML or JSON that is not a Prometheus API answer
+        MalformedResponse,   // truncated or unparsable JSON
+        QueryError,          // Prometheus `status: error` (bad_data, execution, timeout, ...)
+        Unsupported,         // the data source cannot do this request
+        NotConfigured,       // the dashboard names a data source that is not configured
+        TlsUnknownCa,        // the server's certificate is not signed by a trusted CA
+        TlsHostnameMismatch, // the certificate is for another name (see serverName)
+        TlsExpired,          // the server's certificate has expired (or is not valid yet)
+        HttpToTlsPort,       // plain http:// to a port that speaks TLS
+        TlsToPlainPort,      // https:// to a port that speaks plain HTTP
+        SecretsUnavailable,  // the keychain could not provide this data source's secrets
     };
     Kind kind = Kind::None;
     int httpStatus = 0;
     QString errorType; // Prometheus `errorType`, e.g. "bad_data"
     QString detail;    // the server's error text or the transport's description
-    QString context;   // optional: which step failed, e.g. "Test query (1+1)"; prefixed to message()
+    QString context; // optional: which step failed, e.g. "Test query (1+1)"; prefixed to message()
 
     bool isError() const { return kind != Kind::None; }
     /// Translated, user-facing text naming the cause, e.g.
@@ -54,16 +63,112 @@ struct QueryRequest
     qint64 timeMs = 0; // instant queries
 };
 
-/// What a user configures for a data source. Secrets are never held here.
+/// The Prometheus-compatible server behind a data source; changes how the API is used.
+enum class DataSourceKind {
+    Prometheus,
+    VictoriaMetrics,
+    Thanos, // adds partial_response and dedup to queries
+    Mimir,  // Mimir or Cortex: path prefix (e.g. /prometheus) and X-Scope-OrgID
+};
+/// "prometheus", "victoriametrics", "thanos", "mimir" (also accepted: "cortex").
+QString dataSourceKindName(DataSourceKind kind);
+/// Parses a kind name (case-insensitive); false when unknown.
+bool dataSourceKindFromName(const QString &name, DataSourceKind *kind);
+/// Translated display name: "Prometheus", "VictoriaMetrics", "Thanos", "Mimir / Cortex".
+QString dataSourceKindDisplayName(DataSourceKind kind);
+
+/// Names of the secrets a data source can have (keys of DataSourceSecrets::values).
+namespace SecretName {
+inline constexpr char BasicAuthPassword[] = "basicAuthPassword";
+inline constexpr char BearerToken[] = "bearerToken";
+inline constexpr char TlsCaCert[] = "tlsCACert";         // PEM contents (provisioning)
+inline constexpr char TlsClientCert[] = "tlsClientCert"; // PEM contents (provisioning)
+inline constexpr char TlsClientKey[] = "tlsClientKey";   // PEM contents (provisioning)
+/// A secret header value: "header:" + header name.
+QString header(const QString &headerName);
+} // namespace SecretName
+
+/// The secret values of one data source, held in memory only (from the keychain).
+struct DataSourceSecrets
+{
+    QMap<QString, QString> values; // SecretName -> value
+    bool isEmpty() const { return values.isEmpty(); }
+    QString value(const QString &name) const { return values.value(name); }
+    bool operator==(const DataSourceSecrets &o) const { return values == o.values; }
+};
+
+/// One extra HTTP header sent with every request.
+struct DataSourceHeader
+{
+    QString name;
+    QString value; // empty when secret: the value is in the keychain (SecretName::header(name))
+    bool secret = false;
+    bool operator==(const DataSourceHeader &o) const = default;
+};
+
+/// What a user configures for a data source. Secrets are never held here: only the names of
+/// the secrets that exist (`secretNames`) and the keychain entry holding them (`secretRef()`).
 struct DataSourceSettings
 {
-    QString uid;  // stable identifier; dashboards may reference it
-    QString name; // unique display name
-    QString type = QStringLiteral("prometheus");
+    enum class HttpMethod { Post, Get };
+    enum class Auth { None, Basic, Bearer };
+
+    QString uid;                                 // stable identifier; dashboards may reference it
+    QString name;                                // unique display name
+    QString type = QStringLiteral("prometheus"); // Grafana plugin type
+    DataSourceKind kind = DataSourceKind::Prometheus;
     QUrl url;
+    HttpMethod httpMethod = HttpMethod::Post; // POST falls back to GET after a 405
     int timeoutMs = 60000;
     int scrapeIntervalMs = 15000; // feeds $__rate_interval
+    int seriesLimit = 40000;      // cap for lookups (labels, values, series); 0 = none
     bool isDefault = false;
+    /// Extra URL query parameters for every request, "a=1&b=2" (Grafana's customQueryParameters).
+    QString customQueryParameters;
+    /// Appended to the URL path before /api/v1 (Mimir/Cortex: "/prometheus").
+    QString pathPrefix;
+    /// X-Scope-OrgID header (Mimir/Cortex tenant); sent when not empty.
+    QString tenantId;
+    /// Thanos: partial_response and dedup parameters.
+    bool thanosPartialResponse = false;
+    bool thanosDedup = true;
+
+    Auth auth = Auth::None;
+    QString basicAuthUser; // password: SecretName::BasicAuthPassword
+    QList<DataSourceHeader> headers;
+
+    // TLS. Files are read when the client is configured; PEM contents may instead be secrets
+    // (SecretName::TlsCaCert, TlsClientCert, TlsClientKey), e.g. from provisioning.
+    QString tlsCaFile;
+    QString tlsClientCertFile;
+    QString tlsClientKeyFile;
+    QString tlsServerName;      // name to verify the certificate against (and SNI)
+    bool tlsSkipVerify = false; // works, but shown as a warning everywhere
+
+    /// Which secrets exist in the keychain for this data source (names only, never values).
+    QStringList secretNames;
+    /// True when the data source came from a provisioning file.
+    bool provisioned = false;
+
+    /// The keychain entry holding this data source's secrets ("datasource/<uid>").
+    QString secretRef() const;
+    bool hasSecrets() const { return !secretNames.isEmpty(); }
+    /// The URL requests go to: url + pathPrefix.
+    QUrl effectiveUrl() const;
+};
+
+/// How a data source is doing, as last seen by its requests.
+struct DataSourceHealth
+{
+    enum class State { Unknown, Ok, Failing };
+    State state = State::Unknown;
+    DataSourceError lastError; // when Failing
+    QDateTime since;           // when the state last changed
+    int consecutiveFailures = 0;
+    /// Refreshes wait until then after repeated failures (exponential, capped). Null = no wait.
+    QDateTime backoffUntil;
+    QString version; // from the last successful test or build info
+    QString flavour; // "Prometheus", "VictoriaMetrics", "Thanos", "Mimir", ...
 };
 
 /// The asynchronous answer to one request. Emits `finished()` exactly once, on the thread
@@ -83,9 +188,9 @@ public:
 
     const DataSourceError &error() const { return m_error; }
     const QueryResult &queryResult() const { return m_queryResult; } // query()
-    const QStringList &strings() const { return m_strings; }        // labels, label values
+    const QStringList &strings() const { return m_strings; }         // labels, label values
     const std::vector<Labels> &series() const { return m_series; }   // series()
-    const QJsonObject &object() const { return m_object; } // buildinfo, metadata, test
+    const QJsonObject &object() const { return m_object; }           // buildinfo, metadata, test
 
     // For implementations: fill in the result, then call finish() once.
     void setError(const DataSourceError &error) { m_error = error; }
@@ -123,6 +228,26 @@ public:
     const DataSourceSettings &settings() const { return m_settings; }
     virtual void setSettings(const DataSourceSettings &settings) { m_settings = settings; }
 
+    /// Secret values from the keychain. While settings().hasSecrets() and no secrets were set
+    /// (nor secretsUnavailable()), requests wait for them.
+    virtual void setSecrets(const DataSourceSecrets &secrets);
+    /// The keychain could not provide the secrets: waiting and later requests fail with
+    /// Kind::SecretsUnavailable and this text.
+    virtual void setSecretsUnavailable(const QString &message);
+    const DataSourceSecrets &secrets() const { return m_secrets; }
+    bool secretsReady() const { return m_secretsSet || !m_settings.hasSecrets(); }
+
+    const DataSourceHealth &health() const { return m_health; }
+    /// Back-off after repeated failures: the first 2 failures do not wait, then 2 s, 4 s, ...
+    /// capped at maxBackoffMs(). A success resets it.
+    static constexpr int BackoffFreeFailures = 2;
+    static constexpr qint64 BaseBackoffMs = 2000;
+    static qint64 maxBackoffMs() { return 5 * 60 * 1000; }
+    /// The back-off after `failures` consecutive failures (0 = none).
+    static qint64 backoffForFailures(int failures);
+    /// True while refreshes should wait (health().backoffUntil is in the future).
+    bool isBackingOff() const;
+
     virtual DataSourceReply *query(const QueryRequest &request) = 0;
     /// Label names, optionally restricted by series selectors and a time range (0 = unset).
     virtual DataSourceReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
@@ -140,8 +265,27 @@ public:
     /// {"version": "...", "flavour": "Prometheus", "message": "..."}.
     virtual DataSourceReply *testConnection() = 0;
 
+Q_SIGNALS:
+    /// health() changed (state, error, back-off, version).
+    void healthChanged();
+    /// setSecrets()/setSecretsUnavailable() was called.
+    void secretsChanged();
+
+protected:
+    /// For implementations: record the outcome of a request. Cancelled and query errors
+    /// (the server answered) do not count as failures.
+    void recordSuccess();
+    void recordFailure(const DataSourceError &error);
+    void recordServerInfo(const QString &version, const QString &flavour);
+    bool secretsUnavailable() const { return !m_secretsError.isEmpty(); }
+    const QString &secretsError() const { return m_secretsError; }
+
 private:
     DataSourceSettings m_settings;
+    DataSourceSecrets m_secrets;
+    bool m_secretsSet = false;
+    QString m_secretsError;
+    DataSourceHealth m_health;
 };
 
 } // namespace pharos

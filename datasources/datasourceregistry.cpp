@@ -1,9 +1,11 @@
 #include "datasourceregistry.h"
 
+#include "credentialstore.h"
 #include "prometheusdatasource.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
 
 namespace pharos {
@@ -35,13 +37,47 @@ DataSourceRegistry::DataSourceRegistry(QObject *parent) : QObject(parent) {}
 
 DataSourceRegistry::~DataSourceRegistry() = default;
 
+void DataSourceRegistry::setCredentialStore(CredentialStore *store)
+{
+    m_credentials = store;
+    for (const auto &s : m_sources) {
+        if (s->settings().hasSecrets() && !s->secretsReady())
+            reloadSecrets(s.get());
+    }
+}
+
+void DataSourceRegistry::reloadSecrets(DataSource *source)
+{
+    if (!m_credentials || !source || !source->settings().hasSecrets())
+        return;
+    QPointer<DataSource> guard(source);
+    CredentialJob *job = m_credentials->read(source->settings().secretRef());
+    connect(job, &CredentialJob::finished, this, [job, guard] {
+        if (!guard)
+            return;
+        if (job->error() == CredentialJob::Error::None)
+            guard->setSecrets(job->secrets());
+        else if (job->error() == CredentialJob::Error::NotFound)
+            guard->setSecretsUnavailable(
+                tr("no secrets are stored for \"%1\"; enter them again in the data source "
+                   "settings")
+                    .arg(guard->settings().name));
+        else
+            guard->setSecretsUnavailable(job->errorString());
+    });
+}
+
 DataSource *DataSourceRegistry::add(const DataSourceSettings &settings)
 {
     std::unique_ptr<DataSource> source;
-    // Prometheus is the only type today; Prometheus-compatible servers use the same client.
+    // Every kind (Prometheus, VictoriaMetrics, Thanos, Mimir) speaks the Prometheus HTTP API;
+    // the client applies the kind's parameters and headers.
     source = std::make_unique<PrometheusDataSource>(settings);
     DataSource *raw = source.get();
+    connect(raw, &DataSource::healthChanged, this, [this, raw] { Q_EMIT healthChanged(raw); });
     m_sources.push_back(std::move(source));
+    if (settings.hasSecrets())
+        reloadSecrets(raw);
     Q_EMIT changed();
     return raw;
 }

@@ -9,6 +9,8 @@
 
 namespace pharos {
 
+class CredentialStore;
+
 /// The configured data sources of a session, and the resolution of the data-source
 /// references found in dashboard files.
 class DataSourceRegistry : public QObject
@@ -18,7 +20,16 @@ public:
     explicit DataSourceRegistry(QObject *parent = nullptr);
     ~DataSourceRegistry() override;
 
-    /// Creates the right client for `settings.type` (Prometheus today) and owns it.
+    /// Where data sources with secrets get them from. When set, add() (and setCredentialStore()
+    /// for those already added) reads each data source's secrets asynchronously and hands them
+    /// to it (requests wait until then). Not owned.
+    void setCredentialStore(CredentialStore *store);
+    CredentialStore *credentialStore() const { return m_credentials; }
+    /// Reads the secrets of `source` again (after they were changed in the keychain).
+    void reloadSecrets(DataSource *source);
+
+    /// Creates the right client for `settings.kind` (every kind speaks the Prometheus API) and
+    /// owns it.
     DataSource *add(const DataSourceSettings &settings);
     void remove(const QString &name);
     void clear();
@@ -43,10 +54,13 @@ public:
 
 Q_SIGNALS:
     void changed();
+    /// Any data source's health() changed.
+    void healthChanged(pharos::DataSource *source);
 
 private:
     std::vector<std::unique_ptr<DataSource>> m_sources;
     DataSource *m_override = nullptr;
+    CredentialStore *m_credentials = nullptr;
 };
 
 } // namespace pharos

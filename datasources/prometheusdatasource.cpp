@@ -3,12 +3,19 @@
 #include "responseparser.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QRunnable>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace pharos {
@@ -42,13 +49,62 @@ bool isLoopbackHost(const QUrl &url)
     return address.setAddress(host) && address.isLoopback();
 }
 
-QNetworkRequest makeRequest(const QUrl &url)
+// The most specific TLS diagnosis among the certificate errors of one handshake.
+Kind classifySslErrors(const QList<QSslError> &errors, QString *detail)
 {
-    QNetworkRequest req(url);
-    req.setRawHeader("Accept", "application/json");
-    if (isLoopbackHost(url))
-        req.setRawHeader("Accept-Encoding", "identity");
-    return req;
+    auto has = [&](std::initializer_list<QSslError::SslError> kinds) -> const QSslError * {
+        for (const QSslError &e : errors) {
+            for (QSslError::SslError k : kinds) {
+                if (e.error() == k)
+                    return &e;
+            }
+        }
+        return nullptr;
+    };
+    if (const QSslError *e =
+            has({QSslError::UnableToGetLocalIssuerCertificate, QSslError::SelfSignedCertificate,
+                 QSslError::SelfSignedCertificateInChain, QSslError::UnableToVerifyFirstCertificate,
+                 QSslError::UnableToGetIssuerCertificate, QSslError::CertificateUntrusted,
+                 QSslError::CertificateRejected})) {
+        *detail = e->errorString();
+        return Kind::TlsUnknownCa;
+    }
+    if (const QSslError *e =
+            has({QSslError::CertificateExpired, QSslError::CertificateNotYetValid})) {
+        *detail = e->errorString();
+        if (!e->certificate().isNull())
+            *detail += QLatin1String(", ") + e->certificate().expiryDate().toString(Qt::ISODate);
+        return Kind::TlsExpired;
+    }
+    if (const QSslError *e = has({QSslError::HostNameMismatch})) {
+        *detail = e->errorString();
+        if (!e->certificate().isNull()) {
+            QStringList names = e->certificate().subjectAlternativeNames().values();
+            names += e->certificate().subjectInfo(QSslCertificate::CommonName);
+            names.removeDuplicates();
+            names.removeAll(QString());
+            if (!names.isEmpty())
+                *detail += QLatin1String(": ") + names.join(QLatin1String(", "));
+        }
+        return Kind::TlsHostnameMismatch;
+    }
+    if (!errors.isEmpty())
+        *detail = errors.first().errorString();
+    return Kind::Tls;
+}
+
+QList<std::pair<QString, QString>> parseParams(const QString &text)
+{
+    QList<std::pair<QString, QString>> out;
+    QString t = text.trimmed();
+    if (t.startsWith(QLatin1Char('?')))
+        t.remove(0, 1);
+    const QUrlQuery q(t);
+    for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded)) {
+        if (!k.isEmpty())
+            out.append({k, v});
+    }
+    return out;
 }
 
 QString seconds(qint64 ms)
@@ -68,7 +124,10 @@ struct PrometheusDataSource::Pending
     bool useGet = false;
     bool aborted = false; // by the caller
     bool timedOut = false;
-    bool capped = false; // non-2xx body reached MaxErrorBodyBytes; the rest is dropped
+    bool capped = false;        // non-2xx body reached MaxErrorBodyBytes; the rest is dropped
+    bool bypassBackoff = false; // testConnection(): the user asked explicitly
+    bool raw = false;           // deliver the body as text (object()["text"])
+    QList<QSslError> sslErrors;
     QPointer<QNetworkReply> net;
     QTimer *timer = nullptr;
     QByteArray body;
@@ -105,9 +164,138 @@ PrometheusDataSource::~PrometheusDataSource()
 
 void PrometheusDataSource::setSettings(const DataSourceSettings &newSettings)
 {
-    if (newSettings.url != settings().url)
+    if (newSettings.url != settings().url || newSettings.pathPrefix != settings().pathPrefix)
         m_useGet = false;
     DataSource::setSettings(newSettings);
+    m_tlsReady = false;
+    pump();
+}
+
+void PrometheusDataSource::setSecrets(const DataSourceSecrets &secrets)
+{
+    DataSource::setSecrets(secrets);
+    m_tlsReady = false;
+    pump();
+}
+
+void PrometheusDataSource::setSecretsUnavailable(const QString &message)
+{
+    DataSource::setSecretsUnavailable(message);
+    m_tlsReady = false;
+    pump();
+}
+
+void PrometheusDataSource::prepareTls()
+{
+    if (m_tlsReady)
+        return;
+    m_tlsReady = true;
+    m_tlsError.clear();
+    const DataSourceSettings &s = settings();
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    auto readFile = [this](const QString &path, const QString &what) -> QByteArray {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (m_tlsError.isEmpty())
+                m_tlsError = tr("cannot read the %1 file %2: %3").arg(what, path, f.errorString());
+            return {};
+        }
+        return f.readAll();
+    };
+    QByteArray caPem = secrets().value(QLatin1String(SecretName::TlsCaCert)).toUtf8();
+    if (!s.tlsCaFile.isEmpty())
+        caPem += '\n' + readFile(s.tlsCaFile, tr("CA certificate"));
+    if (!caPem.trimmed().isEmpty()) {
+        const QList<QSslCertificate> cas = QSslCertificate::fromData(caPem, QSsl::Pem);
+        if (cas.isEmpty() && m_tlsError.isEmpty())
+            m_tlsError = tr("the CA certificate is not a PEM certificate");
+        conf.addCaCertificates(cas);
+    }
+    QByteArray certPem = secrets().value(QLatin1String(SecretName::TlsClientCert)).toUtf8();
+    if (certPem.isEmpty() && !s.tlsClientCertFile.isEmpty())
+        certPem = readFile(s.tlsClientCertFile, tr("client certificate"));
+    QByteArray keyPem = secrets().value(QLatin1String(SecretName::TlsClientKey)).toUtf8();
+    if (keyPem.isEmpty() && !s.tlsClientKeyFile.isEmpty())
+        keyPem = readFile(s.tlsClientKeyFile, tr("client key"));
+    if (!certPem.isEmpty() || !keyPem.isEmpty()) {
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(certPem, QSsl::Pem);
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Opaque, QSsl::Pem);
+        if (certs.isEmpty() && m_tlsError.isEmpty())
+            m_tlsError = tr("the client certificate is missing or not a PEM certificate");
+        else if (key.isNull() && m_tlsError.isEmpty())
+            m_tlsError = tr("the client key is missing or not a PEM private key");
+        if (!certs.isEmpty()) {
+            conf.setLocalCertificate(certs.first());
+            if (certs.size() > 1)
+                conf.addCaCertificates(certs.mid(1));
+        }
+        if (!key.isNull())
+            conf.setPrivateKey(key);
+    }
+    if (s.tlsSkipVerify)
+        conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_ssl = conf;
+}
+
+QNetworkRequest PrometheusDataSource::makeRequest(const QUrl &url)
+{
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", "application/json");
+    if (isLoopbackHost(url))
+        req.setRawHeader("Accept-Encoding", "identity");
+    const DataSourceSettings &s = settings();
+    switch (s.auth) {
+    case DataSourceSettings::Auth::Basic: {
+        const QString password = secrets().value(QLatin1String(SecretName::BasicAuthPassword));
+        req.setRawHeader("Authorization",
+                         "Basic " +
+                             (s.basicAuthUser + QLatin1Char(':') + password).toUtf8().toBase64());
+        break;
+    }
+    case DataSourceSettings::Auth::Bearer:
+        req.setRawHeader("Authorization",
+                         "Bearer " +
+                             secrets().value(QLatin1String(SecretName::BearerToken)).toUtf8());
+        break;
+    case DataSourceSettings::Auth::None:
+        break;
+    }
+    if (!s.tenantId.isEmpty())
+        req.setRawHeader("X-Scope-OrgID", s.tenantId.toUtf8());
+    for (const DataSourceHeader &h : s.headers) {
+        if (h.name.trimmed().isEmpty())
+            continue;
+        const QString value = h.secret ? secrets().value(SecretName::header(h.name)) : h.value;
+        req.setRawHeader(h.name.trimmed().toLatin1(), value.toUtf8());
+    }
+    if (url.scheme() == QLatin1String("https")) {
+        prepareTls();
+        req.setSslConfiguration(m_ssl);
+        if (!s.tlsServerName.isEmpty())
+            req.setPeerVerifyName(s.tlsServerName);
+    }
+    return req;
+}
+
+void PrometheusDataSource::addCommonParams(QUrlQuery *q, const QString &path) const
+{
+    const DataSourceSettings &s = settings();
+    if (s.kind == DataSourceKind::Thanos && path.startsWith(QLatin1String("/api/v1/")) &&
+        !path.startsWith(QLatin1String("/api/v1/status"))) {
+        if (!q->hasQueryItem(QStringLiteral("partial_response")))
+            q->addQueryItem(QStringLiteral("partial_response"), s.thanosPartialResponse
+                                                                    ? QStringLiteral("true")
+                                                                    : QStringLiteral("false"));
+        if (!q->hasQueryItem(QStringLiteral("dedup")))
+            q->addQueryItem(QStringLiteral("dedup"),
+                            s.thanosDedup ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    for (const auto &[k, v] : parseParams(s.customQueryParameters))
+        q->addQueryItem(k, v);
 }
 
 QString PrometheusDataSource::address() const
@@ -120,7 +308,7 @@ QString PrometheusDataSource::address() const
 
 QUrl PrometheusDataSource::apiUrl(const QString &path) const
 {
-    QUrl u = settings().url;
+    QUrl u = settings().effectiveUrl();
     QString prefix = u.path();
     while (prefix.endsWith(QLatin1Char('/')))
         prefix.chop(1);
@@ -200,6 +388,28 @@ DataSourceReply *PrometheusDataSource::buildInfo()
     return enqueue(QStringLiteral("/api/v1/status/buildinfo"), {}, Parse::Object);
 }
 
+QString PrometheusDataSource::detectFlavour(const QJsonObject &info, DataSourceKind configured,
+                                            bool *versionElsewhere)
+{
+    *versionElsewhere = false;
+    const QString application = info.value(QLatin1String("application")).toString();
+    if (application.contains(QLatin1String("Mimir"), Qt::CaseInsensitive))
+        return QStringLiteral("Mimir");
+    if (application.contains(QLatin1String("Cortex"), Qt::CaseInsensitive))
+        return QStringLiteral("Cortex");
+    if (application.contains(QLatin1String("Thanos"), Qt::CaseInsensitive))
+        return QStringLiteral("Thanos");
+    const QString version = info.value(QLatin1String("version")).toString();
+    if (version.isEmpty()) {
+        // VictoriaMetrics answers buildinfo with an empty `data`; its version is in /metrics.
+        *versionElsewhere = true;
+        return QStringLiteral("VictoriaMetrics");
+    }
+    if (configured == DataSourceKind::Thanos || version.startsWith(QLatin1String("0.")))
+        return QStringLiteral("Thanos"); // Thanos answers like Prometheus, with its own version
+    return QStringLiteral("Prometheus");
+}
+
 DataSourceReply *PrometheusDataSource::testConnection()
 {
     auto *outer = new DataSourceReply;
@@ -218,23 +428,21 @@ DataSourceReply *PrometheusDataSource::testConnection()
         guard->setError(e);
         guard->finish();
     };
-    DataSourceReply *info = buildInfo();
-    *current = info;
-    connect(info, &DataSourceReply::finished, this, [this, info, guard, current, fail] {
-        info->deleteLater();
-        if (!guard)
-            return;
-        if (info->error().isError()) {
-            fail(info->error(), tr("Build info (/api/v1/status/buildinfo)"));
-            return;
-        }
-        const QString version = info->object().value(QLatin1String("version")).toString();
-        QueryRequest q;
-        q.expr = QStringLiteral("1+1");
-        q.instant = true;
-        DataSourceReply *test = query(q);
+    struct Found
+    {
+        QString version;
+        QString flavour;
+    };
+    auto found = std::make_shared<Found>();
+
+    // Step 3: the test query 1+1, then the result.
+    auto runQuery = [this, guard, current, fail, found] {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("query"), QStringLiteral("1+1"));
+        DataSourceReply *test =
+            enqueue(QStringLiteral("/api/v1/query"), q, Parse::Query, 0, Mode::Test);
         *current = test;
-        connect(test, &DataSourceReply::finished, this, [test, guard, version, fail] {
+        connect(test, &DataSourceReply::finished, this, [this, test, guard, fail, found] {
             test->deleteLater();
             if (!guard)
                 return;
@@ -251,27 +459,98 @@ DataSourceReply *PrometheusDataSource::testConnection()
                 fail(e, tr("Test query (1+1)"));
                 return;
             }
+            if (found->flavour.isEmpty())
+                found->flavour = QStringLiteral("Prometheus");
+            const QString version =
+                found->version.isEmpty() ? tr("(version unknown)") : found->version;
+            QStringList warnings;
+            if (settings().tlsSkipVerify &&
+                settings().effectiveUrl().scheme() == QLatin1String("https"))
+                warnings << tr("TLS certificate verification is disabled: the connection is "
+                               "encrypted but the server is not authenticated.");
+            const QString configured = dataSourceKindDisplayName(settings().kind);
+            const bool kindMatches = found->flavour.compare(dataSourceKindName(settings().kind),
+                                                            Qt::CaseInsensitive) == 0 ||
+                                     (settings().kind == DataSourceKind::Mimir &&
+                                      found->flavour == QLatin1String("Cortex"));
+            if (!kindMatches)
+                warnings << tr("The data source is configured as %1, but the server looks like "
+                               "%2.")
+                                .arg(configured, found->flavour);
+            recordServerInfo(found->version, found->flavour);
             guard->setObject(
-                QJsonObject{{QStringLiteral("version"), version},
-                            {QStringLiteral("flavour"), QStringLiteral("Prometheus")},
+                QJsonObject{{QStringLiteral("version"), found->version},
+                            {QStringLiteral("flavour"), found->flavour},
+                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
                             {QStringLiteral("message"),
-                             tr("Data source is working: Prometheus %1").arg(version)}});
+                             tr("Data source is working: %1 %2").arg(found->flavour, version)}});
             guard->finish();
         });
-    });
+    };
+
+    // Step 1: build info (flavour and version). A 404 here is not fatal: some compatible
+    // servers lack the endpoint; the test query then tells whether the path is right.
+    DataSourceReply *info =
+        enqueue(QStringLiteral("/api/v1/status/buildinfo"), {}, Parse::Object, 0, Mode::Test);
+    *current = info;
+    connect(
+        info, &DataSourceReply::finished, this,
+        [this, info, guard, current, fail, found, runQuery] {
+            info->deleteLater();
+            if (!guard)
+                return;
+            if (info->error().isError() && info->error().kind != Kind::NotFound) {
+                fail(info->error(), tr("Build info (/api/v1/status/buildinfo)"));
+                return;
+            }
+            if (info->error().isError()) {
+                runQuery();
+                return;
+            }
+            bool versionElsewhere = false;
+            found->flavour = detectFlavour(info->object(), settings().kind, &versionElsewhere);
+            found->version = info->object().value(QLatin1String("version")).toString();
+            if (!versionElsewhere) {
+                runQuery();
+                return;
+            }
+            // Step 2 (VictoriaMetrics): the version from vm_app_version in /metrics.
+            DataSourceReply *metrics =
+                enqueue(QStringLiteral("/metrics"), {}, Parse::VmVersion, 0, Mode::Test);
+            *current = metrics;
+            connect(metrics, &DataSourceReply::finished, this, [metrics, guard, found, runQuery] {
+                metrics->deleteLater();
+                if (!guard)
+                    return;
+                if (!metrics->error().isError())
+                    found->version = metrics->object().value(QLatin1String("version")).toString();
+                runQuery();
+            });
+        });
     return outer;
 }
 
 DataSourceReply *PrometheusDataSource::enqueue(const QString &path, const QUrlQuery &params,
-                                               Parse parse, int limit)
+                                               Parse parse, int limit, Mode mode)
 {
     auto *reply = new DataSourceReply;
     auto p = std::make_shared<Pending>();
     p->reply = reply;
     p->path = path;
     p->params = params;
+    if (parse != Parse::VmVersion)
+        addCommonParams(&p->params, path);
+    if ((parse == Parse::Strings || parse == Parse::Series) && limit <= 0 &&
+        settings().seriesLimit > 0) {
+        // Lookups are capped by the data source's series limit (servers that know `limit`
+        // cap on their side too).
+        limit = settings().seriesLimit;
+        if (!p->params.hasQueryItem(QStringLiteral("limit")))
+            p->params.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    }
     p->parse = parse;
     p->limit = limit;
+    p->bypassBackoff = mode == Mode::Test;
     std::weak_ptr<Pending> weak = p;
     QPointer<PrometheusDataSource> self(this);
     reply->setAbortHandler([self, weak] {
@@ -284,12 +563,20 @@ DataSourceReply *PrometheusDataSource::enqueue(const QString &path, const QUrlQu
         if (p->net)
             p->net->abort(); // finished() follows, which frees the slot
     });
-    if (!settings().url.isValid() || settings().url.host().isEmpty()) {
+    const QUrl base = settings().effectiveUrl();
+    if (!base.isValid() || base.host().isEmpty()) {
         DataSourceError e;
         e.kind = Kind::Network;
         e.detail = tr("invalid data source URL \"%1\"").arg(settings().url.toString());
         // Deliver asynchronously: callers connect after the call returns.
         QTimer::singleShot(0, this, [this, p, e] { deliver(p, e); });
+        return reply;
+    }
+    if (!p->bypassBackoff && isBackingOff()) {
+        // Refreshes back off after repeated failures: answer with the last error at once,
+        // without touching the server. The first request after the back-off goes out.
+        const DataSourceError e = health().lastError;
+        QTimer::singleShot(0, this, [this, p, e] { deliver(p, e, false); });
         return reply;
     }
     m_queue.push_back(p);
@@ -300,6 +587,21 @@ DataSourceReply *PrometheusDataSource::enqueue(const QString &path, const QUrlQu
 
 void PrometheusDataSource::pump()
 {
+    if (!secretsReady()) {
+        if (!secretsUnavailable())
+            return; // waiting for the keychain
+        // The keychain could not provide the secrets: every waiting request fails.
+        DataSourceError e;
+        e.kind = Kind::SecretsUnavailable;
+        e.detail = secretsError();
+        auto queue = std::move(m_queue);
+        m_queue.clear();
+        for (auto &p : queue) {
+            if (!p->aborted && p->reply)
+                deliver(p, e, false);
+        }
+        return;
+    }
     while (m_inFlight < MaxInFlight && !m_queue.empty()) {
         auto p = m_queue.front();
         m_queue.pop_front();
@@ -311,23 +613,36 @@ void PrometheusDataSource::pump()
 
 void PrometheusDataSource::send(const std::shared_ptr<Pending> &p)
 {
-    p->useGet = p->useGet || m_useGet;
+    p->useGet = p->useGet || m_useGet ||
+                settings().httpMethod == DataSourceSettings::HttpMethod::Get ||
+                p->parse == Parse::VmVersion;
     p->body.clear();
     p->capped = false;
     p->timedOut = false;
+    p->sslErrors.clear();
     QUrl url = apiUrl(p->path);
+    QNetworkRequest request = makeRequest(url);
+    if (url.scheme() == QLatin1String("https") && !m_tlsError.isEmpty()) {
+        DataSourceError e;
+        e.kind = Kind::Tls;
+        e.detail = m_tlsError;
+        QTimer::singleShot(0, this, [this, p, e] { deliver(p, e); });
+        return;
+    }
     const QByteArray form = encodeForm(p->params);
     QNetworkReply *net = nullptr;
     if (p->useGet) {
         if (!form.isEmpty())
             url.setQuery(QString::fromLatin1(form), QUrl::StrictMode);
-        net = m_nam->get(makeRequest(url));
+        request.setUrl(url);
+        net = m_nam->get(request);
     } else {
-        QNetworkRequest req = makeRequest(url);
-        req.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-        net = m_nam->post(req, form);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        net = m_nam->post(request, form);
     }
+    connect(net, &QNetworkReply::sslErrors, this,
+            [p](const QList<QSslError> &errors) { p->sslErrors += errors; });
     p->net = net;
     ++m_inFlight;
     m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
@@ -414,7 +729,11 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
 
     if (status > 0 && (status < 200 || status >= 300)) {
         e.httpStatus = status;
-        if (status == 401 || status == 403) {
+        if (status == 400 && p->body.contains("Client sent an HTTP request to an HTTPS server")) {
+            // Go's answer to plain HTTP on a TLS port.
+            e.kind = Kind::HttpToTlsPort;
+            e.detail = address();
+        } else if (status == 401 || status == 403) {
             e.kind = Kind::Auth;
             e.detail = ResponseParser::classifyHttpError(status, p->body, contentType).detail;
         } else if (status == 404) {
@@ -448,6 +767,17 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
                          ? Kind::Tls
                          : Kind::Network;
             e.detail = net->errorString();
+            if (e.kind == Kind::Tls && !p->sslErrors.isEmpty()) {
+                e.kind = classifySslErrors(p->sslErrors, &e.detail);
+            } else if (e.kind == Kind::Tls || net->url().scheme() == QLatin1String("https")) {
+                const QString text = net->errorString();
+                if (text.contains(QLatin1String("wrong version number"), Qt::CaseInsensitive) ||
+                    text.contains(QLatin1String("packet length too long"), Qt::CaseInsensitive) ||
+                    text.contains(QLatin1String("http request"), Qt::CaseInsensitive)) {
+                    e.kind = Kind::TlsToPlainPort;
+                    e.detail = address();
+                }
+            }
             break;
         default:
             e.kind = Kind::Network;
@@ -499,6 +829,8 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
             case Parse::Series: {
                 std::vector<Labels> s;
                 ResponseParser::parseSeries(body, &s, &err, contentType);
+                if (limit > 0 && s.size() > size_t(limit))
+                    s.resize(size_t(limit));
                 result->series = std::move(s);
                 break;
             }
@@ -506,6 +838,23 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
                 QJsonObject o;
                 ResponseParser::parseObject(body, &o, &err, contentType);
                 result->object = std::move(o);
+                break;
+            }
+            case Parse::VmVersion: {
+                // vm_app_version{version="victoria-metrics-20230210-...-v1.87.1",...} 1
+                const QByteArray key = "vm_app_version{version=\"";
+                const qsizetype at = body.indexOf(key);
+                if (at >= 0) {
+                    const qsizetype from = at + key.size();
+                    const qsizetype to = body.indexOf('"', from);
+                    if (to > from) {
+                        QString v = QString::fromUtf8(body.mid(from, to - from));
+                        const qsizetype tag = v.lastIndexOf(QLatin1String("-v"));
+                        if (tag >= 0)
+                            v = v.mid(tag + 2);
+                        result->object.insert(QStringLiteral("version"), v);
+                    }
+                }
                 break;
             }
             }
@@ -528,11 +877,18 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
     m_pool.start(job);
 }
 
-void PrometheusDataSource::deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error)
+void PrometheusDataSource::deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error,
+                                   bool record)
 {
     DataSourceReply *reply = p->reply;
     if (!reply || p->aborted || reply->isAborted())
         return;
+    if (record && p->parse != Parse::VmVersion) {
+        if (error.isError())
+            recordFailure(error);
+        else
+            recordSuccess();
+    }
     reply->setAbortHandler(nullptr);
     reply->setError(error);
     reply->finish();

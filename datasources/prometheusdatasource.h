@@ -2,19 +2,28 @@
 
 #include "datasource.h"
 
+#include <QSslConfiguration>
 #include <QThreadPool>
 #include <QUrlQuery>
 #include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 namespace pharos {
 
 /// A Prometheus (or Prometheus-compatible) HTTP API client on QNetworkAccessManager.
 ///
 /// - POSTs form-encoded requests; after a 405 on POST it retries with GET and keeps using GET.
-/// - Keeps the URL's path prefix (http://host/prefix/api/v1/...).
+/// - Keeps the URL's path prefix and settings().pathPrefix (http://host/prefix/api/v1/...).
+/// - Sends the configured auth (basic, bearer), X-Scope-OrgID and custom headers, custom query
+///   parameters, Thanos' partial_response/dedup, and uses the TLS settings (CA, client
+///   certificate and key, server name, skip verification).
+/// - Waits for the secrets when settings().hasSecrets() until setSecrets() (or fails with
+///   Kind::SecretsUnavailable after setSecretsUnavailable()).
+/// - Records health; while backing off after repeated failures, requests answer at once with
+///   the last error without touching the server (testConnection() always goes out).
 /// - At most MaxInFlight requests run at once; more wait in a queue (aborting a queued reply
 ///   removes it).
 /// - settings().timeoutMs bounds each request (Kind::Timeout; an abort is Kind::Cancelled).
@@ -33,6 +42,8 @@ public:
 
     /// A new URL forgets a GET fallback learned from the old one.
     void setSettings(const DataSourceSettings &settings) override;
+    void setSecrets(const DataSourceSecrets &secrets) override;
+    void setSecretsUnavailable(const QString &message) override;
 
     DataSourceReply *query(const QueryRequest &request) override;
     DataSourceReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
@@ -55,16 +66,26 @@ public:
     /// The full URL of an API path under the configured base URL (keeps a path prefix).
     QUrl apiUrl(const QString &path) const;
 
+    /// The flavour named by a buildinfo `data` object: "Prometheus", "VictoriaMetrics" (empty
+    /// data; *versionElsewhere = true: the version is in /metrics), "Thanos", "Mimir", "Cortex".
+    static QString detectFlavour(const QJsonObject &buildInfo, DataSourceKind configured,
+                                 bool *versionElsewhere);
+
 private:
-    enum class Parse { Query, Strings, Series, Object };
+    enum class Parse { Query, Strings, Series, Object, VmVersion };
+    enum class Mode { Normal, Test };
     struct Pending;
 
     DataSourceReply *enqueue(const QString &path, const QUrlQuery &params, Parse parse,
-                             int limit = 0);
+                             int limit = 0, Mode mode = Mode::Normal);
+    QNetworkRequest makeRequest(const QUrl &url);
+    void prepareTls();
+    void addCommonParams(QUrlQuery *q, const QString &path) const;
     void pump();
     void send(const std::shared_ptr<Pending> &p);
     void onNetworkFinished(const std::shared_ptr<Pending> &p);
-    void deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error);
+    void deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error,
+                 bool record = true);
     QString address() const;
 
     QNetworkAccessManager *m_nam;
@@ -74,6 +95,9 @@ private:
     int m_inFlight = 0;
     int m_peakInFlight = 0;
     bool m_useGet = false;
+    bool m_tlsReady = false;
+    QString m_tlsError; // CA/cert/key files that cannot be used
+    QSslConfiguration m_ssl;
 };
 
 } // namespace pharos

@@ -188,6 +188,104 @@ private Q_SLOTS:
             QCOMPARE(ds ? ds->settings().name : QString(), QStringLiteral("cli"));
     }
 
+    void allSettingsRoundTripWithoutSecrets()
+    {
+        DataSourceSettings a;
+        a.uid = QStringLiteral("mimir-1");
+        a.name = QStringLiteral("Mimir");
+        a.kind = DataSourceKind::Mimir;
+        a.url = QUrl(QStringLiteral("https://mimir.example.com"));
+        a.pathPrefix = QStringLiteral("/prometheus");
+        a.tenantId = QStringLiteral("team-a");
+        a.httpMethod = DataSourceSettings::HttpMethod::Get;
+        a.customQueryParameters = QStringLiteral("max_source_resolution=5m&x=1");
+        a.seriesLimit = 500;
+        a.auth = DataSourceSettings::Auth::Basic;
+        a.basicAuthUser = QStringLiteral("alice");
+        a.headers = {{QStringLiteral("X-Plain"), QStringLiteral("visible"), false},
+                     {QStringLiteral("X-Api-Key"), QString(), true}};
+        a.tlsCaFile = QStringLiteral("/etc/ca.pem");
+        a.tlsClientCertFile = QStringLiteral("/etc/client.pem");
+        a.tlsClientKeyFile = QStringLiteral("/etc/client.key");
+        a.tlsServerName = QStringLiteral("prom.internal");
+        a.tlsSkipVerify = true;
+        a.secretNames = {QLatin1String(SecretName::BasicAuthPassword),
+                         SecretName::header(QStringLiteral("X-Api-Key"))};
+        DataSourceSettings b;
+        b.uid = QStringLiteral("thanos");
+        b.name = QStringLiteral("Thanos");
+        b.kind = DataSourceKind::Thanos;
+        b.url = QUrl(QStringLiteral("http://127.0.0.1:10902"));
+        b.thanosPartialResponse = true;
+        b.thanosDedup = false;
+        b.auth = DataSourceSettings::Auth::Bearer;
+        b.isDefault = true;
+        DataSourceSettings c = b;
+        c.uid = QStringLiteral("thanos-2");
+        c.name = QStringLiteral("Thanos 2");
+        QVERIFY(DataSourceStore::save({a, b, c}));
+        QFile f(DataSourceStore::configDir() + QStringLiteral("/datasources.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray raw = f.readAll();
+        QVERIFY(raw.contains("\"secretRef\": \"datasource/mimir-1\""));
+        QVERIFY(!raw.contains("password\":")); // only names of secrets
+
+        const QList<DataSourceSettings> loaded = DataSourceStore::load();
+        QCOMPARE(loaded.size(), 3);
+        const DataSourceSettings &la = loaded[0];
+        QCOMPARE(la.kind, DataSourceKind::Mimir);
+        QCOMPARE(la.pathPrefix, a.pathPrefix);
+        QCOMPARE(la.effectiveUrl().toString(),
+                 QStringLiteral("https://mimir.example.com/prometheus"));
+        QCOMPARE(la.tenantId, a.tenantId);
+        QCOMPARE(la.httpMethod, DataSourceSettings::HttpMethod::Get);
+        QCOMPARE(la.customQueryParameters, a.customQueryParameters);
+        QCOMPARE(la.seriesLimit, 500);
+        QCOMPARE(la.auth, DataSourceSettings::Auth::Basic);
+        QCOMPARE(la.basicAuthUser, a.basicAuthUser);
+        QCOMPARE(la.headers, a.headers);
+        QCOMPARE(la.tlsCaFile, a.tlsCaFile);
+        QCOMPARE(la.tlsClientCertFile, a.tlsClientCertFile);
+        QCOMPARE(la.tlsClientKeyFile, a.tlsClientKeyFile);
+        QCOMPARE(la.tlsServerName, a.tlsServerName);
+        QVERIFY(la.tlsSkipVerify);
+        QCOMPARE(la.secretNames, a.secretNames);
+        QCOMPARE(la.secretRef(), QStringLiteral("datasource/mimir-1"));
+        QVERIFY(!la.isDefault);
+        QCOMPARE(loaded[1].kind, DataSourceKind::Thanos);
+        QVERIFY(loaded[1].thanosPartialResponse);
+        QVERIFY(!loaded[1].thanosDedup);
+        QCOMPARE(loaded[1].auth, DataSourceSettings::Auth::Bearer);
+        // Exactly one default.
+        QVERIFY(loaded[1].isDefault);
+        QVERIFY(!loaded[2].isDefault);
+
+        QList<DataSourceSettings> none = {a, a};
+        none[0].isDefault = none[1].isDefault = false;
+        DataSourceStore::normaliseDefaults(&none);
+        QVERIFY(none[0].isDefault && !none[1].isDefault);
+        QList<DataSourceSettings> list = loaded;
+        DataSourceStore::setDefault(&list, QStringLiteral("Thanos 2"));
+        QVERIFY(!list[0].isDefault && !list[1].isDefault && list[2].isDefault);
+        QCOMPARE(DataSourceStore::makeUid(list, QStringLiteral("Thanos!")),
+                 QStringLiteral("thanos-3"));
+        DataSourceKind k;
+        QVERIFY(dataSourceKindFromName(QStringLiteral("Cortex"), &k));
+        QCOMPARE(k, DataSourceKind::Mimir);
+        QVERIFY(!dataSourceKindFromName(QStringLiteral("graphite"), &k));
+    }
+
+    void backoffIsExponentialAndCapped()
+    {
+        QCOMPARE(DataSource::backoffForFailures(0), 0);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures), 0);
+        const qint64 first = DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 1);
+        QCOMPARE(first, DataSource::BaseBackoffMs);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 2), 2 * first);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 3), 4 * first);
+        QCOMPARE(DataSource::backoffForFailures(1000), DataSource::maxBackoffMs());
+    }
+
     void registryBasics()
     {
         DataSourceRegistry registry;
