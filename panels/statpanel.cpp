@@ -5,6 +5,7 @@
 #include "units.h"
 
 #include <QJsonArray>
+#include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -30,25 +31,37 @@ protected:
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
         const int n = int(stats.size());
-        const double aspect = double(width()) / std::max(1, height());
-        int cols = std::clamp(int(std::round(std::sqrt(n * aspect / 2.0))), 1, n);
-        const int rows = (n + cols - 1) / cols;
-        cols = (n + rows - 1) / rows;
+        const QSize grid = m_panel->layoutGrid(size());
+        const int cols = grid.width(), rows = grid.height();
         const double cw = double(width()) / cols;
         const double ch = double(height()) / rows;
+        const QString textMode = m_panel->textMode();
+        const bool showName = textMode == QLatin1String("value_and_name") ||
+                              textMode == QLatin1String("name") ||
+                              (textMode == QLatin1String("auto") && n > 1);
+        const bool showValue =
+            textMode != QLatin1String("name") && textMode != QLatin1String("none");
         for (int i = 0; i < n; ++i) {
             const QRectF cell(cw * (i % cols), ch * (i / cols), cw, ch);
-            drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], n > 1);
+            drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], showName, showValue);
         }
     }
 
 private:
-    void drawStat(QPainter &p, const QRectF &cell, const StatPanel::Stat &s, bool showName)
+    void drawStat(QPainter &p, const QRectF &cell, const StatPanel::Stat &s, bool showName,
+                  bool showValue)
     {
         const QString mode = m_panel->colorMode();
         const bool background = mode.startsWith(QLatin1String("background"));
         QColor textColor = palette().color(QPalette::WindowText);
-        if (background) {
+        if (mode == QLatin1String("background")) {
+            // Grafana's gradient background: a little lighter at the top.
+            QLinearGradient g(cell.topLeft(), cell.bottomLeft());
+            g.setColorAt(0, s.color.lighter(115));
+            g.setColorAt(1, s.color);
+            p.fillRect(cell, g);
+            textColor = s.color.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : Qt::white;
+        } else if (background) {
             p.fillRect(cell, s.color);
             textColor = s.color.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : Qt::white;
         } else if (mode != QLatin1String("none")) {
@@ -59,6 +72,18 @@ private:
             drawSparkline(p, cell, *s.frame, background ? textColor : s.color);
 
         QRectF textArea = cell;
+        if (showName && !showValue) { // textMode "name": the name takes the value's place
+            QFont nf = font();
+            nf.setBold(true);
+            nf.setPixelSize(std::clamp(int(cell.height() * 0.3), 8, 48));
+            p.setFont(nf);
+            p.setPen(textColor);
+            p.drawText(cell, Qt::AlignCenter,
+                       QFontMetricsF(nf).elidedText(s.name, Qt::ElideRight, cell.width()));
+            return;
+        }
+        if (!showValue)
+            return;
         if (showName) {
             QFont nf = font();
             nf.setPixelSize(std::clamp(int(cell.height() * 0.15), 8, 16));
@@ -144,6 +169,9 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
         m_calc = QStringLiteral("lastNotNull");
     m_colorMode = options.value(QLatin1String("colorMode")).toString(QStringLiteral("value"));
     m_graphMode = options.value(QLatin1String("graphMode")).toString(QStringLiteral("area"));
+    m_textMode = options.value(QLatin1String("textMode")).toString(QStringLiteral("auto"));
+    m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
+    m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_view = new StatView(this);
     setContentWidget(m_view);
 }
@@ -151,6 +179,20 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
 QWidget *StatPanel::statView() const
 {
     return m_view;
+}
+
+QSize StatPanel::layoutGrid(const QSize &size) const
+{
+    const int n = std::max(1, int(m_stats.size()));
+    if (m_orientation == QLatin1String("horizontal")) // side by side
+        return QSize(n, 1);
+    if (m_orientation == QLatin1String("vertical")) // one above the other
+        return QSize(1, n);
+    const double aspect = double(size.width()) / std::max(1, size.height());
+    int cols = std::clamp(int(std::round(std::sqrt(n * aspect / 2.0))), 1, n);
+    const int rows = (n + cols - 1) / cols;
+    cols = (n + rows - 1) / rows;
+    return QSize(cols, rows);
 }
 
 QStringList StatPanel::statTexts() const
@@ -173,18 +215,23 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
 {
     m_stats.clear();
     m_drawn = data;
-    const FieldDefaults &d = model().defaults;
     const std::vector<PanelSeries> series = collectSeries(model(), *data);
     for (const PanelSeries &ps : series) {
         if (ps.frame->isEmpty())
             continue;
+        // fieldConfig.defaults with this series' overrides (unit, decimals, colour, ...).
+        const FieldConfig d =
+            m_fieldConfig.resolve({ps.name, ps.refId, QStringLiteral("number"), ps.frame});
         Stat s;
-        s.name = ps.name;
+        s.name = d.displayName.isEmpty() ? ps.name : d.displayName;
         s.frame = ps.frame;
         s.value = reduce(*ps.frame, m_calc);
         s.text = formatValueText(s.value, d.unit, d.decimals);
         const QString mode = d.colorMode.isEmpty() ? QStringLiteral("thresholds") : d.colorMode;
-        if (mode == QLatin1String("thresholds")) {
+        if (mode == QLatin1String("fixed") || mode == QLatin1String("shades")) {
+            const QColor fixed = grafanaColor(d.fixedColor);
+            s.color = fixed.isValid() ? fixed : ps.color;
+        } else if (mode == QLatin1String("thresholds")) {
             // Percentage thresholds need a range: the configured one, else the data's.
             double lo = d.min ? *d.min : reduce(*ps.frame, QStringLiteral("min"));
             double hi = d.max ? *d.max : reduce(*ps.frame, QStringLiteral("max"));

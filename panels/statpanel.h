@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fieldconfig.h"
 #include "panelseries.h"
 #include "panelwidget.h"
 
@@ -29,6 +30,10 @@ public:
     QString calc() const { return m_calc; }
     QString colorMode() const { return m_colorMode; }
     QString graphMode() const { return m_graphMode; }
+    QString textMode() const { return m_textMode; }
+    QString orientation() const { return m_orientation; }
+    /// The grid the stats are laid out in for a view of `size`: columns x rows.
+    QSize layoutGrid(const QSize &size) const;
     QWidget *statView() const;
 
 protected:
@@ -39,8 +44,11 @@ private:
     QList<Stat> m_stats;
     PanelDataPtr m_drawn; // keeps the frames the series point into alive
     QString m_calc;
-    QString m_colorMode; // value, background, background_solid, none
-    QString m_graphMode; // area, none
+    QString m_colorMode;   // value, background, background_solid, none
+    QString m_graphMode;   // area, none
+    QString m_textMode;    // auto, value, value_and_name, name, none
+    QString m_orientation; // auto, horizontal, vertical
+    FieldConfigResolver m_fieldConfig;
 };
 
 } // namespace pharos
