@@ -747,11 +747,11 @@ void TimeSeriesRenderer::flushRun(QPainter *p, const QColor &color)
                 smoothRun(m_baseRun, m_fill);
         }
         if (m_drawFill) {
-            // One vertex per pixel column, not antialiased: the line covers the edge.
+            // Dense runs: one vertex per pixel column. Not antialiased: the line covers the edge.
             m_fill.clear();
             m_fill.reserve(m_run.size() + m_baseRun.size() + 2);
             for (const QPointF &pt : m_run) {
-                if (m_fill.empty() || m_fill.back().x() != pt.x() || !m_smooth)
+                if (!m_dense || m_fill.empty() || m_fill.back().x() != pt.x())
                     m_fill.push_back(pt);
             }
             if (!m_baseRun.empty()) { // a band down to the series below
@@ -968,7 +968,8 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, size_t index, const QColor &col
     qint64 prevT = 0;
     bool havePrev = false;
     const double columns = m_plot.width();
-    if (double(iEnd - i0) <= 2 * columns) {
+    m_dense = double(iEnd - i0) > 2 * columns;
+    if (!m_dense) {
         // Sparse: every sample is a vertex.
         m_smooth = st.interpolation == LineInterpolation::Smooth;
         const bool stepAfter = st.interpolation == LineInterpolation::StepAfter;

@@ -197,6 +197,7 @@ private:
     bool m_drawFill = false;
     bool m_drawLine = true;
     bool m_smooth = false;
+    bool m_dense = false; // the current series has more samples than 2 per pixel column
     QColor m_fillColor;
     bool m_gradient = false;
     double m_baseY = 0;
