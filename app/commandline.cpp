@@ -25,11 +25,11 @@ bool validTime(const QString &expr, bool roundUp, QString *error)
 namespace {
 QString commandName(const QStringList &arguments)
 {
-    static const QStringList withValue{QStringLiteral("--datasource"), QStringLiteral("--from"),
-                                       QStringLiteral("--to"),         QStringLiteral("--refresh"),
-                                       QStringLiteral("--lang"),       QStringLiteral("--width"),
-                                       QStringLiteral("-o"),           QStringLiteral("--output"),
-                                       QStringLiteral("--input"),      QStringLiteral("--report")};
+    static const QStringList withValue{
+        QStringLiteral("--datasource"), QStringLiteral("--from"),     QStringLiteral("--to"),
+        QStringLiteral("--refresh"),    QStringLiteral("--lang"),     QStringLiteral("--width"),
+        QStringLiteral("-o"),           QStringLiteral("--output"),   QStringLiteral("--input"),
+        QStringLiteral("--report"),     QStringLiteral("--provision")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
@@ -155,6 +155,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             QCoreApplication::translate("CommandLine", "[file]"));
     }
     parser.addOption(langOption);
+    const QCommandLineOption provisionOption(
+        QStringList{QStringLiteral("provision")},
+        QCoreApplication::translate("CommandLine",
+                                    "Apply a Grafana data-source provisioning file (YAML)."),
+        QCoreApplication::translate("CommandLine", "file"));
+    parser.addOption(provisionOption);
 
     auto fail = [&](const QString &message) {
         o.mode = CommandLineOptions::Mode::Error;
@@ -281,6 +287,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (!validTime(o.to, true, &error))
             return fail(QCoreApplication::translate("CommandLine", "--to: %1").arg(error));
     }
+    o.provisionFiles = parser.values(provisionOption);
     if (parser.isSet(langOption)) {
         o.language = parser.value(langOption).trimmed();
         if (o.language.isEmpty())

@@ -10,17 +10,18 @@ struct CommandLineOptions
 {
     enum class Mode { Window, Export, Import, Help, Version, Error };
     Mode mode = Mode::Window;
-    QString file;       // dashboard file (window: optional; export, import: required)
-    QString output;     // export: -o (PNG); import: -o (JSON; empty = stdout)
-    QStringList inputs; // import: --input NAME=VALUE, as given
-    QString report;     // import: --report REPORT.json
-    QString datasource; // --datasource URL (empty = configured data sources)
-    QString from;       // --from (empty = the dashboard's)
-    QString to;         // --to
-    QString refresh;    // --refresh (empty = the dashboard's); "off" allowed
-    QString language;   // --lang, e.g. zh_CN (empty = system locale)
-    int width = 1600;   // export: --width
-    QString message;    // Help/Version: text for stdout; Error: text for stderr
+    QString file;               // dashboard file (window: optional; export, import: required)
+    QString output;             // export: -o (PNG); import: -o (JSON; empty = stdout)
+    QStringList inputs;         // import: --input NAME=VALUE, as given
+    QString report;             // import: --report REPORT.json
+    QString datasource;         // --datasource URL (empty = configured data sources)
+    QString from;               // --from (empty = the dashboard's)
+    QString to;                 // --to
+    QString refresh;            // --refresh (empty = the dashboard's); "off" allowed
+    QString language;           // --lang, e.g. zh_CN (empty = system locale)
+    int width = 1600;           // export: --width
+    QStringList provisionFiles; // --provision FILE (repeatable): data-source provisioning YAML
+    QString message;            // Help/Version: text for stdout; Error: text for stderr
 };
 
 /// Parses `arguments` (argv including the program name). Never exits; the caller prints

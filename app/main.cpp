@@ -1,12 +1,17 @@
 // Pharos: opens Grafana dashboards with live Prometheus data, or exports them to PNG.
 #include "commandline.h"
+#include "credentialstore.h"
+#include "datasourcecommand.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
 #include "exporter.h"
 #include "importcommand.h"
 #include "mainwindow.h"
+#include "provisioning.h"
 
 #include <QApplication>
+#include <QEventLoop>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -29,7 +34,7 @@ QString languageArgument(int argc, char **argv)
     return {};
 }
 
-void installTranslations(QApplication &app, const QString &language)
+void installTranslations(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     if (!language.isEmpty())
@@ -46,6 +51,29 @@ void installTranslations(QApplication &app, const QString &language)
         QCoreApplication::installTranslator(qt);
 }
 
+/// Applies provisioning files before anything reads the data sources. Waits in a local event
+/// loop (before any window exists; keychain jobs only, no network). Returns false on failure
+/// (message on `err`).
+bool applyProvisioning(const QStringList &files, pharos::CredentialStore *store, QTextStream &err)
+{
+    if (files.isEmpty())
+        return true;
+    auto *job = new pharos::ProvisioningJob(files, store);
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(job, &pharos::ProvisioningJob::finished, &loop, [&] {
+        ok = job->ok();
+        for (const QString &w : job->warnings())
+            err << w << Qt::endl;
+        if (!ok)
+            err << job->errorString() << Qt::endl;
+        loop.quit();
+    });
+    job->start();
+    loop.exec();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -56,6 +84,20 @@ int main(int argc, char **argv)
     // export renders without a display; import needs none
     if (pharos::isExportCommand(rawArguments) || pharos::isImportCommand(rawArguments))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    if (pharos::isDataSourceCommand(rawArguments)) {
+        // `pharos datasource ...` needs no display.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("pharos"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(PHAROS_VERSION));
+        QCoreApplication::setOrganizationName(QStringLiteral("pharos"));
+        installTranslations(app, languageArgument(argc, argv));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        return pharos::runDataSourceCommand(app.arguments(), out, err, &in);
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pharos"));
@@ -80,7 +122,18 @@ int main(int argc, char **argv)
         break;
     }
 
+    // Secrets come from the keychain; provisioning files (the provisioning/ folder, then
+    // --provision) are applied before the data sources are read.
+    pharos::CredentialStore credentials;
+    if (!applyProvisioning(pharos::Provisioning::defaultFiles(), &credentials, err))
+        err << QCoreApplication::translate("main", "Continuing without those provisioned data "
+                                                   "sources.")
+            << Qt::endl;
+    if (!applyProvisioning(options.provisionFiles, &credentials, err))
+        return 1;
+
     pharos::DataSourceRegistry registry;
+    registry.setCredentialStore(&credentials);
     for (const pharos::DataSourceSettings &s : pharos::DataSourceStore::load())
         registry.add(s);
     if (!options.datasource.isEmpty()) {
