@@ -1,6 +1,7 @@
 #include "dashboardview.h"
 
 #include "datasourceregistry.h"
+#include "layout.h"
 #include "panelwidget.h"
 #include "queryscheduler.h"
 
@@ -32,53 +33,9 @@ int unitsToPixels(int units)
     return units <= 0 ? 0 : units * RowHeight + (units - 1) * Margin;
 }
 
-namespace {
-bool overlaps(const GridPos &a, const GridPos &b)
-{
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-GridPos sanitized(GridPos p)
-{
-    p.w = std::clamp(p.w, 1, Columns);
-    p.x = std::clamp(p.x, 0, Columns - p.w);
-    p.h = std::max(1, p.h);
-    p.y = std::max(0, p.y);
-    return p;
-}
-} // namespace
-
 QList<GridPos> floatUp(const QList<GridPos> &positions)
 {
-    QList<int> order(positions.size());
-    for (int i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const GridPos &pa = positions[a];
-        const GridPos &pb = positions[b];
-        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
-    });
-    QList<GridPos> result(positions.size());
-    QList<GridPos> placed;
-    auto collides = [&](const GridPos &p) {
-        return std::any_of(placed.cbegin(), placed.cend(),
-                           [&](const GridPos &q) { return overlaps(p, q); });
-    };
-    for (int index : order) {
-        GridPos p = sanitized(positions[index]);
-        while (p.y > 0) {
-            GridPos up = p;
-            --up.y;
-            if (collides(up))
-                break;
-            p = up;
-        }
-        while (collides(p)) // overlapping input: push down below what is there
-            ++p.y;
-        placed.append(p);
-        result[index] = p;
-    }
-    return result;
+    return layout::floatUp(positions); // the same gravity as the importer's layout
 }
 
 QSet<int> initialCollapsedRows(const QList<PanelModel> &panels)
