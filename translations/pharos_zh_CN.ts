@@ -125,6 +125,54 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>--lang: give a language such as zh_CN or en.</source>
         <translation>--lang: 请指定语言，例如 zh_CN 或 en。</translation>
     </message>
+    <message>
+        <source>Migrates a Grafana dashboard (schema 14 to 41) to the current schema, maps its inputs, and reports what happened to every panel.</source>
+        <translation>将 Grafana 仪表板（架构 14 至 41）迁移到当前架构，映射其输入，并报告每个面板的处理结果。</translation>
+    </message>
+    <message>
+        <source>Value of a dashboard input, e.g. DS_PROMETHEUS=Prometheus (a data source name) or VAR_X=value (a constant). Repeat for each input; data sources default to the default data source.</source>
+        <translation>仪表板输入的值，例如 DS_PROMETHEUS=Prometheus（数据源名称）或 VAR_X=value（常量）。每个输入重复一次；数据源默认使用默认数据源。</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>名称=值</translation>
+    </message>
+    <message>
+        <source>Write the import report (one entry per panel) as JSON.</source>
+        <translation>将导入报告（每个面板一条）写为 JSON。</translation>
+    </message>
+    <message>
+        <source>The dashboard JSON file to write (default: standard output).</source>
+        <translation>要写入的仪表板 JSON 文件（默认：标准输出）。</translation>
+    </message>
+    <message>
+        <source>Import a dashboard.</source>
+        <translation>导入仪表板。</translation>
+    </message>
+    <message>
+        <source>The Grafana dashboard JSON file.</source>
+        <translation>Grafana 仪表板 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>import: missing the dashboard file.</source>
+        <translation>import：缺少仪表板文件。</translation>
+    </message>
+    <message>
+        <source>import: unexpected argument &quot;%1&quot;.</source>
+        <translation>import：意外的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>import: -o needs a file name.</source>
+        <translation>import：-o 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--input: &quot;%1&quot; is not NAME=VALUE, e.g. DS_PROMETHEUS=Prometheus.</source>
+        <translation>--input：“%1”不是 NAME=VALUE 形式，例如 DS_PROMETHEUS=Prometheus。</translation>
+    </message>
+    <message>
+        <source>--report needs a file name.</source>
+        <translation>--report 需要一个文件名。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -149,6 +197,25 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <translation>
             <numerusform>已写入 %1，但有 %n 个面板失败。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Input %1 has no value and no data source is configured; the dashboard uses the default data source wherever it refers to it. Give one with --input %1=NAME.</source>
+        <translation>输入 %1 没有值，且未配置任何数据源；仪表板中引用它的地方将使用默认数据源。请用 --input %1=名称 指定。</translation>
+    </message>
+    <message>
+        <source>Imported %1 panel(s) from schema %2 to %3: %4 converted, %5 unchanged, %6 unsupported (shown as placeholders).</source>
+        <translation>已将 %1 个面板从架构 %2 导入到 %3：%4 个已转换，%5 个未更改，%6 个不支持（显示为占位符）。</translation>
     </message>
 </context>
 <context>
@@ -409,6 +476,299 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
     </message>
 </context>
 <context>
+    <name>pharos::GrafanaMigrator</name>
+    <message>
+        <source>The dashboard&apos;s refresh setting was not a duration; auto-refresh is off.</source>
+        <translation>仪表板的刷新设置不是时长；自动刷新已关闭。</translation>
+    </message>
+    <message>
+        <source>The panel has no type; Pharos shows a placeholder and keeps it on save.</source>
+        <translation>该面板没有类型；Pharos 显示占位符，并在保存时保留它。</translation>
+    </message>
+    <message>
+        <source>Pharos cannot draw &quot;%1&quot; panels yet; it shows a placeholder that names the type and keeps the panel unchanged on save.</source>
+        <translation>Pharos 暂时无法绘制“%1”面板；它显示一个注明类型的占位符，并在保存时原样保留该面板。</translation>
+    </message>
+    <message>
+        <source>This legacy row only grouped its panels; they are placed on the grid directly.</source>
+        <translation>此旧版行仅用于对面板分组；其面板直接放置在网格上。</translation>
+    </message>
+    <message>
+        <source>Variable &quot;%1&quot;: a visible constant became a text box, as in Grafana.</source>
+        <translation>变量“%1”：可见的常量已变为文本框，与 Grafana 相同。</translation>
+    </message>
+    <message>
+        <source>Grafana hid this row&apos;s title (showTitle off); rows are always shown with their title now.</source>
+        <translation>Grafana 隐藏了此行的标题（showTitle 关闭）；现在行总是显示标题。</translation>
+    </message>
+    <message>
+        <source>Legacy row converted to a row panel.</source>
+        <translation>旧版行已转换为行面板。</translation>
+    </message>
+    <message>
+        <source>The id %1 was used twice; this panel is now id %2.</source>
+        <translation>ID %1 被使用了两次；此面板现在的 ID 为 %2。</translation>
+    </message>
+    <message>
+        <source>This is a copy Grafana made for a repeated panel; Grafana removes it on load, Pharos keeps it.</source>
+        <translation>这是 Grafana 为重复面板生成的副本；Grafana 加载时会删除它，Pharos 保留它。</translation>
+    </message>
+    <message>
+        <source>Graph in histogram mode: Grafana turns it into a histogram panel.</source>
+        <translation>直方图模式的图形：Grafana 会将其转换为直方图面板。</translation>
+    </message>
+    <message>
+        <source>The graph drew neither lines, bars nor points; it is drawn with lines.</source>
+        <translation>该图形既不绘制线条、柱形也不绘制点；现在以线条绘制。</translation>
+    </message>
+    <message>
+        <source>Missing points were drawn as zero (nullPointMode &quot;null as zero&quot;); they are now gaps in the line, as in Grafana&apos;s time series panel.</source>
+        <translation>缺失的点曾被绘制为零（nullPointMode“null as zero”）；现在它们是线中的间断，与 Grafana 的时间序列面板相同。</translation>
+    </message>
+    <message>
+        <source>&quot;Percentage&quot; without stacking has no equivalent; values are drawn as they are.</source>
+        <translation>未堆叠时的“百分比”没有对应功能；数值按原样绘制。</translation>
+    </message>
+    <message>
+        <source>The legend hid empty or zero series; all series are listed now.</source>
+        <translation>图例曾隐藏空的或为零的序列；现在列出所有序列。</translation>
+    </message>
+    <message>
+        <source>Series override &quot;%1&quot;: the setting &quot;%2&quot; has no equivalent and was dropped.</source>
+        <translation>序列覆盖“%1”：设置“%2”没有对应功能，已被丢弃。</translation>
+    </message>
+    <message>
+        <source>Series overrides became field overrides.</source>
+        <translation>序列覆盖已转换为字段覆盖。</translation>
+    </message>
+    <message>
+        <source>Series colours (aliasColors) became fixed-colour overrides.</source>
+        <translation>序列颜色（aliasColors）已转换为固定颜色覆盖。</translation>
+    </message>
+    <message>
+        <source>The hidden x axis is shown.</source>
+        <translation>隐藏的 X 轴现在会显示。</translation>
+    </message>
+    <message>
+        <source>Graph converted to a time series panel.</source>
+        <translation>图形已转换为时间序列面板。</translation>
+    </message>
+    <message>
+        <source>Graph in series mode (one bar per series): Grafana makes it a bar chart, which Pharos cannot draw yet; it is a vertical bar gauge with one bar per series.</source>
+        <translation>序列模式的图形（每个序列一根柱）：Grafana 会将其转换为柱状图，Pharos 暂时无法绘制；现在它是每个序列一根柱的垂直条形仪表。</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot;; the mean is shown.</source>
+        <translation>未知的值“%1”；显示平均值。</translation>
+    </message>
+    <message>
+        <source>&quot;Time of last point&quot; is not available; the last value is shown.</source>
+        <translation>“最后一个点的时间”不可用；显示最后的值。</translation>
+    </message>
+    <message>
+        <source>Prefix &quot;%1&quot; dropped: a value has either a prefix or a suffix unit, and the suffix &quot;%2&quot; was kept.</source>
+        <translation>前缀“%1”已丢弃：一个值只能有前缀单位或后缀单位，保留了后缀“%2”。</translation>
+    </message>
+    <message>
+        <source>Prefix/postfix became a custom unit.</source>
+        <translation>前缀/后缀已转换为自定义单位。</translation>
+    </message>
+    <message>
+        <source>Prefix &quot;%1&quot; and postfix &quot;%2&quot; dropped: the unit &quot;%3&quot; already formats the value.</source>
+        <translation>前缀“%1”和后缀“%2”已丢弃：单位“%3”已经格式化了该值。</translation>
+    </message>
+    <message>
+        <source>Value and range mappings converted.</source>
+        <translation>值映射和范围映射已转换。</translation>
+    </message>
+    <message>
+        <source>Missing points were counted as zero (&quot;null as zero&quot;); they are skipped now.</source>
+        <translation>缺失的点曾被计为零（“null as zero”）；现在会被跳过。</translation>
+    </message>
+    <message>
+        <source>The sparkline is not drawn on a gauge.</source>
+        <translation>仪表上不绘制迷你图。</translation>
+    </message>
+    <message>
+        <source>Singlestat with a gauge converted to a gauge panel.</source>
+        <translation>带仪表的 Singlestat 已转换为仪表面板。</translation>
+    </message>
+    <message>
+        <source>Singlestat converted to a stat panel.</source>
+        <translation>Singlestat 已转换为统计面板。</translation>
+    </message>
+    <message>
+        <source>Coloured prefix/postfix is not available; the value is coloured.</source>
+        <translation>彩色前缀/后缀不可用；改为给数值着色。</translation>
+    </message>
+    <message>
+        <source>Column style &quot;%1&quot;: colouring whole rows is not available; the cell is coloured.</source>
+        <translation>列样式“%1”：不支持为整行着色；改为给单元格着色。</translation>
+    </message>
+    <message>
+        <source>The table&apos;s &quot;%1&quot; transform has no equivalent; the data is shown as it comes.</source>
+        <translation>表格的“%1”转换没有对应功能；数据按原样显示。</translation>
+    </message>
+    <message>
+        <source>The old sort (by column number) was not kept; click a header to sort.</source>
+        <translation>旧的排序（按列号）未保留；点击表头即可排序。</translation>
+    </message>
+    <message>
+        <source>Old table converted: column styles became field overrides.</source>
+        <translation>旧表格已转换：列样式已变为字段覆盖。</translation>
+    </message>
+    <message>
+        <source>The gauge&apos;s prefix/suffix was dropped.</source>
+        <translation>仪表的前缀/后缀已被丢弃。</translation>
+    </message>
+    <message>
+        <source>Old %1 options (options.fieldOptions) moved to the field config.</source>
+        <translation>旧的 %1 选项（options.fieldOptions）已移至字段配置。</translation>
+    </message>
+    <message>
+        <source>Combining small slices into &quot;Others&quot; is not available; every slice is drawn.</source>
+        <translation>不支持将小切片合并为“其他”；绘制每个切片。</translation>
+    </message>
+    <message>
+        <source>Pie chart plugin converted to the pie chart panel.</source>
+        <translation>饼图插件已转换为饼图面板。</translation>
+    </message>
+    <message>
+        <source>&quot;heatmap-new&quot; is the heatmap panel.</source>
+        <translation>“heatmap-new”即热力图面板。</translation>
+    </message>
+    <message>
+        <source>The heatmap computes its buckets from the series (dataFormat &quot;timeseries&quot;).</source>
+        <translation>热力图根据序列计算其分桶（dataFormat“timeseries”）。</translation>
+    </message>
+    <message>
+        <source>Old heatmap converted to the heatmap panel.</source>
+        <translation>旧热力图已转换为热力图面板。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ImportDialog</name>
+    <message>
+        <source>Import dashboard</source>
+        <translation>导入仪表板</translation>
+    </message>
+    <message>
+        <source>“%1” was shared with inputs. Choose the data source or value for each one.</source>
+        <translation>“%1”在共享时带有输入。请为每个输入选择数据源或值。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>Default data source (none configured yet)</source>
+        <translation>默认数据源（尚未配置）</translation>
+    </message>
+    <message>
+        <source>This input expects a “%1” data source; Pharos uses Prometheus-compatible ones.</source>
+        <translation>此输入需要“%1”数据源；Pharos 使用与 Prometheus 兼容的数据源。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ImportInputs</name>
+    <message>
+        <source>--input: &quot;%1&quot; is not NAME=VALUE, e.g. DS_PROMETHEUS=Prometheus.</source>
+        <translation>--input：“%1”不是 NAME=VALUE 形式，例如 DS_PROMETHEUS=Prometheus。</translation>
+    </message>
+    <message>
+        <source>--input: the dashboard has no input &quot;%1&quot;; it declares no inputs.</source>
+        <translation>--input：仪表板没有输入“%1”；它没有声明任何输入。</translation>
+    </message>
+    <message>
+        <source>--input: the dashboard has no input &quot;%1&quot;; its inputs are: %2.</source>
+        <translation>--input：仪表板没有输入“%1”；它的输入有：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ImportReportDialog</name>
+    <message>
+        <source>Converted</source>
+        <translation>已转换</translation>
+    </message>
+    <message>
+        <source>Unsupported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>Import report — %1</source>
+        <translation>导入报告 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema %1 → %2. %n panel(s): </source>
+        <translation>
+            <numerusform>架构 %1 → %2。%n 个面板：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 converted, %2 unchanged, %3 unsupported (shown as placeholders, kept on save).</source>
+        <translation>%1 个已转换，%2 个未更改，%3 个不支持（显示为占位符，保存时保留）。</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>Original type</source>
+        <translation>原类型</translation>
+    </message>
+    <message>
+        <source>New type</source>
+        <translation>新类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1（ID %2）</translation>
+    </message>
+    <message>
+        <source>(layout only)</source>
+        <translation>（仅布局）</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::Importer</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>pharos::MainWindow</name>
     <message>
         <source>Time and refresh</source>
@@ -527,6 +887,18 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
 Add one now? (You can also start Pharos with --datasource URL.)</source>
         <translation>Pharos 还没有 Prometheus 数据源，因此面板无法显示数据。
 现在添加一个吗？（也可以使用 --datasource URL 启动 Pharos。）</translation>
+    </message>
+    <message>
+        <source>&amp;Import Grafana dashboard…</source>
+        <translation>导入 Grafana 仪表板(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Grafana dashboard</source>
+        <translation>导入 Grafana 仪表板</translation>
+    </message>
+    <message>
+        <source>Cannot import dashboard</source>
+        <translation>无法导入仪表板</translation>
     </message>
 </context>
 <context>
