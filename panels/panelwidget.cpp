@@ -1,8 +1,13 @@
 #include "panelwidget.h"
 
+#include "bargaugepanel.h"
+#include "gaugepanel.h"
+#include "heatmappanel.h"
+#include "piechartpanel.h"
 #include "placeholderpanel.h"
 #include "statpanel.h"
 #include "tablepanel.h"
+#include "textpanel.h"
 #include "timeseriespanel.h"
 #include "units.h"
 
@@ -19,6 +24,16 @@ PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
         return new StatPanel(model, parent);
     if (model.type == QLatin1String("table"))
         return new TablePanel(model, parent);
+    if (model.type == QLatin1String("gauge"))
+        return new GaugePanel(model, parent);
+    if (model.type == QLatin1String("bargauge"))
+        return new BarGaugePanel(model, parent);
+    if (model.type == QLatin1String("heatmap"))
+        return new HeatmapPanel(model, parent);
+    if (model.type == QLatin1String("text"))
+        return new TextPanel(model, parent);
+    if (model.type == QLatin1String("piechart"))
+        return new PieChartPanel(model, parent);
     return new PlaceholderPanel(model, parent);
 }
 

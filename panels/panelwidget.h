@@ -16,8 +16,8 @@ class PanelWidget : public QFrame
 {
     Q_OBJECT
 public:
-    /// Creates the widget for `model.type`: timeseries, stat, table; anything else gets a
-    /// placeholder naming the type.
+    /// Creates the widget for `model.type`: timeseries, stat, table, gauge, bargauge, heatmap,
+    /// text, piechart; anything else gets a placeholder naming the type.
     static PanelWidget *create(const PanelModel &model, QWidget *parent = nullptr);
     ~PanelWidget() override;
 

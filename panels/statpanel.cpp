@@ -1,6 +1,7 @@
 #include "statpanel.h"
 
 #include "colors.h"
+#include "reducedvalues.h"
 #include "reducers.h"
 #include "units.h"
 
@@ -172,6 +173,7 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_textMode = options.value(QLatin1String("textMode")).toString(QStringLiteral("auto"));
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
+    m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new StatView(this);
     setContentWidget(m_view);
 }
@@ -239,6 +241,7 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
         } else {
             s.color = ps.color;
         }
+        applyMapping(m_mappings, s.value, &s.text, &s.color);
         m_stats << s;
     }
     m_view->update();

@@ -3,6 +3,7 @@
 #include "fieldconfig.h"
 #include "panelseries.h"
 #include "panelwidget.h"
+#include "valuemappings.h"
 
 namespace pharos {
 
@@ -49,6 +50,7 @@ private:
     QString m_textMode;    // auto, value, value_and_name, name, none
     QString m_orientation; // auto, horizontal, vertical
     FieldConfigResolver m_fieldConfig;
+    ValueMappings m_mappings;
 };
 
 } // namespace pharos

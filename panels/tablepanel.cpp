@@ -1,5 +1,6 @@
 #include "tablepanel.h"
 
+#include "colors.h"
 #include "reducers.h"
 #include "units.h"
 
@@ -82,6 +83,14 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
     return true;
 }
 
+void SeriesTableModel::setMappings(const ValueMappings &mappings, bool colorBackground)
+{
+    beginResetModel();
+    m_mappings = mappings;
+    m_mappingBackground = colorBackground;
+    endResetModel();
+}
+
 int SeriesTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -98,10 +107,31 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows[index.row()];
     const bool isValue = index.column() == valueColumn();
+    std::optional<MappingResult> mapped;
+    if (!m_mappings.isEmpty() &&
+        (role == Qt::DisplayRole || role == Qt::ForegroundRole || role == Qt::BackgroundRole))
+        mapped =
+            isValue ? m_mappings.map(r.value) : m_mappings.mapText(r.labels.value(index.column()));
     switch (role) {
     case Qt::DisplayRole:
+        if (mapped && mapped->hasText)
+            return mapped->text;
         return isValue ? formatValueText(r.value, m_unit, m_decimals)
                        : r.labels.value(index.column());
+    case Qt::ForegroundRole:
+    case Qt::BackgroundRole: {
+        if (!mapped || mapped->color.isEmpty())
+            return {};
+        const QColor c = grafanaColor(mapped->color);
+        if (!c.isValid())
+            return {};
+        if (m_mappingBackground) {
+            if (role == Qt::BackgroundRole)
+                return c;
+            return c.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+        }
+        return role == Qt::ForegroundRole ? QVariant(c) : QVariant();
+    }
     case Qt::UserRole:
         if (isValue)
             return std::isnan(r.value) ? -std::numeric_limits<double>::infinity() : r.value;
@@ -125,6 +155,15 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
 TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
 {
     m_model = new SeriesTableModel(this);
+    // Grafana's cell display: "color-background" (and the older "color-background-solid")
+    // fills the cell with a mapping's colour; otherwise the text takes it.
+    const QJsonObject custom = model.customDefaults();
+    const QString cellType = custom.value(QLatin1String("cellOptions"))
+                                 .toObject()
+                                 .value(QLatin1String("type"))
+                                 .toString(custom.value(QLatin1String("displayMode")).toString());
+    m_model->setMappings(ValueMappings::fromPanel(model.json),
+                         cellType.startsWith(QLatin1String("color-background")));
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "panelwidget.h"
+#include "valuemappings.h"
 
 #include <QAbstractTableModel>
 
@@ -25,6 +26,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     int valueColumn() const { return int(m_labelNames.size()); }
+    /// Value mappings for the cells (values and label texts): their text replaces the cell's,
+    /// their colour colours the text, or the cell's background when `colorBackground`.
+    void setMappings(const ValueMappings &mappings, bool colorBackground);
 
 private:
     QStringList m_labelNames;
@@ -36,6 +40,8 @@ private:
     QList<Row> m_rows;
     QString m_unit;
     std::optional<int> m_decimals;
+    ValueMappings m_mappings;
+    bool m_mappingBackground = false;
 };
 
 /// Grafana "table" for Prometheus results: sortable columns, the Value column formatted

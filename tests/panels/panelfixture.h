@@ -60,6 +60,7 @@ inline PanelModel makeModel(const QByteArray &panelJson)
         tg.refId = t.toObject().value("refId").toString();
         tg.expr = t.toObject().value("expr").toString();
         tg.legendFormat = t.toObject().value("legendFormat").toString();
+        tg.format = t.toObject().value("format").toString("time_series");
         m.targets << tg;
     }
     return m;
@@ -98,6 +99,12 @@ inline PanelDataPtr makeData(std::vector<TargetResult> targets, qint64 from, qin
 }
 
 /// True when `c` (unpremultiplied) is `want` within `tol` per channel and visibly opaque.
+/// The colour of the pixel at `pos` (rounded) of `img`.
+inline QColor pixelAt(const QImage &img, QPointF pos)
+{
+    return img.pixelColor(int(std::lround(pos.x())), int(std::lround(pos.y())));
+}
+
 inline bool near(const QColor &c, const QColor &want, int tol = 40, int minAlpha = 90)
 {
     return c.alpha() >= minAlpha && std::abs(c.red() - want.red()) <= tol &&

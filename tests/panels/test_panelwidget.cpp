@@ -45,11 +45,17 @@ void TestPanelWidget::factoryTypes()
     std::unique_ptr<PanelWidget> a(PanelWidget::create(makeModel(json("timeseries"))));
     std::unique_ptr<PanelWidget> b(PanelWidget::create(makeModel(json("stat"))));
     std::unique_ptr<PanelWidget> c(PanelWidget::create(makeModel(json("table"))));
-    std::unique_ptr<PanelWidget> d(PanelWidget::create(makeModel(json("piechart"))));
+    std::unique_ptr<PanelWidget> d(PanelWidget::create(makeModel(json("grafana-worldmap-panel"))));
     QVERIFY(qobject_cast<TimeSeriesPanel *>(a.get()));
     QVERIFY(qobject_cast<StatPanel *>(b.get()));
     QVERIFY(qobject_cast<TablePanel *>(c.get()));
     QVERIFY(qobject_cast<PlaceholderPanel *>(d.get()));
+    const char *drawn[] = {"gauge", "bargauge", "heatmap", "text", "piechart"};
+    for (const char *type : drawn) {
+        std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json(type))));
+        QVERIFY2(!qobject_cast<PlaceholderPanel *>(w.get()), type);
+        QCOMPARE(w->model().type, QString::fromLatin1(type));
+    }
     QCOMPARE(a->panelId(), 3);
     QCOMPARE(a->titleText(), QStringLiteral("Panel timeseries"));
 }
@@ -182,12 +188,12 @@ void TestPanelWidget::unknownUnitWarning()
 
 void TestPanelWidget::placeholderNamesType()
 {
-    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("piechart"))));
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json("grafana-worldmap-panel"))));
     auto *p = qobject_cast<PlaceholderPanel *>(w.get());
     QVERIFY(p);
     QCOMPARE(p->placeholderText(),
-             QStringLiteral("Panel type “piechart” is not supported yet; it is kept unchanged "
-                            "when saving."));
+             QStringLiteral("Panel type “grafana-worldmap-panel” is not supported yet; it is kept "
+                            "unchanged when saving."));
     std::vector<TargetResult> t;
     t.push_back(makeTarget("A", someFrames()));
     w->setData(makeData(std::move(t), kT0, kT0 + 20'000, 10'000));

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void percentageThresholds();
     void severalSeries();
     void sparklineDrawn();
+    void valueMappings();
 };
 
 static QByteArray statJson(const char *unit, const char *calc, const char *thresholds,
@@ -164,6 +165,28 @@ void TestStatPanel::sparklineDrawn()
         // the value text is drawn in the threshold colour
         QVERIFY(countColor(img, green, 0, img.width(), 0, img.height()) > 20);
     }
+}
+
+void TestStatPanel::valueMappings()
+{
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(statJson("none", "lastNotNull", kSteps, R"("mappings": [
+            {"type": "value", "options": {"1": {"text": "UP", "color": "blue"}, "0": {"text": "DOWN"}}},
+            {"type": "special", "options": {"match": "null+nan", "result": {"text": "N/A"}}}],)"))));
+    auto *p = qobject_cast<StatPanel *>(w.get());
+    p->resize(300, 200);
+    p->show();
+    QVERIFY(QTest::qWaitForWindowExposed(p));
+    p->setData(oneSeries({0, 1}));
+    QCOMPARE(p->statTexts(), QStringList{"UP"});
+    QCOMPARE(p->statColors().value(0), grafanaColor("blue"));
+    const QImage img = p->statView()->grab().toImage();
+    QVERIFY(countColor(img, grafanaColor("blue"), 0, img.width(), 0, img.height(), 20) > 20);
+    p->setData(oneSeries({1, 0}));
+    QCOMPARE(p->statTexts(), QStringList{"DOWN"});
+    QCOMPARE(p->statColors().value(0), grafanaColor("green")); // no mapped colour: threshold
+    p->setData(oneSeries({std::nan(""), std::nan("")}));
+    QCOMPARE(p->statTexts(), QStringList{"N/A"});
 }
 
 QTEST_MAIN(TestStatPanel)

@@ -1,3 +1,4 @@
+#include "colors.h"
 #include "panelfixture.h"
 #include "tablepanel.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void rangeResultShowsLastValue();
     void copyAsTsv();
     void refreshKeepsSortAndSelection();
+    void valueMappings();
 };
 
 static QByteArray tableJson(const char *sortBy = "[]")
@@ -154,5 +156,42 @@ void TestTablePanel::refreshKeepsSortAndSelection()
     QCOMPARE(sel.size(), 1);
     QCOMPARE(sel.first().data().toString(), QStringLiteral("/c"));
 }
+void TestTablePanel::valueMappings()
+{
+    for (const char *cellType : {"color-text", "color-background"}) {
+        const QByteArray json = QByteArray(R"({"id": 15, "type": "table", "title": "Mapped",
+          "fieldConfig": {"defaults": {"unit": "reqps", "decimals": 1,
+            "custom": {"cellOptions": {"type": ")") +
+                                cellType + R"("}},
+            "mappings": [
+              {"type": "value", "options": {"200": {"text": "OK", "color": "green"}}},
+              {"type": "range", "options": {"from": 50, "to": null, "result": {"text": "hot", "color": "red"}}},
+              {"type": "regex", "options": {"pattern": "^/(.*)$", "result": {"text": "path $1"}}}]}},
+          "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})";
+        std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(json)));
+        auto *p = qobject_cast<TablePanel *>(w.get());
+        QVERIFY(p);
+        p->setData(instantVector());
+        const QAbstractItemModel *m = p->tableModel();
+        const int value = p->tableModel()->valueColumn();
+        // Values: 5 and 20 keep their formatting, 100 maps to "hot".
+        QCOMPARE(column(m, value), (QStringList{"5.0 req/s", "hot", "20.0 req/s"}));
+        // Label cells map too: code 200 -> OK, handler via the regex.
+        QCOMPARE(column(m, 0), (QStringList{"OK", "OK", ""}));
+        QCOMPARE(column(m, 1), (QStringList{"path a", "path b", "path c"}));
+        const bool background = QByteArray(cellType) == "color-background";
+        const QModelIndex hot = m->index(1, value);
+        if (background) {
+            QCOMPARE(hot.data(Qt::BackgroundRole).value<QColor>(), grafanaColor("red"));
+        } else {
+            QCOMPARE(hot.data(Qt::ForegroundRole).value<QColor>(), grafanaColor("red"));
+            QVERIFY(!hot.data(Qt::BackgroundRole).isValid());
+        }
+        QVERIFY(!m->index(0, value).data(Qt::ForegroundRole).isValid() || background);
+        // The sort role stays the raw number.
+        QCOMPARE(hot.data(Qt::UserRole).toDouble(), 100.0);
+    }
+}
+
 QTEST_MAIN(TestTablePanel)
 #include "test_tablepanel.moc"

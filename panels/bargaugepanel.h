@@ -1,0 +1,56 @@
+#pragma once
+
+#include "panelwidget.h"
+#include "reducedvalues.h"
+#include "valuemappings.h"
+
+namespace pharos {
+
+class BarGaugeView;
+
+/// Grafana "bargauge": one bar per series with its name and value, from min to max, in the
+/// threshold colours. displayMode "basic" (one colour, the unfilled rest faint when
+/// showUnfilled), "gradient" (the threshold colours blend along the bar) or "lcd" (cells, each
+/// in the colour of its threshold, lit up to the value). orientation "horizontal",
+/// "vertical" or "auto" (vertical bars side by side when the panel is wider than tall).
+class BarGaugePanel : public PanelWidget
+{
+    Q_OBJECT
+public:
+    explicit BarGaugePanel(const PanelModel &model, QWidget *parent = nullptr);
+
+    const std::vector<ReducedValue> &bars() const { return m_values; }
+    QStringList barNames() const;
+    QStringList barTexts() const;
+    QString displayMode() const { return m_displayMode; }
+    /// The orientation in use (auto resolved for the current size).
+    bool isVertical() const;
+    double rangeMin() const { return m_lo; }
+    double rangeMax() const { return m_hi; }
+    QWidget *barView() const;
+    /// The whole bar (filled and unfilled) of `index` in barView() coordinates.
+    QRectF barRect(int index) const;
+    /// The filled part of bar `index`.
+    QRectF filledRect(int index) const;
+    /// LCD mode: the number of cells per bar.
+    int lcdCells(int index) const;
+    double fractionOf(double value) const;
+
+protected:
+    bool updateContent(const PanelDataPtr &data) override;
+
+private:
+    friend class BarGaugeView;
+    BarGaugeView *m_view = nullptr;
+    std::vector<ReducedValue> m_values;
+    PanelDataPtr m_drawn;
+    ValueMappings m_mappings;
+    QString m_calc;
+    QString m_displayMode; // gradient, lcd, basic
+    QString m_orientation; // auto, horizontal, vertical
+    bool m_showUnfilled = true;
+    double m_lo = 0;
+    double m_hi = 100;
+};
+
+} // namespace pharos

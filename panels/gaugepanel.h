@@ -1,0 +1,54 @@
+#pragma once
+
+#include "panelwidget.h"
+#include "reducedvalues.h"
+#include "valuemappings.h"
+
+namespace pharos {
+
+class GaugeView;
+
+/// Grafana "gauge": one arc per series (a grid when there are several) from min to max, filled
+/// up to the reduced value in its threshold colour, with the threshold steps as a thin outer
+/// ring (showThresholdMarkers) and their values around it (showThresholdLabels). The value is
+/// formatted with the unit and decimals, or replaced by a value mapping.
+class GaugePanel : public PanelWidget
+{
+    Q_OBJECT
+public:
+    explicit GaugePanel(const PanelModel &model, QWidget *parent = nullptr);
+
+    const std::vector<ReducedValue> &gauges() const { return m_values; }
+    QStringList gaugeTexts() const;
+    double rangeMin() const { return m_lo; }
+    double rangeMax() const { return m_hi; }
+    QString calc() const { return m_calc; }
+    bool showThresholdMarkers() const { return m_markers; }
+    bool showThresholdLabels() const { return m_labels; }
+    QWidget *gaugeView() const;
+
+    /// Geometry of gauge `index` in gaugeView() coordinates, for tests and tooltips: the point
+    /// at `fraction` (0 = min, 1 = max) of the arc, in the middle of the value band or of the
+    /// threshold marker ring.
+    QPointF valueBandPoint(int index, double fraction) const;
+    QPointF markerPoint(int index, double fraction) const;
+    /// Where the arc of `index` stands (in value units, 0..1) for `value`.
+    double fractionOf(double value) const;
+
+protected:
+    bool updateContent(const PanelDataPtr &data) override;
+
+private:
+    friend class GaugeView;
+    GaugeView *m_view = nullptr;
+    std::vector<ReducedValue> m_values;
+    PanelDataPtr m_drawn;
+    ValueMappings m_mappings;
+    QString m_calc;
+    double m_lo = 0;
+    double m_hi = 100;
+    bool m_markers = true;
+    bool m_labels = false;
+};
+
+} // namespace pharos

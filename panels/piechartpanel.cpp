@@ -1,0 +1,292 @@
+#include "piechartpanel.h"
+
+#include <QJsonArray>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+#include <cmath>
+
+namespace pharos {
+
+class PieChartView : public QWidget
+{
+public:
+    explicit PieChartView(PieChartPanel *panel) : m_panel(panel)
+    {
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        setMinimumSize(40, 30);
+        setMouseTracking(true);
+    }
+
+    QFont legendFont() const
+    {
+        QFont f = font();
+        f.setPixelSize(12);
+        return f;
+    }
+
+    /// The legend's area and the pie's area.
+    std::pair<QRectF, QRectF> areas() const
+    {
+        const QRectF all = QRectF(rect()).adjusted(2, 2, -2, -2);
+        if (!m_panel->legendVisible() || m_panel->m_slices.isEmpty())
+            return {QRectF(), all};
+        const QFontMetricsF fm(legendFont());
+        const double line = fm.height() + 4;
+        if (m_panel->m_legendPlacement == QLatin1String("bottom")) {
+            const double h = std::min(all.height() * 0.4, line * m_panel->m_slices.size() + 4);
+            return {QRectF(all.left(), all.bottom() - h, all.width(), h),
+                    QRectF(all.left(), all.top(), all.width(), all.height() - h)};
+        }
+        double w = 0;
+        for (const QString &l : m_panel->legendLines())
+            w = std::max(w, fm.horizontalAdvance(
+                                QString(l).replace(QLatin1Char('\t'), QStringLiteral("   "))));
+        w = std::min(all.width() * 0.45, w + 24);
+        return {QRectF(all.right() - w, all.top(), w, all.height()),
+                QRectF(all.left(), all.top(), all.width() - w, all.height())};
+    }
+
+    /// Centre and radii of the pie (inner > 0 for a donut).
+    void pieGeometry(QPointF *center, double *outer, double *inner) const
+    {
+        const QRectF area = areas().second;
+        *center = area.center();
+        *outer = std::max(4.0, std::min(area.width(), area.height()) / 2 - 4);
+        *inner = m_panel->m_donut ? *outer * 0.55 : 0;
+    }
+
+    int sliceAt(QPointF pos) const
+    {
+        QPointF c;
+        double ro = 0, ri = 0;
+        pieGeometry(&c, &ro, &ri);
+        const double dx = pos.x() - c.x(), dy = c.y() - pos.y();
+        const double r = std::hypot(dx, dy);
+        if (r > ro || r < ri)
+            return -1;
+        double a = std::atan2(dy, dx) * 180 / M_PI; // Qt angle
+        const auto &slices = m_panel->m_slices;
+        for (int i = 0; i < slices.size(); ++i) {
+            const auto &s = slices[i];
+            // Slices run clockwise: from start down to start + span (span < 0).
+            double rel = std::fmod(s.startDeg - a + 720.0, 360.0);
+            if (s.spanDeg < 0 && rel <= -s.spanDeg)
+                return i;
+        }
+        return -1;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        const auto &slices = m_panel->m_slices;
+        if (slices.isEmpty())
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPointF c;
+        double ro = 0, ri = 0;
+        pieGeometry(&c, &ro, &ri);
+        const QRectF outerRect(c.x() - ro, c.y() - ro, 2 * ro, 2 * ro);
+        const QRectF innerRect(c.x() - ri, c.y() - ri, 2 * ri, 2 * ri);
+        const QColor bg = palette().color(QPalette::Window);
+        for (const auto &s : slices) {
+            if (s.spanDeg == 0)
+                continue;
+            QPainterPath path;
+            if (ri > 0) {
+                path.arcMoveTo(outerRect, s.startDeg);
+                path.arcTo(outerRect, s.startDeg, s.spanDeg);
+                path.arcTo(innerRect, s.startDeg + s.spanDeg, -s.spanDeg);
+                path.closeSubpath();
+            } else {
+                path.moveTo(c);
+                path.arcTo(outerRect, s.startDeg, s.spanDeg);
+                path.closeSubpath();
+            }
+            p.setPen(QPen(bg, 1));
+            p.setBrush(s.color);
+            p.drawPath(path);
+        }
+        drawSliceLabels(p, c, ro, ri);
+        drawLegend(p);
+    }
+
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        const int i = sliceAt(event->position());
+        if (i < 0) {
+            QToolTip::hideText();
+            return;
+        }
+        const auto &s = m_panel->m_slices[i];
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           QStringLiteral("%1: %2 (%3)").arg(s.name, s.text, s.percentText), this);
+    }
+
+private:
+    void drawSliceLabels(QPainter &p, QPointF c, double ro, double ri)
+    {
+        const QStringList &what = m_panel->m_displayLabels;
+        if (what.isEmpty())
+            return;
+        QFont f = font();
+        f.setPixelSize(std::clamp(int(ro * 0.1), 9, 13));
+        p.setFont(f);
+        const QFontMetricsF fm(f);
+        for (const auto &s : m_panel->m_slices) {
+            if (-s.spanDeg < 12) // too thin for a label
+                continue;
+            QStringList parts;
+            if (what.contains(QLatin1String("name")))
+                parts << s.name;
+            if (what.contains(QLatin1String("value")))
+                parts << s.text;
+            if (what.contains(QLatin1String("percent")))
+                parts << s.percentText;
+            const double mid = (s.startDeg + s.spanDeg / 2) * M_PI / 180;
+            const double r = ri > 0 ? (ro + ri) / 2 : ro * 0.65;
+            const QPointF at(c.x() + r * std::cos(mid), c.y() - r * std::sin(mid));
+            const double h = fm.height() * parts.size();
+            const QRectF box(at.x() - ro * 0.5, at.y() - h / 2, ro, h);
+            p.setPen(s.color.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+            QStringList lines;
+            for (const QString &part : std::as_const(parts))
+                lines << fm.elidedText(part, Qt::ElideRight, box.width());
+            p.drawText(box, Qt::AlignCenter, lines.join(QLatin1Char('\n')));
+        }
+    }
+
+    void drawLegend(QPainter &p)
+    {
+        const QRectF area = areas().first;
+        if (area.isEmpty())
+            return;
+        const QFont f = legendFont();
+        p.setFont(f);
+        const QFontMetricsF fm(f);
+        const double line = fm.height() + 4;
+        const QColor text = palette().color(QPalette::WindowText);
+        double y = area.top() + 2;
+        const auto &slices = m_panel->m_slices;
+        const QStringList lines = m_panel->legendLines();
+        for (int i = 0; i < slices.size() && y + line <= area.bottom() + 1; ++i) {
+            const QRectF sw(area.left() + 2, y + (line - 10) / 2, 12, 10);
+            p.setPen(Qt::NoPen);
+            p.setBrush(slices[i].color);
+            p.drawRoundedRect(sw, 2, 2);
+            p.setPen(text);
+            const QStringList cols = lines.value(i).split(QLatin1Char('\t'));
+            const QRectF tr(sw.right() + 6, y, area.right() - sw.right() - 6, line);
+            // Name left, values right-aligned.
+            const QString values = cols.mid(1).join(QStringLiteral("   "));
+            const double vw = fm.horizontalAdvance(values);
+            p.drawText(QRectF(tr.left(), tr.top(), tr.width() - vw - 6, tr.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(cols.value(0), Qt::ElideRight, tr.width() - vw - 6));
+            p.drawText(tr, Qt::AlignRight | Qt::AlignVCenter, values);
+            y += line;
+        }
+    }
+
+    PieChartPanel *m_panel;
+};
+
+PieChartPanel::PieChartPanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
+{
+    const QJsonObject options = model.options();
+    m_calc = reduceCalc(model);
+    m_donut = options.value(QLatin1String("pieType")).toString() == QLatin1String("donut");
+    for (const QJsonValue &v : options.value(QLatin1String("displayLabels")).toArray())
+        m_displayLabels << v.toString();
+    const QJsonObject legend = options.value(QLatin1String("legend")).toObject();
+    m_legendMode = legend.value(QLatin1String("displayMode")).toString(QStringLiteral("list"));
+    if (!legend.value(QLatin1String("showLegend")).toBool(true))
+        m_legendMode = QStringLiteral("hidden");
+    m_legendPlacement = legend.value(QLatin1String("placement")).toString(QStringLiteral("right"));
+    for (const QJsonValue &v : legend.value(QLatin1String("values")).toArray())
+        m_legendValues << v.toString();
+    m_mappings = ValueMappings::fromPanel(model.json);
+    m_view = new PieChartView(this);
+    m_view->setObjectName(QStringLiteral("pieChartView"));
+    setContentWidget(m_view);
+}
+
+QWidget *PieChartPanel::chartView() const
+{
+    return m_view;
+}
+
+QStringList PieChartPanel::legendLines() const
+{
+    QStringList out;
+    for (const Slice &s : m_slices) {
+        QStringList cols{s.name};
+        if (m_legendValues.contains(QLatin1String("value")))
+            cols << s.text;
+        if (m_legendValues.contains(QLatin1String("percent")))
+            cols << s.percentText;
+        out << cols.join(QLatin1Char('\t'));
+    }
+    return out;
+}
+
+QPointF PieChartPanel::slicePoint(int index) const
+{
+    if (index < 0 || index >= m_slices.size())
+        return {};
+    QPointF c;
+    double ro = 0, ri = 0;
+    m_view->pieGeometry(&c, &ro, &ri);
+    const Slice &s = m_slices[index];
+    const double mid = (s.startDeg + s.spanDeg / 2) * M_PI / 180;
+    const double r = ri > 0 ? (ro + ri) / 2 : ro * 0.5;
+    // Off the label in the middle of the ring/slice: a little outwards.
+    const double rr = ri > 0 ? r + (ro - ri) * 0.3 : ro * 0.88;
+    return {c.x() + rr * std::cos(mid), c.y() - rr * std::sin(mid)};
+}
+
+QPointF PieChartPanel::pieCenter() const
+{
+    QPointF c;
+    double ro = 0, ri = 0;
+    m_view->pieGeometry(&c, &ro, &ri);
+    return c;
+}
+
+bool PieChartPanel::updateContent(const PanelDataPtr &data)
+{
+    const auto [lo, hi] = displayRange(model(), *data);
+    const std::vector<ReducedValue> values =
+        reduceSeries(model(), *data, m_calc, m_mappings, lo, hi, QStringLiteral("palette-classic"));
+    m_slices.clear();
+    double total = 0;
+    for (const ReducedValue &v : values) {
+        if (std::isfinite(v.value) && v.value > 0)
+            total += v.value;
+    }
+    const int decimals = model().defaults.decimals.value_or(0);
+    double angle = 90; // 12 o'clock, then clockwise
+    for (const ReducedValue &v : values) {
+        Slice s;
+        s.name = v.name;
+        s.value = v.value;
+        s.text = v.text;
+        s.color = v.color;
+        const double share =
+            (total > 0 && std::isfinite(v.value) && v.value > 0) ? v.value / total : 0;
+        s.percent = share * 100;
+        s.percentText =
+            QString::number(s.percent, 'f', std::clamp(decimals, 0, 6)) + QLatin1Char('%');
+        s.startDeg = angle;
+        s.spanDeg = -share * 360;
+        angle += s.spanDeg;
+        m_slices << s;
+    }
+    m_view->update();
+    return !m_slices.isEmpty();
+}
+
+} // namespace pharos

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "dashboard.h"
+#include "paneldata.h"
+#include "valuemappings.h"
+
+#include <QColor>
+#include <QString>
+#include <vector>
+
+namespace pharos {
+
+/// One series reduced to a single value for display (gauge, bar gauge, pie chart): its name,
+/// value, text (unit and decimals, or the value mapping's text) and colour (threshold, palette
+/// or fixed; a value mapping's colour wins).
+struct ReducedValue
+{
+    QString name;
+    double value = 0;
+    QString text;
+    QColor color;
+    bool mapped = false; // a value mapping gave the text or the colour
+    const Frame *frame = nullptr;
+};
+
+/// The first calc of `options.reduceOptions.calcs`, "lastNotNull" when none.
+QString reduceCalc(const PanelModel &model);
+
+/// The range the panel's values are drawn against: fieldConfig min/max when set, else the
+/// smallest and largest value of all series (an empty or flat range is widened so that it
+/// has a size: [0, v] for a single positive value).
+std::pair<double, double> displayRange(const PanelModel &model, const PanelData &data);
+
+/// Every non-empty series of `data` reduced with `calc`, formatted and coloured. `lo`/`hi` place
+/// percentage thresholds. `defaultColorMode` applies when the panel sets no colour mode.
+std::vector<ReducedValue>
+reduceSeries(const PanelModel &model, const PanelData &data, const QString &calc,
+             const ValueMappings &mappings, double lo, double hi,
+             const QString &defaultColorMode = QStringLiteral("thresholds"));
+
+/// Applies the value mappings to an already formatted value: text and colour.
+void applyMapping(const ValueMappings &mappings, double value, QString *text, QColor *color,
+                  bool *mapped = nullptr);
+
+} // namespace pharos
