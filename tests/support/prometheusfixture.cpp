@@ -12,6 +12,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QThread>
 #include <QTimer>
@@ -33,11 +35,25 @@ QByteArray encodeForm(const QUrlQuery &q)
     return out;
 }
 
-QByteArray request(const QUrl &url, const QByteArray *postBody, int *status, int timeoutMs)
+struct ClientConfig
+{
+    QList<QSslCertificate> ca;
+    QByteArray authorization;
+};
+
+QByteArray request(const QUrl &url, const QByteArray *postBody, int *status, int timeoutMs,
+                   const ClientConfig &client = {})
 {
     QNetworkAccessManager nam;
     QNetworkRequest req(url);
     req.setTransferTimeout(timeoutMs);
+    if (!client.authorization.isEmpty())
+        req.setRawHeader("Authorization", client.authorization);
+    if (!client.ca.isEmpty()) {
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.addCaCertificates(client.ca);
+        req.setSslConfiguration(conf);
+    }
     QNetworkReply *reply = nullptr;
     if (postBody) {
         req.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -127,6 +143,15 @@ bool PrometheusFixture::start(QString *error)
                                       "    static_configs:\n"
                                       "      - targets: ['%1']\n")
                            .arg(target);
+        if (!m_caFile.isEmpty())
+            yaml += QStringLiteral("    scheme: https\n"
+                                   "    tls_config:\n"
+                                   "      insecure_skip_verify: true\n");
+        if (!m_user.isEmpty())
+            yaml += QStringLiteral("    basic_auth:\n"
+                                   "      username: '%1'\n"
+                                   "      password: '%2'\n")
+                        .arg(m_user, m_password);
         for (const QString &job : std::as_const(m_extraJobs))
             yaml += QStringLiteral("  - job_name: '%1'\n"
                                    "    static_configs:\n"
@@ -148,12 +173,15 @@ bool PrometheusFixture::start(QString *error)
             QStringLiteral("--config.file=") + configPath,
             QStringLiteral("--storage.tsdb.path=") + m_dir->filePath(QStringLiteral("data")),
             QStringLiteral("--web.listen-address=") + target, QStringLiteral("--log.level=warn")};
+        if (!m_webConfig.isEmpty())
+            args << QStringLiteral("--web.config.file=") + m_webConfig;
         args << m_extraArgs;
         m_process->start(m_binary, args);
         if (!m_process->waitForStarted(10000))
             return fail(
                 QStringLiteral("Cannot start %1: %2").arg(m_binary, m_process->errorString()));
-        m_url = QUrl(QStringLiteral("http://") + target);
+        m_url = QUrl((m_caFile.isEmpty() ? QStringLiteral("http://") : QStringLiteral("https://")) +
+                     target);
 
         // Wait for /-/ready.
         QElapsedTimer clock;
@@ -161,7 +189,7 @@ bool PrometheusFixture::start(QString *error)
         bool ready = false;
         while (clock.elapsed() < m_startTimeoutMs && m_process->state() == QProcess::Running) {
             int status = 0;
-            httpGet(m_url.resolved(QUrl(QStringLiteral("/-/ready"))), &status, 2000);
+            get(m_url.resolved(QUrl(QStringLiteral("/-/ready"))), &status, 2000);
             if (status == 200) {
                 ready = true;
                 break;
@@ -238,8 +266,19 @@ QJsonObject PrometheusFixture::queryJson(const QString &path, const QUrlQuery &q
     QUrl u = m_url;
     u.setPath(path);
     u.setQuery(QString::fromLatin1(encodeForm(query)), QUrl::StrictMode);
-    const QByteArray body = httpGet(u, nullptr, 10000);
+    const QByteArray body = get(u, nullptr, 10000);
     return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray PrometheusFixture::get(const QUrl &url, int *status, int timeoutMs) const
+{
+    ClientConfig client;
+    if (!m_caFile.isEmpty())
+        client.ca = QSslCertificate::fromPath(m_caFile, QSsl::Pem);
+    if (!m_user.isEmpty())
+        client.authorization =
+            "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64();
+    return request(url, nullptr, status, timeoutMs, client);
 }
 
 QByteArray PrometheusFixture::httpGet(const QUrl &url, int *status, int timeoutMs)

@@ -45,6 +45,19 @@ public:
     /// Raw YAML appended under `scrape_configs:` (each entry starting with "  - job_name: ...").
     void addScrapeConfigYaml(const QString &yaml) { m_extraYaml << yaml; }
     void addArguments(const QStringList &args) { m_extraArgs << args; }
+    /// Starts Prometheus with `--web.config.file=webConfigFile` (TLS and/or basic auth).
+    /// With a `caFile`, the server speaks TLS: url() is https:// and the fixture's own checks
+    /// trust that CA (PEM). With `user`, they send basic auth. The self-scrape job uses the
+    /// same scheme and credentials (skipping certificate checks, so the file's certificates may
+    /// be swapped while it runs: Prometheus re-reads the web config on every connection).
+    void setWebConfig(const QString &webConfigFile, const QString &caFile = {},
+                      const QString &user = {}, const QString &password = {})
+    {
+        m_webConfig = webConfigFile;
+        m_caFile = caFile;
+        m_user = user;
+        m_password = password;
+    }
     void setStartTimeoutMs(int ms) { m_startTimeoutMs = ms; }
 
     /// Starts and waits for data. Returns false with a clear *error message on failure.
@@ -57,6 +70,9 @@ public:
     quint16 port() const { return m_port; }
     /// The server's stdout+stderr so far (for diagnostics on failure).
     QByteArray log() const;
+
+    /// GET with the fixture's TLS trust and credentials (see setWebConfig()).
+    QByteArray get(const QUrl &url, int *status = nullptr, int timeoutMs = 15000) const;
 
     /// GET/POST to the running fixture's API and return the parsed JSON object
     /// (what Prometheus answers to a plain HTTP request). `path` like "/api/v1/query".
@@ -78,6 +94,10 @@ private:
     QStringList m_extraYaml;
     QStringList m_extraArgs;
     int m_startTimeoutMs = 30000;
+    QString m_webConfig;
+    QString m_caFile;
+    QString m_user;
+    QString m_password;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
