@@ -27,6 +27,9 @@ bool looksUnavailable(QKeychain::Error error, const QString &text)
                                           "Cannot autolaunch",
                                           "No such secret collection",
                                           "kwallet",
+                                          "Could not connect",
+                                          "connect to socket",
+                                          "Secret Service",
                                           "Unknown error"};
     for (const char *m : markers) {
         if (text.contains(QLatin1String(m), Qt::CaseInsensitive))
