@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -48,14 +49,24 @@ MigrationOptions migrationOptionsFor(const DataSourceRegistry *registry)
     MigrationOptions options;
     if (!registry)
         return options;
-    options.lookupDataSource = [registry](const QString &name) {
-        const DataSource *d = registry->byName(name);
-        if (!d)
-            d = registry->byUid(name);
-        if (!d || d == registry->overrideSource())
-            return QJsonObject();
-        return QJsonObject{{QStringLiteral("type"), d->settings().type},
-                           {QStringLiteral("uid"), d->settings().uid}};
+    // A snapshot of the registry, so the migration can run on a worker thread while the
+    // registry changes on the UI thread. Names win over uids, as in DataSourceRegistry.
+    QHash<QString, QJsonObject> byName, byUid;
+    for (const DataSource *d : registry->dataSources()) {
+        if (d == registry->overrideSource())
+            continue;
+        const QJsonObject ref{{QStringLiteral("type"), d->settings().type},
+                              {QStringLiteral("uid"), d->settings().uid}};
+        if (!byName.contains(d->settings().name))
+            byName.insert(d->settings().name, ref);
+        if (!d->settings().uid.isEmpty() && !byUid.contains(d->settings().uid))
+            byUid.insert(d->settings().uid, ref);
+    }
+    options.lookupDataSource = [byName, byUid](const QString &name) {
+        const auto it = byName.constFind(name);
+        if (it != byName.constEnd())
+            return *it;
+        return byUid.value(name);
     };
     return options;
 }

@@ -14,7 +14,8 @@ class DataSourceRegistry;
 /// override, which exists only for this run); empty when none is configured.
 QString defaultDataSourceName(const DataSourceRegistry *registry);
 
-/// Migration options that look data-source names up in `registry` (may be null).
+/// Migration options that look data-source names up in a snapshot of `registry` (may be
+/// null): safe to use on a worker thread.
 MigrationOptions migrationOptionsFor(const DataSourceRegistry *registry);
 
 /// `pharos import IN.json [-o OUT.json] [--input NAME=VALUE ...] [--report REPORT.json]`:

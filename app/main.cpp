@@ -153,7 +153,7 @@ int main(int argc, char **argv)
     window.setStartupOverrides(options.from, options.to, options.refresh);
     window.show();
     if (!options.file.isEmpty())
-        window.openFile(options.file);
+        window.startOpenFile(options.file);
     if (registry.dataSources().isEmpty())
         QTimer::singleShot(0, &window, &pharos::MainWindow::offerDataSourceSetup);
     return app.exec();

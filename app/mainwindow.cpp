@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backgroundjob.h"
 #include "dashboardio.h"
 #include "dashboardview.h"
 #include "datasourcedialog.h"
@@ -17,6 +18,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -50,6 +53,7 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     bar->addWidget(m_refreshPicker);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_status, 1);
 
     createMenus();
@@ -132,7 +136,7 @@ void MainWindow::rebuildRecentMenu()
         return;
     }
     for (const QString &path : list)
-        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+        m_recentMenu->addAction(path, this, [this, path] { startOpenFile(path); });
     m_recentMenu->addSeparator();
     m_recentMenu->addAction(tr("Clear list"), this, [] {
         QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -153,26 +157,101 @@ void MainWindow::open()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open dashboard"), dir, tr("Grafana dashboards (*.json);;All files (*)"));
     if (!path.isEmpty())
-        openFile(path);
+        startOpenFile(path);
+}
+
+namespace {
+struct OpenOutcome
+{
+    std::optional<Dashboard> dashboard;
+    QString error;
+};
+struct ReadOutcome
+{
+    std::optional<ImportSource> source;
+    QString error;
+};
+struct ImportOutcome
+{
+    std::optional<ImportResult> result;
+    QString error;
+};
+} // namespace
+
+quint64 MainWindow::beginLoad(const QString &path)
+{
+    m_loadingId = ++m_lastLoadId;
+    m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    return m_loadingId;
+}
+
+void MainWindow::endLoad(quint64 id, bool shown)
+{
+    if (id == m_loadingId) {
+        m_loadingId = 0;
+        if (!shown)
+            m_status->clear();
+    }
+    Q_EMIT loadFinished(id, shown);
+}
+
+quint64 MainWindow::startOpenFile(const QString &path)
+{
+    if (!maybeSave())
+        return 0;
+    const quint64 id = beginLoad(path);
+    runInBackground<OpenOutcome>(
+        this,
+        [path] {
+            OpenOutcome outcome;
+            outcome.dashboard = loadDashboardFile(path, &outcome.error);
+            return outcome;
+        },
+        [this, id, path](OpenOutcome outcome) {
+            if (id != m_lastLoadId) // a newer open or import won
+                return endLoad(id, false);
+            if (!outcome.dashboard) {
+                endLoad(id, false);
+                showError(tr("Cannot open dashboard"), outcome.error.isEmpty()
+                                                           ? tr("Cannot open %1.").arg(path)
+                                                           : outcome.error);
+                return;
+            }
+            m_status->clear();
+            m_dashboard = std::move(outcome.dashboard);
+            m_path = path;
+            addRecent(path);
+            applyDashboard();
+            setModified(false);
+            endLoad(id, true);
+        });
+    return id;
+}
+
+bool MainWindow::waitForLoad(quint64 id)
+{
+    if (id == 0)
+        return false;
+    QEventLoop loop;
+    bool shown = false;
+    connect(this, &MainWindow::loadFinished, &loop, [&](quint64 finished, bool ok) {
+        if (finished == id) {
+            shown = ok;
+            loop.quit();
+        }
+    });
+    loop.exec();
+    return shown;
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (!maybeSave())
-        return false;
-    QString error;
-    std::optional<Dashboard> loaded = loadDashboardFile(path, &error);
-    if (!loaded) {
-        showError(tr("Cannot open dashboard"),
-                  error.isEmpty() ? tr("Cannot open %1.").arg(path) : error);
-        return false;
-    }
-    m_dashboard = std::move(loaded);
-    m_path = path;
-    addRecent(path);
-    applyDashboard();
-    setModified(false);
-    return true;
+    return waitForLoad(startOpenFile(path));
+}
+
+bool MainWindow::importFile(const QString &path)
+{
+    return waitForLoad(startImportFile(path));
 }
 
 void MainWindow::importDialog()
@@ -182,40 +261,77 @@ void MainWindow::importDialog()
         QFileDialog::getOpenFileName(this, tr("Import Grafana dashboard"), dir,
                                      tr("Grafana dashboards (*.json);;All files (*)"));
     if (!path.isEmpty())
-        importFile(path);
+        startImportFile(path);
 }
 
-bool MainWindow::importFile(const QString &path)
+quint64 MainWindow::startImportFile(const QString &path)
 {
     if (!maybeSave())
-        return false;
-    QString error;
-    const auto source = readImportSource(path, &error);
+        return 0;
+    const quint64 id = beginLoad(path);
+    runInBackground<ReadOutcome>(
+        this,
+        [path] {
+            ReadOutcome outcome;
+            outcome.source = readImportSource(path, &outcome.error);
+            return outcome;
+        },
+        [this, id](ReadOutcome outcome) {
+            continueImport(id, std::move(outcome.source), outcome.error);
+        });
+    return id;
+}
+
+void MainWindow::continueImport(quint64 id, std::optional<ImportSource> source,
+                                const QString &error)
+{
+    if (id != m_lastLoadId)
+        return endLoad(id, false);
     if (!source) {
+        endLoad(id, false);
         showError(tr("Cannot import dashboard"), error);
-        return false;
+        return;
     }
     QHash<QString, QString> values;
     if (!source->inputs.isEmpty()) {
         if (m_askInputs) {
             const auto answer = m_askInputs(source->inputs);
             if (!answer)
-                return false;
+                return endLoad(id, false);
             values = *answer;
         } else {
             ImportDialog dialog(source->json.value(QLatin1String("title")).toString(),
                                 source->inputs, m_registry, this);
             if (dialog.exec() != QDialog::Accepted)
-                return false;
+                return endLoad(id, false);
             values = dialog.values();
         }
+        if (id != m_lastLoadId) // another file was opened while the dialog was up
+            return endLoad(id, false);
     }
-    const auto result = importDashboard(*source, values, defaultDataSourceName(m_registry),
-                                        migrationOptionsFor(m_registry), &error);
+    runInBackground<ImportOutcome>(
+        this,
+        [source = std::move(*source), values, defaultName = defaultDataSourceName(m_registry),
+         options = migrationOptionsFor(m_registry)] {
+            ImportOutcome outcome;
+            outcome.result = importDashboard(source, values, defaultName, options, &outcome.error);
+            return outcome;
+        },
+        [this, id](ImportOutcome outcome) {
+            finishImport(id, std::move(outcome.result), outcome.error);
+        });
+}
+
+void MainWindow::finishImport(quint64 id, std::optional<ImportResult> result, const QString &error)
+{
+    if (id != m_lastLoadId)
+        return endLoad(id, false);
     if (!result) {
+        endLoad(id, false);
         showError(tr("Cannot import dashboard"), error);
-        return false;
+        return;
     }
+    m_status->clear();
     m_dashboard = result->dashboard;
     m_importReport = result->report;
     m_path.clear(); // a new dashboard: Save asks where, the imported file stays as it is
@@ -231,7 +347,7 @@ bool MainWindow::importFile(const QString &path)
             m_reportDialog = nullptr;
     });
     m_reportDialog->open(); // window-modal, does not block the event loop
-    return true;
+    endLoad(id, true);
 }
 
 void MainWindow::applyDashboard()

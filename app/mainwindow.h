@@ -2,6 +2,7 @@
 
 #include "dashboard.h"
 #include "grafanamigration.h"
+#include "importer.h"
 #include "importinputs.h"
 
 #include <QMainWindow>
@@ -33,12 +34,23 @@ public:
     /// --from/--to/--refresh: they replace the dashboard's own values for the next open.
     void setStartupOverrides(const QString &from, const QString &to, const QString &refresh);
 
-    /// Opens a dashboard file (asking first about unsaved changes). On a load error shows a
-    /// message naming the file and the problem and returns false; the current dashboard stays.
+    /// Starts opening a dashboard file (asking first about unsaved changes) and returns at
+    /// once: the file is read, parsed and migrated on a worker thread while the status bar
+    /// says so, then shown. On a load error shows a message naming the file and the problem;
+    /// the current dashboard stays. Opening another file meanwhile wins over this one.
+    /// Returns the id of the load (see loadFinished()), or 0 when the user cancelled.
+    quint64 startOpenFile(const QString &path);
+    /// File › Import, started the same way: reads the Grafana export on a worker thread, asks
+    /// for its `__inputs` (if any), migrates it on a worker thread and shows it as a new
+    /// unsaved dashboard (the file is not touched) with the import report.
+    quint64 startImportFile(const QString &path);
+    /// True while a file is being opened or imported.
+    bool isLoading() const { return m_loadingId != 0; }
+
+    /// startOpenFile()/startImportFile() that wait, running the event loop, until the load
+    /// ends (for tests and scripts). True when the dashboard is shown; false on a load error,
+    /// a cancelled inputs dialog or unsaved-changes question, or when another open won.
     bool openFile(const QString &path);
-    /// File › Import: reads a Grafana export, asks for its `__inputs` (if any), migrates it,
-    /// shows it as a new unsaved dashboard (the file is not touched) and the import report.
-    /// Returns false when the file cannot be read or the inputs dialog is cancelled.
     bool importFile(const QString &path);
     /// The report of the last import, and its dialog (tests).
     const ImportReport &lastImportReport() const { return m_importReport; }
@@ -85,6 +97,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void errorShown(const QString &message);
+    /// Every started load ends with this once: `shown` is true when its dashboard is shown,
+    /// false on an error, a cancel, or when a newer load superseded it.
+    void loadFinished(quint64 id, bool shown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +119,11 @@ private:
     void rebuildRecentMenu();
     void showError(const QString &title, const QString &text);
     void updateActive();
+    quint64 beginLoad(const QString &path);
+    void endLoad(quint64 id, bool shown);
+    void continueImport(quint64 id, std::optional<ImportSource> source, const QString &error);
+    void finishImport(quint64 id, std::optional<ImportResult> result, const QString &error);
+    bool waitForLoad(quint64 id);
 
     DataSourceRegistry *m_registry;
     DashboardView *m_view;
@@ -121,6 +141,8 @@ private:
     ImportReport m_importReport;
     ImportReportDialog *m_reportDialog = nullptr;
     std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> m_askInputs;
+    quint64 m_lastLoadId = 0; // the newest load started
+    quint64 m_loadingId = 0;  // the load in progress (the newest), 0 when none
 };
 
 } // namespace pharos

@@ -771,6 +771,10 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
 <context>
     <name>pharos::MainWindow</name>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>Time and refresh</source>
         <translation>时间和刷新</translation>
     </message>

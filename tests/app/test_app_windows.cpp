@@ -17,11 +17,16 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,6 +38,8 @@ class TestAppWindows : public QObject
 private Q_SLOTS:
     void initTestCase();
     void loadErrorsKeepTheAppRunning();
+    void largeDashboardOpensOffTheUiThread();
+    void newestOpenWins();
     void modifiedSaveAndClose();
     void recentFiles();
     void timeRangePicker();
@@ -43,6 +50,7 @@ private Q_SLOTS:
 private:
     QString writeFile(const QString &name, const QByteArray &content);
     QString bundledCopy(const QString &name);
+    QString largeDashboard(const QString &name, int panels);
     QTemporaryDir m_dir;
     test::PrometheusFixture m_prom;
 };
@@ -99,6 +107,114 @@ void TestAppWindows::loadErrorsKeepTheAppRunning()
     QVERIFY2(window.lastError().contains(QStringLiteral("missing.json")),
              qPrintable(window.lastError()));
     QVERIFY(window.isVisible());
+    registry.setOverride(nullptr);
+}
+
+// A schema 27 dashboard of `panels` graph panels (each migrated to timeseries on open).
+QString TestAppWindows::largeDashboard(const QString &name, int panels)
+{
+    QJsonArray list;
+    for (int i = 0; i < panels; ++i) {
+        list.append(QJsonObject{
+            {QStringLiteral("id"), i + 1},
+            {QStringLiteral("type"), QStringLiteral("graph")},
+            {QStringLiteral("title"), QStringLiteral("Panel %1").arg(i + 1)},
+            {QStringLiteral("gridPos"), QJsonObject{{QStringLiteral("x"), (i % 4) * 6},
+                                                    {QStringLiteral("y"), (i / 4) * 4},
+                                                    {QStringLiteral("w"), 6},
+                                                    {QStringLiteral("h"), 4}}},
+            {QStringLiteral("yaxes"),
+             QJsonArray{QJsonObject{{QStringLiteral("format"), QStringLiteral("bytes")}},
+                        QJsonObject{{QStringLiteral("format"), QStringLiteral("short")}}}},
+            {QStringLiteral("targets"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("refId"), QStringLiteral("A")},
+                 {QStringLiteral("expr"), QStringLiteral("up{instance=\"i%1\"}").arg(i)}}}}});
+    }
+    const QJsonObject dashboard{{QStringLiteral("title"), QStringLiteral("Large %1").arg(name)},
+                                {QStringLiteral("schemaVersion"), 27},
+                                {QStringLiteral("panels"), list}};
+    return writeFile(name, QJsonDocument(dashboard).toJson());
+}
+
+static QString statusText(const MainWindow &window)
+{
+    auto *label = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    return label ? label->text() : QStringLiteral("<no status label>");
+}
+
+// Opening returns to the event loop at once: the file is read, parsed and migrated on a
+// worker thread while the old dashboard stays and the status bar says what is opening; then
+// the new dashboard is shown.
+void TestAppWindows::largeDashboardOpensOffTheUiThread()
+{
+    DataSourceRegistry registry;
+    test::CountingDataSource source;
+    registry.setOverride(&source);
+    MainWindow window(&registry);
+    window.show();
+    const QString small = bundledCopy(QStringLiteral("small.json"));
+    QVERIFY(window.openFile(small));
+    const QString title = window.dashboard()->title();
+    const QString large = largeDashboard(QStringLiteral("large.json"), 2000);
+
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    const quint64 id = window.startOpenFile(large);
+    QVERIFY(id != 0);
+    // Back from the call, nothing of the large file is shown yet.
+    QVERIFY(window.isLoading());
+    QCOMPARE(window.filePath(), small);
+    QCOMPARE(window.dashboard()->title(), title);
+    QCOMPARE(window.view()->panelWidgets().size(), 14);
+    QVERIFY2(statusText(window).contains(QLatin1String("large.json")),
+             qPrintable(statusText(window)));
+    QCOMPARE(finished.size(), 0);
+
+    // The event loop runs: the load finishes and the dashboard appears.
+    QVERIFY(finished.wait(300000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(0).value<quint64>(), id);
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    QVERIFY(!window.isLoading());
+    QCOMPARE(window.filePath(), large);
+    QCOMPARE(window.dashboard()->title(), QStringLiteral("Large large.json"));
+    QCOMPARE(window.dashboard()->allPanels().size(), 2000);
+    QCOMPARE(window.dashboard()->allPanels().last().type, QStringLiteral("timeseries"));
+    QCOMPARE(window.view()->panelWidgets().size(), 2000);
+    QVERIFY(!statusText(window).contains(QLatin1String("large.json")));
+    registry.setOverride(nullptr);
+}
+
+// Opening a second file while the first is still loading: the newest wins, whichever
+// finishes first; the superseded load ends without showing anything.
+void TestAppWindows::newestOpenWins()
+{
+    DataSourceRegistry registry;
+    test::CountingDataSource source;
+    registry.setOverride(&source);
+    MainWindow window(&registry);
+    window.show();
+    const QString large = largeDashboard(QStringLiteral("superseded.json"), 2000);
+    const QString small = bundledCopy(QStringLiteral("newest.json"));
+
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    const quint64 first = window.startOpenFile(large);
+    const quint64 second = window.startOpenFile(small);
+    QVERIFY(first != 0 && second != 0 && first != second);
+    QVERIFY(!window.hasDashboard());
+    while (finished.size() < 2)
+        QVERIFY(finished.wait(300000));
+    QHash<quint64, bool> shown;
+    for (const QList<QVariant> &args : finished)
+        shown.insert(args.at(0).value<quint64>(), args.at(1).toBool());
+    QCOMPARE(shown.value(first, true), false);
+    QCOMPARE(shown.value(second, false), true);
+    QCOMPARE(window.filePath(), small);
+    QCOMPARE(window.view()->panelWidgets().size(), 14);
+    QVERIFY(window.dashboard()->title() != QStringLiteral("Large superseded.json"));
+    // No error for the superseded file, and it is not in the recent list.
+    QVERIFY(window.lastError().isEmpty());
+    QVERIFY(!window.recentFiles().contains(QFileInfo(large).absoluteFilePath()));
     registry.setOverride(nullptr);
 }
 
