@@ -15,11 +15,6 @@ namespace pharos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pharos::Provisioning", text);
-}
-
 QHash<QString, QString> processEnvironment()
 {
     QHash<QString, QString> env;
@@ -96,7 +91,7 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
     s.provisioned = true;
     s.name = text(n["name"], env).trimmed();
     if (s.name.isEmpty()) {
-        *error = tr("a data source has no name");
+        *error = QCoreApplication::translate("pharos::Provisioning", "a data source has no name");
         return false;
     }
     const QString type = text(n["type"], env).trimmed().toLower();
@@ -108,22 +103,28 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
         s.type = QStringLiteral("prometheus");
         const QString flavour = text(js("prometheusType"), env);
         if (!flavour.isEmpty() && !dataSourceKindFromName(flavour, &s.kind))
-            result->warnings << tr("Data source \"%1\": unknown prometheusType \"%2\"; using "
-                                   "Prometheus.")
+            result->warnings << QCoreApplication::translate(
+                                    "pharos::Provisioning",
+                                    "Data source \"%1\": unknown prometheusType \"%2\"; using "
+                                    "Prometheus.")
                                     .arg(s.name, flavour);
     } else if (type.contains(QLatin1String("victoriametrics"))) {
         s.type = type;
         s.kind = DataSourceKind::VictoriaMetrics;
     } else {
-        result->warnings << tr("Data source \"%1\" of type \"%2\" is not supported and was "
-                               "skipped.")
+        result->warnings << QCoreApplication::translate(
+                                "pharos::Provisioning",
+                                "Data source \"%1\" of type \"%2\" is not supported and was "
+                                "skipped.")
                                 .arg(s.name, type);
         return true;
     }
     s.uid = text(n["uid"], env).trimmed();
     s.url = QUrl(text(n["url"], env).trimmed());
     if (!s.url.isValid() || s.url.host().isEmpty()) {
-        *error = tr("data source \"%1\" has no valid url").arg(s.name);
+        *error = QCoreApplication::translate("pharos::Provisioning",
+                                             "data source \"%1\" has no valid url")
+                     .arg(s.name);
         return false;
     }
     s.isDefault = boolean(n["isDefault"], env, false);
@@ -253,19 +254,25 @@ bool Provisioning::parse(const QByteArray &yaml, ProvisioningResult *result, QSt
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root || root.IsNull()) {
-            *error = tr("the file is empty");
+            *error = QCoreApplication::translate("pharos::Provisioning", "the file is empty");
             return false;
         }
         if (!root.IsMap()) {
-            *error = tr("the file is not a provisioning file (expected apiVersion and "
-                        "datasources)");
+            *error = QCoreApplication::translate(
+                "pharos::Provisioning",
+                "the file is not a provisioning file (expected apiVersion and "
+                "datasources)");
             return false;
         }
         const QString version = text(root["apiVersion"], env).trimmed();
         if (version != QLatin1String("1")) {
-            *error = version.isEmpty()
-                         ? tr("apiVersion is missing (expected apiVersion: 1)")
-                         : tr("apiVersion %1 is not supported (expected 1)").arg(version);
+            *error =
+                version.isEmpty()
+                    ? QCoreApplication::translate("pharos::Provisioning",
+                                                  "apiVersion is missing (expected apiVersion: 1)")
+                    : QCoreApplication::translate("pharos::Provisioning",
+                                                  "apiVersion %1 is not supported (expected 1)")
+                          .arg(version);
             return false;
         }
         if (const YAML::Node del = root["deleteDatasources"]; del && del.IsSequence()) {
@@ -277,13 +284,15 @@ bool Provisioning::parse(const QByteArray &yaml, ProvisioningResult *result, QSt
         }
         const YAML::Node list = root["datasources"];
         if (list && !list.IsSequence()) {
-            *error = tr("datasources must be a list");
+            *error =
+                QCoreApplication::translate("pharos::Provisioning", "datasources must be a list");
             return false;
         }
         if (list) {
             for (const YAML::Node &n : list) {
                 if (!n.IsMap()) {
-                    *error = tr("every entry of datasources must be a mapping");
+                    *error = QCoreApplication::translate(
+                        "pharos::Provisioning", "every entry of datasources must be a mapping");
                     return false;
                 }
                 if (!parseDataSource(n, env, result, error))
@@ -291,7 +300,8 @@ bool Provisioning::parse(const QByteArray &yaml, ProvisioningResult *result, QSt
             }
         }
     } catch (const YAML::Exception &e) {
-        *error = tr("YAML error at line %1, column %2: %3")
+        *error = QCoreApplication::translate("pharos::Provisioning",
+                                             "YAML error at line %1, column %2: %3")
                      .arg(e.mark.line + 1)
                      .arg(e.mark.column + 1)
                      .arg(QString::fromStdString(e.msg));
@@ -304,12 +314,13 @@ bool Provisioning::parseFile(const QString &path, ProvisioningResult *result, QS
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: %2").arg(path, f.errorString());
+        *error = QCoreApplication::translate("pharos::Provisioning", "%1: %2")
+                     .arg(path, f.errorString());
         return false;
     }
     QString why;
     if (!parse(f.readAll(), result, &why)) {
-        *error = tr("%1: %2").arg(path, why);
+        *error = QCoreApplication::translate("pharos::Provisioning", "%1: %2").arg(path, why);
         return false;
     }
     return true;
@@ -386,7 +397,8 @@ void ProvisioningJob::start()
     for (const QString &file : std::as_const(m_files)) {
         QString error;
         if (!Provisioning::parseFile(file, &all, &error)) {
-            finish(tr("Provisioning failed: %1").arg(error));
+            finish(QCoreApplication::translate("pharos::Provisioning", "Provisioning failed: %1")
+                       .arg(error));
             return;
         }
     }
@@ -418,7 +430,9 @@ void ProvisioningJob::writeNext()
         if (p.secrets.isEmpty() && !p.settings.hasSecrets())
             continue;
         if (!m_store) {
-            finish(tr("Provisioning failed: no keychain for the secrets of \"%1\".")
+            finish(QCoreApplication::translate(
+                       "pharos::Provisioning",
+                       "Provisioning failed: no keychain for the secrets of \"%1\".")
                        .arg(p.settings.name));
             return;
         }
@@ -427,7 +441,9 @@ void ProvisioningJob::writeNext()
         connect(job, &CredentialJob::finished, this, [this, job, name] {
             if (job->error() != CredentialJob::Error::None) {
                 m_keychainUnavailable = job->error() == CredentialJob::Error::Unavailable;
-                finish(tr("Provisioning \"%1\" failed: %2").arg(name, job->errorString()));
+                finish(QCoreApplication::translate("pharos::Provisioning",
+                                                   "Provisioning \"%1\" failed: %2")
+                           .arg(name, job->errorString()));
                 return;
             }
             writeNext();
@@ -436,7 +452,8 @@ void ProvisioningJob::writeNext()
     }
     QString error;
     if (!DataSourceStore::save(m_sources, &error)) {
-        finish(tr("Provisioning failed: %1").arg(error));
+        finish(QCoreApplication::translate("pharos::Provisioning", "Provisioning failed: %1")
+                   .arg(error));
         return;
     }
     finish({});

@@ -173,6 +173,359 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>--report needs a file name.</source>
         <translation>--report 需要一个文件名。</translation>
     </message>
+    <message>
+        <source>Apply a Grafana data-source provisioning file (YAML).</source>
+        <translation>应用 Grafana 数据源预配文件（YAML）。</translation>
+    </message>
+</context>
+<context>
+    <name>DataSourceCommand</name>
+    <message>
+        <source>basic (%1)</source>
+        <translation>基本认证（%1）</translation>
+    </message>
+    <message>
+        <source>bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>No data sources are configured. Add one with &quot;pharos datasource add NAME --url URL&quot;.</source>
+        <translation>尚未配置数据源。请用“pharos datasource add NAME --url URL”添加一个。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>AUTH</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>server name %1</source>
+        <translation>服务器名称 %1</translation>
+    </message>
+    <message>
+        <source>WARNING: verification skipped</source>
+        <translation>警告：已跳过验证</translation>
+    </message>
+    <message>
+        <source>%1: its secrets are not in the keychain; add the data source again.</source>
+        <translation>%1：钥匙串中没有它的机密信息；请重新添加该数据源。</translation>
+    </message>
+    <message>
+        <source>Run again with --allow-no-keychain to go on without stored secrets.</source>
+        <translation>请加上 --allow-no-keychain 重新运行，以在没有已存储机密信息的情况下继续。</translation>
+    </message>
+    <message>
+        <source>No data source is called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的数据源。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: working. Version: %2. Flavour: %3.</source>
+        <translation>%1：工作正常。版本：%2。类型：%3。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>The data source was kept. Run again with --allow-no-keychain to remove it anyway.</source>
+        <translation>数据源已保留。请加上 --allow-no-keychain 重新运行以强制删除。</translation>
+    </message>
+    <message>
+        <source>Removed data source &quot;%1&quot;.</source>
+        <translation>已删除数据源“%1”。</translation>
+    </message>
+    <message>
+        <source>Manages Pharos&apos;s data sources: list, add, test, remove.
+Secrets (passwords, tokens, secret headers) are read from stdin only, one per line, and stored in the system keychain.</source>
+        <translation>管理 Pharos 的数据源：列出、添加、测试、删除。
+机密信息（密码、令牌、机密请求头）只从标准输入读取，每行一个，并保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s base URL, e.g. https://prometheus:9090.</source>
+        <translation>服务器的基础 URL，例如 https://prometheus:9090。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>prometheus, victoriametrics, thanos or mimir.</source>
+        <translation>prometheus、victoriametrics、thanos 或 mimir。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>Basic auth user name.</source>
+        <translation>基本认证用户名。</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>Read the basic auth password from stdin.</source>
+        <translation>从标准输入读取基本认证密码。</translation>
+    </message>
+    <message>
+        <source>Read a bearer token from stdin.</source>
+        <translation>从标准输入读取 Bearer 令牌。</translation>
+    </message>
+    <message>
+        <source>CA certificate (PEM) to verify the server.</source>
+        <translation>用于验证服务器的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM).</source>
+        <translation>客户端证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>Client private key (PEM).</source>
+        <translation>客户端私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Path before /api/v1, e.g. /prometheus.</source>
+        <translation>/api/v1 之前的路径，例如 /prometheus。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID tenant (Mimir, Cortex).</source>
+        <translation>X-Scope-OrgID 租户（Mimir、Cortex）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Extra query parameter for every request.</source>
+        <translation>每个请求附加的查询参数。</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>HTTP method for queries: POST (default) or GET.</source>
+        <translation>查询使用的 HTTP 方法：POST（默认）或 GET。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <source>Request timeout in seconds (default 60).</source>
+        <translation>请求超时秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Cap for lookups (default 40000).</source>
+        <translation>查找结果上限（默认 40000）。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Make this the default data source.</source>
+        <translation>设为默认数据源。</translation>
+    </message>
+    <message>
+        <source>Apply a data-source provisioning file first.</source>
+        <translation>先应用数据源预配文件。</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. zh_CN or en.</source>
+        <translation>用户界面语言，例如 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Manage data sources.</source>
+        <translation>管理数据源。</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>list, add, test or remove.</source>
+        <translation>list、add、test 或 remove。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The data source&apos;s name.</source>
+        <translation>数据源的名称。</translation>
+    </message>
+    <message>
+        <source>[name]</source>
+        <translation>[名称]</translation>
+    </message>
+    <message>
+        <source>Run &quot;pharos datasource --help&quot; for the usage.</source>
+        <translation>运行“pharos datasource --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>datasource: missing the action (list, add, test or remove).</source>
+        <translation>datasource：缺少操作（list、add、test 或 remove）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 from stdin.</source>
+        <translation>无法从标准输入读取%1。</translation>
+    </message>
+    <message>
+        <source>The %1 read from stdin is empty.</source>
+        <translation>从标准输入读取的%1为空。</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>value of header %1</source>
+        <translation>请求头 %1 的值</translation>
+    </message>
+    <message>
+        <source>datasource list: unexpected argument &quot;%1&quot;.</source>
+        <translation>datasource list：意外的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>datasource: unknown action &quot;%1&quot; (use list, add, test or remove).</source>
+        <translation>datasource：未知操作“%1”（请使用 list、add、test 或 remove）。</translation>
+    </message>
+    <message>
+        <source>datasource %1: missing the data source&apos;s name.</source>
+        <translation>datasource %1：缺少数据源名称。</translation>
+    </message>
+    <message>
+        <source>datasource %1: unexpected argument &quot;%2&quot;.</source>
+        <translation>datasource %1：意外的参数“%2”。</translation>
+    </message>
+    <message>
+        <source>datasource add: the name is empty.</source>
+        <translation>datasource add：名称为空。</translation>
+    </message>
+    <message>
+        <source>A data source called &quot;%1&quot; exists already; remove it first.</source>
+        <translation>名为“%1”的数据源已存在；请先删除它。</translation>
+    </message>
+    <message>
+        <source>datasource add: --url &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>datasource add：--url“%1”不是 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>datasource add: do not put credentials in the URL; use --basic-user and --password-stdin.</source>
+        <translation>datasource add：不要在 URL 中写入凭据；请使用 --basic-user 和 --password-stdin。</translation>
+    </message>
+    <message>
+        <source>datasource add: unknown kind &quot;%1&quot; (use prometheus, victoriametrics, thanos or mimir).</source>
+        <translation>datasource add：未知类型“%1”（请使用 prometheus、victoriametrics、thanos 或 mimir）。</translation>
+    </message>
+    <message>
+        <source>datasource add: --password-stdin needs --basic-user.</source>
+        <translation>datasource add：--password-stdin 需要 --basic-user。</translation>
+    </message>
+    <message>
+        <source>datasource add: use either basic auth or a bearer token.</source>
+        <translation>datasource add：只能使用基本认证或 Bearer 令牌之一。</translation>
+    </message>
+    <message>
+        <source>datasource add: --header &quot;%1&quot; is not NAME=VALUE.</source>
+        <translation>datasource add：--header“%1”不是 NAME=VALUE 格式。</translation>
+    </message>
+    <message>
+        <source>datasource add: cannot read the file &quot;%1&quot;.</source>
+        <translation>datasource add：无法读取文件“%1”。</translation>
+    </message>
+    <message>
+        <source>datasource add: give both --client-cert and --client-key.</source>
+        <translation>datasource add：请同时提供 --client-cert 和 --client-key。</translation>
+    </message>
+    <message>
+        <source>datasource add: --method must be GET or POST.</source>
+        <translation>datasource add：--method 必须是 GET 或 POST。</translation>
+    </message>
+    <message>
+        <source>datasource add: --timeout must be 1 to 3600 seconds.</source>
+        <translation>datasource add：--timeout 必须是 1 到 3600 秒。</translation>
+    </message>
+    <message>
+        <source>datasource add: --scrape-interval &quot;%1&quot; is not a duration such as 15s.</source>
+        <translation>datasource add：--scrape-interval“%1”不是 15s 这样的时长。</translation>
+    </message>
+    <message>
+        <source>datasource add: --series-limit must be a number.</source>
+        <translation>datasource add：--series-limit 必须是数字。</translation>
+    </message>
+    <message>
+        <source>The data source was not added. Run again with --allow-no-keychain to add it without its secrets.</source>
+        <translation>数据源未添加。请加上 --allow-no-keychain 重新运行，以不带机密信息的方式添加。</translation>
+    </message>
+    <message>
+        <source>Warning: the secrets were not stored; give them again when testing.</source>
+        <translation>警告：机密信息未保存；测试时请再次提供。</translation>
+    </message>
+    <message>
+        <source>Added data source &quot;%1&quot; (%2, %3).</source>
+        <translation>已添加数据源“%1”（%2，%3）。</translation>
+    </message>
+    <message>
+        <source>Warning: TLS certificate verification is disabled for &quot;%1&quot;.</source>
+        <translation>警告：“%1”的 TLS 证书验证已禁用。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -223,6 +576,29 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
     <message>
         <source>Command line (%1)</source>
         <translation>命令行（%1）</translation>
+    </message>
+    <message>
+        <source>Continuing without those provisioned data sources.</source>
+        <translation>将在没有这些预配数据源的情况下继续。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::CredentialStore</name>
+    <message>
+        <source>No keychain is available to store secrets (%1). Secrets can be kept for this session only.</source>
+        <translation>没有可用于保存机密信息的钥匙串（%1）。机密信息只能在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>no Secret Service on D-Bus</source>
+        <translation>D-Bus 上没有 Secret Service</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>访问钥匙串被拒绝（%1）。</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>钥匙串出错：%1</translation>
     </message>
 </context>
 <context>
@@ -405,10 +781,6 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <translation>网络错误：%1</translation>
     </message>
     <message>
-        <source>HTTP %1: authentication failed or access denied.</source>
-        <translation>HTTP %1：身份验证失败或访问被拒绝。</translation>
-    </message>
-    <message>
         <source>HTTP 404: the API was not found at this URL. Check the URL and path prefix.</source>
         <translation>HTTP 404：在此 URL 上找不到 API。请检查 URL 和路径前缀。</translation>
     </message>
@@ -444,6 +816,57 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>This data source does not support the request: %1</source>
         <translation>此数据源不支持该请求：%1</translation>
     </message>
+    <message>
+        <source>HTTP 403: access denied. The credentials are not allowed to use this API.</source>
+        <translation>HTTP 403：拒绝访问。该凭据无权使用此 API。</translation>
+    </message>
+    <message>
+        <source>HTTP 403: access denied. The credentials are not allowed to use this API (%1).</source>
+        <translation>HTTP 403：拒绝访问。该凭据无权使用此 API（%1）。</translation>
+    </message>
+    <message>
+        <source>HTTP %1: authentication failed. Check the user name and password, token or headers.</source>
+        <translation>HTTP %1：认证失败。请检查用户名和密码、令牌或请求头。</translation>
+    </message>
+    <message>
+        <source>HTTP %1: authentication failed. Check the user name and password, token or headers (%2).</source>
+        <translation>HTTP %1：认证失败。请检查用户名和密码、令牌或请求头（%2）。</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is signed by an unknown certificate authority (%1). Set the CA certificate of the data source.</source>
+        <translation>TLS：服务器证书由未知的证书颁发机构签发（%1）。请设置数据源的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate does not match the host name (%1). Check the URL or set the server name.</source>
+        <translation>TLS：服务器证书与主机名不匹配（%1）。请检查 URL 或设置服务器名称。</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate has expired or is not valid yet (%1).</source>
+        <translation>TLS：服务器证书已过期或尚未生效（%1）。</translation>
+    </message>
+    <message>
+        <source>The server at %1 expects TLS: use an https:// URL instead of http://.</source>
+        <translation>%1 处的服务器要求 TLS：请使用 https:// 而不是 http:// 的 URL。</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not speak TLS: use an http:// URL instead of https://.</source>
+        <translation>%1 处的服务器不支持 TLS：请使用 http:// 而不是 https:// 的 URL。</translation>
+    </message>
+    <message>
+        <source>The data source&apos;s secrets could not be read from the keychain.</source>
+        <translation>无法从钥匙串读取数据源的机密信息。</translation>
+    </message>
+    <message>
+        <source>The data source&apos;s secrets could not be read from the keychain: %1</source>
+        <translation>无法从钥匙串读取数据源的机密信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DataSourceKind</name>
+    <message>
+        <source>Mimir / Cortex</source>
+        <translation>Mimir / Cortex</translation>
+    </message>
 </context>
 <context>
     <name>pharos::DataSourceRegistry</name>
@@ -462,6 +885,10 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
     <message>
         <source>Invalid data source reference.</source>
         <translation>无效的数据源引用。</translation>
+    </message>
+    <message>
+        <source>no secrets are stored for &quot;%1&quot;; enter them again in the data source settings</source>
+        <translation>没有为“%1”保存机密信息；请在数据源设置中重新输入</translation>
     </message>
 </context>
 <context>
@@ -644,6 +1071,25 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
     <message>
         <source>Old heatmap converted to the heatmap panel.</source>
         <translation>旧热力图已转换为热力图面板。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::HeatmapPanel</name>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Bucket: %2 – %3
+Count: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Series: %2
+Value: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -950,10 +1396,6 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <translation>测试查询 1+1 未返回 2</translation>
     </message>
     <message>
-        <source>Data source is working: Prometheus %1</source>
-        <translation>数据源工作正常：Prometheus %1</translation>
-    </message>
-    <message>
         <source>invalid data source URL &quot;%1&quot;</source>
         <translation>无效的数据源 URL &quot;%1&quot;</translation>
     </message>
@@ -964,6 +1406,113 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>no HTTP answer from %1</source>
         <translation>%1 没有返回 HTTP 响应</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 file %2: %3</source>
+        <translation>无法读取%1文件 %2：%3</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>the CA certificate is not a PEM certificate</source>
+        <translation>CA 证书不是 PEM 证书</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>the client certificate is missing or not a PEM certificate</source>
+        <translation>客户端证书缺失或不是 PEM 证书</translation>
+    </message>
+    <message>
+        <source>the client key is missing or not a PEM private key</source>
+        <translation>客户端私钥缺失或不是 PEM 私钥</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is disabled: the connection is encrypted but the server is not authenticated.</source>
+        <translation>TLS 证书验证已禁用：连接已加密，但服务器身份未经验证。</translation>
+    </message>
+    <message>
+        <source>The data source is configured as %1, but the server looks like %2.</source>
+        <translation>数据源配置为 %1，但服务器看起来是 %2。</translation>
+    </message>
+    <message>
+        <source>Data source is working: %1 %2</source>
+        <translation>数据源工作正常：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::Provisioning</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>the file is not a provisioning file (expected apiVersion and datasources)</source>
+        <translation>该文件不是预配文件（应包含 apiVersion 和 datasources）</translation>
+    </message>
+    <message>
+        <source>apiVersion is missing (expected apiVersion: 1)</source>
+        <translation>缺少 apiVersion（应为 apiVersion: 1）</translation>
+    </message>
+    <message>
+        <source>apiVersion %1 is not supported (expected 1)</source>
+        <translation>不支持 apiVersion %1（应为 1）</translation>
+    </message>
+    <message>
+        <source>datasources must be a list</source>
+        <translation>datasources 必须是列表</translation>
+    </message>
+    <message>
+        <source>every entry of datasources must be a mapping</source>
+        <translation>datasources 的每一项都必须是映射</translation>
+    </message>
+    <message>
+        <source>YAML error at line %1, column %2: %3</source>
+        <translation>YAML 错误，第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>a data source has no name</source>
+        <translation>有数据源没有名称</translation>
+    </message>
+    <message>
+        <source>Data source &quot;%1&quot;: unknown prometheusType &quot;%2&quot;; using Prometheus.</source>
+        <translation>数据源“%1”：未知的 prometheusType“%2”；按 Prometheus 处理。</translation>
+    </message>
+    <message>
+        <source>Data source &quot;%1&quot; of type &quot;%2&quot; is not supported and was skipped.</source>
+        <translation>不支持类型为“%2”的数据源“%1”，已跳过。</translation>
+    </message>
+    <message>
+        <source>data source &quot;%1&quot; has no valid url</source>
+        <translation>数据源“%1”没有有效的 url</translation>
+    </message>
+    <message>
+        <source>Provisioning failed: %1</source>
+        <translation>预配失败：%1</translation>
+    </message>
+    <message>
+        <source>Provisioning failed: no keychain for the secrets of &quot;%1&quot;.</source>
+        <translation>预配失败：没有可保存“%1”机密信息的钥匙串。</translation>
+    </message>
+    <message>
+        <source>Provisioning &quot;%1&quot; failed: %2</source>
+        <translation>预配“%1”失败：%2</translation>
     </message>
 </context>
 <context>
