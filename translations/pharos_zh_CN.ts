@@ -1077,19 +1077,23 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <name>pharos::HeatmapPanel</name>
     <message>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>无值</translation>
     </message>
     <message>
         <source>%1
 Bucket: %2 – %3
 Count: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+区间：%2 – %3
+计数：%4</translation>
     </message>
     <message>
         <source>%1
 Series: %2
 Value: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+序列：%2
+值：%3</translation>
     </message>
 </context>
 <context>
