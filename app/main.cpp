@@ -150,6 +150,7 @@ int main(int argc, char **argv)
         return pharos::runImportCommand(options, &registry, out, err);
 
     pharos::MainWindow window(&registry);
+    window.setCredentialStore(&credentials);
     window.setStartupOverrides(options.from, options.to, options.refresh);
     window.show();
     if (!options.file.isEmpty())

@@ -3,7 +3,7 @@
 #include "backgroundjob.h"
 #include "dashboardio.h"
 #include "dashboardview.h"
-#include "datasourcedialog.h"
+#include "datasourcemanager.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
 #include "importcommand.h"
@@ -464,19 +464,19 @@ void MainWindow::showError(const QString &title, const QString &text)
 
 void MainWindow::showDataSourceDialog()
 {
-    if (!m_dsDialog) {
-        m_dsDialog = new DataSourceDialog(m_registry, this);
-        connect(m_dsDialog, &DataSourceDialog::dataSourcesChanged, this, [this] {
+    if (!m_dsManager) {
+        m_dsManager = new DataSourceManager(m_registry, m_credentials, this);
+        connect(m_dsManager, &DataSourceManager::dataSourcesChanged, this, [this] {
             if (m_dashboard) {
                 m_status->clear();
                 m_view->scheduler()->refresh();
             }
         });
     }
-    m_dsDialog->reload();
-    m_dsDialog->show();
-    m_dsDialog->raise();
-    m_dsDialog->activateWindow();
+    m_dsManager->reload();
+    m_dsManager->show();
+    m_dsManager->raise();
+    m_dsManager->activateWindow();
 }
 
 void MainWindow::offerDataSourceSetup()
@@ -491,8 +491,10 @@ void MainWindow::offerDataSourceSetup()
                         QMessageBox::Yes | QMessageBox::No, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this](int result) {
-        if (result == QMessageBox::Yes)
+        if (result == QMessageBox::Yes) {
             showDataSourceDialog();
+            m_dsManager->addDataSource();
+        }
     });
     box->open();
 }

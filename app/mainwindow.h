@@ -15,8 +15,9 @@ class QMenu;
 
 namespace pharos {
 
+class CredentialStore;
 class DashboardView;
-class DataSourceDialog;
+class DataSourceManager;
 class DataSourceRegistry;
 class ImportReportDialog;
 class RefreshPicker;
@@ -75,6 +76,11 @@ public:
     TimeRangePicker *timeRangePicker() const { return m_timePicker; }
     RefreshPicker *refreshPicker() const { return m_refreshPicker; }
     DataSourceRegistry *registry() const { return m_registry; }
+    /// Where the data-source dialogs keep secrets (the keychain); not owned.
+    void setCredentialStore(CredentialStore *credentials) { m_credentials = credentials; }
+    CredentialStore *credentialStore() const { return m_credentials; }
+    /// The "Data sources" window once shown (tests).
+    DataSourceManager *dataSourceManager() const { return m_dsManager; }
 
     /// The last error shown in a message box (tests), and the recent-files list.
     QString lastError() const { return m_lastError; }
@@ -137,7 +143,8 @@ private:
     QString m_lastError;
     QString m_overrideFrom, m_overrideTo, m_overrideRefresh;
     std::function<QMessageBox::StandardButton()> m_askUnsaved;
-    DataSourceDialog *m_dsDialog = nullptr;
+    DataSourceManager *m_dsManager = nullptr;
+    CredentialStore *m_credentials = nullptr;
     ImportReport m_importReport;
     ImportReportDialog *m_reportDialog = nullptr;
     std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> m_askInputs;

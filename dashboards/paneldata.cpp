@@ -1,5 +1,7 @@
 #include "paneldata.h"
 
+#include <QCoreApplication>
+
 namespace pharos {
 
 bool PanelData::hasError() const
@@ -15,9 +17,14 @@ QString PanelData::errorMessage() const
 {
     QStringList lines;
     for (const TargetResult &t : targets) {
-        if (t.error.isError() && t.error.kind != DataSourceError::Kind::Cancelled)
-            lines << (t.refId.isEmpty() ? t.error.message()
-                                        : t.refId + QLatin1String(": ") + t.error.message());
+        if (!t.error.isError() || t.error.kind == DataSourceError::Kind::Cancelled)
+            continue;
+        QString text = t.error.message();
+        if (t.retryInMs > 0)
+            text = QCoreApplication::translate("pharos::PanelData", "%1 (retrying in %2 s)")
+                       .arg(text)
+                       .arg((t.retryInMs + 999) / 1000);
+        lines << (t.refId.isEmpty() ? text : t.refId + QLatin1String(": ") + text);
     }
     return lines.join(QLatin1Char('\n'));
 }

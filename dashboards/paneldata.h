@@ -17,6 +17,9 @@ struct TargetResult
     bool instant = false;
     QueryResult result;
     DataSourceError error;
+    /// > 0 when the data source backs off after repeated failures: the query is retried in
+    /// this many milliseconds (errorMessage() says "retrying in N s").
+    qint64 retryInMs = 0;
 };
 
 /// Everything a panel needs to draw one refresh. Shared immutably between the scheduler
@@ -33,7 +36,8 @@ struct PanelData
 
     /// True when any target failed (cancelled requests never count).
     bool hasError() const;
-    /// One line per failed target: "A: <message>". Empty if none failed.
+    /// One line per failed target: "A: <message>", with "(retrying in N s)" while its data
+    /// source backs off. Empty if none failed.
     QString errorMessage() const;
     /// True when no target returned a single sample.
     bool isEmpty() const;

@@ -60,6 +60,7 @@ struct QueryScheduler::PanelState
     {
         DataSourceReply *reply = nullptr;
         size_t slot = 0;
+        QPointer<DataSource> source;
     };
     std::vector<Pending> pending;
     std::shared_ptr<PanelData> data; // being filled for `generation`
@@ -69,6 +70,8 @@ QueryScheduler::QueryScheduler(DataSourceRegistry *registry, QObject *parent)
     : QObject(parent), m_registry(registry), m_zone(QTimeZone::systemTimeZone())
 {
     m_timer.setTimerType(Qt::CoarseTimer);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &QueryScheduler::retryBackedOff);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (!m_active) {
             m_missedTick = true;
@@ -76,6 +79,32 @@ QueryScheduler::QueryScheduler(DataSourceRegistry *registry, QObject *parent)
         }
         refresh();
     });
+}
+
+void QueryScheduler::scheduleRetry(int panelId, const QDateTime &when)
+{
+    m_retryPanels.insert(panelId);
+    const qint64 ms = std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when) + 50, 50,
+                                         std::numeric_limits<int>::max());
+    if (!m_retryTimer.isActive() || m_retryTimer.remainingTime() > ms)
+        m_retryTimer.start(int(ms));
+}
+
+void QueryScheduler::retryBackedOff()
+{
+    const QSet<int> panels = std::exchange(m_retryPanels, {});
+    if (m_generation == 0 || m_resolved.toMs <= m_resolved.fromMs)
+        return;
+    for (int id : panels) {
+        PanelState *s = m_states.value(id);
+        if (!s || !s->pending.empty())
+            continue; // gone, or already querying again
+        if (!s->visible) {
+            s->stale = true;
+            continue;
+        }
+        queryPanel(*s);
+    }
 }
 
 QueryScheduler::~QueryScheduler()
@@ -302,6 +331,15 @@ void QueryScheduler::queryPanel(PanelState &state)
                 data->targets[slot].error = e;
                 return;
             }
+            if (ds->isBackingOff()) {
+                // Repeated failures: do not hammer the server; say when it is tried again.
+                const DataSourceHealth &h = ds->health();
+                data->targets[slot].error = h.lastError;
+                data->targets[slot].retryInMs =
+                    std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(h.backoffUntil));
+                scheduleRetry(panel.id, h.backoffUntil);
+                return;
+            }
             QueryRequest req;
             req.expr = expr;
             req.instant = instant;
@@ -321,7 +359,7 @@ void QueryScheduler::queryPanel(PanelState &state)
                 return;
             }
             reply->setParent(this);
-            state.pending.push_back({reply, slot});
+            state.pending.push_back({reply, slot, ds});
             issued.emplace_back(reply, slot);
         };
         if (target.range || !target.instant)
@@ -369,6 +407,11 @@ void QueryScheduler::handleReply(DataSourceReply *reply, int panelId, quint64 ge
     }
     TargetResult &result = state->data->targets[it->slot];
     result.error = reply->error();
+    if (result.error.isError() && it->source && it->source->isBackingOff()) {
+        const QDateTime until = it->source->health().backoffUntil;
+        result.retryInMs = std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(until));
+        scheduleRetry(panelId, until);
+    }
     // The reply is discarded right after: take its frames instead of copying them.
     result.result = std::move(const_cast<QueryResult &>(reply->queryResult()));
     state->pending.erase(it);

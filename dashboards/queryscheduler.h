@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimeZone>
 #include <QTimer>
 #include <functional>
@@ -21,6 +22,9 @@ class DataSourceReply;
 /// view do not query until they come into view; an inactive (hidden or minimised) window
 /// does not refresh on the timer, and catches up once when it becomes active again.
 /// At most 6 requests per data source are in flight (the data source enforces it).
+/// A data source that backs off after repeated failures is not queried until its back-off
+/// ends: its targets report the last error with "retrying in N s", and the panel is queried
+/// again by itself when the back-off ends.
 class QueryScheduler : public QObject
 {
     Q_OBJECT
@@ -68,6 +72,9 @@ private:
     void abortAll();
     void abortPanel(PanelState &state);
     void handleReply(DataSourceReply *reply, int panelId, quint64 generation);
+    /// A data source of the panel backs off until `when`: query the panel again then.
+    void scheduleRetry(int panelId, const QDateTime &when);
+    void retryBackedOff();
 
     DataSourceRegistry *m_registry;
     QList<PanelModel> m_panels;
@@ -76,6 +83,8 @@ private:
     QTimeZone m_zone;
     QString m_refresh;
     QTimer m_timer;
+    QTimer m_retryTimer; // panels whose data source backs off (m_retryPanels)
+    QSet<int> m_retryPanels;
     bool m_active = true;
     bool m_missedTick = false;
     bool m_refreshing = false; // inside refresh(): idle() is emitted once at its end

@@ -2,9 +2,11 @@
 // recent files under XDG_CONFIG_HOME), the pickers, the data-source dialog's Save & Test
 // against a real Prometheus and a closed port, and the no-data-source message.
 #include "countingdatasource.h"
+#include "credentialstore.h"
 #include "dashboardio.h"
 #include "dashboardview.h"
 #include "datasourcedialog.h"
+#include "datasourcemanager.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
 #include "mainwindow.h"
@@ -28,6 +30,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace pharos;
@@ -385,30 +388,33 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
 {
     QFile::remove(DataSourceStore::configDir() + QStringLiteral("/datasources.json"));
     DataSourceRegistry registry;
-    DataSourceDialog dialog(&registry);
-    dialog.show();
-    QCOMPARE(dialog.list()->count(), 0);
-    QSignalSpy finished(&dialog, &DataSourceDialog::testFinished);
+    CredentialStore credentials;
+    DataSourceManager manager(&registry, &credentials);
+    manager.setConfirmHandler([](const QString &) { return true; });
+    manager.show();
+    QCOMPARE(manager.table()->topLevelItemCount(), 0);
 
-    dialog.addDataSource();
-    dialog.nameEdit()->setText(QStringLiteral("local"));
-    dialog.urlEdit()->setText(m_prom.url().toString());
-    dialog.timeoutEdit()->setValue(5);
-    dialog.scrapeIntervalEdit()->setText(QStringLiteral("1s"));
-    dialog.defaultCheck()->setChecked(true);
-    QVERIFY(dialog.saveAndTest());
-    QVERIFY(dialog.isTesting()); // the UI is not blocked while testing
+    DataSourceDialog *dialog = manager.addDataSource();
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &DataSourceDialog::testFinished);
+    dialog->nameEdit()->setText(QStringLiteral("local"));
+    dialog->urlEdit()->setText(m_prom.url().toString());
+    dialog->timeoutEdit()->setValue(5);
+    dialog->scrapeIntervalEdit()->setText(QStringLiteral("1s"));
+    dialog->defaultCheck()->setChecked(true);
+    QVERIFY(dialog->saveAndTest());
+    QVERIFY(dialog->isTesting()); // the UI is not blocked while testing
     QVERIFY(finished.wait(30000));
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog.resultText()));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog->resultText()));
     const QString version = m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
                                 .value("data")
                                 .toObject()
                                 .value("version")
                                 .toString();
     QVERIFY(!version.isEmpty());
-    QVERIFY2(dialog.resultText().contains(version), qPrintable(dialog.resultText()));
+    QVERIFY2(dialog->resultText().contains(version), qPrintable(dialog->resultText()));
 
-    // Persisted (under XDG_CONFIG_HOME) and in the registry.
+    // Persisted (under XDG_CONFIG_HOME), in the registry and in the manager's list.
     QList<DataSourceSettings> stored = DataSourceStore::load();
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().name, QStringLiteral("local"));
@@ -417,32 +423,36 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
     QVERIFY(stored.first().isDefault);
     QVERIFY(registry.byName(QStringLiteral("local")));
     QCOMPARE(registry.defaultSource(), registry.byName(QStringLiteral("local")));
+    QCOMPARE(manager.table()->topLevelItemCount(), 1);
 
     // A second one at a closed port: the failure is shown exactly.
-    dialog.addDataSource();
-    dialog.nameEdit()->setText(QStringLiteral("down"));
-    dialog.urlEdit()->setText(
+    dialog = manager.addDataSource();
+    QSignalSpy finished2(dialog, &DataSourceDialog::testFinished);
+    dialog->nameEdit()->setText(QStringLiteral("down"));
+    dialog->urlEdit()->setText(
         QStringLiteral("http://127.0.0.1:%1").arg(test::PrometheusFixture::freePort()));
-    QVERIFY(dialog.saveAndTest());
-    QVERIFY(finished.wait(30000));
-    QVERIFY(!finished.last().at(0).toBool());
-    QVERIFY2(dialog.resultText().contains(QStringLiteral("Connection refused")),
-             qPrintable(dialog.resultText()));
+    QVERIFY(dialog->saveAndTest());
+    QVERIFY(finished2.wait(30000));
+    QVERIFY(!finished2.last().at(0).toBool());
+    QVERIFY2(dialog->resultText().contains(QStringLiteral("Connection refused")),
+             qPrintable(dialog->resultText()));
     QCOMPARE(DataSourceStore::load().size(), 2);
 
     // Invalid input is refused with the reason, nothing stored.
-    dialog.urlEdit()->setText(QStringLiteral("not a url at all ::"));
-    dialog.nameEdit()->setText(QStringLiteral("local"));
-    QVERIFY(!dialog.saveAndTest());
-    QVERIFY(dialog.resultText().contains(QStringLiteral("already called")));
-    QVERIFY(dialog.resultText().contains(QStringLiteral("URL")));
+    dialog->urlEdit()->setText(QStringLiteral("not a url at all ::"));
+    dialog->nameEdit()->setText(QStringLiteral("local"));
+    QVERIFY(!dialog->saveAndTest());
+    QVERIFY(dialog->resultText().contains(QStringLiteral("already called")));
+    QVERIFY(dialog->resultText().contains(QStringLiteral("URL")));
+    QCOMPARE(DataSourceStore::load().at(1).name, QStringLiteral("down"));
 
-    dialog.reload();
-    QCOMPARE(dialog.list()->count(), 2);
-    dialog.list()->setCurrentRow(1);
-    dialog.removeCurrent();
+    manager.reload();
+    QCOMPARE(manager.table()->topLevelItemCount(), 2);
+    manager.setCurrentRow(manager.rowOf(QStringLiteral("down")));
+    QVERIFY(manager.removeCurrent());
     QCOMPARE(DataSourceStore::load().size(), 1);
     QVERIFY(!registry.byName(QStringLiteral("down")));
+    QCOMPARE(manager.table()->topLevelItemCount(), 1);
 }
 
 QTEST_MAIN(TestAppWindows)
