@@ -658,18 +658,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>保存并测试</translation>
     </message>
     <message>
-        <source>Data sources</source>
-        <translation>数据源</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -690,10 +678,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>抓取间隔：</translation>
     </message>
     <message>
-        <source>%1 (default)</source>
-        <translation>%1（默认）</translation>
-    </message>
-    <message>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
@@ -710,18 +694,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>抓取间隔“%1”不是有效的时长（例如 15s）。</translation>
     </message>
     <message>
-        <source>Prometheus</source>
-        <translation>Prometheus</translation>
-    </message>
-    <message>
-        <source>Prometheus %1</source>
-        <translation>Prometheus %1</translation>
-    </message>
-    <message>
-        <source>Removed.</source>
-        <translation>已移除。</translation>
-    </message>
-    <message>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -734,12 +706,302 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>已保存。正在测试“%1”…</translation>
     </message>
     <message>
-        <source>“%1” works: Prometheus %2.</source>
-        <translation>“%1”工作正常：Prometheus %2。</translation>
-    </message>
-    <message>
         <source>Testing “%1” failed: %2</source>
         <translation>测试“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>Thanos</source>
+        <translation>Thanos</translation>
+    </message>
+    <message>
+        <source>Partial response (answer even when some stores fail)</source>
+        <translation>部分响应（部分存储失败时仍然应答）</translation>
+    </message>
+    <message>
+        <source>Deduplicate replicas (dedup)</source>
+        <translation>副本去重（dedup）</translation>
+    </message>
+    <message>
+        <source>Mimir / Cortex</source>
+        <translation>Mimir / Cortex</translation>
+    </message>
+    <message>
+        <source>Skip TLS certificate verification (insecure)</source>
+        <translation>跳过 TLS 证书验证（不安全）</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>tenant id</source>
+        <translation>租户 ID</translation>
+    </message>
+    <message>
+        <source>Path prefix:</source>
+        <translation>路径前缀：</translation>
+    </message>
+    <message>
+        <source>Tenant (X-Scope-OrgID):</source>
+        <translation>租户（X-Scope-OrgID）：</translation>
+    </message>
+    <message>
+        <source>HTTP and queries</source>
+        <translation>HTTP 与查询</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>HTTP method:</source>
+        <translation>HTTP 方法：</translation>
+    </message>
+    <message>
+        <source>Series limit:</source>
+        <translation>序列数上限：</translation>
+    </message>
+    <message>
+        <source>Custom query parameters:</source>
+        <translation>自定义查询参数：</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>身份验证</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Basic authentication</source>
+        <translation>基本身份验证</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>身份验证：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>添加请求头</translation>
+    </message>
+    <message>
+        <source>Custom headers:</source>
+        <translation>自定义请求头：</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>as in the URL</source>
+        <translation>与 URL 相同</translation>
+    </message>
+    <message>
+        <source>CA certificate file:</source>
+        <translation>CA 证书文件：</translation>
+    </message>
+    <message>
+        <source>Client certificate file:</source>
+        <translation>客户端证书文件：</translation>
+    </message>
+    <message>
+        <source>Client key file:</source>
+        <translation>客户端密钥文件：</translation>
+    </message>
+    <message>
+        <source>Server name:</source>
+        <translation>服务器名称：</translation>
+    </message>
+    <message>
+        <source>⚠ Certificate verification is off: anyone between you and the server can read and change the data, including your credentials.</source>
+        <translation>⚠ 证书验证已关闭：您与服务器之间的任何人都可以读取和篡改数据，包括您的凭据。</translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation>PEM 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New data source</source>
+        <translation>新建数据源</translation>
+    </message>
+    <message>
+        <source>Data source “%1”</source>
+        <translation>数据源“%1”</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>请求头名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Keep the value in the keychain and never show it again.</source>
+        <translation>将该值保存在钥匙串中，且不再显示。</translation>
+    </message>
+    <message>
+        <source>Remove this header</source>
+        <translation>删除此请求头</translation>
+    </message>
+    <message>
+        <source>kept for this session only</source>
+        <translation>仅在本次会话中保留</translation>
+    </message>
+    <message>
+        <source>stored in keychain</source>
+        <translation>已保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>No keychain is available: %1 Secrets can be kept for this session only.</source>
+        <translation>没有可用的钥匙串：%1 机密只能在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: secrets are kept for this session only and are lost when Pharos quits.</source>
+        <translation>没有可用的钥匙串：机密仅在本次会话中保留，Pharos 退出后即丢失。</translation>
+    </message>
+    <message>
+        <source>Do not put a user or password in the URL: use basic authentication.</source>
+        <translation>请勿在 URL 中包含用户名或密码：请使用基本身份验证。</translation>
+    </message>
+    <message>
+        <source>The custom query parameter “%1” has no name.</source>
+        <translation>自定义查询参数“%1”没有名称。</translation>
+    </message>
+    <message>
+        <source>Enter the user for basic authentication.</source>
+        <translation>请输入基本身份验证的用户名。</translation>
+    </message>
+    <message>
+        <source>Enter the password for basic authentication.</source>
+        <translation>请输入基本身份验证的密码。</translation>
+    </message>
+    <message>
+        <source>Enter the bearer token.</source>
+        <translation>请输入 Bearer 令牌。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid HTTP header name.</source>
+        <translation>“%1”不是有效的 HTTP 请求头名称。</translation>
+    </message>
+    <message>
+        <source>The header “%1” is set twice.</source>
+        <translation>请求头“%1”设置了两次。</translation>
+    </message>
+    <message>
+        <source>Enter a value for the secret header “%1”.</source>
+        <translation>请输入机密请求头“%1”的值。</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>The %1 file “%2” does not exist.</source>
+        <translation>%1文件“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs both the certificate and the key file.</source>
+        <translation>客户端证书需要同时提供证书文件和密钥文件。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: there is no place to store secrets.</source>
+        <translation>未保存：没有可以存放机密的地方。</translation>
+    </message>
+    <message>
+        <source>Not saved: the secrets could not be stored: %1</source>
+        <translation>未保存：无法存储机密：%1</translation>
+    </message>
+    <message>
+        <source>No keychain is available to store the secrets of “%1”:
+%2
+
+Keep them for this session only? They are lost when Pharos quits.</source>
+        <translation>没有可用的钥匙串来存储“%1”的机密：
+%2
+
+是否仅在本次会话中保留它们？Pharos 退出后即丢失。</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>没有钥匙串</translation>
+    </message>
+    <message>
+        <source>Not saved: no keychain is available and the secrets were not kept for this session.</source>
+        <translation>未保存：没有可用的钥匙串，且未选择在本次会话中保留机密。</translation>
+    </message>
+    <message>
+        <source>Not saved: the keychain could not be read: %1</source>
+        <translation>未保存：无法读取钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: the secrets could not be stored in the keychain: %1</source>
+        <translation>未保存：无法将机密存入钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>“%1” works: %2.</source>
+        <translation>“%1”工作正常：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” works: %2 %3.</source>
+        <translation>“%1”工作正常：%2 %3。</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1128,129 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Mimir / Cortex</source>
         <translation>Mimir / Cortex</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DataSourceManager</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Set as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Check health</source>
+        <translation>检查健康状态</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is off: the connection is not protected against impersonation.</source>
+        <translation>TLS 证书验证已关闭：连接无法防范冒充攻击。</translation>
+    </message>
+    <message>
+        <source>%1 — TLS verification off</source>
+        <translation>%1 — TLS 验证已关闭</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <source>This data source is not in use in this session.</source>
+        <translation>本次会话未使用此数据源。</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>No request has been made yet. Use “Check health” to test it now.</source>
+        <translation>尚未发出任何请求。使用“检查健康状态”立即测试。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>OK — %1 %2</source>
+        <translation>正常 — %1 %2</translation>
+    </message>
+    <message>
+        <source>The last request succeeded.</source>
+        <translation>上一次请求成功。</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Failing — retrying in %1 s</source>
+        <translation>故障 — %1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Prometheus %1</source>
+        <translation>Prometheus %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Remove the data source “%1”? Its stored secrets are deleted too. Dashboards that use it will show an error.</source>
+        <translation>删除数据源“%1”？其存储的机密也会被删除。使用它的仪表板将显示错误。</translation>
+    </message>
+    <message>
+        <source>Remove data source</source>
+        <translation>删除数据源</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is now the default data source.</source>
+        <translation>“%1”现在是默认数据源。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1738,13 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Cannot import dashboard</source>
         <translation>无法导入仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PanelData</name>
+    <message>
+        <source>%1 (retrying in %2 s)</source>
+        <translation>%1（%2 秒后重试）</translation>
     </message>
 </context>
 <context>
