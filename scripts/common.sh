@@ -12,7 +12,7 @@ PHAROS_PACKAGES=(
   qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev libgl-dev
   prometheus victoria-metrics prometheus-pushgateway prometheus-alertmanager curl
   libyaml-cpp-dev openssl apache2-utils
-  gnome-keyring dbus dbus-x11 xvfb xauth
+  gnome-keyring libsecret-1-0 dbus dbus-x11 xvfb xauth
 )
 
 pharos_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
