@@ -62,6 +62,10 @@ MigrationOptions migrationOptionsFor(const DataSourceRegistry *registry)
         if (!d->settings().uid.isEmpty() && !byUid.contains(d->settings().uid))
             byUid.insert(d->settings().uid, ref);
     }
+    const DataSource *def = registry->defaultSource();
+    if (def && def != registry->overrideSource())
+        options.defaultDataSource = QJsonObject{{QStringLiteral("type"), def->settings().type},
+                                                {QStringLiteral("uid"), def->settings().uid}};
     options.lookupDataSource = [byName, byUid](const QString &name) {
         const auto it = byName.constFind(name);
         if (it != byName.constEnd())

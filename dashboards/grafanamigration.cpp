@@ -494,6 +494,11 @@ void GrafanaMigrator::migrateVariables()
         // Schema 33/36: data-source names become references.
         if (m_from < 36 && v.contains(L("datasource")) && type != QLatin1String("datasource"))
             v.insert(L("datasource"), dataSourceRef(v.value(L("datasource")), true));
+        // Schema 36: a query variable on the default data source names it.
+        if (m_from < 36 && type == QLatin1String("query") &&
+            !m_options.defaultDataSource.isEmpty() &&
+            (v.value(L("datasource")).isNull() || v.value(L("datasource")).isUndefined()))
+            v.insert(L("datasource"), m_options.defaultDataSource);
         if (v != before) {
             list[i] = v;
             changed = true;
@@ -519,6 +524,29 @@ void GrafanaMigrator::migrateAnnotations()
             continue;
         a.insert(L("datasource"), dataSourceRef(a.value(L("datasource")), false));
         list[i] = a;
+    }
+    // Schema 34: a CloudWatch annotation with several statistics becomes one per statistic.
+    if (m_from < 34) {
+        QJsonArray split;
+        for (const QJsonValue &v : std::as_const(list)) {
+            const QJsonObject a = v.toObject();
+            const QJsonArray stats = a.value(L("statistics")).toArray();
+            if (!a.value(L("statistics")).isArray()) {
+                split.append(v);
+                continue;
+            }
+            for (qsizetype s = 0; s < std::max<qsizetype>(stats.size(), 1); ++s) {
+                QJsonObject one = a;
+                one.remove(L("statistics"));
+                if (s < stats.size())
+                    one.insert(L("statistic"), stats.at(s));
+                if (s > 0)
+                    one.insert(L("name"), QString(a.value(L("name")).toString() +
+                                                  QLatin1String(" - ") + stats.at(s).toString()));
+                split.append(one);
+            }
+        }
+        list = split;
     }
     ann.insert(L("list"), list);
     m_doc.insert(L("annotations"), ann);
@@ -899,6 +927,65 @@ void GrafanaMigrator::schemaSteps(QJsonObject *panel)
                                        {QStringLiteral("options"), QJsonObject()}});
         }
         p.insert(L("transformations"), out);
+    }
+    // Schema 34: a CloudWatch query with several statistics becomes one query per statistic
+    // (the extra queries get the next free refIds).
+    if (m_from < 34 && p.value(L("targets")).isArray()) {
+        const QJsonArray in = p.value(L("targets")).toArray();
+        QSet<QString> used;
+        for (const QJsonValue &t : in)
+            used.insert(t.toObject().value(L("refId")).toString());
+        auto nextRefId = [&used] {
+            for (int n = 0;; ++n) {
+                QString id;
+                for (int k = n; k >= 0; k = k / 26 - 1)
+                    id.prepend(QChar(u'A' + k % 26));
+                if (!used.contains(id)) {
+                    used.insert(id);
+                    return id;
+                }
+            }
+        };
+        QJsonArray out;
+        bool split = false;
+        for (const QJsonValue &v : in) {
+            const QJsonObject t = v.toObject();
+            if (!t.value(L("statistics")).isArray()) {
+                out.append(v);
+                continue;
+            }
+            split = true;
+            const QJsonArray stats = t.value(L("statistics")).toArray();
+            for (qsizetype s = 0; s < std::max<qsizetype>(stats.size(), 1); ++s) {
+                QJsonObject one = t;
+                one.remove(L("statistics"));
+                if (s < stats.size())
+                    one.insert(L("statistic"), stats.at(s));
+                if (s > 0)
+                    one.insert(L("refId"), nextRefId());
+                out.append(one);
+            }
+        }
+        if (split)
+            p.insert(L("targets"), out);
+    }
+    // Schema 35: a time series whose axes are all hidden keeps its time (x) axis.
+    if (m_from < 35 && type == QLatin1String("timeseries")) {
+        QJsonObject fc = p.value(L("fieldConfig")).toObject();
+        const QJsonObject custom = fc.value(L("defaults")).toObject().value(L("custom")).toObject();
+        if (custom.value(L("axisPlacement")).toString() == QLatin1String("hidden")) {
+            QJsonArray overrides = fc.value(L("overrides")).toArray();
+            overrides.append(
+                QJsonObject{{QStringLiteral("matcher"),
+                             QJsonObject{{QStringLiteral("id"), QStringLiteral("byType")},
+                                         {QStringLiteral("options"), QStringLiteral("time")}}},
+                            {QStringLiteral("properties"),
+                             QJsonArray{QJsonObject{
+                                 {QStringLiteral("id"), QStringLiteral("custom.axisPlacement")},
+                                 {QStringLiteral("value"), QStringLiteral("auto")}}}}});
+            fc.insert(L("overrides"), overrides);
+            p.insert(L("fieldConfig"), fc);
+        }
     }
     // Schema 37: a hidden legend is a list legend with showLegend off.
     if (m_from < 37) {
@@ -2110,8 +2197,18 @@ void GrafanaMigrator::dataSources(QJsonObject *panel)
     const bool isRow = p.value(L("type")).toString() == QLatin1String("row");
     if (p.contains(L("datasource")))
         p.insert(L("datasource"), dataSourceRef(p.value(L("datasource")), true));
-    if (isRow || !p.value(L("targets")).isArray())
+    if (isRow || p.contains(L("libraryPanel")))
         return;
+    // Schema 36: a panel without queries gets an empty query A; a panel with queries on the
+    // default data source names it.
+    if (p.value(L("targets")).toArray().isEmpty()) {
+        p.insert(L("targets"),
+                 QJsonArray{QJsonObject{{QStringLiteral("refId"), QStringLiteral("A")}}});
+        return;
+    }
+    const QJsonValue written = p.value(L("datasource"));
+    if ((written.isNull() || written.isUndefined()) && !m_options.defaultDataSource.isEmpty())
+        p.insert(L("datasource"), m_options.defaultDataSource);
     // Targets name their data source; one without copies the panel's (unless Mixed).
     const QJsonValue panelDs = p.value(L("datasource"));
     const bool mixed =

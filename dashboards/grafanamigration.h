@@ -45,6 +45,10 @@ struct MigrationOptions
     /// Finds a configured data source by name; returns {"type", "uid"} or an empty object
     /// when unknown (then a name becomes {"uid": name}, which still resolves by name).
     std::function<QJsonObject(const QString &name)> lookupDataSource;
+    /// {"type", "uid"} of the configured default data source. Schema 36 writes it where a
+    /// query variable or a panel with queries has a null (default) reference; when empty,
+    /// those references stay null (they still resolve to the default data source).
+    QJsonObject defaultDataSource;
 };
 
 struct MigrationResult

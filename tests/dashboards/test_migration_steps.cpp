@@ -28,6 +28,9 @@ private Q_SLOTS:
         migrationcases::layoutFloatsUpAndResolvesOverlaps();
     }
     void inputs() { migrationcases::inputs(); }
+    void cloudWatchStatisticsSplit() { migrationcases::cloudWatchStatisticsSplit(); }
+    void hiddenAxesKeepTheTimeAxis() { migrationcases::hiddenAxesKeepTheTimeAxis(); }
+    void defaultDataSourceAndEmptyQueries() { migrationcases::defaultDataSourceAndEmptyQueries(); }
 };
 
 QTEST_GUILESS_MAIN(TestMigrationSteps)

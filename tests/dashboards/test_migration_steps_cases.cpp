@@ -723,4 +723,158 @@ void inputs()
     QVERIFY(QJsonDocument(copy).toJson().contains("\"Main\""));
 }
 
+// Schema 34: CloudWatch queries and annotations with several statistics become one per
+// statistic; the new queries take free refIds. Other queries are left alone.
+void cloudWatchStatisticsSplit()
+{
+    const auto r = migrate(R"({"schemaVersion": 33,
+            "annotations": {"list": [{"name": "Alarms", "namespace": "AWS/EC2",
+                                      "statistics": ["Maximum", "Minimum"]}]},
+            "panels": [{"id": 1, "type": "timeseries", "targets": [
+                {"refId": "A", "namespace": "AWS/EC2", "metricName": "CPUUtilization",
+                 "statistics": ["Average", "Maximum", "p99"]},
+                {"refId": "B", "expr": "up"}]}]})");
+    const QJsonArray t = panel(r, 0).value(QLatin1String("targets")).toArray();
+    QCOMPARE(t.size(), 4);
+    QStringList refIds, stats;
+    for (const QJsonValue &v : t) {
+        refIds << v.toObject().value(QLatin1String("refId")).toString();
+        stats << v.toObject().value(QLatin1String("statistic")).toString();
+        QVERIFY(!v.toObject().contains(QLatin1String("statistics")));
+    }
+    QCOMPARE(refIds, (QStringList{QStringLiteral("A"), QStringLiteral("C"), QStringLiteral("D"),
+                                  QStringLiteral("B")}));
+    QCOMPARE(stats, (QStringList{QStringLiteral("Average"), QStringLiteral("Maximum"),
+                                 QStringLiteral("p99"), QString()}));
+    QCOMPARE(t.at(1).toObject().value(QLatin1String("metricName")).toString(),
+             QStringLiteral("CPUUtilization"));
+    QCOMPARE(t.at(3).toObject().value(QLatin1String("expr")).toString(), QStringLiteral("up"));
+    const QJsonArray a = r.dashboard.value(QLatin1String("annotations"))
+                             .toObject()
+                             .value(QLatin1String("list"))
+                             .toArray();
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("Alarms"));
+    QCOMPARE(a.at(0).toObject().value(QLatin1String("statistic")).toString(),
+             QStringLiteral("Maximum"));
+    QCOMPARE(a.at(1).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("Alarms - Minimum"));
+    QCOMPARE(a.at(1).toObject().value(QLatin1String("statistic")).toString(),
+             QStringLiteral("Minimum"));
+
+    // From schema 34 on, nothing is split.
+    const auto later = migrate(R"({"schemaVersion": 34, "panels": [{"id": 1,
+            "type": "timeseries", "targets": [{"refId": "A", "statistics": ["Average", "Sum"]}]}]})");
+    QCOMPARE(panel(later, 0).value(QLatin1String("targets")).toArray().size(), 1);
+}
+
+// Schema 35: a time series with its axes hidden keeps the time axis, through a byType "time"
+// override; visible axes and newer files are left alone.
+void hiddenAxesKeepTheTimeAxis()
+{
+    const auto r = migrate(R"({"schemaVersion": 34, "panels": [
+            {"id": 1, "type": "timeseries", "fieldConfig": {"defaults": {"custom": {"axisPlacement": "hidden"}},
+             "overrides": [{"matcher": {"id": "byName", "options": "x"},
+                            "properties": [{"id": "color", "value": {"mode": "fixed"}}]}]},
+             "targets": [{"refId": "A", "expr": "up"}]},
+            {"id": 2, "type": "timeseries", "fieldConfig": {"defaults": {"custom": {"axisPlacement": "left"}},
+             "overrides": []}, "targets": [{"refId": "A", "expr": "up"}]}]})");
+    const QJsonObject hidden = panel(r, 0);
+    QCOMPARE(custom(hidden).value(QLatin1String("axisPlacement")).toString(),
+             QStringLiteral("hidden"));
+    const QJsonArray o = overrides(hidden);
+    QCOMPARE(o.size(), 2); // the existing override stays first
+    QCOMPARE(o.at(0)
+                 .toObject()
+                 .value(QLatin1String("matcher"))
+                 .toObject()
+                 .value(QLatin1String("id"))
+                 .toString(),
+             QStringLiteral("byName"));
+    const QJsonObject time = o.at(1).toObject();
+    QCOMPARE(time.value(QLatin1String("matcher")).toObject(),
+             (QJsonObject{{QStringLiteral("id"), QStringLiteral("byType")},
+                          {QStringLiteral("options"), QStringLiteral("time")}}));
+    QCOMPARE(overrideValue(hidden, QStringLiteral("time"), QStringLiteral("custom.axisPlacement"))
+                 .toString(),
+             QStringLiteral("auto"));
+    QVERIFY(overrides(panel(r, 1)).isEmpty());
+
+    const auto later = migrate(R"({"schemaVersion": 35, "panels": [{"id": 1, "type": "timeseries",
+            "fieldConfig": {"defaults": {"custom": {"axisPlacement": "hidden"}}, "overrides": []},
+            "targets": [{"refId": "A", "expr": "up"}]}]})");
+    QVERIFY(overrides(panel(later, 0)).isEmpty());
+}
+
+// Schema 36: with a default data source known, query variables and panels with queries on
+// the default data source name it (targets copy the panel's); panels without queries get an
+// empty query A. Without a known default the references stay null.
+void defaultDataSourceAndEmptyQueries()
+{
+    const char *json = R"({"schemaVersion": 35,
+            "templating": {"list": [{"name": "q", "type": "query", "datasource": null, "refresh": 1},
+                                    {"name": "q2", "type": "query", "refresh": 1},
+                                    {"name": "c", "type": "custom", "query": "a,b"}]},
+            "panels": [
+              {"id": 1, "type": "timeseries", "datasource": null, "targets": [{"refId": "A", "expr": "up"}]},
+              {"id": 2, "type": "timeseries", "targets": [{"refId": "A", "expr": "up"}]},
+              {"id": 3, "type": "text", "options": {"content": "hi"}},
+              {"id": 4, "type": "stat", "datasource": "Other", "targets": []},
+              {"id": 5, "type": "row", "collapsed": true, "panels": [
+                {"id": 6, "type": "timeseries", "targets": [{"refId": "B", "expr": "x"}]}]}]})";
+    MigrationOptions options;
+    const QJsonObject def{{QStringLiteral("type"), QStringLiteral("prometheus")},
+                          {QStringLiteral("uid"), QStringLiteral("default-uid")}};
+    options.defaultDataSource = def;
+    const auto r = migrateDashboard(obj(json), options);
+    auto target = [](const QJsonObject &p, int i) {
+        return p.value(QLatin1String("targets")).toArray().at(i).toObject();
+    };
+    const QJsonArray vars = r.dashboard.value(QLatin1String("templating"))
+                                .toObject()
+                                .value(QLatin1String("list"))
+                                .toArray();
+    QCOMPARE(vars.at(0).toObject().value(QLatin1String("datasource")).toObject(), def);
+    QCOMPARE(vars.at(1).toObject().value(QLatin1String("datasource")).toObject(), def);
+    QVERIFY(!vars.at(2).toObject().contains(QLatin1String("datasource")));
+    for (int i : {0, 1}) {
+        QCOMPARE(panel(r, i).value(QLatin1String("datasource")).toObject(), def);
+        QCOMPARE(target(panel(r, i), 0).value(QLatin1String("datasource")).toObject(), def);
+    }
+    QCOMPARE(panel(r, 2).value(QLatin1String("targets")).toArray(),
+             (QJsonArray{QJsonObject{{QStringLiteral("refId"), QStringLiteral("A")}}}));
+    QVERIFY(!panel(r, 2).contains(QLatin1String("datasource")));
+    QCOMPARE(panel(r, 3).value(QLatin1String("targets")).toArray().size(), 1);
+    QCOMPARE(panel(r, 3)
+                 .value(QLatin1String("datasource"))
+                 .toObject()
+                 .value(QLatin1String("uid"))
+                 .toString(),
+             QStringLiteral("Other"));
+    const QJsonObject row = panel(r, 4);
+    QVERIFY(!row.contains(QLatin1String("targets")));
+    const QJsonObject nested = row.value(QLatin1String("panels")).toArray().at(0).toObject();
+    QCOMPARE(nested.value(QLatin1String("datasource")).toObject(), def);
+    QCOMPARE(target(nested, 0).value(QLatin1String("expr")).toString(), QStringLiteral("x"));
+
+    // No default known: null stays null (it resolves to the default data source).
+    const auto plain = migrateDashboard(obj(json));
+    QVERIFY(panel(plain, 0).value(QLatin1String("datasource")).isNull());
+    QVERIFY(!panel(plain, 1).contains(QLatin1String("datasource")));
+    QVERIFY(plain.dashboard.value(QLatin1String("templating"))
+                .toObject()
+                .value(QLatin1String("list"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("datasource"))
+                .isNull());
+    // Schema 36 files are left as they are.
+    QByteArray newer(json);
+    newer.replace("\"schemaVersion\": 35", "\"schemaVersion\": 36");
+    const auto r36 = migrateDashboard(obj(newer.constData()), options);
+    QVERIFY(panel(r36, 0).value(QLatin1String("datasource")).isNull());
+    QVERIFY(!panel(r36, 2).contains(QLatin1String("targets")));
+}
+
 } // namespace migrationcases

@@ -19,4 +19,7 @@ void unknownTypesAndKeysKept();
 void duplicateIdsAreRenumbered();
 void layoutFloatsUpAndResolvesOverlaps();
 void inputs();
+void cloudWatchStatisticsSplit();
+void hiddenAxesKeepTheTimeAxis();
+void defaultDataSourceAndEmptyQueries();
 } // namespace migrationcases
