@@ -78,7 +78,8 @@ public:
             cell.setTop(cell.top() + nh + 2);
         }
         // The arc spans 240 degrees: it is 2r wide and 1.5r high.
-        const double labelPad = m_panel->m_labels ? std::clamp(cell.height() * 0.08, 8.0, 16.0) : 0;
+        // Threshold labels sit outside the arc: room for one line of labelFont() around it.
+        const double labelPad = m_panel->m_labels ? QFontMetricsF(labelFont()).height() * 1.3 : 0;
         double r = std::min((cell.width() - 2 * labelPad * 2.5) / 2.0,
                             (cell.height() - 2 * labelPad) / 1.5);
         r = std::max(r, 6.0);
@@ -95,6 +96,13 @@ public:
         g.bandInner = g.bandOuter - std::max(3.0, r * 0.2);
         g.valid = true;
         return g;
+    }
+
+    QFont labelFont() const
+    {
+        QFont f = font();
+        f.setPixelSize(10);
+        return f;
     }
 
 protected:
@@ -183,8 +191,7 @@ private:
             }
         }
         if (m_panel->m_labels && !th.steps.isEmpty()) {
-            QFont lf = font();
-            lf.setPixelSize(std::clamp(int(g.outer * 0.1), 8, 14));
+            const QFont lf = labelFont();
             p.setFont(lf);
             p.setPen(text);
             const QFontMetricsF fm(lf);

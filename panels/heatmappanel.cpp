@@ -34,6 +34,9 @@ QString boundText(double v, const QString &unit, std::optional<int> decimals)
 {
     if (std::isinf(v))
         return v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
+    // Plain bounds as written in `le` ("0.1", "2.5"), not padded to a common precision.
+    if (!decimals && (unit.isEmpty() || unit == QLatin1String("none")))
+        return QString::number(v, 'g', 6);
     return formatValueText(v, unit, decimals);
 }
 

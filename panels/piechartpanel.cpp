@@ -43,7 +43,7 @@ public:
         for (const QString &l : m_panel->legendLines())
             w = std::max(w, fm.horizontalAdvance(
                                 QString(l).replace(QLatin1Char('\t'), QStringLiteral("   "))));
-        w = std::min(all.width() * 0.45, w + 24);
+        w = std::min(all.width() * 0.45, w + 40); // swatch, spacing and margins
         return {QRectF(all.right() - w, all.top(), w, all.height()),
                 QRectF(all.left(), all.top(), all.width() - w, all.height())};
     }
@@ -106,7 +106,11 @@ protected:
                 path.arcTo(outerRect, s.startDeg, s.spanDeg);
                 path.closeSubpath();
             }
-            p.setPen(QPen(bg, 1));
+            // A thin gap between slices; a lone full slice has no edge to show.
+            if (std::fabs(s.spanDeg) < 359.99)
+                p.setPen(QPen(bg, 1));
+            else
+                p.setPen(Qt::NoPen);
             p.setBrush(s.color);
             p.drawPath(path);
         }
