@@ -1,9 +1,12 @@
 #include "dashboardview.h"
 
+#include "crosshair.h"
 #include "datasourceregistry.h"
 #include "layout.h"
 #include "panelwidget.h"
 #include "queryscheduler.h"
+#include "timerange.h"
+#include "timeseriespanel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -173,7 +176,7 @@ private:
 
 DashboardView::DashboardView(DataSourceRegistry *registry, QWidget *parent)
     : QScrollArea(parent), m_registry(registry), m_scheduler(new QueryScheduler(registry, this)),
-      m_canvas(new QWidget)
+      m_canvas(new QWidget), m_crosshair(new CrosshairSync(this))
 {
     setObjectName(QStringLiteral("dashboardView"));
     m_canvas->setObjectName(QStringLiteral("dashboardCanvas"));
@@ -193,6 +196,7 @@ DashboardView::~DashboardView() = default;
 void DashboardView::clear()
 {
     m_scheduler->setPanels({});
+    m_crosshair->clear();
     qDeleteAll(m_panels);
     m_panels.clear();
     m_panelOrder.clear();
@@ -210,10 +214,21 @@ void DashboardView::setDashboard(const Dashboard &dashboard)
     clear();
     m_topLevel = dashboard.panels();
     m_collapsed = grid::initialCollapsedRows(m_topLevel);
+    m_zone = dashboardTimeZone(dashboard.timezone());
+    m_scheduler->setTimeZone(m_zone);
+    m_crosshair->setMode(dashboard.toJson().value(QLatin1String("graphTooltip")).toInt(0));
     auto addPanel = [this](const PanelModel &p) {
         if (m_panels.contains(p.id))
             return;
         PanelWidget *w = PanelWidget::create(p, m_canvas);
+        w->setTimeZone(m_zone);
+        connect(w, &PanelWidget::linkActivated, this, &DashboardView::panelLinkActivated);
+        if (auto *ts = qobject_cast<TimeSeriesPanel *>(w)) {
+            connect(ts, &TimeSeriesPanel::timeRangeSelected, this,
+                    &DashboardView::timeRangeSelected);
+            connect(ts, &TimeSeriesPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
+            m_crosshair->addPanel(ts);
+        }
         m_panels.insert(p.id, w);
         m_panelOrder.append(p.id);
         w->hide();
@@ -234,6 +249,14 @@ void DashboardView::setDashboard(const Dashboard &dashboard)
     }
     m_scheduler->setPanels(dashboard.allPanels());
     relayout();
+}
+
+void DashboardView::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    m_scheduler->setTimeZone(m_zone);
+    for (PanelWidget *w : std::as_const(m_panels))
+        w->setTimeZone(m_zone);
 }
 
 void DashboardView::setExportMode(bool on)

@@ -8,12 +8,14 @@
 #include <QRect>
 #include <QScrollArea>
 #include <QSet>
+#include <QTimeZone>
 
 class QLabel;
 class QToolButton;
 
 namespace pharos {
 
+class CrosshairSync;
 class DataSourceRegistry;
 class PanelWidget;
 class QueryScheduler;
@@ -99,9 +101,21 @@ public:
     /// Recomputes which panels are in view and tells the scheduler.
     void updateVisibility();
 
+    /// The dashboard's zone: set on every panel (axis labels, tooltips) and the scheduler.
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
+    /// The shared crosshair of the time-series panels (graphTooltip 0, 1, 2).
+    CrosshairSync *crosshair() const { return m_crosshair; }
+
 Q_SIGNALS:
     /// Every panel of the current refresh has its data (forwarded from the scheduler).
     void idle();
+    /// A graph selection: zoom the dashboard to [fromMs, toMs].
+    void timeRangeSelected(qint64 fromMs, qint64 toMs);
+    /// A double-click on a graph: zoom out.
+    void zoomOutRequested();
+    /// A panel link was chosen in a panel's header menu.
+    void panelLinkActivated(int panelId, int linkIndex);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -127,6 +141,8 @@ private:
     int m_contentHeight = 0;
     int m_layoutWidth = 0;
     bool m_exportMode = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    CrosshairSync *m_crosshair;
 };
 
 } // namespace pharos

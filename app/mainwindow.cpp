@@ -12,6 +12,7 @@
 #include "importreportdialog.h"
 #include "queryscheduler.h"
 #include "refreshpicker.h"
+#include "timenavigation.h"
 #include "timerange.h"
 #include "timerangepicker.h"
 
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace pharos {
 
@@ -49,8 +51,9 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    bar->addWidget(m_timePicker);
+    createTimeNavigation(bar);
     bar->addWidget(m_refreshPicker);
+    m_timePicker->setHistoryFile(settingsPath());
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -64,6 +67,8 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
                 scheduler->setTimeRange(range);
                 scheduler->refresh();
             });
+    connect(m_view, &DashboardView::timeRangeSelected, this, &MainWindow::zoomToRange);
+    connect(m_view, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
     connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
             &QueryScheduler::setRefreshInterval);
     connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler, &QueryScheduler::refresh);
@@ -75,6 +80,84 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createTimeNavigation(QToolBar *bar)
+{
+    m_shiftBackAction = new QAction(tr("Move time range back"), this);
+    m_shiftBackAction->setObjectName(QStringLiteral("shiftTimeBack"));
+    m_shiftBackAction->setText(QStringLiteral("‹"));
+    m_shiftBackAction->setToolTip(tr("Move time range back (t ←)"));
+    connect(m_shiftBackAction, &QAction::triggered, this, [this] { shiftTime(-1); });
+    m_shiftForwardAction = new QAction(tr("Move time range forward"), this);
+    m_shiftForwardAction->setObjectName(QStringLiteral("shiftTimeForward"));
+    m_shiftForwardAction->setText(QStringLiteral("›"));
+    m_shiftForwardAction->setToolTip(tr("Move time range forward (t →)"));
+    connect(m_shiftForwardAction, &QAction::triggered, this, [this] { shiftTime(1); });
+    m_zoomOutAction = new QAction(tr("Zoom out"), this);
+    m_zoomOutAction->setObjectName(QStringLiteral("zoomOutTime"));
+    m_zoomOutAction->setToolTip(tr("Zoom out time range (Ctrl+Z, t z)"));
+    connect(m_zoomOutAction, &QAction::triggered, this, &MainWindow::zoomOut);
+    for (QAction *a : {m_shiftBackAction, m_zoomOutAction, m_shiftForwardAction})
+        addAction(a); // window-wide shortcuts
+    bar->addAction(m_shiftBackAction);
+    bar->addWidget(m_timePicker);
+    bar->addAction(m_shiftForwardAction);
+    bar->addAction(m_zoomOutAction);
+    applyModeShortcuts();
+}
+
+void MainWindow::applyModeShortcuts()
+{
+    // Grafana's keys: t ← / t → shift, t z and Ctrl+Z zoom out. Ctrl+Z belongs to zoom out
+    // in view mode only; an edit mode gives it to undo and keeps t z here.
+    m_shiftBackAction->setShortcut(QKeySequence(Qt::Key_T, Qt::Key_Left));
+    m_shiftForwardAction->setShortcut(QKeySequence(Qt::Key_T, Qt::Key_Right));
+    m_zoomOutAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Z), QKeySequence(Qt::Key_T, Qt::Key_Z)});
+}
+
+QDateTime MainWindow::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+void MainWindow::applyTimeRange(const TimeRange &range)
+{
+    m_timePicker->setTimeRange(range);
+    QueryScheduler *scheduler = m_view->scheduler();
+    scheduler->setTimeRange(range);
+    if (m_dashboard)
+        scheduler->refresh();
+}
+
+void MainWindow::zoomToRange(qint64 fromMs, qint64 toMs)
+{
+    const TimeRange range = zoomedTimeRange(fromMs, toMs);
+    m_timePicker->addToHistory(range);
+    applyTimeRange(range);
+}
+
+void MainWindow::zoomOut()
+{
+    QString error;
+    const auto resolved = m_timePicker->timeRange().resolve(now(), m_view->timeZone(), &error);
+    if (!resolved) {
+        m_status->setText(tr("Invalid time range: %1").arg(error));
+        return;
+    }
+    applyTimeRange(zoomOutTimeRange(*resolved, now().toMSecsSinceEpoch()));
+}
+
+void MainWindow::shiftTime(int direction)
+{
+    QString error;
+    const auto resolved = m_timePicker->timeRange().resolve(now(), m_view->timeZone(), &error);
+    if (!resolved) {
+        m_status->setText(tr("Invalid time range: %1").arg(error));
+        return;
+    }
+    applyTimeRange(shiftTimeRange(*resolved, now().toMSecsSinceEpoch(), direction));
+}
 
 void MainWindow::createMenus()
 {
@@ -362,8 +445,8 @@ void MainWindow::applyDashboard()
     m_overrideTo.clear();
     m_overrideRefresh.clear();
 
-    m_view->setDashboard(d);
-    scheduler->setTimeZone(dashboardTimeZone(d.timezone()));
+    m_view->setDashboard(d); // also the zone of the scheduler and the panels
+    m_timePicker->setTimeZone(m_view->timeZone());
     scheduler->setTimeRange(range);
     m_timePicker->setTimeRange(range);
     m_refreshPicker->setInterval(refresh);

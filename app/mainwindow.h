@@ -4,14 +4,18 @@
 #include "grafanamigration.h"
 #include "importer.h"
 #include "importinputs.h"
+#include "timerange.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <functional>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QMenu;
+class QToolBar;
 
 namespace pharos {
 
@@ -66,6 +70,22 @@ public:
     bool saveAs(const QString &path);
     /// Copies the current time range and refresh into the document (marks it modified).
     void saveTimeAndRefreshAsDefault();
+
+    /// Time navigation. Each applies the new range to the picker and the panels and
+    /// refreshes. zoomToRange() is a graph selection (also kept in the picker's history).
+    void zoomToRange(qint64 fromMs, qint64 toMs);
+    /// Twice the span around the centre (Ctrl+Z in view mode, t z, a double-click on a graph).
+    void zoomOut();
+    /// Half the span back (direction < 0: t ←) or forward (> 0: t →).
+    void shiftTime(int direction);
+    /// Sets the dashboard's range (picker, scheduler) and refreshes.
+    void applyTimeRange(const TimeRange &range);
+    /// The time-navigation actions (tool bar buttons and shortcuts).
+    QAction *zoomOutAction() const { return m_zoomOutAction; }
+    QAction *shiftBackAction() const { return m_shiftBackAction; }
+    QAction *shiftForwardAction() const { return m_shiftForwardAction; }
+    /// The clock that resolves "now" for navigation (tests); default the system clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     bool hasDashboard() const { return m_dashboard.has_value(); }
     const Dashboard *dashboard() const { return m_dashboard ? &*m_dashboard : nullptr; }
@@ -130,6 +150,11 @@ private:
     void continueImport(quint64 id, std::optional<ImportSource> source, const QString &error);
     void finishImport(quint64 id, std::optional<ImportResult> result, const QString &error);
     bool waitForLoad(quint64 id);
+    void createTimeNavigation(QToolBar *bar);
+    /// Assigns the shortcuts that depend on the mode: in view mode Ctrl+Z zooms out (in an
+    /// edit mode it would be undo).
+    void applyModeShortcuts();
+    QDateTime now() const;
 
     DataSourceRegistry *m_registry;
     DashboardView *m_view;
@@ -150,6 +175,10 @@ private:
     std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> m_askInputs;
     quint64 m_lastLoadId = 0; // the newest load started
     quint64 m_loadingId = 0;  // the load in progress (the newest), 0 when none
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_shiftBackAction = nullptr;
+    QAction *m_shiftForwardAction = nullptr;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace pharos

@@ -30,6 +30,7 @@ struct PanelData
     quint64 generation = 0; // the refresh that produced it
     qint64 fromMs = 0;      // the resolved time range
     qint64 toMs = 0;
+    QString timeInfo;      // the panel's own time (timeFrom/timeShift): "Last 2 hours", ""
     qint64 intervalMs = 0; // $__interval
     qint64 stepMs = 0;     // range-query step actually sent
     std::vector<TargetResult> targets;

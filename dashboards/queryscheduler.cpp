@@ -2,6 +2,7 @@
 
 #include "datasourceregistry.h"
 #include "interval.h"
+#include "timenavigation.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -196,6 +197,7 @@ void QueryScheduler::refresh()
     m_refreshing = false;
     abortAll();
     const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    m_now = now;
     QString error;
     const auto resolved = m_range.resolve(now, m_zone, &error);
     if (!resolved) {
@@ -263,11 +265,21 @@ void QueryScheduler::queryPanel(PanelState &state)
     if (!typeHasQueries(panel.type))
         return;
 
+    // The panel's own range: timeFrom / timeShift applied to the dashboard's.
+    ResolvedTimeRange range = m_resolved;
+    QString timeInfo;
+    if (const PanelTimeOverride o = panelTimeOverride(panel); !o.isEmpty()) {
+        const PanelTimeResult r = applyPanelTimeOverride(o, m_range, m_resolved, m_now, m_zone);
+        range = r.range;
+        timeInfo = r.error.isEmpty() ? r.info : r.error;
+    }
+
     auto data = std::make_shared<PanelData>();
     data->panelId = panel.id;
     data->generation = m_generation;
-    data->fromMs = m_resolved.fromMs;
-    data->toMs = m_resolved.toMs;
+    data->fromMs = range.fromMs;
+    data->toMs = range.toMs;
+    data->timeInfo = timeInfo;
     state.data = data;
     Q_EMIT panelLoading(panel.id);
     if (state.data != data)
@@ -297,8 +309,8 @@ void QueryScheduler::queryPanel(PanelState &state)
         }
 
         IntervalInput in;
-        in.fromMs = m_resolved.fromMs;
-        in.toMs = m_resolved.toMs;
+        in.fromMs = range.fromMs;
+        in.toMs = range.toMs;
         in.maxDataPoints = maxDataPoints;
         const qint64 targetMin = minIntervalMs(target.interval);
         in.minIntervalMs = targetMin > 0 ? targetMin : panelMin;
@@ -311,7 +323,7 @@ void QueryScheduler::queryPanel(PanelState &state)
             data->stepMs = interval.stepMs;
             timesSet = true;
         }
-        const QString expr = substituteMacros(target.expr, interval, m_resolved.spanMs());
+        const QString expr = substituteMacros(target.expr, interval, range.spanMs());
 
         auto addResult = [&](bool instant) {
             TargetResult r;
@@ -344,7 +356,7 @@ void QueryScheduler::queryPanel(PanelState &state)
             req.expr = expr;
             req.instant = instant;
             if (instant) {
-                req.timeMs = m_resolved.toMs;
+                req.timeMs = range.toMs;
             } else {
                 req.startMs = interval.startMs;
                 req.endMs = interval.endMs;

@@ -90,6 +90,7 @@ private:
     bool m_refreshing = false; // inside refresh(): idle() is emitted once at its end
     quint64 m_generation = 0;
     ResolvedTimeRange m_resolved;
+    QDateTime m_now; // the "now" of the current refresh
     std::function<QDateTime()> m_clock;
 };
 

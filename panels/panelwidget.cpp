@@ -8,10 +8,16 @@
 #include "statpanel.h"
 #include "tablepanel.h"
 #include "textpanel.h"
+#include "timenavigation.h"
 #include "timeseriespanel.h"
 #include "units.h"
 
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pharos {
@@ -53,7 +59,53 @@ PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent) : QFrame(pare
     m_title->setFont(tf);
     m_title->setToolTip(model.description);
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    layout->addWidget(m_title);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->setSpacing(6);
+    header->addWidget(m_title, 1);
+    // The panel's own time (timeFrom / timeShift), as Grafana shows it beside the title.
+    m_timeInfo = new QLabel(this);
+    m_timeInfo->setObjectName(QStringLiteral("panelTimeInfo"));
+    m_timeInfo->setTextFormat(Qt::PlainText);
+    m_timeInfo->setStyleSheet(QStringLiteral("QLabel { color: #3274d9; }"));
+    header->addWidget(m_timeInfo, 0);
+    if (const PanelTimeOverride o = panelTimeOverride(model); !o.isEmpty() && !o.hideTimeOverride) {
+        // Until the first data tells the applied range: what the override asks for.
+        QStringList info;
+        if (!o.timeFrom.isEmpty()) {
+            TimeRange r{o.timeFrom.startsWith(QLatin1String("now"))
+                            ? o.timeFrom
+                            : QLatin1String("now-") + o.timeFrom,
+                        QStringLiteral("now")};
+            info << r.displayText();
+        }
+        if (!o.timeShift.isEmpty()) {
+            QString shift = o.timeShift;
+            if (shift.startsWith(QLatin1Char('-')))
+                shift.remove(0, 1);
+            info << QCoreApplication::translate("pharos::TimeRange", "timeshift -%1").arg(shift);
+        }
+        m_timeInfo->setText(info.join(QLatin1Char(' ')));
+    }
+    m_timeInfo->setVisible(!m_timeInfo->text().isEmpty());
+    m_menuButton = new QToolButton(this);
+    m_menuButton->setObjectName(QStringLiteral("panelMenu"));
+    m_menuButton->setAutoRaise(true);
+    m_menuButton->setText(QStringLiteral("⋮"));
+    m_menuButton->setToolTip(tr("Panel links"));
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    m_menuButton->setMenu(new QMenu(m_menuButton));
+    header->addWidget(m_menuButton, 0);
+    layout->addLayout(header);
+    QStringList titles;
+    for (const QJsonValue &v : model.json.value(QLatin1String("links")).toArray()) {
+        const QJsonObject link = v.toObject();
+        QString title = link.value(QLatin1String("title")).toString();
+        if (title.isEmpty())
+            title = link.value(QLatin1String("url")).toString();
+        titles << title;
+    }
+    setLinkTitles(titles);
 
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("panelBanner"));
@@ -106,6 +158,10 @@ void PanelWidget::setLoading(bool loading)
 void PanelWidget::setData(PanelDataPtr data)
 {
     m_data = std::move(data);
+    if (m_data && m_timeInfo->text() != m_data->timeInfo) {
+        m_timeInfo->setText(m_data->timeInfo);
+        m_timeInfo->setVisible(!m_data->timeInfo.isEmpty());
+    }
     m_loading = false;
     refreshState();
 }
@@ -174,6 +230,26 @@ QString PanelWidget::bannerText() const
 QString PanelWidget::titleText() const
 {
     return m_title->text();
+}
+
+QString PanelWidget::timeInfoText() const
+{
+    return m_timeInfo->text();
+}
+
+void PanelWidget::setTimeZone(const QTimeZone &) {}
+
+void PanelWidget::setLinkTitles(const QStringList &titles)
+{
+    m_linkTitles = titles;
+    QMenu *menu = m_menuButton->menu();
+    menu->clear();
+    for (int i = 0; i < titles.size(); ++i) {
+        QAction *a = menu->addAction(titles[i]);
+        a->setObjectName(QStringLiteral("panelLink-%1").arg(i));
+        connect(a, &QAction::triggered, this, [this, i] { Q_EMIT linkActivated(panelId(), i); });
+    }
+    m_menuButton->setVisible(!titles.isEmpty());
 }
 
 bool PanelWidget::hasError() const

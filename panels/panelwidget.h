@@ -4,8 +4,10 @@
 #include "paneldata.h"
 
 #include <QFrame>
+#include <QTimeZone>
 
 class QLabel;
+class QToolButton;
 
 namespace pharos {
 
@@ -38,6 +40,19 @@ public:
     QString bannerText() const;
     /// The title as shown.
     QString titleText() const;
+    /// The panel's own time as shown in its header ("Last 2 hours timeshift -1h"), or "".
+    QString timeInfoText() const;
+    /// The dashboard's time zone (axis labels, tooltips). The base class ignores it.
+    virtual void setTimeZone(const QTimeZone &zone);
+    /// The titles of the panel's links (`links[]`), shown in the header menu.
+    QStringList linkTitles() const { return m_linkTitles; }
+    void setLinkTitles(const QStringList &titles);
+    /// The header menu button (present when the panel has links), for tests.
+    QToolButton *menuButton() const { return m_menuButton; }
+
+Q_SIGNALS:
+    /// A panel link was chosen in the header menu: its index in the panel's `links`.
+    void linkActivated(int panelId, int linkIndex);
 
 protected:
     explicit PanelWidget(const PanelModel &model, QWidget *parent = nullptr);
@@ -57,6 +72,9 @@ private:
     PanelModel m_model;
     PanelDataPtr m_data;
     QLabel *m_title = nullptr;
+    QLabel *m_timeInfo = nullptr;
+    QToolButton *m_menuButton = nullptr;
+    QStringList m_linkTitles;
     QLabel *m_message = nullptr;
     QLabel *m_banner = nullptr;
     QWidget *m_content = nullptr;

@@ -60,42 +60,118 @@ public:
         ++renderCount;
     }
 
+    /// Drag selection: the x where the left button went down, and where it is now.
+    double dragStart = -1;
+    double dragNow = -1;
+
+    QRectF selection() const
+    {
+        if (dragStart < 0 || std::abs(dragNow - dragStart) < MinDragPx)
+            return {};
+        const QRectF plot = renderer.plotRect();
+        const double a = std::clamp(std::min(dragStart, dragNow), plot.left(), plot.right());
+        const double b = std::clamp(std::max(dragStart, dragNow), plot.left(), plot.right());
+        return QRectF(QPointF(a, plot.top()), QPointF(b, plot.bottom()));
+    }
+    static constexpr double MinDragPx = 4;
+
 protected:
     void paintEvent(QPaintEvent *) override
     {
         ensureRendered();
         QPainter p(this);
         p.drawImage(0, 0, cache);
-        if (hover.x() < 0 || !renderer.plotRect().contains(hover))
-            return;
-        const QString text = m_panel->tooltipTextAt(hover);
         const QRectF plot = renderer.plotRect();
-        p.setPen(QPen(palette().color(QPalette::Mid), 0, Qt::DashLine));
-        p.drawLine(QPointF(hover.x() + 0.5, plot.top()), QPointF(hover.x() + 0.5, plot.bottom()));
+        if (const QRectF sel = selection(); !sel.isEmpty()) {
+            p.fillRect(sel, QColor(50, 116, 217, 50));
+            p.setPen(QPen(QColor(50, 116, 217, 160), 0));
+            p.drawLine(QPointF(sel.left() + 0.5, sel.top()),
+                       QPointF(sel.left() + 0.5, sel.bottom()));
+            p.drawLine(QPointF(sel.right() - 0.5, sel.top()),
+                       QPointF(sel.right() - 0.5, sel.bottom()));
+        }
+        QPoint at = hover;
+        QString text;
+        if (at.x() >= 0 && plot.contains(at)) {
+            text = m_panel->tooltipTextAt(at);
+        } else if (m_panel->m_sharedHoverMs >= 0) {
+            // Another panel's crosshair at the same time.
+            const double x = renderer.timeToX(double(m_panel->m_sharedHoverMs));
+            if (x < plot.left() || x > plot.right())
+                return;
+            at = QPoint(int(std::floor(x)), int(plot.top() + plot.height() / 3));
+            if (m_panel->m_sharedTooltip)
+                text = m_panel->tooltipTextAtTime(m_panel->m_sharedHoverMs);
+        } else {
+            return;
+        }
+        p.setPen(QPen(QColor(0xc4, 0x16, 0x2a, 180), 0, Qt::DashLine));
+        p.drawLine(QPointF(at.x() + 0.5, plot.top()), QPointF(at.x() + 0.5, plot.bottom()));
         if (text.isEmpty())
             return;
         const QFontMetrics fm(font());
         const QRect br = fm.boundingRect(QRect(0, 0, 600, 2000), Qt::AlignLeft, text);
-        QRect box(hover + QPoint(12, 12), br.size() + QSize(12, 8));
+        QRect box(at + QPoint(12, 12), br.size() + QSize(12, 8));
         if (box.right() > width())
-            box.moveRight(hover.x() - 12);
+            box.moveRight(at.x() - 12);
         if (box.bottom() > height())
-            box.moveBottom(std::max(box.height(), hover.y() - 12));
+            box.moveBottom(std::max(box.height(), at.y() - 12));
         p.setPen(palette().color(QPalette::Mid));
         p.setBrush(palette().color(QPalette::ToolTipBase));
         p.drawRect(box);
         p.setPen(palette().color(QPalette::ToolTipText));
         p.drawText(box.adjusted(6, 4, -6, -4), Qt::AlignLeft, text);
     }
+    void mousePressEvent(QMouseEvent *e) override
+    {
+        if (e->button() == Qt::LeftButton && renderer.plotRect().contains(e->position())) {
+            dragStart = dragNow = e->position().x();
+            e->accept();
+            return;
+        }
+        QWidget::mousePressEvent(e);
+    }
+    void mouseReleaseEvent(QMouseEvent *e) override
+    {
+        if (e->button() != Qt::LeftButton || dragStart < 0) {
+            QWidget::mouseReleaseEvent(e);
+            return;
+        }
+        dragNow = e->position().x();
+        const QRectF sel = selection();
+        dragStart = dragNow = -1;
+        update();
+        e->accept();
+        if (sel.width() >= MinDragPx) {
+            const qint64 from = qint64(std::llround(renderer.xToTime(sel.left())));
+            const qint64 to = qint64(std::llround(renderer.xToTime(sel.right())));
+            if (to > from)
+                Q_EMIT m_panel->timeRangeSelected(from, to);
+        }
+    }
+    void mouseDoubleClickEvent(QMouseEvent *e) override
+    {
+        if (e->button() == Qt::LeftButton && renderer.plotRect().contains(e->position())) {
+            dragStart = dragNow = -1;
+            e->accept();
+            Q_EMIT m_panel->zoomOutRequested();
+            return;
+        }
+        QWidget::mouseDoubleClickEvent(e);
+    }
     void mouseMoveEvent(QMouseEvent *e) override
     {
         hover = e->position().toPoint();
+        if (dragStart >= 0)
+            dragNow = e->position().x();
         update(); // the overlay only: the cached lines are reused
+        Q_EMIT m_panel->hoverTimeChanged(m_panel->hoverTime());
     }
     void leaveEvent(QEvent *) override
     {
         hover = QPoint(-1, -1);
         update();
+        Q_EMIT m_panel->hoverTimeChanged(-1);
     }
     void resizeEvent(QResizeEvent *) override { dirty = true; }
 
@@ -174,6 +250,38 @@ TimeSeriesPanel::TimeSeriesPanel(const PanelModel &model, QWidget *parent)
 }
 
 TimeSeriesPanel::~TimeSeriesPanel() = default;
+
+void TimeSeriesPanel::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    TimeSeriesRenderOptions opt = m_plot->renderer.options();
+    opt.timeZone = m_zone;
+    m_plot->renderer.setOptions(opt);
+    m_plot->invalidate();
+}
+
+void TimeSeriesPanel::setSharedHover(qint64 ms, bool tooltip)
+{
+    if (m_sharedHoverMs == ms && m_sharedTooltip == tooltip)
+        return;
+    m_sharedHoverMs = ms;
+    m_sharedTooltip = tooltip;
+    m_plot->update();
+}
+
+qint64 TimeSeriesPanel::hoverTime() const
+{
+    const QPoint h = m_plot->hover;
+    const QRectF plot = m_plot->renderer.plotRect();
+    if (h.x() < 0 || !plot.contains(h))
+        return -1;
+    return qint64(std::llround(m_plot->renderer.xToTime(h.x() + 0.5)));
+}
+
+QRectF TimeSeriesPanel::selectionRect() const
+{
+    return m_plot->selection();
+}
 
 int TimeSeriesPanel::plotWidthHint() const
 {
@@ -597,9 +705,17 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
 {
     m_plot->ensureRendered();
     const TimeSeriesRenderer &r = m_plot->renderer;
-    if (!r.plotRect().contains(pos) || m_tooltipMode == QLatin1String("none"))
+    if (!r.plotRect().contains(pos))
         return {};
-    const qint64 t = qint64(std::llround(r.xToTime(pos.x() + 0.5)));
+    return tooltipTextAtTime(qint64(std::llround(r.xToTime(pos.x() + 0.5))), double(pos.y()));
+}
+
+QString TimeSeriesPanel::tooltipTextAtTime(qint64 t, std::optional<double> cursorY) const
+{
+    m_plot->ensureRendered();
+    const TimeSeriesRenderer &r = m_plot->renderer;
+    if (m_tooltipMode == QLatin1String("none"))
+        return {};
     struct Row
     {
         int series;
@@ -633,19 +749,19 @@ QString TimeSeriesPanel::tooltipTextAt(const QPoint &pos) const
     else if (m_tooltipSort == QLatin1String("asc"))
         std::stable_sort(rows.begin(), rows.end(),
                          [&](const Row &a, const Row &b) { return key(a.value) < key(b.value); });
-    if (m_tooltipMode == QLatin1String("single")) {
+    if (m_tooltipMode == QLatin1String("single") && cursorY) {
         // the series drawn nearest to the cursor vertically
+        const double cy = *cursorY;
         const auto dist = [&](const Row &a) {
-            return std::isfinite(a.y) ? std::abs(a.y - pos.y())
-                                      : std::numeric_limits<double>::max();
+            return std::isfinite(a.y) ? std::abs(a.y - cy) : std::numeric_limits<double>::max();
         };
         auto best = std::min_element(rows.begin(), rows.end(),
                                      [&](const Row &a, const Row &b) { return dist(a) < dist(b); });
         rows = {*best};
     }
     QStringList lines;
-    lines << QDateTime::fromMSecsSinceEpoch(shownTime).toString(
-        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    lines << QDateTime::fromMSecsSinceEpoch(shownTime, m_zone)
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     for (const Row &row : rows) {
         const FieldConfig &c = m_configs[size_t(row.series)];
         lines << m_series[size_t(row.series)].name + QLatin1String(": ") +

@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QSet>
+#include <optional>
 
 class QListWidget;
 class QTreeWidget;
@@ -52,8 +53,32 @@ public:
     const TimeSeriesRenderer &renderer() const;
     /// The tooltip text for the cursor at `pos` (plotWidget() coordinates); empty outside.
     QString tooltipTextAt(const QPoint &pos) const;
+    /// The tooltip text at time `ms`: with `cursorY` (plotWidget() y), single mode picks the
+    /// series drawn nearest to it; without (a shared tooltip), every visible series is listed.
+    QString tooltipTextAtTime(qint64 ms, std::optional<double> cursorY = std::nullopt) const;
+
+    /// The dashboard's zone: axis labels and tooltip times.
+    void setTimeZone(const QTimeZone &zone) override;
+    QTimeZone timeZone() const { return m_zone; }
+    /// A crosshair at `ms` from another panel (graphTooltip 1, 2); ms < 0 removes it.
+    /// With `tooltip` the values at that time are shown too (graphTooltip 2).
+    void setSharedHover(qint64 ms, bool tooltip);
+    qint64 sharedHoverTime() const { return m_sharedHoverMs; }
+    /// The time under the pointer, or -1 when it is not over the plot.
+    qint64 hoverTime() const;
+    /// The drag selection being made, in plotWidget() x coordinates (empty when none).
+    QRectF selectionRect() const;
+
     /// Applies a legend click on legend entry `index` as Grafana does.
     void legendClicked(int index, Qt::KeyboardModifiers modifiers);
+
+Q_SIGNALS:
+    /// The user dragged across the plot: zoom the dashboard to [fromMs, toMs].
+    void timeRangeSelected(qint64 fromMs, qint64 toMs);
+    /// The user double-clicked the plot: zoom out.
+    void zoomOutRequested();
+    /// The pointer moved over the plot to time `ms`; -1 when it left.
+    void hoverTimeChanged(qint64 ms);
 
 protected:
     bool updateContent(const PanelDataPtr &data) override;
@@ -92,6 +117,10 @@ private:
     QString m_displayMode; // list, table, hidden
     QString m_tooltipSort; // none, asc, desc
     QString m_tooltipMode; // single, multi, none
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    qint64 m_sharedHoverMs = -1;
+    bool m_sharedTooltip = false;
+    friend class TimeSeriesPlot;
 };
 
 } // namespace pharos

@@ -582,7 +582,8 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
             }
         }
         const qint64 offsetMs =
-            qint64(QDateTime::fromMSecsSinceEpoch(m_opt.fromMs).offsetFromUtc()) * 1000;
+            qint64(QDateTime::fromMSecsSinceEpoch(m_opt.fromMs, m_opt.timeZone).offsetFromUtc()) *
+            1000;
         QString fmt;
         if (xStep >= kDay)
             fmt = QStringLiteral("MM/dd");
@@ -597,7 +598,7 @@ void TimeSeriesRenderer::render(QPainter *p, const QRectF &rect)
         for (int guard = 0; t <= m_opt.toMs && guard < 1000; t += xStep, ++guard) {
             const double x = std::round(timeToX(double(t))) + 0.5;
             grid.emplace_back(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
-            labels.emplace_back(x, QDateTime::fromMSecsSinceEpoch(t).toString(fmt));
+            labels.emplace_back(x, QDateTime::fromMSecsSinceEpoch(t, m_opt.timeZone).toString(fmt));
         }
         p->setPen(m_opt.textColor);
         for (const auto &[x, text] : labels) {

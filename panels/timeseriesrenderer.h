@@ -9,6 +9,7 @@
 #include <QPolygonF>
 #include <QRectF>
 #include <QString>
+#include <QTimeZone>
 #include <optional>
 #include <vector>
 
@@ -97,6 +98,7 @@ struct TimeSeriesRenderOptions
     QColor textColor = QColor(0x46, 0x4c, 0x54);
     QColor gridColor = QColor(0, 0, 0, 28);
     QFont font;
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // x-axis labels (the dashboard's zone)
 };
 
 /// A QPainter time-series renderer independent of widgets. It draws columnar frames as they

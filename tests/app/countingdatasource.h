@@ -27,11 +27,13 @@ public:
     QHash<QString, int> counts; // expr -> queries
     int total = 0;
     QList<int> delaysMs; // answer delay of the next queries (consumed in order); default 0
+    QHash<QString, QueryRequest> lastRequest; // expr -> the latest request for it
 
     DataSourceReply *query(const QueryRequest &request) override
     {
         ++counts[request.expr];
         ++total;
+        lastRequest.insert(request.expr, request);
         auto *reply = new DataSourceReply;
         QueryResult result;
         Frame f;

@@ -334,7 +334,12 @@ void TestAppWindows::timeRangePicker()
     picker.toEdit()->setText(QStringLiteral("2024-01-31 12:00:00"));
     QVERIFY2(picker.apply(), qPrintable(picker.errorText()));
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(picker.timeRange().from, QStringLiteral("2024-01-31 08:00:00"));
+    // Read in the picker's zone (local by default), kept as ISO UTC, shown as typed.
+    QCOMPARE(picker.timeRange().from,
+             QDateTime(QDate(2024, 1, 31), QTime(8, 0), QTimeZone::systemTimeZone())
+                 .toUTC()
+                 .toString(Qt::ISODateWithMs));
+    QCOMPARE(picker.fromEdit()->text(), QStringLiteral("2024-01-31 08:00:00"));
 
     picker.fromEdit()->setText(QStringLiteral("now/d"));
     picker.toEdit()->setText(QStringLiteral("now/d"));
