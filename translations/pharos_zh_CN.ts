@@ -1739,6 +1739,30 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Cannot import dashboard</source>
         <translation>无法导入仪表板</translation>
     </message>
+    <message>
+        <source>Move time range back</source>
+        <translation>时间范围移向更早</translation>
+    </message>
+    <message>
+        <source>Move time range back (t ←)</source>
+        <translation>时间范围移向更早 (t ←)</translation>
+    </message>
+    <message>
+        <source>Move time range forward</source>
+        <translation>时间范围移向更晚</translation>
+    </message>
+    <message>
+        <source>Move time range forward (t →)</source>
+        <translation>时间范围移向更晚 (t →)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out time range (Ctrl+Z, t z)</source>
+        <translation>缩小时间范围 (Ctrl+Z, t z)</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
@@ -1764,6 +1788,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Unknown unit “%1”: values are shown with it as a plain suffix.</source>
         <translation>未知单位“%1”：数值将以它作为普通后缀显示。</translation>
+    </message>
+    <message>
+        <source>Panel links</source>
+        <translation>面板链接</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2246,18 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
+    <message>
+        <source>timeshift -%1</source>
+        <translation>时间偏移 -%1</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s relative time “%1” is not valid.</source>
+        <translation>面板的相对时间“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s time shift “%1” is not valid.</source>
+        <translation>面板的时间偏移“%1”无效。</translation>
+    </message>
 </context>
 <context>
     <name>pharos::TimeRangePicker</name>
@@ -2268,6 +2308,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>To: %1</source>
         <translation>结束：%1</translation>
+    </message>
+    <message>
+        <source>Recently used ranges</source>
+        <translation>最近使用的时间范围</translation>
     </message>
 </context>
 <context>
