@@ -19,10 +19,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -69,6 +71,7 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
             });
     connect(m_view, &DashboardView::timeRangeSelected, this, &MainWindow::zoomToRange);
     connect(m_view, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
+    connect(m_view, &DashboardView::panelLinkActivated, this, &MainWindow::openPanelLink);
     connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
             &QueryScheduler::setRefreshInterval);
     connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler, &QueryScheduler::refresh);
@@ -135,6 +138,36 @@ void MainWindow::zoomToRange(qint64 fromMs, qint64 toMs)
     const TimeRange range = zoomedTimeRange(fromMs, toMs);
     m_timePicker->addToHistory(range);
     applyTimeRange(range);
+}
+
+void MainWindow::openPanelLink(int panelId, int linkIndex)
+{
+    if (!m_dashboard)
+        return;
+    QJsonObject link;
+    for (const PanelModel &p : m_dashboard->allPanels()) {
+        if (p.id == panelId)
+            link = p.json.value(QLatin1String("links")).toArray().at(linkIndex).toObject();
+    }
+    QString url = link.value(QLatin1String("url")).toString();
+    // The panel's time range travels as Grafana's from/to query parameters.
+    QString error;
+    if (const auto resolved =
+            m_timePicker->timeRange().resolve(now(), m_view->timeZone(), &error)) {
+        const QString range =
+            QStringLiteral("from=%1&to=%2").arg(resolved->fromMs).arg(resolved->toMs);
+        url.replace(QLatin1String("${__url_time_range}"), range);
+        url.replace(QLatin1String("$__url_time_range"), range);
+    }
+    const QUrl target(url);
+    const QString scheme = target.scheme().toLower();
+    if (target.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
+                             scheme == QLatin1String("mailto"))) {
+        QDesktopServices::openUrl(target);
+        m_status->setText(tr("Opened %1").arg(target.toDisplayString()));
+    } else {
+        m_status->setText(tr("This link cannot be opened from Pharos yet: %1").arg(url));
+    }
 }
 
 void MainWindow::zoomOut()

@@ -76,6 +76,8 @@ public:
     void zoomToRange(qint64 fromMs, qint64 toMs);
     /// Twice the span around the centre (Ctrl+Z in view mode, t z, a double-click on a graph).
     void zoomOut();
+    /// Opens link linkIndex of panel panelId: web links in the browser with the time range.
+    void openPanelLink(int panelId, int linkIndex);
     /// Half the span back (direction < 0: t ←) or forward (> 0: t →).
     void shiftTime(int direction);
     /// Sets the dashboard's range (picker, scheduler) and refreshes.

@@ -1763,6 +1763,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Zoom out time range (Ctrl+Z, t z)</source>
         <translation>缩小时间范围 (Ctrl+Z, t z)</translation>
     </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened from Pharos yet: %1</source>
+        <translation>Pharos 暂时无法打开此链接：%1</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
