@@ -44,6 +44,32 @@ constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
 
+// The smallest and largest finite values in v[i0, i1) (positive only on a log axis); +inf,
+// -inf when there are none. A function of its own so the running bounds stay in registers.
+std::pair<double, double> finiteRange(const double *v, size_t i0, size_t i1, bool positiveOnly)
+{
+    double l = std::numeric_limits<double>::infinity();
+    double h = -l;
+    if (positiveOnly) {
+        for (size_t i = i0; i < i1; ++i) {
+            const double x = v[i];
+            if (std::isfinite(x) && x > 0) {
+                l = x < l ? x : l;
+                h = x > h ? x : h;
+            }
+        }
+    } else {
+        for (size_t i = i0; i < i1; ++i) {
+            const double x = v[i];
+            if (std::isfinite(x)) {
+                l = x < l ? x : l;
+                h = x > h ? x : h;
+            }
+        }
+    }
+    return {l, h};
+}
+
 // Adds the finite values `vs` (timestamps `ts`) into the running sums (T, V): the union of
 // both timelines, summed where the timestamps are equal.
 void mergeAdd(std::vector<qint64> &T, std::vector<double> &V, const std::vector<qint64> &ts,
@@ -364,27 +390,9 @@ void TimeSeriesRenderer::computeYRange(Axis &ax, int index)
         const size_t i1 =
             std::min(f.values.size(),
                      size_t(std::upper_bound(ts.begin(), ts.end(), m_opt.toMs) - ts.begin()));
-        const double *v = f.values.data();
-        double l = lo, h = hi;
-        if (log) {
-            for (size_t i = i0; i < i1; ++i) {
-                const double x = v[i];
-                if (std::isfinite(x) && x > 0) {
-                    l = x < l ? x : l;
-                    h = x > h ? x : h;
-                }
-            }
-        } else {
-            for (size_t i = i0; i < i1; ++i) {
-                const double x = v[i];
-                if (std::isfinite(x)) {
-                    l = x < l ? x : l;
-                    h = x > h ? x : h;
-                }
-            }
-        }
-        lo = l;
-        hi = h;
+        const auto [l, h] = finiteRange(f.values.data(), i0, i1, log);
+        lo = std::min(lo, l);
+        hi = std::max(hi, h);
     }
     const AxisOptions &o = ax.opt;
     std::optional<double> yMin = o.min, yMax = o.max;
@@ -1017,12 +1025,37 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, size_t index, const QColor &col
         return;
     }
 
+    drawDense(p, f, baseValues, i0, iEnd, gap, spanNaN, color);
+    if (st.showPoints == ShowPoints::Always)
+        drawPoints(p, f, st, color, std::max(1.0, st.pointSize / 2));
+}
+
+// The dense path (more samples than 2 per pixel column) on its own, kept small so that the
+// compiler keeps its per-sample loop tight.
+void TimeSeriesRenderer::drawDense(QPainter *p, const Frame &f, const double *baseValues,
+                                   qsizetype i0, qsizetype iEnd, qint64 gap, bool spanNaN,
+                                   const QColor &color)
+{
+    const Axis &ax = *m_cur;
+    const qint64 *ts = f.timestamps.data();
+    const double *vs = f.values.data();
+    const double yLo = m_plot.top() - 10000, yHi = m_plot.bottom() + 10000;
+    const double bottom = m_plot.bottom(), yMin = ax.min, yScale = ax.scale;
+    const bool logScale = ax.isLog();
+    const double invLogBase = logScale ? 1.0 / std::log(double(ax.opt.logBase)) : 1.0;
+    const auto yOf = [=](double v) {
+        const double a = logScale ? std::log(v) * invLogBase : v;
+        return std::clamp(bottom - (a - yMin) * yScale, yLo, yHi);
+    };
+    const auto invalid = [=](double v) { return !std::isfinite(v) || (logScale && v <= 0); };
+    qint64 prevT = 0;
+    bool havePrev = false;
     // Dense: one column at a time; first/min/max/last of its samples.
     const qint64 from = m_opt.fromMs;
     const double msPerPx = 1.0 / m_pxPerMs;
     const double left = m_plot.left();
     bool any = false;
-    double mn = 0, mx = 0, lastBase = 0;
+    double mn = 0, mx = 0;
     qsizetype imn = 0, imx = 0;
     double x = 0;
     // first and last lie within [min, max] on the same pixel column: the vertical min-max
@@ -1046,8 +1079,8 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, size_t index, const QColor &col
             push(mx);
             push(mn);
         }
-        if (baseValues)
-            m_baseRun.emplace_back(x, yOf(lastBase));
+        if (baseValues) // the base under the column's later extreme
+            m_baseRun.emplace_back(x, yOf(baseValues[std::max(imn, imx)]));
         any = false;
     };
     qsizetype i = i0;
@@ -1090,8 +1123,6 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, size_t index, const QColor &col
                     mx = v;
                     imx = k;
                 }
-                if (baseValues)
-                    lastBase = baseValues[k];
                 prevT = t;
                 havePrev = true;
             }
@@ -1101,8 +1132,6 @@ void TimeSeriesRenderer::drawSeries(QPainter *p, size_t index, const QColor &col
         i = k;
     }
     flushRun(p, color);
-    if (st.showPoints == ShowPoints::Always)
-        drawPoints(p, f, st, color, std::max(1.0, st.pointSize / 2));
 }
 
 } // namespace pharos

@@ -176,6 +176,8 @@ private:
     void computeTicks(Axis &axis, double plotHeight);
     void drawThresholds(QPainter *p);
     void drawSeries(QPainter *p, size_t index, const QColor &color);
+    void drawDense(QPainter *p, const Frame &f, const double *baseValues, qsizetype i0,
+                   qsizetype iEnd, qint64 gap, bool spanNaN, const QColor &color);
     void drawBars(QPainter *p, const Frame &f, const double *base, const SeriesStyle &st,
                   const QColor &color);
     void drawPoints(QPainter *p, const Frame &f, const SeriesStyle &st, const QColor &color,
