@@ -146,6 +146,9 @@ PanelModel parsePanel(const QJsonObject &o)
     if (const auto n = optionalNumber(mdp); n && *n >= 1)
         p.maxDataPoints = int(*n);
     p.collapsed = o.value(QLatin1String("collapsed")).toBool(false);
+    p.repeat = o.value(QLatin1String("repeat")).toString();
+    p.repeatDirection = o.value(QLatin1String("repeatDirection")).toString();
+    p.maxPerRow = std::max(0, intValue(o.value(QLatin1String("maxPerRow")), 0));
     const QJsonArray children = o.value(QLatin1String("panels")).toArray();
     for (const QJsonValue &c : children) {
         if (c.isObject())
@@ -314,6 +317,21 @@ QList<PanelModel> Dashboard::allPanels() const
     return out;
 }
 
+QJsonArray Dashboard::templatingList() const
+{
+    return m_json.value(QLatin1String("templating"))
+        .toObject()
+        .value(QLatin1String("list"))
+        .toArray();
+}
+
+void Dashboard::setTemplatingList(const QJsonArray &list)
+{
+    QJsonObject templating = m_json.value(QLatin1String("templating")).toObject();
+    templating.insert(QLatin1String("list"), list);
+    m_json.insert(QLatin1String("templating"), templating);
+}
+
 void Dashboard::rebuildView()
 {
     m_panels.clear();
@@ -348,6 +366,7 @@ void Dashboard::rebuildView()
                 rowPanel.collapsed = collapsed;
                 rowPanel.gridPos = GridPos{0, y, 24, 1};
                 rowPanel.json = r;
+                rowPanel.repeat = r.value(QLatin1String("repeat")).toString();
                 y += 1;
             }
             // A collapsed row's panels are laid out as if the row were expanded below it.

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "interpolation.h"
+
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -76,6 +80,13 @@ struct PanelModel
     QList<PanelModel> children;       // a collapsed row's own panels
     QJsonObject json;
 
+    // Repeats (see repeat.h). `repeat` names the variable; clones carry its value.
+    QString repeat;                // "" = not repeated
+    QString repeatDirection;       // "h" (default) or "v"
+    int maxPerRow = 0;             // 0 = Grafana's default (4)
+    QHash<QString, VariableValue> scopedVars; // values only this panel sees
+    int repeatSourceId = 0;        // clones: the id of the panel they repeat; 0 otherwise
+
     QJsonObject options() const { return json.value(QLatin1String("options")).toObject(); }
     QJsonObject customDefaults() const; // fieldConfig.defaults.custom
 };
@@ -113,6 +124,10 @@ public:
     const QList<PanelModel> &panels() const { return m_panels; }
     /// All panels that draw something: top level plus collapsed rows' children, no rows.
     QList<PanelModel> allPanels() const;
+
+    /// `templating.list` as in the document, and its replacement (save current values).
+    QJsonArray templatingList() const;
+    void setTemplatingList(const QJsonArray &list);
 
 private:
     void rebuildView();

@@ -20,7 +20,7 @@ constexpr qint64 kYear = 365 * kDay;
 /// raw value below a threshold maps to a fixed nice value. The thresholds sit roughly
 /// half-way between neighbouring nice values. Written from that table of values, not from
 /// Grafana code.
-qint64 roundInterval(qint64 ms)
+qint64 roundIntervalImpl(qint64 ms)
 {
     struct Rule
     {
@@ -81,6 +81,17 @@ qint64 floorTo(qint64 t, qint64 step)
 }
 
 } // namespace
+
+qint64 roundIntervalMs(qint64 ms)
+{
+    return roundIntervalImpl(ms);
+}
+
+qint64 calculateIntervalMs(qint64 rangeMs, int resolution, qint64 minMs)
+{
+    const qint64 raw = std::max<qint64>(0, rangeMs) / std::max(1, resolution);
+    return std::max<qint64>({1, roundIntervalImpl(raw), minMs});
+}
 
 std::optional<qint64> parseDurationMs(const QString &text)
 {
@@ -158,7 +169,7 @@ IntervalResult computeInterval(const IntervalInput &input)
     const qint64 factor = std::max(1, input.intervalFactor);
 
     // $__interval: range / maxDataPoints rounded to a nice value, never below the min.
-    r.intervalMs = std::max<qint64>(1, roundInterval(range / points));
+    r.intervalMs = std::max<qint64>(1, roundIntervalImpl(range / points));
     if (minInterval > r.intervalMs)
         r.intervalMs = minInterval;
 

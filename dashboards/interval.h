@@ -11,6 +11,12 @@ std::optional<qint64> parseDurationMs(const QString &text);
 /// Formats milliseconds the way Grafana renders $__interval: "15s", "1m", "2h", "500ms".
 QString formatDurationMs(qint64 ms);
 
+/// Grafana's "nice" rounding of a raw interval (roundInterval): 3.6 s -> 5 s, 27 s -> 30 s.
+qint64 roundIntervalMs(qint64 ms);
+/// Grafana's calculateInterval: round(range / resolution), at least `minMs` (auto intervals,
+/// $__interval before the query adjustments).
+qint64 calculateIntervalMs(qint64 rangeMs, int resolution, qint64 minMs = 0);
+
 /// Inputs of the interval/step computation for one query.
 struct IntervalInput
 {

@@ -2,7 +2,9 @@
 
 #include "datasourceregistry.h"
 #include "interval.h"
+#include "queryplan.h"
 #include "timenavigation.h"
+#include "variables.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -11,44 +13,6 @@
 #include <limits>
 
 namespace pharos {
-
-namespace {
-
-/// Panel types that never query.
-bool typeHasQueries(const QString &type)
-{
-    static const QSet<QString> none{
-        QStringLiteral("row"),      QStringLiteral("text"),      QStringLiteral("news"),
-        QStringLiteral("dashlist"), QStringLiteral("welcome"),   QStringLiteral("gettingstarted"),
-        QStringLiteral("annolist"), QStringLiteral("alertlist"),
-    };
-    return !none.contains(type);
-}
-
-/// A min interval as written on a target or panel: "30s", ">30s" (Grafana's "at least").
-/// Macros such as "$__rate_interval" and other variables are ignored (0).
-qint64 minIntervalMs(const QString &text)
-{
-    QString s = text.trimmed();
-    if (s.startsWith(QLatin1Char('>')))
-        s.remove(0, 1);
-    if (s.isEmpty() || s.contains(QLatin1Char('$')))
-        return 0;
-    return parseDurationMs(s).value_or(0);
-}
-
-/// Does a target name its own data source? Null, "" and an object without uid (Grafana
-/// writes {"type": "prometheus"} on targets that follow their panel) defer to the panel.
-bool hasDataSourceRef(const QJsonValue &ref)
-{
-    if (ref.isString())
-        return !ref.toString().trimmed().isEmpty();
-    if (ref.isObject())
-        return !ref.toObject().value(QLatin1String("uid")).toString().trimmed().isEmpty();
-    return !(ref.isNull() || ref.isUndefined());
-}
-
-} // namespace
 
 struct QueryScheduler::PanelState
 {
@@ -186,6 +150,11 @@ void QueryScheduler::setActive(bool active)
     }
 }
 
+void QueryScheduler::setVariables(VariableSet *variables)
+{
+    m_variables = variables;
+}
+
 void QueryScheduler::setClock(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
@@ -209,6 +178,8 @@ void QueryScheduler::refresh()
         return;
     }
     m_resolved = *resolved;
+    if (m_variables)
+        m_context = m_variables->context();
     const quint64 generation = m_generation;
     m_refreshing = true;
     for (const PanelModel &p : std::as_const(m_panels)) {
@@ -262,7 +233,7 @@ void QueryScheduler::queryPanel(PanelState &state)
     state.stale = false;
     state.generation = m_generation;
     const PanelModel &panel = state.panel;
-    if (!typeHasQueries(panel.type))
+    if (!panelTypeHasQueries(panel.type))
         return;
 
     // The panel's own range: timeFrom / timeShift applied to the dashboard's.
@@ -285,99 +256,44 @@ void QueryScheduler::queryPanel(PanelState &state)
     if (state.data != data)
         return; // re-entered from a slot
 
-    const int maxDataPoints =
-        panel.maxDataPoints.value_or(state.widthPx > 0 ? state.widthPx : 1000);
-    const qint64 panelMin = minIntervalMs(panel.interval);
-    bool timesSet = false;
+    const PanelQueryPlan plan = planPanelQueries(panel, range, state.widthPx, m_registry,
+                                                 m_variables ? &m_context : nullptr);
+    data->intervalMs = plan.intervalMs;
+    data->stepMs = plan.stepMs;
     std::vector<std::pair<DataSourceReply *, size_t>> issued;
-
-    for (const Target &target : panel.targets) {
-        if (target.hide || target.expr.trimmed().isEmpty())
+    for (const PlannedQuery &q : plan.queries) {
+        TargetResult r;
+        r.refId = q.refId;
+        r.expr = q.request.expr;
+        r.legendFormat = q.legendFormat;
+        r.instant = q.instant;
+        data->targets.push_back(std::move(r));
+        const size_t slot = data->targets.size() - 1;
+        DataSource *ds = q.source;
+        if (!ds) {
+            data->targets[slot].error = q.error;
             continue;
-        // The data source: the target's own reference, else the panel's.
-        const bool targetHasRef = hasDataSourceRef(target.datasource);
-        QString dsError;
-        bool mixed = false;
-        DataSource *ds = nullptr;
-        if (m_registry) {
-            ds = m_registry->resolve(targetHasRef ? target.datasource : panel.datasource, &dsError,
-                                     &mixed);
-            if (!ds && mixed) // "-- Mixed --" without a target reference: the default
-                ds = m_registry->resolve(QJsonValue(QJsonValue::Null), &dsError);
-        } else {
-            dsError = tr("No data source is configured.");
         }
-
-        IntervalInput in;
-        in.fromMs = range.fromMs;
-        in.toMs = range.toMs;
-        in.maxDataPoints = maxDataPoints;
-        const qint64 targetMin = minIntervalMs(target.interval);
-        in.minIntervalMs = targetMin > 0 ? targetMin : panelMin;
-        if (ds)
-            in.scrapeIntervalMs = std::max(1, ds->settings().scrapeIntervalMs);
-        in.intervalFactor = std::max(1, target.intervalFactor);
-        const IntervalResult interval = computeInterval(in);
-        if (!timesSet) {
-            data->intervalMs = interval.intervalMs;
-            data->stepMs = interval.stepMs;
-            timesSet = true;
+        if (ds->isBackingOff()) {
+            // Repeated failures: do not hammer the server; say when it is tried again.
+            const DataSourceHealth &h = ds->health();
+            data->targets[slot].error = h.lastError;
+            data->targets[slot].retryInMs =
+                std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(h.backoffUntil));
+            scheduleRetry(panel.id, h.backoffUntil);
+            continue;
         }
-        const QString expr = substituteMacros(target.expr, interval, range.spanMs());
-
-        auto addResult = [&](bool instant) {
-            TargetResult r;
-            r.refId = target.refId;
-            r.expr = expr;
-            r.legendFormat = target.legendFormat;
-            r.instant = instant;
-            data->targets.push_back(std::move(r));
-            return data->targets.size() - 1;
-        };
-        auto run = [&](bool instant) {
-            const size_t slot = addResult(instant);
-            if (!ds) {
-                DataSourceError e;
-                e.kind = DataSourceError::Kind::NotConfigured;
-                e.detail = dsError;
-                data->targets[slot].error = e;
-                return;
-            }
-            if (ds->isBackingOff()) {
-                // Repeated failures: do not hammer the server; say when it is tried again.
-                const DataSourceHealth &h = ds->health();
-                data->targets[slot].error = h.lastError;
-                data->targets[slot].retryInMs =
-                    std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(h.backoffUntil));
-                scheduleRetry(panel.id, h.backoffUntil);
-                return;
-            }
-            QueryRequest req;
-            req.expr = expr;
-            req.instant = instant;
-            if (instant) {
-                req.timeMs = range.toMs;
-            } else {
-                req.startMs = interval.startMs;
-                req.endMs = interval.endMs;
-                req.stepMs = interval.stepMs;
-            }
-            DataSourceReply *reply = ds->query(req);
-            if (!reply) {
-                DataSourceError e;
-                e.kind = DataSourceError::Kind::Unsupported;
-                e.detail = tr("the data source returned no reply");
-                data->targets[slot].error = e;
-                return;
-            }
-            reply->setParent(this);
-            state.pending.push_back({reply, slot, ds});
-            issued.emplace_back(reply, slot);
-        };
-        if (target.range || !target.instant)
-            run(false);
-        if (target.instant)
-            run(true);
+        DataSourceReply *reply = ds->query(q.request);
+        if (!reply) {
+            DataSourceError e;
+            e.kind = DataSourceError::Kind::Unsupported;
+            e.detail = tr("the data source returned no reply");
+            data->targets[slot].error = e;
+            continue;
+        }
+        reply->setParent(this);
+        state.pending.push_back({reply, slot, ds});
+        issued.emplace_back(reply, slot);
     }
 
     const int panelId = panel.id;

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "dashboard.h"
+#include "interpolation.h"
 #include "paneldata.h"
 #include "timerange.h"
+#include "variables.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
@@ -46,6 +49,10 @@ public:
     void setPanelVisible(int panelId, bool visible);
     /// false while the window is hidden or minimised.
     void setActive(bool active);
+    /// The dashboard's variables: each refresh interpolates with their values at its
+    /// start (and applies their ad hoc filters). nullptr = none.
+    void setVariables(VariableSet *variables);
+    VariableSet *variables() const { return m_variables; }
     /// For tests and exports: the clock used to resolve "now".
     void setClock(std::function<QDateTime()> clock);
 
@@ -92,6 +99,8 @@ private:
     ResolvedTimeRange m_resolved;
     QDateTime m_now; // the "now" of the current refresh
     std::function<QDateTime()> m_clock;
+    QPointer<VariableSet> m_variables;
+    InterpolationContext m_context; // the variables at the start of the current refresh
 };
 
 } // namespace pharos

@@ -255,6 +255,17 @@ public:
     /// Values of one label; `limit` 0 means the server's default.
     virtual DataSourceReply *labelValues(const QString &label, const QStringList &matchers = {},
                                          int limit = 0) = 0;
+    /// Values of one label over a time range (unix ms; 0 = unset) from
+    /// /api/v1/label/<label>/values?match[]=...&start=&end=&limit=. At most `limit` values
+    /// (0 = all) come back: servers that ignore `limit` (Prometheus before 2.50) are
+    /// truncated on the client. The default ignores the range.
+    virtual DataSourceReply *labelValuesInRange(const QString &label, const QStringList &matchers,
+                                                qint64 startMs, qint64 endMs, int limit = 0)
+    {
+        Q_UNUSED(startMs);
+        Q_UNUSED(endMs);
+        return labelValues(label, matchers, limit);
+    }
     virtual DataSourceReply *series(const QStringList &matchers, qint64 startMs = 0,
                                     qint64 endMs = 0) = 0;
     /// Metric metadata (HELP/TYPE/UNIT): object() maps metric name -> array of entries.

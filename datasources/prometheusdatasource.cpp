@@ -360,6 +360,25 @@ DataSourceReply *PrometheusDataSource::labelValues(const QString &label,
     return enqueue(path, q, Parse::Strings, limit);
 }
 
+DataSourceReply *PrometheusDataSource::labelValuesInRange(const QString &label,
+                                                          const QStringList &matchers,
+                                                          qint64 startMs, qint64 endMs, int limit)
+{
+    QUrlQuery q;
+    for (const QString &m : matchers)
+        q.addQueryItem(QStringLiteral("match[]"), m);
+    if (startMs > 0)
+        q.addQueryItem(QStringLiteral("start"), seconds(startMs));
+    if (endMs > 0)
+        q.addQueryItem(QStringLiteral("end"), seconds(endMs));
+    if (limit > 0) // honoured by Prometheus >= 2.50; older servers are cut on the client
+        q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    const QString path = QStringLiteral("/api/v1/label/") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(label)) +
+                         QStringLiteral("/values");
+    return enqueue(path, q, Parse::Strings, limit);
+}
+
 DataSourceReply *PrometheusDataSource::series(const QStringList &matchers, qint64 startMs,
                                               qint64 endMs)
 {

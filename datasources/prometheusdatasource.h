@@ -50,6 +50,8 @@ public:
                                 qint64 endMs = 0) override;
     DataSourceReply *labelValues(const QString &label, const QStringList &matchers = {},
                                  int limit = 0) override;
+    DataSourceReply *labelValuesInRange(const QString &label, const QStringList &matchers,
+                                        qint64 startMs, qint64 endMs, int limit = 0) override;
     DataSourceReply *series(const QStringList &matchers, qint64 startMs = 0,
                             qint64 endMs = 0) override;
     DataSourceReply *metadata(const QString &metric = {}, int limit = 0) override;
