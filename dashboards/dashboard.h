@@ -81,11 +81,11 @@ struct PanelModel
     QJsonObject json;
 
     // Repeats (see repeat.h). `repeat` names the variable; clones carry its value.
-    QString repeat;                // "" = not repeated
-    QString repeatDirection;       // "h" (default) or "v"
-    int maxPerRow = 0;             // 0 = Grafana's default (4)
+    QString repeat;                           // "" = not repeated
+    QString repeatDirection;                  // "h" (default) or "v"
+    int maxPerRow = 0;                        // 0 = Grafana's default (4)
     QHash<QString, VariableValue> scopedVars; // values only this panel sees
-    int repeatSourceId = 0;        // clones: the id of the panel they repeat; 0 otherwise
+    int repeatSourceId = 0; // clones: the id of the panel they repeat; 0 otherwise
 
     QJsonObject options() const { return json.value(QLatin1String("options")).toObject(); }
     QJsonObject customDefaults() const; // fieldConfig.defaults.custom

@@ -22,8 +22,8 @@ struct IntervalInput
 {
     qint64 fromMs = 0;
     qint64 toMs = 0;
-    int maxDataPoints = 0;      // panel maxDataPoints, else the panel width in px
-    qint64 minIntervalMs = 0;   // target interval (min step), else panel interval; 0 = none
+    int maxDataPoints = 0;           // panel maxDataPoints, else the panel width in px
+    qint64 minIntervalMs = 0;        // target interval (min step), else panel interval; 0 = none
     qint64 scrapeIntervalMs = 15000; // data source scrape interval
     int intervalFactor = 1;
 };

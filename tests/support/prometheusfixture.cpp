@@ -129,6 +129,50 @@ bool PrometheusFixture::start(QString *error)
     if (!m_dir->isValid())
         return fail(QStringLiteral("Cannot create a temporary directory for Prometheus"));
 
+    if (!m_pushgatewayBinary.isEmpty()) {
+        QFileInfo pg(m_pushgatewayBinary);
+        if (!pg.exists() || !pg.isExecutable())
+            return fail(QStringLiteral("Pushgateway binary not found or not executable at %1 "
+                                       "(install the Debian package 'prometheus-pushgateway')")
+                            .arg(m_pushgatewayBinary));
+        bool ready = false;
+        for (int attempt = 0; attempt < 3 && !ready; ++attempt) {
+            const quint16 port = freePort();
+            m_pushgateway = std::make_unique<QProcess>();
+            m_pushgateway->setProcessChannelMode(QProcess::MergedChannels);
+            m_pushgateway->setStandardOutputFile(
+                m_dir->filePath(QStringLiteral("pushgateway.log")));
+            m_pushgatewayUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+            m_pushgateway->start(m_pushgatewayBinary,
+                                 {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
+                                  QStringLiteral("--log.level=warn")});
+            if (!m_pushgateway->waitForStarted(10000))
+                return fail(QStringLiteral("Cannot start %1: %2")
+                                .arg(m_pushgatewayBinary, m_pushgateway->errorString()));
+            ready = waitFor(
+                        [this] {
+                            int status = 0;
+                            httpGet(m_pushgatewayUrl.resolved(QUrl(QStringLiteral("/-/ready"))),
+                                    &status, 1000);
+                            return status == 200 || m_pushgateway->state() == QProcess::NotRunning;
+                        },
+                        10000) &&
+                    m_pushgateway->state() == QProcess::Running;
+            if (!ready) {
+                m_pushgateway->kill();
+                m_pushgateway->waitForFinished(5000);
+                m_pushgateway.reset();
+            }
+        }
+        if (!ready)
+            return fail(QStringLiteral("The pushgateway did not become ready"));
+        m_extraYaml << QStringLiteral("  - job_name: pushgateway\n"
+                                      "    honor_labels: true\n"
+                                      "    static_configs:\n"
+                                      "      - targets: ['%1']\n")
+                           .arg(m_pushgatewayUrl.authority());
+    }
+
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_port = freePort();
         if (m_port == 0)
@@ -247,8 +291,61 @@ bool PrometheusFixture::start(QString *error)
     return fail(QStringLiteral("Prometheus could not bind a free port after 3 attempts"));
 }
 
+bool PrometheusFixture::push(const QString &job, const QByteArray &textFormat, QString *error) const
+{
+    if (!m_pushgateway) {
+        if (error)
+            *error = QStringLiteral("push(): the pushgateway is not enabled");
+        return false;
+    }
+    QNetworkAccessManager nam;
+    QUrl url = m_pushgatewayUrl;
+    url.setPath(QStringLiteral("/metrics/job/") + job);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
+    QNetworkReply *reply = nam.put(req, textFormat);
+    waitFor([reply] { return reply->isFinished(); }, 10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    delete reply;
+    if (status / 100 != 2) {
+        if (error)
+            *error = QStringLiteral("push to %1 failed: HTTP %2 %3")
+                         .arg(url.toString())
+                         .arg(status)
+                         .arg(QString::fromUtf8(body));
+        return false;
+    }
+    return true;
+}
+
+bool PrometheusFixture::waitForSeries(const QString &promql, int minResults, int timeoutMs) const
+{
+    return waitFor(
+        [&] {
+            const QJsonObject o = queryJson(QStringLiteral("/api/v1/query"),
+                                            QUrlQuery{{QStringLiteral("query"), promql}});
+            return o.value(QLatin1String("data"))
+                       .toObject()
+                       .value(QLatin1String("result"))
+                       .toArray()
+                       .size() >= minResults;
+        },
+        timeoutMs);
+}
+
 void PrometheusFixture::stop()
 {
+    if (m_pushgateway) {
+        if (m_pushgateway->state() != QProcess::NotRunning) {
+            m_pushgateway->terminate();
+            if (!m_pushgateway->waitForFinished(10000)) {
+                m_pushgateway->kill();
+                m_pushgateway->waitForFinished(5000);
+            }
+        }
+        m_pushgateway.reset();
+    }
     if (m_process) {
         if (m_process->state() != QProcess::NotRunning) {
             m_process->terminate();

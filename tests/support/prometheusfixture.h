@@ -60,6 +60,21 @@ public:
     }
     void setStartTimeoutMs(int ms) { m_startTimeoutMs = ms; }
 
+    /// Also runs /usr/bin/prometheus-pushgateway (or `binary`) on a free port, started by
+    /// start() before Prometheus, and scrapes it as job "pushgateway" with honor_labels, so
+    /// pushed series keep their own job and labels. Push with push() after start().
+    void
+    enablePushgateway(const QString &binary = QStringLiteral("/usr/bin/prometheus-pushgateway"))
+    {
+        m_pushgatewayBinary = binary;
+    }
+    QUrl pushgatewayUrl() const { return m_pushgatewayUrl; }
+    /// PUTs text-format metrics to the pushgateway group /metrics/job/<job>. Returns false
+    /// with *error on failure.
+    bool push(const QString &job, const QByteArray &textFormat, QString *error = nullptr) const;
+    /// Waits until the instant query `promql` returns at least `minResults` series.
+    bool waitForSeries(const QString &promql, int minResults = 1, int timeoutMs = 20000) const;
+
     /// Starts and waits for data. Returns false with a clear *error message on failure.
     bool start(QString *error = nullptr);
     void stop();
@@ -100,6 +115,9 @@ private:
     QString m_password;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
+    QString m_pushgatewayBinary;
+    std::unique_ptr<QProcess> m_pushgateway;
+    QUrl m_pushgatewayUrl;
     QUrl m_url;
     quint16 m_port = 0;
 };
