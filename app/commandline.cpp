@@ -26,10 +26,10 @@ namespace {
 QString commandName(const QStringList &arguments)
 {
     static const QStringList withValue{
-        QStringLiteral("--datasource"), QStringLiteral("--from"),     QStringLiteral("--to"),
-        QStringLiteral("--refresh"),    QStringLiteral("--lang"),     QStringLiteral("--width"),
-        QStringLiteral("-o"),           QStringLiteral("--output"),   QStringLiteral("--input"),
-        QStringLiteral("--report"),     QStringLiteral("--provision")};
+        QStringLiteral("--datasource"), QStringLiteral("--from"),      QStringLiteral("--to"),
+        QStringLiteral("--refresh"),    QStringLiteral("--lang"),      QStringLiteral("--width"),
+        QStringLiteral("-o"),           QStringLiteral("--output"),    QStringLiteral("--input"),
+        QStringLiteral("--report"),     QStringLiteral("--provision"), QStringLiteral("--var")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
@@ -51,11 +51,17 @@ bool isImportCommand(const QStringList &arguments)
     return commandName(arguments) == QLatin1String("import");
 }
 
+bool isInspectCommand(const QStringList &arguments)
+{
+    return commandName(arguments) == QLatin1String("inspect");
+}
+
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
     CommandLineOptions o;
     const bool isExport = isExportCommand(arguments);
     const bool isImport = isImportCommand(arguments);
+    const bool isInspect = isInspectCommand(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -136,8 +142,31 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.addOption(fromOption);
         parser.addOption(toOption);
     }
+    const QCommandLineOption varOption(
+        QStringList{QStringLiteral("var")},
+        QCoreApplication::translate("CommandLine",
+                                    "Value(s) of a dashboard variable, e.g. job=api or "
+                                    "instance=a,b. Repeat for each variable."),
+        QCoreApplication::translate("CommandLine", "name=values"));
+    const QCommandLineOption inspectWidthOption(
+        QStringList{QStringLiteral("width")},
+        QCoreApplication::translate("CommandLine",
+                                    "Dashboard width in pixels for the panels' data points "
+                                    "(default 1600)."),
+        QCoreApplication::translate("CommandLine", "pixels"));
     if (isImport) {
         // options and arguments added above
+    } else if (isInspect) {
+        parser.addPositionalArgument(
+            QStringLiteral("inspect"),
+            QCoreApplication::translate("CommandLine",
+                                        "Print every panel's queries after interpolation as "
+                                        "JSON."));
+        parser.addPositionalArgument(
+            QCoreApplication::translate("CommandLine", "file"),
+            QCoreApplication::translate("CommandLine", "The dashboard JSON file."));
+        parser.addOption(varOption);
+        parser.addOption(inspectWidthOption);
     } else if (isExport) {
         parser.addPositionalArgument(
             QStringLiteral("export"),
@@ -215,6 +244,34 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             if (o.report.isEmpty())
                 return fail(
                     QCoreApplication::translate("CommandLine", "--report needs a file name."));
+        }
+    } else if (isInspect) {
+        o.mode = CommandLineOptions::Mode::Inspect;
+        positional.removeFirst();
+        if (positional.isEmpty())
+            return fail(
+                QCoreApplication::translate("CommandLine", "inspect: missing the dashboard file."));
+        if (positional.size() > 1)
+            return fail(
+                QCoreApplication::translate("CommandLine", "inspect: unexpected argument \"%1\".")
+                    .arg(positional.at(1)));
+        o.file = positional.first();
+        o.vars = parser.values(varOption);
+        for (const QString &v : std::as_const(o.vars)) {
+            if (v.indexOf(QLatin1Char('=')) <= 0)
+                return fail(QCoreApplication::translate(
+                                "CommandLine", "--var: \"%1\" is not NAME=VALUES, e.g. job=api.")
+                                .arg(v));
+        }
+        if (parser.isSet(inspectWidthOption)) {
+            bool ok = false;
+            const int w = parser.value(inspectWidthOption).toInt(&ok);
+            if (!ok || w < 200 || w > 20000)
+                return fail(QCoreApplication::translate(
+                                "CommandLine",
+                                "--width: \"%1\" is not a width between 200 and 20000 pixels.")
+                                .arg(parser.value(inspectWidthOption)));
+            o.width = w;
         }
     } else if (isExport) {
         o.mode = CommandLineOptions::Mode::Export;

@@ -8,7 +8,7 @@ namespace pharos {
 /// What the command line asked for.
 struct CommandLineOptions
 {
-    enum class Mode { Window, Export, Import, Help, Version, Error };
+    enum class Mode { Window, Export, Import, Inspect, Help, Version, Error };
     Mode mode = Mode::Window;
     QString file;               // dashboard file (window: optional; export, import: required)
     QString output;             // export: -o (PNG); import: -o (JSON; empty = stdout)
@@ -19,7 +19,8 @@ struct CommandLineOptions
     QString to;                 // --to
     QString refresh;            // --refresh (empty = the dashboard's); "off" allowed
     QString language;           // --lang, e.g. zh_CN (empty = system locale)
-    int width = 1600;           // export: --width
+    int width = 1600;           // export, inspect: --width
+    QStringList vars;           // inspect: --var NAME=V1,V2, as given
     QStringList provisionFiles; // --provision FILE (repeatable): data-source provisioning YAML
     QString message;            // Help/Version: text for stdout; Error: text for stderr
 };
@@ -31,5 +32,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments);
 bool isExportCommand(const QStringList &arguments);
 /// True when the first positional argument is the `import` command.
 bool isImportCommand(const QStringList &arguments);
+/// True when the first positional argument is the `inspect` command.
+bool isInspectCommand(const QStringList &arguments);
 
 } // namespace pharos

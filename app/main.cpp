@@ -6,6 +6,7 @@
 #include "datasourcestore.h"
 #include "exporter.h"
 #include "importcommand.h"
+#include "inspect.h"
 #include "mainwindow.h"
 #include "provisioning.h"
 
@@ -82,7 +83,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         rawArguments << QString::fromLocal8Bit(argv[i]);
     // export renders without a display; import needs none
-    if (pharos::isExportCommand(rawArguments) || pharos::isImportCommand(rawArguments))
+    if (pharos::isExportCommand(rawArguments) || pharos::isImportCommand(rawArguments) ||
+        pharos::isInspectCommand(rawArguments))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     if (pharos::isDataSourceCommand(rawArguments)) {
@@ -148,6 +150,8 @@ int main(int argc, char **argv)
         return pharos::exportDashboard(options, &registry, out, err);
     if (options.mode == pharos::CommandLineOptions::Mode::Import)
         return pharos::runImportCommand(options, &registry, out, err);
+    if (options.mode == pharos::CommandLineOptions::Mode::Inspect)
+        return pharos::runInspectCommand(options, &registry, out, err);
 
     pharos::MainWindow window(&registry);
     window.setCredentialStore(&credentials);
