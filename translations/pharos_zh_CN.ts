@@ -177,6 +177,34 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>Apply a Grafana data-source provisioning file (YAML).</source>
         <translation>应用 Grafana 数据源预配文件（YAML）。</translation>
     </message>
+    <message>
+        <source>Value(s) of a dashboard variable, e.g. job=api or instance=a,b. Repeat for each variable.</source>
+        <translation>仪表板变量的值，例如 job=api 或 instance=a,b。每个变量重复一次此选项。</translation>
+    </message>
+    <message>
+        <source>name=values</source>
+        <translation>名称=值</translation>
+    </message>
+    <message>
+        <source>Dashboard width in pixels for the panels&apos; data points (default 1600).</source>
+        <translation>用于计算面板数据点的仪表板宽度（像素，默认 1600）。</translation>
+    </message>
+    <message>
+        <source>Print every panel&apos;s queries after interpolation as JSON.</source>
+        <translation>以 JSON 输出每个面板插值后的查询。</translation>
+    </message>
+    <message>
+        <source>inspect: missing the dashboard file.</source>
+        <translation>inspect：缺少仪表板文件。</translation>
+    </message>
+    <message>
+        <source>inspect: unexpected argument &quot;%1&quot;.</source>
+        <translation>inspect：意外的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>--var: &quot;%1&quot; is not NAME=VALUES, e.g. job=api.</source>
+        <translation>--var：“%1”不是 名称=值 的形式，例如 job=api。</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceCommand</name>
@@ -569,6 +597,25 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Imported %1 panel(s) from schema %2 to %3: %4 converted, %5 unchanged, %6 unsupported (shown as placeholders).</source>
         <translation>已将 %1 个面板从架构 %2 导入到 %3：%4 个已转换，%5 个未更改，%6 个不支持（显示为占位符）。</translation>
+    </message>
+</context>
+<context>
+    <name>Inspect</name>
+    <message>
+        <source>--var: the dashboard has no variable &quot;%1&quot;.</source>
+        <translation>--var：仪表板中没有变量“%1”。</translation>
+    </message>
+    <message>
+        <source>Time range: %1</source>
+        <translation>时间范围：%1</translation>
+    </message>
+    <message>
+        <source>The variables did not load within %1 s.</source>
+        <translation>变量未能在 %1 秒内加载完成。</translation>
+    </message>
+    <message>
+        <source>Panel “%1” (id %2), %3: %4</source>
+        <translation>面板“%1”（id %2），%3：%4</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2374,44 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::VariableQuery</name>
+    <message>
+        <source>The label values query names no label.</source>
+        <translation>标签值查询未指定标签。</translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation>查询为空。</translation>
+    </message>
+    <message>
+        <source>Cannot read the variable query &quot;%1&quot;.</source>
+        <translation>无法解析变量查询“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::VariableSet</name>
+    <message>
+        <source>Invalid regex &quot;%1&quot;: %2</source>
+        <translation>无效的正则表达式“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The variables depend on each other in a cycle: %1. They are not refreshed.</source>
+        <translation>变量之间存在循环依赖：%1。这些变量不会被刷新。</translation>
+    </message>
+    <message>
+        <source>No data source is configured.</source>
+        <translation>未配置数据源。</translation>
+    </message>
+    <message>
+        <source>The data source cannot answer this variable query.</source>
+        <translation>该数据源无法回答此变量查询。</translation>
+    </message>
+    <message>
+        <source>Variable &quot;%1&quot;: %2</source>
+        <translation>变量“%1”：%2</translation>
     </message>
 </context>
 </TS>
