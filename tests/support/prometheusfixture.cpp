@@ -145,7 +145,10 @@ bool PrometheusFixture::start(QString *error)
             m_pushgatewayUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
             m_pushgateway->start(m_pushgatewayBinary,
                                  {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
-                                  QStringLiteral("--log.level=warn")});
+                                  QStringLiteral("--log.level=warn"),
+                                  // Debian's default file is shared by every instance.
+                                  QStringLiteral("--persistence.file=") +
+                                      m_dir->filePath(QStringLiteral("pushgateway.data"))});
             if (!m_pushgateway->waitForStarted(10000))
                 return fail(QStringLiteral("Cannot start %1: %2")
                                 .arg(m_pushgatewayBinary, m_pushgateway->errorString()));
