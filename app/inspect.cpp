@@ -5,6 +5,7 @@
 #include "datasourceregistry.h"
 #include "queryplan.h"
 #include "repeat.h"
+#include "timenavigation.h"
 #include "variables.h"
 
 #include <QCoreApplication>
@@ -59,8 +60,9 @@ int runInspectCommand(const CommandLineOptions &options, DataSourceRegistry *reg
     TimeRange range;
     range.from = options.from.isEmpty() ? dashboard->timeFrom() : options.from;
     range.to = options.to.isEmpty() ? dashboard->timeTo() : options.to;
-    const auto resolved = range.resolve(QDateTime::currentDateTimeUtc(),
-                                        dashboardTimeZone(dashboard->timezone()), &error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QTimeZone zone = dashboardTimeZone(dashboard->timezone());
+    const auto resolved = range.resolve(now, zone, &error);
     if (!resolved) {
         err << QCoreApplication::translate("Inspect", "Time range: %1").arg(error) << Qt::endl;
         return 2;
@@ -106,7 +108,11 @@ int runInspectCommand(const CommandLineOptions &options, DataSourceRegistry *reg
     QJsonArray panels;
     for (const PanelModel &p : drawablePanels(expandRepeats(dashboard->panels(), context))) {
         const int widthPx = grid::toPixels(p.gridPos, gridWidth).width();
-        const PanelQueryPlan plan = planPanelQueries(p, *resolved, widthPx, registry, &context);
+        // The panel's own range (timeFrom / timeShift), as the scheduler applies it.
+        ResolvedTimeRange panelRange = *resolved;
+        if (const PanelTimeOverride o = panelTimeOverride(p); !o.isEmpty())
+            panelRange = applyPanelTimeOverride(o, range, *resolved, now, zone).range;
+        const PanelQueryPlan plan = planPanelQueries(p, panelRange, widthPx, registry, &context);
         QJsonArray queries;
         for (const PlannedQuery &q : plan.queries) {
             QJsonObject o{{QStringLiteral("refId"), q.refId},
