@@ -5,8 +5,10 @@
 #include "layout.h"
 #include "panelwidget.h"
 #include "queryscheduler.h"
+#include "repeat.h"
 #include "timerange.h"
 #include "timeseriespanel.h"
+#include "variables.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -153,6 +155,7 @@ public:
         m_arrow->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
     }
     QString title() const { return m_title->text(); }
+    void setTitle(const QString &title) { m_title->setText(title.isEmpty() ? tr("Row") : title); }
 
 Q_SIGNALS:
     void toggled(int rowId);
@@ -176,7 +179,8 @@ private:
 
 DashboardView::DashboardView(DataSourceRegistry *registry, QWidget *parent)
     : QScrollArea(parent), m_registry(registry), m_scheduler(new QueryScheduler(registry, this)),
-      m_canvas(new QWidget), m_crosshair(new CrosshairSync(this))
+      m_vars(new VariableSet(registry, this)), m_canvas(new QWidget),
+      m_crosshair(new CrosshairSync(this))
 {
     setObjectName(QStringLiteral("dashboardView"));
     m_canvas->setObjectName(QStringLiteral("dashboardCanvas"));
@@ -189,6 +193,10 @@ DashboardView::DashboardView(DataSourceRegistry *registry, QWidget *parent)
     connect(m_scheduler, &QueryScheduler::panelLoading, this, &DashboardView::onPanelLoading);
     connect(m_scheduler, &QueryScheduler::panelDataReady, this, &DashboardView::onPanelData);
     connect(m_scheduler, &QueryScheduler::idle, this, &DashboardView::idle);
+    // Connected before the scheduler's own connection: panels are expanded again before the
+    // scheduler re-queries.
+    connect(m_vars, &VariableSet::updated, this, &DashboardView::onVariablesUpdated);
+    m_scheduler->setVariables(m_vars);
 }
 
 DashboardView::~DashboardView() = default;
@@ -204,22 +212,83 @@ void DashboardView::clear()
     m_rows.clear();
     m_rowOrder.clear();
     m_collapsed.clear();
+    m_knownRows.clear();
     m_laidOut.clear();
     m_inView.clear();
     m_topLevel.clear();
+    m_source.clear();
 }
 
-void DashboardView::setDashboard(const Dashboard &dashboard)
+void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional<TimeRange> &range)
 {
+    m_settingDashboard = true;
     clear();
-    m_topLevel = dashboard.panels();
-    m_collapsed = grid::initialCollapsedRows(m_topLevel);
+    m_vars->clear();
+    m_source = dashboard.panels();
     m_zone = dashboardTimeZone(dashboard.timezone());
     m_scheduler->setTimeZone(m_zone);
     m_crosshair->setMode(dashboard.toJson().value(QLatin1String("graphTooltip")).toInt(0));
-    auto addPanel = [this](const PanelModel &p) {
-        if (m_panels.contains(p.id))
-            return;
+    m_vars->load(dashboard);
+    // The file's selections apply at once; the refresh below replaces them when needed.
+    syncPanels(expandRepeats(m_source, m_vars->context()));
+    TimeRange varRange;
+    varRange.from = range ? range->from : dashboard.timeFrom();
+    varRange.to = range ? range->to : dashboard.timeTo();
+    if (const auto resolved = varRange.resolve(QDateTime::currentDateTimeUtc(), m_zone))
+        m_vars->setTimeRange(*resolved);
+    m_vars->refresh(); // asynchronous: updated() re-expands and re-queries
+    m_settingDashboard = false;
+}
+
+void DashboardView::onVariablesUpdated()
+{
+    syncPanels(expandRepeats(m_source, m_vars->context()));
+    if (!m_settingDashboard)
+        m_scheduler->requery();
+}
+
+void DashboardView::syncPanels(const QList<PanelModel> &expanded)
+{
+    QHash<int, const PanelModel *> wantedPanels;
+    QHash<int, const PanelModel *> wantedRows;
+    QList<int> panelOrder, rowOrder;
+    for (const PanelModel &p : expanded) {
+        if (p.type == QLatin1String("row")) {
+            if (wantedRows.contains(p.id))
+                continue;
+            wantedRows.insert(p.id, &p);
+            rowOrder.append(p.id);
+            for (const PanelModel &child : p.children) {
+                if (!wantedPanels.contains(child.id)) {
+                    wantedPanels.insert(child.id, &child);
+                    panelOrder.append(child.id);
+                }
+            }
+        } else if (!wantedPanels.contains(p.id)) {
+            wantedPanels.insert(p.id, &p);
+            panelOrder.append(p.id);
+        }
+    }
+
+    bool changed = false;
+    // Panels: kept when only the title changed, created anew when anything else did.
+    for (auto it = m_panels.begin(); it != m_panels.end();) {
+        const PanelModel *want = wantedPanels.value(it.key());
+        const PanelModel &have = it.value()->model();
+        if (!want || want->type != have.type || want->json != have.json) {
+            delete it.value();
+            it = m_panels.erase(it);
+            changed = true;
+        } else {
+            if (want->title != have.title || want->description != have.description)
+                it.value()->setTitle(want->title, want->description);
+            ++it;
+        }
+    }
+    for (int id : std::as_const(panelOrder)) {
+        if (m_panels.contains(id))
+            continue;
+        const PanelModel &p = *wantedPanels.value(id);
         PanelWidget *w = PanelWidget::create(p, m_canvas);
         w->setTimeZone(m_zone);
         connect(w, &PanelWidget::linkActivated, this, &DashboardView::panelLinkActivated);
@@ -229,26 +298,47 @@ void DashboardView::setDashboard(const Dashboard &dashboard)
             connect(ts, &TimeSeriesPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
             m_crosshair->addPanel(ts);
         }
-        m_panels.insert(p.id, w);
-        m_panelOrder.append(p.id);
+        m_panels.insert(id, w);
         w->hide();
-    };
-    for (const PanelModel &p : std::as_const(m_topLevel)) {
-        if (p.type == QLatin1String("row")) {
-            if (m_rows.contains(p.id))
-                continue;
-            auto *header = new RowHeader(p, m_canvas);
-            connect(header, &RowHeader::toggled, this, &DashboardView::toggleRow);
-            m_rows.insert(p.id, header);
-            m_rowOrder.append(p.id);
-            for (const PanelModel &child : p.children)
-                addPanel(child);
+        changed = true;
+    }
+    m_panelOrder = panelOrder;
+
+    for (auto it = m_rows.begin(); it != m_rows.end();) {
+        if (!wantedRows.contains(it.key())) {
+            delete it.value();
+            m_collapsed.remove(it.key());
+            it = m_rows.erase(it);
+            changed = true;
         } else {
-            addPanel(p);
+            it.value()->setTitle(wantedRows.value(it.key())->title);
+            ++it;
         }
     }
-    m_scheduler->setPanels(dashboard.allPanels());
+    for (int id : std::as_const(rowOrder)) {
+        const PanelModel &row = *wantedRows.value(id);
+        if (!m_knownRows.contains(id)) {
+            m_knownRows.insert(id);
+            if (row.collapsed)
+                m_collapsed.insert(id);
+        }
+        if (m_rows.contains(id))
+            continue;
+        auto *header = new RowHeader(row, m_canvas);
+        connect(header, &RowHeader::toggled, this, &DashboardView::toggleRow);
+        m_rows.insert(id, header);
+        changed = true;
+    }
+    m_rowOrder = rowOrder;
+    m_knownRows.intersect(QSet<int>(rowOrder.cbegin(), rowOrder.cend()));
+
+    m_topLevel = expanded;
+    // The scheduler gets every panel with its scoped values (the queries of repeat clones).
+    m_scheduler->setPanels(drawablePanels(m_topLevel));
+    m_inView.clear(); // the scheduler's panels start visible: tell it again
     relayout();
+    if (changed && !m_settingDashboard)
+        Q_EMIT panelsChanged();
 }
 
 void DashboardView::setTimeZone(const QTimeZone &zone)

@@ -2,6 +2,7 @@
 
 #include "dashboard.h"
 #include "paneldata.h"
+#include "timerange.h"
 
 #include <QHash>
 #include <QList>
@@ -9,6 +10,7 @@
 #include <QScrollArea>
 #include <QSet>
 #include <QTimeZone>
+#include <optional>
 
 class QLabel;
 class QToolButton;
@@ -19,6 +21,7 @@ class CrosshairSync;
 class DataSourceRegistry;
 class PanelWidget;
 class QueryScheduler;
+class VariableSet;
 
 /// Grafana's grid arithmetic (pure functions, no widgets).
 namespace grid {
@@ -60,6 +63,12 @@ class RowHeader;
 
 /// A scroll area showing a dashboard's panels on Grafana's grid, driving a QueryScheduler:
 /// which panels are in view (only those query), their plot widths, loading state and data.
+///
+/// It owns the dashboard's template variables (variables()): setDashboard() loads them and
+/// starts their refresh (asynchronously); the scheduler interpolates with them and waits for
+/// them on each refresh. Whenever the variables are updated, repeated panels and rows are
+/// expanded again (expandRepeats()), titles and text panels are interpolated again, and the
+/// panels query again.
 class DashboardView : public QScrollArea
 {
     Q_OBJECT
@@ -68,11 +77,17 @@ public:
     ~DashboardView() override;
 
     /// Replaces the shown dashboard (panels are created, the scheduler gets its panels; no
-    /// refresh is started).
-    void setDashboard(const Dashboard &dashboard);
+    /// panel refresh is started). The variables are loaded and their refresh starts over
+    /// `range` (default: the dashboard's own time range); it ends with
+    /// VariableSet::updated(), when the panels are expanded again and re-query.
+    void setDashboard(const Dashboard &dashboard, const std::optional<TimeRange> &range = {});
     void clear();
 
     QueryScheduler *scheduler() const { return m_scheduler; }
+    /// The dashboard's template variables (never nullptr; empty without a dashboard).
+    VariableSet *variables() const { return m_vars; }
+    /// The top-level panels as shown: repeats expanded, titles interpolated.
+    const QList<PanelModel> &expandedPanels() const { return m_topLevel; }
     QWidget *canvas() const { return m_canvas; }
 
     /// Export mode: every panel counts as visible, whatever the viewport shows.
@@ -116,6 +131,9 @@ Q_SIGNALS:
     void zoomOutRequested();
     /// A panel link was chosen in a panel's header menu.
     void panelLinkActivated(int panelId, int linkIndex);
+    /// The panels were expanded again after the variables changed (repeats may have added or
+    /// removed panels, titles may have changed).
+    void panelsChanged();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -124,13 +142,20 @@ protected:
 
 private:
     void relayout();
+    /// Creates, updates or removes widgets so that they show `expanded` (expandRepeats()).
+    void syncPanels(const QList<PanelModel> &expanded);
+    void onVariablesUpdated();
     void onPanelLoading(int panelId);
     void onPanelData(int panelId, PanelDataPtr data);
 
     DataSourceRegistry *m_registry;
     QueryScheduler *m_scheduler;
+    VariableSet *m_vars;
     QWidget *m_canvas;
-    QList<PanelModel> m_topLevel;
+    QList<PanelModel> m_source;   // the file's top-level panels (not expanded)
+    QList<PanelModel> m_topLevel; // expanded and interpolated
+    QSet<int> m_knownRows;        // rows seen so far (their file state applies once)
+    bool m_settingDashboard = false;
     QHash<int, PanelWidget *> m_panels;
     QList<int> m_panelOrder;
     QHash<int, RowHeader *> m_rows;

@@ -5,6 +5,7 @@
 #include "datasourceregistry.h"
 #include "panelwidget.h"
 #include "queryscheduler.h"
+#include "variables.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -34,21 +35,32 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
     view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view.setExportMode(true);
     view.setLayoutWidth(options.width);
-    view.setDashboard(*dashboard);
+    TimeRange range;
+    range.from = options.from.isEmpty() ? dashboard->timeFrom() : options.from;
+    range.to = options.to.isEmpty() ? dashboard->timeTo() : options.to;
+    view.setDashboard(*dashboard, range);
     view.resize(options.width, std::max(100, view.contentHeight()));
     view.show();
     QCoreApplication::processEvents();
 
     QueryScheduler *scheduler = view.scheduler();
-    TimeRange range;
-    range.from = options.from.isEmpty() ? dashboard->timeFrom() : options.from;
-    range.to = options.to.isEmpty() ? dashboard->timeTo() : options.to;
     scheduler->setTimeZone(dashboardTimeZone(dashboard->timezone()));
     scheduler->setTimeRange(range);
     scheduler->setRefreshInterval(QString());
 
     QSet<int> loading;
     QString rangeError;
+    QStringList variableErrors;
+    if (!view.variables()->cycleError().isEmpty())
+        variableErrors << view.variables()->cycleError();
+    QObject::connect(
+        view.variables(), &VariableSet::errorOccurred,
+        [&variableErrors](const QString &name, const QString &message) {
+            const QString line =
+                QCoreApplication::translate("Exporter", "Variable “%1”: %2").arg(name, message);
+            if (!variableErrors.contains(line))
+                variableErrors << line;
+        });
     QObject::connect(scheduler, &QueryScheduler::panelLoading,
                      [&loading](int id) { loading.insert(id); });
     QObject::connect(scheduler, &QueryScheduler::panelDataReady,
@@ -66,6 +78,8 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
         timeout.start(timeoutMs);
         loop.exec();
     }
+    // The variables may have repeated panels: the image is as tall as the final layout.
+    view.resize(options.width, std::max(100, view.contentHeight()));
     // Let the panels lay out and paint what they received.
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents();
@@ -75,6 +89,11 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
     QStringList failures;
     if (!rangeError.isEmpty())
         failures << QCoreApplication::translate("Exporter", "Time range: %1").arg(rangeError);
+    if (scheduler->isWaitingForVariables())
+        failures << QCoreApplication::translate("Exporter",
+                                                "The variables did not load within %1 s.")
+                        .arg(timeoutMs / 1000);
+    failures += variableErrors;
     for (PanelWidget *w : view.panelWidgets()) {
         if (!w || w->isHidden())
             continue;

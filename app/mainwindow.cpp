@@ -478,7 +478,7 @@ void MainWindow::applyDashboard()
     m_overrideTo.clear();
     m_overrideRefresh.clear();
 
-    m_view->setDashboard(d); // also the zone of the scheduler and the panels
+    m_view->setDashboard(d, range); // also the zone of the scheduler and the panels
     m_timePicker->setTimeZone(m_view->timeZone());
     scheduler->setTimeRange(range);
     m_timePicker->setTimeRange(range);

@@ -58,7 +58,7 @@ void QueryScheduler::scheduleRetry(int panelId, const QDateTime &when)
 void QueryScheduler::retryBackedOff()
 {
     const QSet<int> panels = std::exchange(m_retryPanels, {});
-    if (m_generation == 0 || m_resolved.toMs <= m_resolved.fromMs)
+    if (m_generation == 0 || m_resolved.toMs <= m_resolved.fromMs || m_waitingForVariables)
         return;
     for (int id : panels) {
         PanelState *s = m_states.value(id);
@@ -135,7 +135,8 @@ void QueryScheduler::setPanelVisible(int panelId, bool visible)
     if (!s || s->visible == visible)
         return;
     s->visible = visible;
-    if (visible && s->stale && m_generation > 0 && m_resolved.toMs > m_resolved.fromMs)
+    if (visible && s->stale && !m_waitingForVariables && m_generation > 0 &&
+        m_resolved.toMs > m_resolved.fromMs)
         queryPanel(*s); // catches up with the current refresh
 }
 
@@ -152,7 +153,16 @@ void QueryScheduler::setActive(bool active)
 
 void QueryScheduler::setVariables(VariableSet *variables)
 {
+    if (m_variables)
+        m_variables->disconnect(this);
     m_variables = variables;
+    m_waitingForVariables = false;
+    if (m_variables) {
+        connect(m_variables, &VariableSet::updated, this, [this] {
+            if (m_waitingForVariables)
+                requery();
+        });
+    }
 }
 
 void QueryScheduler::setClock(std::function<QDateTime()> clock)
@@ -178,6 +188,39 @@ void QueryScheduler::refresh()
         return;
     }
     m_resolved = *resolved;
+    m_waitingForVariables = false;
+    if (m_variables) {
+        // Variables that follow the time range are recomputed first; the panels query
+        // when they are done (requery(), from VariableSet::updated()).
+        m_settingVariableRange = true;
+        m_variables->setTimeRange(m_resolved);
+        m_settingVariableRange = false;
+        if (m_variables->isBusy()) {
+            m_waitingForVariables = true;
+            for (PanelState *s : std::as_const(m_states)) {
+                s->stale = false;
+                if (s->visible && panelTypeHasQueries(s->panel.type))
+                    Q_EMIT panelLoading(s->panel.id);
+            }
+            return;
+        }
+    }
+    runQueries();
+}
+
+void QueryScheduler::requery()
+{
+    if (m_settingVariableRange || m_generation == 0 || m_resolved.toMs <= m_resolved.fromMs)
+        return; // no refresh yet (or refresh() goes on by itself)
+    ++m_generation;
+    m_refreshing = false;
+    m_waitingForVariables = false;
+    abortAll();
+    runQueries();
+}
+
+void QueryScheduler::runQueries()
+{
     if (m_variables)
         m_context = m_variables->context();
     const quint64 generation = m_generation;
@@ -201,6 +244,8 @@ void QueryScheduler::refresh()
 
 bool QueryScheduler::isIdle() const
 {
+    if (m_waitingForVariables)
+        return false;
     for (const PanelState *s : m_states) {
         if (!s->pending.empty())
             return false;

@@ -56,9 +56,17 @@ public:
     /// For tests and exports: the clock used to resolve "now".
     void setClock(std::function<QDateTime()> clock);
 
-    /// Starts a new refresh of every visible panel now.
+    /// Starts a new refresh of every visible panel now. With variables, their time range is
+    /// updated first; while they recompute (refresh 2, auto intervals), the panels show
+    /// loading and query once the variables are updated().
     void refresh();
-    /// True when no request of the current refresh is pending.
+    /// Runs the panels' queries again over the current refresh's range with the variables'
+    /// current values (after a variable changed). Does nothing before the first refresh.
+    void requery();
+    /// True while the current refresh waits for the variables.
+    bool isWaitingForVariables() const { return m_waitingForVariables; }
+    /// True when no request of the current refresh is pending (and it does not wait for the
+    /// variables).
     bool isIdle() const;
     quint64 generation() const { return m_generation; }
     /// The resolved range of the current refresh, or the error that stopped it.
@@ -75,6 +83,7 @@ Q_SIGNALS:
 private:
     struct PanelState;
     void queryPanel(PanelState &state);
+    void runQueries();
     void onReplyFinished(int panelId, quint64 generation);
     void abortAll();
     void abortPanel(PanelState &state);
@@ -101,6 +110,8 @@ private:
     std::function<QDateTime()> m_clock;
     QPointer<VariableSet> m_variables;
     InterpolationContext m_context; // the variables at the start of the current refresh
+    bool m_waitingForVariables = false;
+    bool m_settingVariableRange = false;
 };
 
 } // namespace pharos

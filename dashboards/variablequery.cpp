@@ -80,6 +80,12 @@ VariableQuery VariableQuery::parse(const QJsonValue &value)
                 q.label = o.value(QLatin1String("label")).toString();
                 q.selector = selectorFrom(o.value(QLatin1String("metric")).toString(),
                                           o.value(QLatin1String("labelFilters")).toArray());
+                if (q.label.isEmpty() && o.value(QLatin1String("metric")).toString().isEmpty() &&
+                    !o.value(QLatin1String("query")).toString().trimmed().isEmpty()) {
+                    // Files saved by Grafana's newer editor often keep only the classic text
+                    // ({"qryType": 1, "query": "label_values(up, job)"}): it says the same.
+                    return parse(o.value(QLatin1String("query")));
+                }
                 if (q.label.isEmpty()) {
                     q.kind = Kind::Invalid;
                     q.error = QCoreApplication::translate("pharos::VariableQuery",

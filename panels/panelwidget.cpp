@@ -232,6 +232,14 @@ QString PanelWidget::titleText() const
     return m_title->text();
 }
 
+void PanelWidget::setTitle(const QString &title, const QString &description)
+{
+    m_model.title = title;
+    m_model.description = description;
+    m_title->setText(title);
+    m_title->setToolTip(description);
+}
+
 QString PanelWidget::timeInfoText() const
 {
     return m_timeInfo->text();

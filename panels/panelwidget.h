@@ -40,6 +40,8 @@ public:
     QString bannerText() const;
     /// The title as shown.
     QString titleText() const;
+    /// Replaces the title and description (a variable changed their interpolation).
+    void setTitle(const QString &title, const QString &description);
     /// The panel's own time as shown in its header ("Last 2 hours timeshift -1h"), or "".
     QString timeInfoText() const;
     /// The dashboard's time zone (axis labels, tooltips). The base class ignores it.

@@ -197,13 +197,9 @@ void TestImportCli::exportEveryCorpusDashboard()
              QStringLiteral("640"), QStringLiteral("--from"), QStringLiteral("now-5m")},
             &out, &err);
     // 0: every panel drew (data or "No data"); 1 would name the panels that failed.
-    // Two files put interval variables in range selectors ([$interval],
-    // [$interval:$resolution]); until template variables are interpolated these are PromQL
-    // parse errors. When interpolation lands this turns into XPASS: remove the expectation.
-    const QString name = QFileInfo(path).fileName();
-    if (name == QLatin1String("thanos_query.json") ||
-        name == QLatin1String("kube-prometheus_cluster-total_sv18.json"))
-        QEXPECT_FAIL("", "needs interval template variables interpolated ($interval)", Continue);
+    // Files that put interval variables in range selectors ([$interval],
+    // [$interval:$resolution], thanos_query and kube-prometheus_cluster-total_sv18) only
+    // parse once the view interpolates the variables.
     QVERIFY2(code == 0, err.constData());
     QImage image(png);
     QVERIFY(!image.isNull());

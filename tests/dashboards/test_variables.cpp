@@ -329,6 +329,11 @@ void TestVariables::queryForms()
          QJsonObject{{"qryType", 4}, {"seriesQuery", "up{job=\"prom2\"}"}}},
         {QStringLiteral("label_values(host)"),
          QJsonObject{{"query", "label_values(host)"}, {"refId", "X"}}},
+        // The newer editor's type with only the classic text (dotdc's dashboards).
+        {QStringLiteral("label_values(pharos_probe, host)"),
+         QJsonObject{{"qryType", 1},
+                     {"query", "label_values(pharos_probe, host)"},
+                     {"refId", "PrometheusVariableQueryEditor-VariableQuery"}}},
     };
     for (const Case &c : cases) {
         VariableSet set(&m_registry);
@@ -495,11 +500,11 @@ void TestVariables::staticTypes()
 
     // Ad hoc filters reach the queries of their data source.
     VariableSet adhoc(&m_registry);
-    adhoc.setDefinitions(QJsonArray{
-        var("f", "adhoc", QString(),
-            {{"datasource", "prom"},
-             {"filters", QJsonArray{QJsonObject{
-                             {"key", "host"}, {"operator", "=~"}, {"value", "e\\+f|g.*"}}}}})});
+    adhoc.setDefinitions(QJsonArray{var(
+        "f", "adhoc", QString(),
+        {{"datasource", "prom"},
+         {"filters",
+          QJsonArray{QJsonObject{{"key", "host"}, {"operator", "=~"}, {"value", "e\\+f|g.*"}}}}})});
     PanelModel panel;
     panel.id = 1;
     panel.type = QStringLiteral("stat");
