@@ -1,4 +1,5 @@
 #include "dashboard.h"
+#include "jsonvalue.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -27,19 +28,6 @@ void lineColumn(const QByteArray &json, int offset, int *line, int *column)
             ++*column;
         }
     }
-}
-
-std::optional<double> optionalNumber(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return d;
-    }
-    return std::nullopt;
 }
 
 int intValue(const QJsonValue &v, int fallback)
@@ -90,9 +78,9 @@ FieldDefaults parseDefaults(const QJsonObject &panel)
                               .value(QLatin1String("defaults"))
                               .toObject();
     f.unit = d.value(QLatin1String("unit")).toString();
-    f.min = optionalNumber(d.value(QLatin1String("min")));
-    f.max = optionalNumber(d.value(QLatin1String("max")));
-    if (const auto dec = optionalNumber(d.value(QLatin1String("decimals"))))
+    f.min = json::number(d.value(QLatin1String("min")));
+    f.max = json::number(d.value(QLatin1String("max")));
+    if (const auto dec = json::number(d.value(QLatin1String("decimals"))))
         f.decimals = int(*dec);
     const QJsonObject th = d.value(QLatin1String("thresholds")).toObject();
     f.thresholds.mode = th.value(QLatin1String("mode")).toString() == QLatin1String("percentage")
@@ -102,7 +90,7 @@ FieldDefaults parseDefaults(const QJsonObject &panel)
     for (const QJsonValue &sv : steps) {
         const QJsonObject s = sv.toObject();
         ThresholdStep step;
-        step.value = optionalNumber(s.value(QLatin1String("value")));
+        step.value = json::number(s.value(QLatin1String("value")));
         step.color = s.value(QLatin1String("color")).toString();
         f.thresholds.steps.append(step);
     }
@@ -143,7 +131,7 @@ PanelModel parsePanel(const QJsonObject &o)
     p.defaults = parseDefaults(o);
     p.interval = o.value(QLatin1String("interval")).toString();
     const QJsonValue mdp = o.value(QLatin1String("maxDataPoints"));
-    if (const auto n = optionalNumber(mdp); n && *n >= 1)
+    if (const auto n = json::number(mdp); n && *n >= 1)
         p.maxDataPoints = int(*n);
     p.collapsed = o.value(QLatin1String("collapsed")).toBool(false);
     p.repeat = o.value(QLatin1String("repeat")).toString();

@@ -1,4 +1,5 @@
 #include "fieldconfig.h"
+#include "jsonvalue.h"
 
 #include "reducers.h"
 
@@ -55,18 +56,7 @@ const quint32 kClassic[] = {
     0xE0F9D7, 0xFCEACA, 0xCFFAFF, 0xF9E2D2, 0xFCE2DE, 0xBADFF4, 0xF9D9F9, 0xDEDAF7,
 };
 
-std::optional<double> number(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return d;
-    }
-    return std::nullopt;
-}
+using json::number;
 
 Thresholds parseThresholds(const QJsonObject &th)
 {

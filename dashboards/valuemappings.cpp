@@ -1,4 +1,5 @@
 #include "valuemappings.h"
+#include "jsonvalue.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -9,18 +10,7 @@ namespace pharos {
 
 namespace {
 
-std::optional<double> number(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return d;
-    }
-    return std::nullopt;
-}
+using json::number;
 
 MappingResult parseResult(const QJsonObject &o)
 {
