@@ -1,0 +1,684 @@
+#include "promqleditor.h"
+
+#include "datasource.h"
+#include "variables.h"
+
+#include <QAbstractListModel>
+#include <QApplication>
+#include <QFontDatabase>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QPainter>
+#include <QScreen>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <QTextBlock>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace pharos {
+
+// --- highlighter ---------------------------------------------------------------------------
+
+PromqlHighlighter::PromqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
+
+QTextCharFormat PromqlHighlighter::formatFor(PromqlTokenKind kind)
+{
+    using K = PromqlTokenKind;
+    QTextCharFormat f;
+    switch (kind) {
+    case K::MetricName:
+        f.setForeground(QColor(0x1f, 0x5f, 0xbf));
+        break;
+    case K::LabelName:
+        f.setForeground(QColor(0x82, 0x50, 0xdf));
+        break;
+    case K::Function:
+    case K::Aggregation:
+        f.setForeground(QColor(0x95, 0x38, 0x00));
+        f.setFontWeight(QFont::Bold);
+        break;
+    case K::Keyword:
+        f.setForeground(QColor(0xcf, 0x22, 0x2e));
+        f.setFontWeight(QFont::Bold);
+        break;
+    case K::Operator:
+        f.setForeground(QColor(0xcf, 0x22, 0x2e));
+        break;
+    case K::Number:
+        f.setForeground(QColor(0x0a, 0x6c, 0x74));
+        break;
+    case K::Duration:
+        f.setForeground(QColor(0x9a, 0x67, 0x00));
+        break;
+    case K::String:
+        f.setForeground(QColor(0x11, 0x7a, 0x2f));
+        break;
+    case K::Comment:
+        f.setForeground(QColor(0x6e, 0x77, 0x81));
+        f.setFontItalic(true);
+        break;
+    case K::Variable:
+        f.setForeground(QColor(0xbf, 0x39, 0x89));
+        f.setFontItalic(true);
+        break;
+    case K::Error:
+        f.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        f.setUnderlineColor(Qt::red);
+        break;
+    default:
+        break;
+    }
+    return f;
+}
+
+void PromqlHighlighter::highlightBlock(const QString &text)
+{
+    Q_UNUSED(text);
+    const QString full = document()->toPlainText();
+    if (full != m_text || m_tokens.isEmpty()) {
+        m_text = full;
+        m_tokens = lexPromql(m_text);
+    }
+    const QTextBlock block = currentBlock();
+    const int from = block.position();
+    const int to = from + block.length();
+    size_t state = 0;
+    for (const PromqlToken &t : std::as_const(m_tokens)) {
+        if (t.start >= to)
+            break;
+        state = state * 31 + size_t(t.kind) * 7 + size_t(t.start);
+        if (t.end() <= from)
+            continue;
+        const QTextCharFormat f = formatFor(t.kind);
+        if (f == QTextCharFormat())
+            continue;
+        const int s = std::max(t.start, from) - from;
+        const int e = std::min(t.end(), to) - from;
+        setFormat(s, e - s, f);
+    }
+    // The state changes when anything before the end of this block does, so the next block
+    // is coloured again (a "{" opened here changes what the next line's words are).
+    setCurrentBlockState(int(state & 0x3fffffff));
+}
+
+// --- completion list ------------------------------------------------------------------------
+
+class PromqlCompletionModel : public QAbstractListModel
+{
+public:
+    using QAbstractListModel::QAbstractListModel;
+    QList<PromqlCompletionItem> items;
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(items.size());
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || index.row() >= items.size())
+            return {};
+        const PromqlCompletionItem &i = items.at(index.row());
+        if (role == Qt::DisplayRole)
+            return i.label;
+        if (role == Qt::UserRole)
+            return i.detail;
+        if (role == Qt::UserRole + 1)
+            return int(i.kind);
+        return {};
+    }
+    void reset(QList<PromqlCompletionItem> list)
+    {
+        beginResetModel();
+        items = std::move(list);
+        endResetModel();
+    }
+};
+
+namespace {
+
+QString kindTag(PromqlCompletionItem::Kind k)
+{
+    using K = PromqlCompletionItem::Kind;
+    switch (k) {
+    case K::Function:
+        return QStringLiteral("f");
+    case K::Aggregation:
+        return QStringLiteral("a");
+    case K::Keyword:
+        return QStringLiteral("k");
+    case K::Metric:
+        return QStringLiteral("m");
+    case K::Label:
+        return QStringLiteral("l");
+    case K::LabelValue:
+        return QStringLiteral("v");
+    case K::Duration:
+        return QStringLiteral("d");
+    case K::Variable:
+        return QStringLiteral("$");
+    }
+    return {};
+}
+
+// Kind tag, name, and the detail (TYPE or signature) right-aligned in grey.
+class CompletionDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *p, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString label = opt.text;
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, p, opt.widget);
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QColor text =
+            opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        QRect r = opt.rect.adjusted(4, 0, -4, 0);
+        p->save();
+        const auto kind = PromqlCompletionItem::Kind(index.data(Qt::UserRole + 1).toInt());
+        const int tagW = opt.fontMetrics.horizontalAdvance(QLatin1Char('m')) + 6;
+        QRect tag(r.left(), r.top() + 2, tagW, r.height() - 4);
+        p->setPen(Qt::NoPen);
+        p->setBrush(QColor(0x80, 0x80, 0x80, 60));
+        p->drawRoundedRect(tag, 3, 3);
+        p->setPen(text);
+        p->drawText(tag, Qt::AlignCenter, kindTag(kind));
+        r.setLeft(tag.right() + 6);
+        const QString detail = index.data(Qt::UserRole).toString();
+        const int labelW = opt.fontMetrics.horizontalAdvance(label);
+        p->drawText(r, Qt::AlignVCenter | Qt::AlignLeft,
+                    opt.fontMetrics.elidedText(label, Qt::ElideRight, r.width()));
+        if (!detail.isEmpty() && labelW + 24 < r.width()) {
+            QColor dim = text;
+            dim.setAlpha(140);
+            p->setPen(dim);
+            const QRect dr(r.left() + labelW + 16, r.top(), r.width() - labelW - 16, r.height());
+            p->drawText(dr, Qt::AlignVCenter | Qt::AlignRight,
+                        opt.fontMetrics.elidedText(detail, Qt::ElideLeft, dr.width()));
+        }
+        p->restore();
+    }
+};
+
+} // namespace
+
+PromqlCompletionPopup::PromqlCompletionPopup(QWidget *parent)
+    : QFrame(parent, Qt::ToolTip | Qt::FramelessWindowHint)
+{
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setFocusPolicy(Qt::NoFocus);
+    setFrameShape(QFrame::Box);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(1, 1, 1, 1);
+    layout->setSpacing(0);
+    m_list = new QListView(this);
+    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setUniformItemSizes(true); // virtualised: 100,000 rows cost nothing
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_model = new PromqlCompletionModel(this);
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new CompletionDelegate(m_list));
+    layout->addWidget(m_list, 1);
+    m_details = new QLabel(this);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setContentsMargins(6, 4, 6, 4);
+    m_details->setAutoFillBackground(true);
+    layout->addWidget(m_details);
+    m_status = new QLabel(this);
+    m_status->setContentsMargins(6, 2, 6, 2);
+    m_status->hide();
+    layout->addWidget(m_status);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PromqlCompletionPopup::updateDetails);
+    connect(m_list, &QListView::clicked, this,
+            [this](const QModelIndex &i) { Q_EMIT activated(i.row()); });
+    resize(460, 260);
+}
+
+void PromqlCompletionPopup::setItems(const QList<PromqlCompletionItem> &items)
+{
+    // Keep the current candidate when it is still offered.
+    QString current;
+    if (currentRow() >= 0)
+        current = m_model->items.at(currentRow()).label;
+    m_model->reset(items);
+    int row = 0;
+    for (int i = 0; i < items.size(); ++i)
+        if (items.at(i).label == current) {
+            row = i;
+            break;
+        }
+    setCurrentRow(items.isEmpty() ? -1 : row);
+    updateDetails();
+}
+
+const QList<PromqlCompletionItem> &PromqlCompletionPopup::items() const
+{
+    return m_model->items;
+}
+
+int PromqlCompletionPopup::currentRow() const
+{
+    const QModelIndex i = m_list->currentIndex();
+    return i.isValid() && i.row() < m_model->items.size() ? i.row() : -1;
+}
+
+void PromqlCompletionPopup::setCurrentRow(int row)
+{
+    if (row < 0 || row >= m_model->items.size()) {
+        m_list->setCurrentIndex({});
+        return;
+    }
+    const QModelIndex i = m_model->index(row);
+    m_list->setCurrentIndex(i);
+    m_list->scrollTo(i);
+}
+
+void PromqlCompletionPopup::moveCurrent(int delta)
+{
+    const int n = int(m_model->items.size());
+    if (n == 0)
+        return;
+    setCurrentRow(std::clamp(std::max(0, currentRow()) + delta, 0, n - 1));
+}
+
+void PromqlCompletionPopup::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
+QString PromqlCompletionPopup::statusText() const
+{
+    return m_status->text();
+}
+
+QString PromqlCompletionPopup::detailsText() const
+{
+    return m_details->text();
+}
+
+void PromqlCompletionPopup::updateDetails()
+{
+    const int row = currentRow();
+    if (row < 0) {
+        m_details->clear();
+        m_details->hide();
+        return;
+    }
+    const PromqlCompletionItem &i = m_model->items.at(row);
+    QString html;
+    if (!i.detail.isEmpty())
+        html += QStringLiteral("<b>%1</b>").arg(i.detail.toHtmlEscaped());
+    if (!i.documentation.isEmpty()) {
+        if (!html.isEmpty())
+            html += QStringLiteral("<br>");
+        html += i.documentation.toHtmlEscaped();
+    }
+    m_details->setText(html);
+    m_details->setVisible(!html.isEmpty());
+}
+
+// --- editor ----------------------------------------------------------------------------------
+
+PromqlEditor::PromqlEditor(QWidget *parent) : QPlainTextEdit(parent)
+{
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setPlaceholderText(tr("PromQL query (Shift+Enter runs it, Ctrl+Space completes)"));
+    setTabChangesFocus(false);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_highlighter = new PromqlHighlighter(document());
+    m_completer = new PromqlCompleter(this);
+    m_popup = new PromqlCompletionPopup(this);
+    m_popup->hide();
+    connect(m_completer, &PromqlCompleter::candidatesReady, this, &PromqlEditor::onCandidates);
+    connect(m_completer, &PromqlCompleter::lookupFailed, this, [this](const QString &message) {
+        m_popup->setStatus(message);
+        Q_EMIT lookupFailed(message);
+    });
+    connect(m_popup, &PromqlCompletionPopup::activated, this, [this](int row) {
+        m_popup->setCurrentRow(row);
+        acceptCompletion();
+    });
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_errorOffset >= 0 || !m_errorMessage.isEmpty())
+            clearServerError();
+        Q_EMIT queryChanged(toPlainText());
+    });
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+        updateExtraSelections();
+        if (!m_editing && isCompletionVisible())
+            requestCompletion(false); // follows the cursor; closes outside a completable word
+    });
+    const int lineHeight = fontMetrics().lineSpacing();
+    setMinimumHeight(lineHeight * 3 + 12);
+}
+
+PromqlEditor::~PromqlEditor() = default;
+
+void PromqlEditor::setQuery(const QString &query)
+{
+    hideCompletion();
+    m_editing = true;
+    setPlainText(query);
+    moveCursor(QTextCursor::End);
+    m_editing = false;
+    clearServerError();
+}
+
+void PromqlEditor::setDataSource(DataSource *source)
+{
+    hideCompletion();
+    m_completer->setDataSource(source);
+}
+
+DataSource *PromqlEditor::dataSource() const
+{
+    return m_completer->dataSource();
+}
+
+void PromqlEditor::setVariableSet(VariableSet *variables)
+{
+    m_variables = variables;
+}
+
+void PromqlEditor::setTimeRange(qint64 startMs, qint64 endMs)
+{
+    m_completer->setTimeRange(startMs, endMs);
+}
+
+QStringList PromqlEditor::variableNames() const
+{
+    QStringList names = m_variableNames;
+    if (m_variables)
+        for (const Variable &v : m_variables->variables())
+            if (!names.contains(v.name))
+                names << v.name;
+    return names;
+}
+
+bool PromqlEditor::isCompletionVisible() const
+{
+    return m_popup->isVisible();
+}
+
+void PromqlEditor::triggerCompletion()
+{
+    m_completing = true;
+    requestCompletion(true);
+}
+
+void PromqlEditor::hideCompletion()
+{
+    m_completing = false;
+    m_popup->hide();
+    m_popup->setStatus({});
+    m_completer->cancel();
+}
+
+void PromqlEditor::requestCompletion(bool now)
+{
+    m_completing = true;
+    m_completer->setVariables(variableNames());
+    m_contextText = toPlainText();
+    m_completer->complete(m_contextText, textCursor().position());
+    if (now)
+        m_completer->fetchNow();
+}
+
+void PromqlEditor::onCandidates(const PromqlCompletionContext &context,
+                                const QList<PromqlCompletionItem> &items)
+{
+    if (!m_completing)
+        return;
+    m_context = context;
+    if (context.kind == PromqlCompletionContext::Kind::None) {
+        hideCompletion();
+        return;
+    }
+    const bool fetching = m_completer->isFetching();
+    // Nothing more to offer when the only candidate is exactly what is typed.
+    const bool typedAlready =
+        items.size() == 1 && !fetching &&
+        (items.first().insertText == context.prefix || items.first().label == context.prefix);
+    if ((items.isEmpty() && !fetching) || typedAlready) {
+        m_popup->hide();
+        if (!fetching)
+            m_completing = typedAlready ? false : m_completing;
+        return;
+    }
+    m_popup->setItems(items);
+    if (items.isEmpty()) {
+        if (!m_popup->isVisible())
+            return; // wait for the server before opening
+        m_popup->setStatus(tr("Loading…"));
+    } else {
+        m_popup->setStatus(fetching ? tr("Loading…") : QString());
+    }
+    placePopup();
+    m_popup->show();
+}
+
+void PromqlEditor::placePopup()
+{
+    const QRect r = cursorRect();
+    QPoint at = viewport()->mapToGlobal(r.bottomLeft() + QPoint(0, 2));
+    if (const QScreen *s = screen()) {
+        const QRect avail = s->availableGeometry();
+        if (at.y() + m_popup->height() > avail.bottom())
+            at.setY(viewport()->mapToGlobal(r.topLeft()).y() - m_popup->height() - 2);
+        at.setX(std::clamp(at.x(), avail.left(),
+                           std::max(avail.left(), avail.right() - m_popup->width())));
+    }
+    m_popup->move(at);
+}
+
+bool PromqlEditor::acceptCompletion()
+{
+    const int row = m_popup->currentRow();
+    if (!m_popup->isVisible() || row < 0)
+        return false;
+    const PromqlCompletionItem item = m_popup->items().at(row);
+    // The range to replace, for the text as it is now.
+    const PromqlCompletionContext ctx =
+        promqlCompletionContext(toPlainText(), textCursor().position());
+    m_popup->hide();
+    m_completing = false;
+    m_completer->cancel();
+    m_editing = true;
+    QTextCursor c = textCursor();
+    c.beginEditBlock();
+    c.setPosition(ctx.replaceStart);
+    c.setPosition(ctx.replaceStart + ctx.replaceLength, QTextCursor::KeepAnchor);
+    c.insertText(item.insertText);
+    c.endEditBlock();
+    c.setPosition(ctx.replaceStart +
+                  (item.cursorOffset >= 0 ? item.cursorOffset : int(item.insertText.size())));
+    setTextCursor(c);
+    m_editing = false;
+    // Go on where the next thing is obvious: the argument of a function, the value of a label.
+    if (item.cursorOffset >= 0)
+        requestCompletion(false);
+    return true;
+}
+
+void PromqlEditor::setServerError(const QString &message)
+{
+    m_errorMessage = message;
+    m_errorOffset = -1;
+    m_errorLength = 0;
+    int offset = -1;
+    const QString text = toPlainText();
+    if (promqlErrorPosition(message, text, &offset)) {
+        m_errorOffset = offset;
+        m_errorLength = 1;
+        for (const PromqlToken &t : lexPromql(text))
+            if (t.start <= offset && offset < t.end()) {
+                m_errorOffset = t.start;
+                m_errorLength = t.length;
+                break;
+            }
+    }
+    setToolTip(message);
+    updateExtraSelections();
+}
+
+void PromqlEditor::clearServerError()
+{
+    m_errorMessage.clear();
+    m_errorOffset = -1;
+    m_errorLength = 0;
+    setToolTip({});
+    updateExtraSelections();
+}
+
+void PromqlEditor::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QString text = toPlainText();
+    // Brackets: the one just before or at the cursor, and its partner.
+    m_brackets = {-1, -1};
+    const int pos = textCursor().position();
+    const QList<PromqlToken> tokens = lexPromql(text);
+    int at = -1;
+    for (int i = 0; i < tokens.size(); ++i) {
+        const PromqlToken &t = tokens[i];
+        if (!t.isBracket())
+            continue;
+        if (t.start == pos - 1)
+            at = i; // the bracket before the cursor wins
+        else if (t.start == pos && at < 0)
+            at = i;
+    }
+    if (at >= 0) {
+        const int partner = matchingPromqlBracket(tokens, at);
+        m_brackets = {tokens[at].start, partner >= 0 ? tokens[partner].start : -1};
+        auto mark = [&](int offset, const QColor &color) {
+            QTextEdit::ExtraSelection s;
+            s.cursor = QTextCursor(document());
+            s.cursor.setPosition(offset);
+            s.cursor.setPosition(offset + 1, QTextCursor::KeepAnchor);
+            s.format.setBackground(color);
+            selections << s;
+        };
+        if (partner >= 0) {
+            mark(tokens[at].start, bracketMatchColor());
+            mark(tokens[partner].start, bracketMatchColor());
+        } else {
+            mark(tokens[at].start, bracketMismatchColor());
+        }
+    }
+    if (m_errorOffset >= 0) {
+        QTextEdit::ExtraSelection s;
+        s.cursor = QTextCursor(document());
+        int from = std::min(m_errorOffset, int(text.size()));
+        int to = std::min(m_errorOffset + std::max(1, m_errorLength), int(text.size()));
+        if (from == to && from > 0)
+            --from; // at the very end: mark the last character
+        s.cursor.setPosition(from);
+        s.cursor.setPosition(to, QTextCursor::KeepAnchor);
+        s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        s.format.setUnderlineColor(Qt::red);
+        s.format.setBackground(QColor(255, 0, 0, 40));
+        s.format.setToolTip(m_errorMessage);
+        selections << s;
+    }
+    setExtraSelections(selections);
+}
+
+QColor PromqlEditor::bracketMatchColor()
+{
+    return QColor(0xb4, 0xd7, 0xff);
+}
+
+QColor PromqlEditor::bracketMismatchColor()
+{
+    return QColor(0xff, 0xb4, 0xb4);
+}
+
+void PromqlEditor::keyPressEvent(QKeyEvent *event)
+{
+    const int key = event->key();
+    const bool enter = key == Qt::Key_Return || key == Qt::Key_Enter;
+    if (enter && (event->modifiers() & Qt::ShiftModifier)) {
+        hideCompletion();
+        Q_EMIT runRequested();
+        event->accept();
+        return;
+    }
+    if (key == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier)) {
+        triggerCompletion();
+        event->accept();
+        return;
+    }
+    if (isCompletionVisible()) {
+        switch (key) {
+        case Qt::Key_Up:
+            m_popup->moveCurrent(-1);
+            return;
+        case Qt::Key_Down:
+            m_popup->moveCurrent(1);
+            return;
+        case Qt::Key_PageUp:
+            m_popup->moveCurrent(-8);
+            return;
+        case Qt::Key_PageDown:
+            m_popup->moveCurrent(8);
+            return;
+        case Qt::Key_Escape:
+            hideCompletion();
+            return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+            if (acceptCompletion())
+                return;
+            break;
+        default:
+            break;
+        }
+    }
+    m_editing = true;
+    QPlainTextEdit::keyPressEvent(event);
+    m_editing = false;
+    const QString typed = event->text();
+    if (key == Qt::Key_Backspace || key == Qt::Key_Delete) {
+        if (isCompletionVisible())
+            requestCompletion(false);
+        return;
+    }
+    if (typed.isEmpty() || (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
+        return;
+    const QChar c = typed.back();
+    static const QString triggers = QStringLiteral("_:{,=\"'[($~`");
+    if (c.isLetterOrNumber() || triggers.contains(c)) {
+        if (isCompletionVisible() || !c.isDigit())
+            requestCompletion(false);
+    } else if (isCompletionVisible()) {
+        requestCompletion(false); // e.g. a space or ")" ends the word: the list closes
+    }
+}
+
+void PromqlEditor::focusOutEvent(QFocusEvent *event)
+{
+    hideCompletion();
+    QPlainTextEdit::focusOutEvent(event);
+}
+
+bool PromqlEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::Hide)
+        hideCompletion();
+    return QPlainTextEdit::event(event);
+}
+
+} // namespace pharos

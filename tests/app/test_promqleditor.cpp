@@ -1,0 +1,286 @@
+// The PromQL editor offscreen, driven with QTest key events: highlighting formats at
+// positions (also across lines), bracket matching, typing a query with completions fetched
+// from a real Prometheus (function, metric with HELP/TYPE, label name, label value, duration),
+// variables, Shift+Enter, and the error marker at the position a real Prometheus reports.
+#include "prometheusdatasource.h"
+#include "prometheusfixture.h"
+#include "promqleditor.h"
+
+#include <QListView>
+#include <QSignalSpy>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QtTest>
+#include <memory>
+
+using namespace pharos;
+using pharos::test::PrometheusFixture;
+
+namespace {
+
+// The format the highlighter gave the character at `pos`.
+QTextCharFormat formatAt(QTextDocument *doc, int pos)
+{
+    const QTextBlock b = doc->findBlock(pos);
+    const int rel = pos - b.position();
+    for (const QTextLayout::FormatRange &r : b.layout()->formats())
+        if (r.start <= rel && rel < r.start + r.length)
+            return r.format;
+    return {};
+}
+
+QStringList popupLabels(PromqlEditor &e)
+{
+    QStringList out;
+    for (const PromqlCompletionItem &i : e.completionPopup()->items())
+        out << i.label;
+    return out;
+}
+
+int rowOf(PromqlEditor &e, const QString &label)
+{
+    return int(popupLabels(e).indexOf(label));
+}
+
+} // namespace
+
+class TestPromqlEditor : public QObject
+{
+    Q_OBJECT
+private:
+    PrometheusFixture m_prom;
+    std::unique_ptr<PrometheusDataSource> m_source;
+
+    // Types `text` and waits until the list offers `label`, then selects it.
+    bool waitForCandidate(PromqlEditor &e, const QString &label)
+    {
+        const bool ok = PrometheusFixture::waitFor(
+            [&] { return e.isCompletionVisible() && rowOf(e, label) >= 0; }, 20000);
+        if (ok)
+            e.completionPopup()->setCurrentRow(rowOf(e, label));
+        return ok;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        if (!m_prom.start(&error))
+            QFAIL(qPrintable(error));
+        DataSourceSettings s;
+        s.name = QStringLiteral("prom");
+        s.uid = QStringLiteral("prom");
+        s.url = m_prom.url();
+        m_source = std::make_unique<PrometheusDataSource>(s);
+        QVERIFY(m_prom.waitForSeries(
+            QStringLiteral("prometheus_http_requests_total{handler=\"/api/v1/query\"}")));
+    }
+
+    void highlighting()
+    {
+        PromqlEditor e;
+        e.resize(600, 200);
+        e.show();
+        const QString q = QStringLiteral("sum by (job) (rate(http_requests_total{code=~\"5..\"}"
+                                         "[5m] offset 1h)) > bool 0.5 # note\n"
+                                         "+ up{\n  instance=\"$host\"}");
+        e.setQuery(q);
+        QTextDocument *doc = e.document();
+        auto check = [&](const QString &needle, int from, PromqlTokenKind kind) {
+            const int pos = int(q.indexOf(needle, from));
+            QVERIFY2(pos >= 0, qPrintable(needle));
+            const QTextCharFormat want = PromqlHighlighter::formatFor(kind);
+            const QTextCharFormat got = formatAt(doc, pos);
+            QVERIFY2(got.foreground() == want.foreground(),
+                     qPrintable(needle + QStringLiteral(": ") + got.foreground().color().name()));
+            QCOMPARE(got.fontWeight(), want.fontWeight());
+        };
+        check(QStringLiteral("sum"), 0, PromqlTokenKind::Aggregation);
+        check(QStringLiteral("by"), 0, PromqlTokenKind::Keyword);
+        check(QStringLiteral("job"), 0, PromqlTokenKind::LabelName);
+        check(QStringLiteral("rate"), 0, PromqlTokenKind::Function);
+        check(QStringLiteral("http_requests_total"), 0, PromqlTokenKind::MetricName);
+        check(QStringLiteral("code"), 0, PromqlTokenKind::LabelName);
+        check(QStringLiteral("\"5..\""), 0, PromqlTokenKind::String);
+        check(QStringLiteral("5m"), 0, PromqlTokenKind::Duration);
+        check(QStringLiteral("offset"), 0, PromqlTokenKind::Keyword);
+        check(QStringLiteral("0.5"), 0, PromqlTokenKind::Number);
+        check(QStringLiteral("# note"), 0, PromqlTokenKind::Comment);
+        check(QStringLiteral("up"), int(q.indexOf(u'\n')), PromqlTokenKind::MetricName);
+        // The brace opened on line 2 makes "instance" on line 3 a label name.
+        check(QStringLiteral("instance"), 0, PromqlTokenKind::LabelName);
+        // Editing line 2 recolours line 3: without the brace "instance" is a metric name.
+        QTextCursor c(doc);
+        c.setPosition(int(q.indexOf(QStringLiteral("up{"))) + 2);
+        c.deleteChar();
+        const QString q2 = e.query();
+        const int pos = int(q2.indexOf(QStringLiteral("instance")));
+        QCOMPARE(formatAt(doc, pos).foreground(),
+                 PromqlHighlighter::formatFor(PromqlTokenKind::MetricName).foreground());
+        QVERIFY(formatAt(doc, pos).foreground() !=
+                PromqlHighlighter::formatFor(PromqlTokenKind::LabelName).foreground());
+    }
+
+    void bracketMatching()
+    {
+        PromqlEditor e;
+        e.show();
+        e.setQuery(QStringLiteral("sum(rate(x{a=\"(\"}[5m]))"));
+        QTextCursor c = e.textCursor();
+        c.setPosition(4); // just after "sum("
+        e.setTextCursor(c);
+        QCOMPARE(e.highlightedBrackets(), std::make_pair(3, 22));
+        int matched = 0;
+        for (const QTextEdit::ExtraSelection &s : e.extraSelections())
+            if (s.format.background().color() == PromqlEditor::bracketMatchColor())
+                ++matched;
+        QCOMPARE(matched, 2);
+        c.setPosition(17); // before "[" (after "}" wins)
+        e.setTextCursor(c);
+        QCOMPARE(e.highlightedBrackets(), std::make_pair(16, 10));
+        // Unmatched bracket: shown in the mismatch colour.
+        e.setQuery(QStringLiteral("sum(rate(x)"));
+        c = e.textCursor();
+        c.setPosition(4);
+        e.setTextCursor(c);
+        QCOMPARE(e.highlightedBrackets(), std::make_pair(3, -1));
+        QCOMPARE(e.extraSelections().size(), 1);
+        QCOMPARE(e.extraSelections().first().format.background().color(),
+                 PromqlEditor::bracketMismatchColor());
+        // The bracket inside the string is not a bracket.
+        e.setQuery(QStringLiteral("x{a=\"(\"}"));
+        c.setPosition(6);
+        e.setTextCursor(c);
+        QCOMPARE(e.highlightedBrackets(), std::make_pair(-1, -1));
+    }
+
+    void typeQueryWithCompletionFromPrometheus()
+    {
+        PromqlEditor e;
+        e.setDataSource(m_source.get());
+        e.resize(700, 160);
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        QSignalSpy run(&e, &PromqlEditor::runRequested);
+
+        // A function: "ra" offers rad and rate with their signatures.
+        QTest::keyClicks(&e, QStringLiteral("ra"));
+        QVERIFY(waitForCandidate(e, QStringLiteral("rate")));
+        QVERIFY(e.completionPopup()->detailsText().contains(QStringLiteral("range-vector")));
+        QTest::keyClick(&e, Qt::Key_Return);
+        QCOMPARE(e.query(), QStringLiteral("rate()"));
+        QCOMPARE(e.textCursor().position(), 5);
+
+        // A metric name, with TYPE and HELP from the server.
+        QTest::keyClicks(&e, QStringLiteral("prometheus_http_requests_t"));
+        QVERIFY(waitForCandidate(e, QStringLiteral("prometheus_http_requests_total")));
+        QVERIFY(PrometheusFixture::waitFor(
+            [&] { return e.completionPopup()->detailsText().contains(QStringLiteral("counter")); },
+            20000));
+        const QString help =
+            m_prom
+                .queryJson(QStringLiteral("/api/v1/metadata"),
+                           QUrlQuery{{QStringLiteral("metric"),
+                                      QStringLiteral("prometheus_http_requests_total")}})
+                .value(QLatin1String("data"))
+                .toObject()
+                .value(QLatin1String("prometheus_http_requests_total"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QLatin1String("help"))
+                .toString();
+        QVERIFY(!help.isEmpty());
+        QVERIFY(e.completionPopup()->detailsText().contains(help.toHtmlEscaped()));
+        QTest::keyClick(&e, Qt::Key_Tab);
+        QCOMPARE(e.query(), QStringLiteral("rate(prometheus_http_requests_total)"));
+
+        // A label name of that metric: accepting it opens its values.
+        QTest::keyClicks(&e, QStringLiteral("{han"));
+        QVERIFY(waitForCandidate(e, QStringLiteral("handler")));
+        QTest::keyClick(&e, Qt::Key_Return);
+        QCOMPARE(e.query(), QStringLiteral("rate(prometheus_http_requests_total{handler=\"\")"));
+        QTest::keyClicks(&e, QStringLiteral("/api/v1/qu"));
+        QVERIFY(waitForCandidate(e, QStringLiteral("/api/v1/query")));
+        QTest::keyClick(&e, Qt::Key_Return);
+        QCOMPARE(e.query(),
+                 QStringLiteral("rate(prometheus_http_requests_total{handler=\"/api/v1/query\")"));
+
+        // Move past the closing quote, close the selector, then a duration.
+        QTest::keyClick(&e, Qt::Key_Right);
+        QTest::keyClicks(&e, QStringLiteral("}[$__ra"));
+        QVERIFY(waitForCandidate(e, QStringLiteral("$__rate_interval")));
+        QTest::keyClick(&e, Qt::Key_Escape);
+        QVERIFY(!e.isCompletionVisible());
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(&e, Qt::Key_Backspace);
+        QTest::keyClicks(&e, QStringLiteral("5m]"));
+        const QString expected =
+            QStringLiteral("rate(prometheus_http_requests_total{handler=\"/api/v1/query\"}[5m])");
+        QCOMPARE(e.query(), expected);
+
+        // Shift+Enter runs and inserts nothing.
+        QTest::keyClick(&e, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(run.count(), 1);
+        QCOMPARE(e.query(), expected);
+        // The query is valid: the server evaluates it.
+        const QJsonObject r = m_prom.queryJson(QStringLiteral("/api/v1/query"),
+                                               QUrlQuery{{QStringLiteral("query"), expected}});
+        QCOMPARE(r.value(QLatin1String("status")).toString(), QStringLiteral("success"));
+    }
+
+    void ctrlSpaceAndVariables()
+    {
+        PromqlEditor e;
+        e.setVariableNames({QStringLiteral("job"), QStringLiteral("instance")});
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        // Ctrl+Space in an empty editor offers the functions at once (no data source).
+        QTest::keyClick(&e, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(e.isCompletionVisible());
+        QVERIFY(popupLabels(e).contains(QStringLiteral("histogram_quantile")));
+        QTest::keyClick(&e, Qt::Key_Escape);
+        QTest::keyClicks(&e, QStringLiteral("up{job=~\"x\"} * $j"));
+        QTRY_VERIFY(e.isCompletionVisible());
+        QCOMPARE(popupLabels(e), QStringList{QStringLiteral("$job")});
+        // Down/Up stay within the list; Enter accepts.
+        QTest::keyClick(&e, Qt::Key_Down);
+        QTest::keyClick(&e, Qt::Key_Up);
+        QTest::keyClick(&e, Qt::Key_Enter);
+        QCOMPARE(e.query(), QStringLiteral("up{job=~\"x\"} * $job"));
+        QVERIFY(!e.isCompletionVisible());
+    }
+
+    void errorMarkerFromServer()
+    {
+        PromqlEditor e;
+        e.show();
+        const QString bad = QStringLiteral("sum(rate(up[5m])) + * 2");
+        e.setQuery(bad);
+        QueryRequest req;
+        req.expr = bad;
+        req.instant = true;
+        std::unique_ptr<DataSourceReply> reply(m_source->query(req));
+        QVERIFY(PrometheusFixture::waitFor([&] { return reply->isFinished(); }, 20000));
+        QCOMPARE(reply->error().kind, DataSourceError::Kind::QueryError);
+        const QString message = reply->error().message();
+        e.setServerError(message);
+        // Prometheus points at the unexpected "*".
+        QCOMPARE(e.errorOffset(), int(bad.indexOf(u'*')));
+        QCOMPARE(e.errorMessage(), message);
+        bool marked = false;
+        for (const QTextEdit::ExtraSelection &s : e.extraSelections())
+            if (s.format.underlineStyle() == QTextCharFormat::WaveUnderline) {
+                QCOMPARE(s.cursor.selectionStart(), int(bad.indexOf(u'*')));
+                QCOMPARE(s.cursor.selectedText(), QStringLiteral("*"));
+                marked = true;
+            }
+        QVERIFY(marked);
+        // Editing clears the marker.
+        QTest::keyClick(&e, Qt::Key_Backspace);
+        QCOMPARE(e.errorOffset(), -1);
+    }
+};
+
+QTEST_MAIN(TestPromqlEditor)
+#include "test_promqleditor.moc"
