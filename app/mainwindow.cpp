@@ -2,6 +2,7 @@
 
 #include "backgroundjob.h"
 #include "dashboardio.h"
+#include "dashboardsettings.h"
 #include "dashboardview.h"
 #include "datasourcemanager.h"
 #include "datasourceregistry.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     statusBar()->addWidget(m_status, 1);
 
     createMenus();
+    bar->insertAction(bar->actions().value(0), m_settingsAction);
 
     QueryScheduler *scheduler = m_view->scheduler();
     connect(m_timePicker, &TimeRangePicker::timeRangeChanged, this,
@@ -215,6 +217,13 @@ void MainWindow::createMenus()
     QAction *refreshAction =
         dash->addAction(tr("Refresh now"), m_view->scheduler(), &QueryScheduler::refresh);
     Q_UNUSED(refreshAction);
+    dash->addSeparator();
+    m_settingsAction =
+        dash->addAction(tr("Dashboard settings…"), this, &MainWindow::showDashboardSettings);
+    m_settingsAction->setObjectName(QStringLiteral("dashboardSettingsAction"));
+    m_settingsAction->setToolTip(
+        tr("Title, tags, time zone, time range, variables, links and the JSON model"));
+    m_settingsAction->setEnabled(false);
 
     QMenu *ds = menuBar()->addMenu(tr("Data &sources"));
     ds->addAction(tr("Data sources…"), this, &MainWindow::showDataSourceDialog);
@@ -486,7 +495,44 @@ void MainWindow::applyDashboard()
     scheduler->setRefreshInterval(m_refreshPicker->interval());
     if (m_registry && m_registry->dataSources().isEmpty())
         m_status->setText(tr("No data source configured: use Data sources… to add one."));
+    m_settingsAction->setEnabled(true);
+    if (m_settingsDialog)
+        m_settingsDialog->setDashboard(d);
     scheduler->refresh();
+}
+
+void MainWindow::replaceDashboard(const Dashboard &dashboard)
+{
+    if (m_dashboard) {
+        // Keep what the user looks at unless the edit changed the dashboard's defaults.
+        if (m_dashboard->timeFrom() == dashboard.timeFrom() &&
+            m_dashboard->timeTo() == dashboard.timeTo()) {
+            m_overrideFrom = m_timePicker->timeRange().from;
+            m_overrideTo = m_timePicker->timeRange().to;
+        }
+        if (m_dashboard->refresh() == dashboard.refresh())
+            m_overrideRefresh = m_refreshPicker->interval().isEmpty() ? QStringLiteral("off")
+                                                                      : m_refreshPicker->interval();
+    }
+    m_dashboard = dashboard;
+    applyDashboard();
+    setModified(true);
+}
+
+void MainWindow::showDashboardSettings()
+{
+    if (!m_dashboard)
+        return;
+    if (!m_settingsDialog) {
+        m_settingsDialog = new DashboardSettingsDialog(m_registry, this);
+        // One Apply is one change of the document.
+        connect(m_settingsDialog, &DashboardSettingsDialog::applyRequested, this,
+                &MainWindow::replaceDashboard);
+        m_settingsDialog->setDashboard(*m_dashboard);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
 }
 
 bool MainWindow::save()

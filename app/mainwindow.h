@@ -20,6 +20,7 @@ class QToolBar;
 namespace pharos {
 
 class CredentialStore;
+class DashboardSettingsDialog;
 class DashboardView;
 class DataSourceManager;
 class DataSourceRegistry;
@@ -70,6 +71,15 @@ public:
     bool saveAs(const QString &path);
     /// Copies the current time range and refresh into the document (marks it modified).
     void saveTimeAndRefreshAsDefault();
+    /// Replaces the dashboard with an edited version of itself (Dashboard settings' Apply):
+    /// shown at once and marked modified; the current time range and refresh stay unless the
+    /// edit changed the dashboard's own.
+    void replaceDashboard(const Dashboard &dashboard);
+    /// Opens the Dashboard settings window for the current dashboard (created on first use).
+    void showDashboardSettings();
+    /// The Dashboard settings window once shown (tests), and its action.
+    DashboardSettingsDialog *dashboardSettings() const { return m_settingsDialog; }
+    QAction *dashboardSettingsAction() const { return m_settingsAction; }
 
     /// Time navigation. Each applies the new range to the picker and the panels and
     /// refreshes. zoomToRange() is a graph selection (also kept in the picker's history).
@@ -181,6 +191,8 @@ private:
     QAction *m_shiftBackAction = nullptr;
     QAction *m_shiftForwardAction = nullptr;
     std::function<QDateTime()> m_clock;
+    DashboardSettingsDialog *m_settingsDialog = nullptr;
+    QAction *m_settingsAction = nullptr;
 };
 
 } // namespace pharos
