@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -456,26 +457,23 @@ void DashboardSettingsDialog::showJson(const QJsonObject &d)
 
 bool DashboardSettingsDialog::takeJsonText()
 {
-    const auto result = dashboardsettings::checkJsonText(m_json->toPlainText().toUtf8());
-    if (result.offset >= 0 || !result.dashboard) {
-        // Only a text that is JSON with the shape of a dashboard becomes the forms' state;
-        // the full check runs again on Apply.
-        const QJsonDocument doc = QJsonDocument::fromJson(m_json->toPlainText().toUtf8());
-        if (result.offset >= 0 || !doc.isObject()) {
-            m_jsonError->setText(result.error);
-            if (result.offset >= 0) {
-                QTextCursor c = m_json->textCursor();
-                c.setPosition(std::min(result.offset, m_json->document()->characterCount() - 1));
-                m_json->setTextCursor(c);
-            }
-            return false;
-        }
-        loadForms(doc.object());
+    // Only the syntax is checked here (the text becomes the forms' state); the settings rules,
+    // the loader and the migration run on Apply, on a worker thread.
+    const QByteArray text = m_json->toPlainText().toUtf8();
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        const auto result = dashboardsettings::checkJsonText(text); // the message and position
         m_jsonError->setText(result.error);
-    } else {
-        loadForms(QJsonDocument::fromJson(m_json->toPlainText().toUtf8()).object());
-        m_jsonError->clear();
+        if (result.offset >= 0) {
+            QTextCursor c = m_json->textCursor();
+            c.setPosition(std::min(result.offset, m_json->document()->characterCount() - 1));
+            m_json->setTextCursor(c);
+        }
+        return false;
     }
+    loadForms(doc.object());
+    m_jsonError->clear();
     m_jsonDirty = false;
     return true;
 }

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void addLink();
     void jsonModel();
     void closeAsksAboutUnappliedChanges();
+    void structuredQueryKeepsItsForm();
 
 private:
     DashboardSettingsDialog *openSettings();
@@ -683,6 +684,52 @@ void TestDashboardSettings::closeAsksAboutUnappliedChanges()
     m_dialog = openSettings();
     QCOMPARE(child<QLineEdit>("titleEdit")->text(), QStringLiteral("Before"));
     QCOMPARE(m_window->dashboard()->title(), QStringLiteral("Before"));
+}
+
+void TestDashboardSettings::structuredQueryKeepsItsForm()
+{
+    // A Grafana 10+ variable (structured query object) typed into the JSON model; leaving the
+    // page takes the text into the other pages.
+    showTab(DashboardSettingsDialog::JsonPage);
+    QPlainTextEdit *editor = m_dialog->jsonEditor();
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(
+        editor,
+        QStringLiteral("{\"title\": \"S\", \"panels\": [], \"templating\": {\"list\": [{\"name\": "
+                       "\"inst\", \"type\": \"query\", \"datasource\": {\"type\": \"prometheus\", "
+                       "\"uid\": \"prom-uid\"}, \"definition\": \"label_values(up, instance)\", "
+                       "\"query\": {\"qryType\": 1, \"label\": \"instance\", \"metric\": \"up\", "
+                       "\"query\": \"label_values(up, instance)\", \"refId\": \"R\"}}]}}"));
+    showTab(DashboardSettingsDialog::VariablesPage);
+    VariablesEditor *vars = m_dialog->variablesEditor();
+    QCOMPARE(vars->count(), 1);
+    auto *query = child<QLineEdit>("variableQuery");
+    QCOMPARE(query->text(), QStringLiteral("label_values(up, instance)"));
+    QCOMPARE(child<QComboBox>("variableDatasource")->currentText(), QStringLiteral("prom"));
+    setText(query, QStringLiteral("label_values(up{job=\"prometheus\"}, instance)"));
+    QSignalSpy previewed(vars, &VariablesEditor::previewFinished);
+    QTest::mouseClick(child<QPushButton>("variablePreviewButton"), Qt::LeftButton);
+    QVERIFY(previewed.wait(15000));
+    // The server's instances of that job (here: the server itself).
+    const QJsonObject answer = m_prom.queryJson(QStringLiteral("/api/v1/label/instance/values"),
+                                                QUrlQuery{{"match[]", "up{job=\"prometheus\"}"}});
+    QStringList instances;
+    for (const QJsonValue &v : answer.value("data").toArray())
+        instances << v.toString();
+    QVERIFY(!instances.isEmpty());
+    QCOMPARE(vars->previewValues(), instances);
+
+    apply(true);
+    const QJsonObject v = m_window->dashboard()->templatingList().at(0).toObject();
+    const QJsonObject q = v.value("query").toObject();
+    QCOMPARE(q.value("query").toString(),
+             QStringLiteral("label_values(up{job=\"prometheus\"}, instance)"));
+    QCOMPARE(q.value("refId").toString(), QStringLiteral("R"));
+    QVERIFY(!q.contains("qryType")); // the classic text decides now
+    QCOMPARE(v.value("definition").toString(), q.value("query").toString());
+    QCOMPARE(Variable::fromJson(v).query, q.value("query").toString());
 }
 
 QTEST_MAIN(TestDashboardSettings)
