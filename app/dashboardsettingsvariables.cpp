@@ -2,6 +2,7 @@
 
 #include "dashboardsettingsmodel.h"
 #include "datasourceregistry.h"
+#include "promqleditor.h"
 #include "timerange.h"
 #include "variables.h"
 
@@ -104,6 +105,13 @@ void VariablesEditor::buildForm()
     m_query = new QLineEdit(this);
     m_query->setObjectName(QStringLiteral("variableQuery"));
     m_formLayout->addRow(tr("Query"), m_query);
+    m_promql = new PromqlEditor(this);
+    m_promql->setObjectName(QStringLiteral("variablePromql"));
+    m_promql->setToolTip(tr("label_values(metric, label), label_values(label), label_names(), "
+                            "metrics(regex), query_result(expr) or a series selector. "
+                            "Shift+Enter runs the preview."));
+    m_promql->setMaximumHeight(m_promql->fontMetrics().lineSpacing() * 4 + 12);
+    m_formLayout->addRow(tr("Query"), m_promql);
     m_regex = new QLineEdit(this);
     m_regex->setObjectName(QStringLiteral("variableRegex"));
     m_regex->setPlaceholderText(tr("/pattern/ — capture groups pick the value"));
@@ -189,6 +197,11 @@ void VariablesEditor::buildForm()
     });
     connect(m_query, &QLineEdit::textEdited, this,
             [this](const QString &t) { edit([&](QJsonObject &o) { writeQuery(o, t); }); });
+    connect(m_promql, &PromqlEditor::queryChanged, this, [this](const QString &t) {
+        if (typeOf(currentEntry()) == QLatin1String("query"))
+            edit([&](QJsonObject &o) { writeQuery(o, t); });
+    });
+    connect(m_promql, &PromqlEditor::runRequested, this, &VariablesEditor::runPreview);
     auto intCombo = [this](QComboBox *c, const char *key) {
         connect(c, &QComboBox::activated, this, [this, key](int i) {
             edit([&](QJsonObject &o) { o.insert(QLatin1String(key), i); });
@@ -211,6 +224,7 @@ void VariablesEditor::buildForm()
     });
     connect(m_datasource, &QComboBox::activated, this, [this] {
         edit([&](QJsonObject &o) { o.insert(QLatin1String("datasource"), dataSourceFromCombo()); });
+        updateEditorDataSource();
     });
     connect(m_previewButton, &QPushButton::clicked, this, &VariablesEditor::runPreview);
     connect(this, &JsonListEditor::changed, this, &VariablesEditor::updateNameError);
@@ -353,7 +367,8 @@ void VariablesEditor::updateVisibility(const QString &type)
     const bool adhoc = type == QLatin1String("adhoc");
     const bool options = query || custom || ds;
     m_formLayout->setRowVisible(m_datasource, query || adhoc);
-    m_formLayout->setRowVisible(m_query, !adhoc);
+    m_formLayout->setRowVisible(m_query, !adhoc && !query);
+    m_formLayout->setRowVisible(m_promql, query);
     m_formLayout->setRowVisible(m_regex, query || ds);
     m_formLayout->setRowVisible(m_sort, query);
     m_formLayout->setRowVisible(m_refresh, query);
@@ -438,6 +453,29 @@ void VariablesEditor::fillDataSources(const QJsonValue &current)
     m_datasource->setCurrentIndex(index);
 }
 
+void VariablesEditor::updateEditorDataSource()
+{
+    // Completion looks names up where the variable runs: its data source (a variable data
+    // source or an unknown one: the default), and offers the other variables.
+    DataSource *source = nullptr;
+    if (m_registry) {
+        QString error;
+        bool mixed = false;
+        source = m_registry->resolve(dataSourceFromCombo(), &error, &mixed);
+        if (!source)
+            source = m_registry->defaultSource();
+    }
+    m_promql->setDataSource(source);
+    QStringList names;
+    const QString self = currentEntry().value(QLatin1String("name")).toString();
+    for (const QJsonValue &v : entries()) {
+        const QString name = v.toObject().value(QLatin1String("name")).toString();
+        if (!name.isEmpty() && name != self)
+            names << name;
+    }
+    m_promql->setVariableNames(names);
+}
+
 QJsonValue VariablesEditor::dataSourceFromCombo() const
 {
     return m_datasource->currentData().toJsonValue();
@@ -455,6 +493,8 @@ void VariablesEditor::loadForm(const QJsonObject &entry)
     m_hide->setCurrentIndex(std::clamp(entry.value(QLatin1String("hide")).toInt(0), 0, 2));
     fillDataSources(entry.value(QLatin1String("datasource")));
     m_query->setText(entry.isEmpty() ? QString() : queryText(entry));
+    m_promql->setQuery(m_query->text());
+    updateEditorDataSource();
     m_regex->setText(entry.value(QLatin1String("regex")).toString());
     m_sort->setCurrentIndex(std::clamp(entry.value(QLatin1String("sort")).toInt(0), 0, 8));
     m_refresh->setCurrentIndex(std::clamp(entry.value(QLatin1String("refresh")).toInt(1), 0, 2));

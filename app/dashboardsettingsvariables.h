@@ -19,6 +19,7 @@ class QSpinBox;
 namespace pharos {
 
 class DataSourceRegistry;
+class PromqlEditor;
 
 /// The variables page of the Dashboard settings: `templating.list` entries of every type
 /// (query, custom, interval, datasource, constant, textbox, adhoc), with their options, and a
@@ -67,6 +68,7 @@ private:
     void fillDataSources(const QJsonValue &current);
     QJsonValue dataSourceFromCombo() const;
     void updateNameError();
+    void updateEditorDataSource();
     void finishPreview(const QString &name, quint64 generation);
     QString uniqueName(const QString &base) const;
 
@@ -81,7 +83,8 @@ private:
     QLineEdit *m_description = nullptr;
     QComboBox *m_hide = nullptr;
     QComboBox *m_datasource = nullptr;
-    QLineEdit *m_query = nullptr;
+    QLineEdit *m_query = nullptr;     // the other types' query text
+    PromqlEditor *m_promql = nullptr; // query variables: highlighting and autocomplete
     QLineEdit *m_regex = nullptr;
     QComboBox *m_sort = nullptr;
     QComboBox *m_refresh = nullptr;

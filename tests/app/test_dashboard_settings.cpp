@@ -13,6 +13,7 @@
 #include "datasourceregistry.h"
 #include "mainwindow.h"
 #include "prometheusfixture.h"
+#include "promqleditor.h"
 #include "timerangepicker.h"
 
 #include <QAction>
@@ -66,6 +67,19 @@ private:
         return w;
     }
     void setText(QLineEdit *edit, const QString &text);
+    /// Types a query variable's query into its PromQL editor (completion may pop up; Esc
+    /// closes it at the end).
+    void typeQuery(const QString &text)
+    {
+        auto *editor = child<PromqlEditor>("variablePromql");
+        QVERIFY(editor->isVisible());
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QCOMPARE(editor->query(), text);
+    }
     void clickListRow(QListWidget *list, int row);
     /// Clicks a check box on its indicator (a wide box ignores clicks beyond its text).
     static void toggle(QCheckBox *box)
@@ -336,7 +350,7 @@ void TestDashboardSettings::queryVariablePreviewListsRealJobs()
     QCOMPARE(vars->currentRow(), 1); // inserted after the selected first one
     setText(child<QLineEdit>("variableName"), QStringLiteral("job"));
     setText(child<QLineEdit>("variableLabel"), QStringLiteral("Job"));
-    setText(child<QLineEdit>("variableQuery"), QStringLiteral("label_values(up, job)"));
+    typeQuery(QStringLiteral("label_values(up, job)"));
     // Data source: the configured one (by {type, uid}).
     auto *ds = child<QComboBox>("variableDatasource");
     const int promIndex = ds->findText(QStringLiteral("prom"));
@@ -360,20 +374,21 @@ void TestDashboardSettings::queryVariablePreviewListsRealJobs()
     QVERIFY(jobs.contains(QStringLiteral("second-job")));
     QVERIFY(jobs.contains(QStringLiteral("prometheus")));
     QSignalSpy previewed(vars, &VariablesEditor::previewFinished);
-    QTest::mouseClick(child<QPushButton>("variablePreviewButton"), Qt::LeftButton);
+    // Shift+Enter in the query editor runs the preview.
+    QTest::keyClick(child<PromqlEditor>("variablePromql"), Qt::Key_Return, Qt::ShiftModifier);
     QVERIFY(previewed.wait(15000));
     QCOMPARE(vars->previewValues(), QStringList{QStringLiteral("All")} + jobs);
     QVERIFY2(vars->previewMessage().contains(QString::number(jobs.size() + 1)),
              qPrintable(vars->previewMessage()));
 
     // A broken query shows the server's error in the preview.
-    setText(child<QLineEdit>("variableQuery"), QStringLiteral("query_result(sum(up)"));
+    typeQuery(QStringLiteral("query_result(sum(up)"));
     QTest::mouseClick(child<QPushButton>("variablePreviewButton"), Qt::LeftButton);
     QVERIFY(previewed.wait(15000));
     QVERIFY2(vars->previewMessage().startsWith(QStringLiteral("Error")),
              qPrintable(vars->previewMessage()));
     QVERIFY(vars->previewValues().isEmpty());
-    setText(child<QLineEdit>("variableQuery"), QStringLiteral("label_values(up, job)"));
+    typeQuery(QStringLiteral("label_values(up, job)"));
 
     apply(true);
     const QJsonArray list = m_window->dashboard()->templatingList();
@@ -705,10 +720,10 @@ void TestDashboardSettings::structuredQueryKeepsItsForm()
     showTab(DashboardSettingsDialog::VariablesPage);
     VariablesEditor *vars = m_dialog->variablesEditor();
     QCOMPARE(vars->count(), 1);
-    auto *query = child<QLineEdit>("variableQuery");
-    QCOMPARE(query->text(), QStringLiteral("label_values(up, instance)"));
+    QCOMPARE(child<PromqlEditor>("variablePromql")->query(),
+             QStringLiteral("label_values(up, instance)"));
     QCOMPARE(child<QComboBox>("variableDatasource")->currentText(), QStringLiteral("prom"));
-    setText(query, QStringLiteral("label_values(up{job=\"prometheus\"}, instance)"));
+    typeQuery(QStringLiteral("label_values(up{job=\"prometheus\"}, instance)"));
     QSignalSpy previewed(vars, &VariablesEditor::previewFinished);
     QTest::mouseClick(child<QPushButton>("variablePreviewButton"), Qt::LeftButton);
     QVERIFY(previewed.wait(15000));
