@@ -96,7 +96,7 @@ DashboardSettingsDialog::DashboardSettingsDialog(DataSourceRegistry *registry, Q
     m_buttons = new QDialogButtonBox(this);
     m_applyButton = m_buttons->addButton(tr("Apply"), QDialogButtonBox::ApplyRole);
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
-    m_applyButton->setToolTip(tr("Check the settings and apply them to the dashboard (undoable)"));
+    m_applyButton->setToolTip(tr("Check the settings and apply them to the dashboard"));
     QPushButton *close = m_buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(QStringLiteral("closeButton"));
     layout->addWidget(m_buttons);

@@ -379,13 +379,13 @@ void VariablesEditor::updateVisibility(const QString &type)
     m_formLayout->setRowVisible(m_autoCount, interval);
     m_formLayout->setRowVisible(m_autoMin, interval);
     QString queryLabel = tr("Query");
-    QString placeholder = tr("label_values(up, job)");
+    QString placeholder = QStringLiteral("label_values(up, job)");
     if (custom) {
         queryLabel = tr("Values");
         placeholder = tr("a, b, c or key : value, …");
     } else if (interval) {
         queryLabel = tr("Values");
-        placeholder = tr("1m,10m,1h");
+        placeholder = QStringLiteral("1m,10m,1h");
     } else if (ds) {
         queryLabel = tr("Type");
         placeholder = QStringLiteral("prometheus");

@@ -579,6 +579,14 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
             <numerusform>已写入 %1，但有 %n 个面板失败。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Variable “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variables did not load within %1 s.</source>
+        <translation type="unfinished">变量未能在 %1 秒内加载完成。</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -692,6 +700,292 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardSettings</name>
+    <message>
+        <source>Unknown time zone “%1”.</source>
+        <translation>未知的时区“%1”。</translation>
+    </message>
+    <message>
+        <source>The uid has %1 characters; at most 40 are allowed.</source>
+        <translation>UID 有 %1 个字符；最多允许 40 个。</translation>
+    </message>
+    <message>
+        <source>The uid “%1” may only contain letters, digits, “-” and “_”.</source>
+        <translation>UID“%1”只能包含字母、数字、“-”和“_”。</translation>
+    </message>
+    <message>
+        <source>A variable needs a name.</source>
+        <translation>变量需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The variable name “%1” starts with “__”, which is reserved for global variables.</source>
+        <translation>变量名“%1”以“__”开头，该前缀保留给全局变量。</translation>
+    </message>
+    <message>
+        <source>The variable name “%1” may only contain letters, digits and “_”.</source>
+        <translation>变量名“%1”只能包含字母、数字和“_”。</translation>
+    </message>
+    <message>
+        <source>Another variable is already named “%1”.</source>
+        <translation>已有另一个变量名为“%1”。</translation>
+    </message>
+    <message>
+        <source>The end of the default time range is empty.</source>
+        <translation>默认时间范围的结束时间为空。</translation>
+    </message>
+    <message>
+        <source>The start of the default time range is empty.</source>
+        <translation>默认时间范围的开始时间为空。</translation>
+    </message>
+    <message>
+        <source>Invalid end of the time range “%1”: %2</source>
+        <translation>时间范围的结束时间“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>Invalid start of the time range “%1”: %2</source>
+        <translation>时间范围的开始时间“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a refresh interval (use a duration such as 5s, 1m or 1h).</source>
+        <translation>“%1”不是刷新间隔（请使用 5s、1m 或 1h 这样的时长）。</translation>
+    </message>
+    <message>
+        <source>The uid must be text.</source>
+        <translation>UID 必须是文本。</translation>
+    </message>
+    <message>
+        <source>Invalid default time range: %1</source>
+        <translation>默认时间范围无效：%1</translation>
+    </message>
+    <message>
+        <source>“time” must be an object with “from” and “to”.</source>
+        <translation>“time”必须是包含“from”和“to”的对象。</translation>
+    </message>
+    <message>
+        <source>Refresh intervals must be text.</source>
+        <translation>刷新间隔必须是文本。</translation>
+    </message>
+    <message>
+        <source>A refresh interval is empty.</source>
+        <translation>有一个刷新间隔为空。</translation>
+    </message>
+    <message>
+        <source>“graphTooltip” must be 0, 1 or 2.</source>
+        <translation>“graphTooltip”必须是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <source>“templating” must be an object with a “list”.</source>
+        <translation>“templating”必须是包含“list”的对象。</translation>
+    </message>
+    <message>
+        <source>Variable %1 is not an object.</source>
+        <translation>变量 %1 不是对象。</translation>
+    </message>
+    <message>
+        <source>Variable %1: %2</source>
+        <translation>变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>“links” must be an array.</source>
+        <translation>“links”必须是数组。</translation>
+    </message>
+    <message>
+        <source>Link %1 is not an object.</source>
+        <translation>链接 %1 不是对象。</translation>
+    </message>
+    <message>
+        <source>Link %1 has the type “%2”; expected “link” or “dashboards”.</source>
+        <translation>链接 %1 的类型为“%2”；应为“link”或“dashboards”。</translation>
+    </message>
+    <message>
+        <source>The dashboard needs a “panels” array (or legacy “rows”).</source>
+        <translation>仪表板需要“panels”数组（或旧版的“rows”）。</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be loaded.</source>
+        <translation>无法加载该仪表板。</translation>
+    </message>
+    <message>
+        <source>The JSON model is empty.</source>
+        <translation>JSON 模型为空。</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2: %3</source>
+        <translation>JSON 无效，位于第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>The JSON model must be an object.</source>
+        <translation>JSON 模型必须是对象。</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Shared crosshair</source>
+        <translation>共享十字准线</translation>
+    </message>
+    <message>
+        <source>Shared tooltip</source>
+        <translation>共享提示框</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardSettingsDialog</name>
+    <message>
+        <source>Dashboard settings</source>
+        <translation>仪表板设置</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>JSON model</source>
+        <translation>JSON 模型</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Check the settings and apply them to the dashboard</source>
+        <translation>检查设置并应用到仪表板</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Up to 40 letters, digits, “-” and “_”. Links and the Grafana API find the dashboard by it.</source>
+        <translation>最多 40 个字母、数字、“-”和“_”。链接和 Grafana API 通过它查找仪表板。</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Editable</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. Berlin</source>
+        <translation>输入以搜索，例如 Berlin</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Week start</source>
+        <translation>一周开始于</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Default time range</source>
+        <translation>默认时间范围</translation>
+    </message>
+    <message>
+        <source>Auto refresh</source>
+        <translation>自动刷新</translation>
+    </message>
+    <message>
+        <source>The refresh choices offered, separated by commas</source>
+        <translation>提供的刷新选项，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Refresh choices</source>
+        <translation>刷新选项</translation>
+    </message>
+    <message>
+        <source>Graph tooltip</source>
+        <translation>图表提示框</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>The dashboard as Grafana JSON. Edits are checked when you apply them or leave this page.</source>
+        <translation>以 Grafana JSON 表示的仪表板。编辑内容会在应用或离开此页时检查。</translation>
+    </message>
+    <message>
+        <source>Browser time (local)</source>
+        <translation>浏览器时间（本地）</translation>
+    </message>
+    <message>
+        <source>Coordinated Universal Time (UTC)</source>
+        <translation>协调世界时（UTC）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Fix the JSON model first: %1</source>
+        <translation>请先修正 JSON 模型：%1</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>未应用的更改</translation>
+    </message>
+    <message>
+        <source>The dashboard settings have changes that were not applied. Discard them?</source>
+        <translation>仪表板设置中有尚未应用的更改。要放弃它们吗？</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Variables: %1</source>
+        <translation>变量：%1</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be applied.</source>
+        <translation>无法应用该仪表板。</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>已应用。</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1945,108 @@ Value: %3</source>
     </message>
 </context>
 <context>
+    <name>pharos::JsonListEditor</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Add a new entry</source>
+        <translation>添加新条目</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected entry</source>
+        <translation>添加所选条目的副本</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry</source>
+        <translation>删除所选条目</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::LinksEditor</name>
+    <message>
+        <source>Link (URL)</source>
+        <translation>链接（URL）</translation>
+    </message>
+    <message>
+        <source>Dashboards (by tags)</source>
+        <translation>仪表板（按标签）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With tags</source>
+        <translation>带有标签</translation>
+    </message>
+    <message>
+        <source>Show as a dropdown</source>
+        <translation>显示为下拉菜单</translation>
+    </message>
+    <message>
+        <source>Tooltip</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <source>Include current template variable values</source>
+        <translation>包含当前模板变量的值</translation>
+    </message>
+    <message>
+        <source>Include current time range</source>
+        <translation>包含当前时间范围</translation>
+    </message>
+    <message>
+        <source>Open in a new tab</source>
+        <translation>在新标签页中打开</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>新链接</translation>
+    </message>
+    <message>
+        <source>%1 — dashboards tagged %2</source>
+        <translation>%1 — 带有标签 %2 的仪表板</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>pharos::MainWindow</name>
     <message>
         <source>Opening %1…</source>
@@ -1818,6 +2214,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>This link cannot be opened from Pharos yet: %1</source>
         <translation>Pharos 暂时无法打开此链接：%1</translation>
     </message>
+    <message>
+        <source>Dashboard settings…</source>
+        <translation>仪表板设置…</translation>
+    </message>
+    <message>
+        <source>Title, tags, time zone, time range, variables, links and the JSON model</source>
+        <translation>标题、标签、时区、时间范围、变量、链接和 JSON 模型</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
@@ -1929,6 +2333,17 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Data source is working: %1 %2</source>
         <translation>数据源工作正常：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PromqlEditor</name>
+    <message>
+        <source>PromQL query (Shift+Enter runs it, Ctrl+Space completes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">加载中…</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2599,21 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::TagsEdit</name>
+    <message>
+        <source>New tag (Enter to add)</source>
+        <translation>新标签（按 Enter 添加）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%1”</source>
+        <translation>移除标签“%1”</translation>
+    </message>
+</context>
+<context>
     <name>pharos::TimeRange</name>
     <message>
         <source>The time is empty.</source>
@@ -2412,6 +2842,225 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Variable &quot;%1&quot;: %2</source>
         <translation>变量“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::VariablesEditor</name>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>Text box</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <source>Ad hoc filters</source>
+        <translation>临时过滤器</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Shown instead of the name</source>
+        <translation>代替名称显示</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签名</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Show label and value</source>
+        <translation>显示标签和值</translation>
+    </message>
+    <message>
+        <source>Hide the label</source>
+        <translation>隐藏标签</translation>
+    </message>
+    <message>
+        <source>Hide the variable</source>
+        <translation>隐藏变量</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>label_values(metric, label), label_values(label), label_names(), metrics(regex), query_result(expr) or a series selector. Shift+Enter runs the preview.</source>
+        <translation>label_values(metric, label)、label_values(label)、label_names()、metrics(regex)、query_result(expr) 或序列选择器。Shift+Enter 运行预览。</translation>
+    </message>
+    <message>
+        <source>/pattern/ — capture groups pick the value</source>
+        <translation>/pattern/ — 捕获组选取值</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>不排序</translation>
+    </message>
+    <message>
+        <source>Alphabetical (asc)</source>
+        <translation>按字母（升序）</translation>
+    </message>
+    <message>
+        <source>Alphabetical (desc)</source>
+        <translation>按字母（降序）</translation>
+    </message>
+    <message>
+        <source>Numerical (asc)</source>
+        <translation>按数值（升序）</translation>
+    </message>
+    <message>
+        <source>Numerical (desc)</source>
+        <translation>按数值（降序）</translation>
+    </message>
+    <message>
+        <source>Alphabetical, case-insensitive (asc)</source>
+        <translation>按字母，不区分大小写（升序）</translation>
+    </message>
+    <message>
+        <source>Alphabetical, case-insensitive (desc)</source>
+        <translation>按字母，不区分大小写（降序）</translation>
+    </message>
+    <message>
+        <source>Natural (asc)</source>
+        <translation>自然顺序（升序）</translation>
+    </message>
+    <message>
+        <source>Natural (desc)</source>
+        <translation>自然顺序（降序）</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Never (keep saved values)</source>
+        <translation>从不（保留已保存的值）</translation>
+    </message>
+    <message>
+        <source>On dashboard load</source>
+        <translation>加载仪表板时</translation>
+    </message>
+    <message>
+        <source>On time range change</source>
+        <translation>时间范围变化时</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Multi-value</source>
+        <translation>多值</translation>
+    </message>
+    <message>
+        <source>Include All option</source>
+        <translation>包含“全部”选项</translation>
+    </message>
+    <message>
+        <source>blank = every value, e.g. .*</source>
+        <translation>留空 = 所有值，例如 .*</translation>
+    </message>
+    <message>
+        <source>Custom all value</source>
+        <translation>自定义“全部”值</translation>
+    </message>
+    <message>
+        <source>Auto option</source>
+        <translation>“自动”选项</translation>
+    </message>
+    <message>
+        <source>Step count</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Min interval</source>
+        <translation>最小间隔</translation>
+    </message>
+    <message>
+        <source>Preview of values</source>
+        <translation>值预览</translation>
+    </message>
+    <message>
+        <source>Run query</source>
+        <translation>运行查询</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值列表</translation>
+    </message>
+    <message>
+        <source>a, b, c or key : value, …</source>
+        <translation>a, b, c 或 key : value, …</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Default value</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Instance name filter</source>
+        <translation>实例名称过滤</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Invalid default time range: %1</source>
+        <translation>默认时间范围无效：%1</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>The variable cannot be computed.</source>
+        <translation>无法计算该变量。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 values; the first %2 are shown.</source>
+        <translation>%1 个值；显示前 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 个值</translation>
     </message>
 </context>
 </TS>
