@@ -375,6 +375,14 @@ void PromqlEditor::setQuery(const QString &query)
     clearServerError();
 }
 
+void PromqlEditor::insertText(const QString &text)
+{
+    hideCompletion();
+    QTextCursor c = textCursor();
+    c.insertText(text);
+    setTextCursor(c);
+}
+
 void PromqlEditor::setDataSource(DataSource *source)
 {
     hideCompletion();

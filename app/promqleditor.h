@@ -87,6 +87,10 @@ public:
     /// Replaces the text (no completion opens) and clears the error marker.
     void setQuery(const QString &query);
 
+    /// Inserts `text` at the cursor, replacing the selection (e.g. a selector from the
+    /// metrics browser).
+    void insertText(const QString &text);
+
     /// Where names, labels and values are looked up (nullptr: functions and variables only).
     void setDataSource(DataSource *source);
     DataSource *dataSource() const;
