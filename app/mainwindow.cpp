@@ -491,7 +491,14 @@ void MainWindow::applyDashboard()
     m_timePicker->setTimeZone(m_view->timeZone());
     scheduler->setTimeRange(range);
     m_timePicker->setTimeRange(range);
-    m_refreshPicker->setInterval(refresh);
+    QStringList refreshChoices; // the dashboard's own choices, else the standard ones
+    for (const QJsonValue &v : d.toJson()
+                                   .value(QLatin1String("timepicker"))
+                                   .toObject()
+                                   .value(QLatin1String("refresh_intervals"))
+                                   .toArray())
+        refreshChoices << v.toString();
+    m_refreshPicker->setChoices(refreshChoices, refresh);
     scheduler->setRefreshInterval(m_refreshPicker->interval());
     if (m_registry && m_registry->dataSources().isEmpty())
         m_status->setText(tr("No data source configured: use Data sources… to add one."));

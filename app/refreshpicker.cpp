@@ -39,6 +39,21 @@ QStringList RefreshPicker::intervals()
             QStringLiteral("1h")};
 }
 
+void RefreshPicker::setChoices(const QStringList &choices, const QString &interval)
+{
+    {
+        const QSignalBlocker blocker(m_combo);
+        m_combo->clear();
+        m_combo->addItem(tr("Off"), QString());
+        const QStringList list = choices.isEmpty() ? intervals().mid(1) : choices;
+        for (const QString &i : list) {
+            if (!i.trimmed().isEmpty() && m_combo->findData(i.trimmed()) < 0)
+                m_combo->addItem(i.trimmed(), i.trimmed());
+        }
+    }
+    setInterval(interval);
+}
+
 QString RefreshPicker::interval() const
 {
     return m_combo->currentData().toString();

@@ -21,6 +21,10 @@ public:
     /// Selects `interval` (adding it when it is not one of the standard choices), without
     /// emitting intervalChanged. "" or "off" selects Off.
     void setInterval(const QString &interval);
+    /// The choices besides Off (a dashboard's `timepicker.refresh_intervals`; an empty list
+    /// restores the standard ones) and the selected interval (added when it is not one of
+    /// them), without emitting intervalChanged.
+    void setChoices(const QStringList &choices, const QString &interval);
     QComboBox *comboBox() const { return m_combo; }
     QToolButton *refreshButton() const { return m_button; }
 

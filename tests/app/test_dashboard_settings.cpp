@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "prometheusfixture.h"
 #include "promqleditor.h"
+#include "refreshpicker.h"
 #include "timerangepicker.h"
 
 #include <QAction>
@@ -275,6 +276,13 @@ void TestDashboardSettings::generalSettingsApplied()
     QCOMPARE(m_window->view()->timeZone().id(), QByteArray("Europe/Berlin"));
     QCOMPARE(m_window->view()->crosshair()->mode(), 2);
     QCOMPARE(m_window->timeRangePicker()->timeRange().from, QStringLiteral("now-24h"));
+    // The refresh picker offers the dashboard's choices and runs the new interval.
+    QComboBox *picker = m_window->refreshPicker()->comboBox();
+    QStringList choices;
+    for (int i = 1; i < picker->count(); ++i)
+        choices << picker->itemData(i).toString();
+    QCOMPARE(choices, (QStringList{"10s", "1m", "5m"}));
+    QCOMPARE(m_window->refreshPicker()->interval(), QStringLiteral("1m"));
 
     // Saved and reloaded, the file has the same settings.
     const QString saved = m_dir.filePath(QStringLiteral("saved.json"));
