@@ -7,6 +7,7 @@
 #include "datasourcemanager.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
+#include "explorewindow.h"
 #include "importcommand.h"
 #include "importdialog.h"
 #include "importer.h"
@@ -227,6 +228,44 @@ void MainWindow::createMenus()
 
     QMenu *ds = menuBar()->addMenu(tr("Data &sources"));
     ds->addAction(tr("Data sources…"), this, &MainWindow::showDataSourceDialog);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_exploreAction = tools->addAction(tr("&Explore…"), this, &MainWindow::showExplore);
+    m_exploreAction->setObjectName(QStringLiteral("exploreAction"));
+    m_exploreAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exploreAction->setToolTip(tr("Run ad hoc PromQL queries against any data source"));
+}
+
+void MainWindow::showExplore()
+{
+    if (!m_explore) {
+        m_explore = new ExploreWindow(m_registry, this);
+        m_explore->setWindowFlag(Qt::Window);
+        connect(m_explore, &ExploreWindow::addToDashboardRequested, this,
+                &MainWindow::addPanelFromExplore);
+    }
+    // The dashboard's time range and zone as they are now.
+    m_explore->setTimeZone(m_view->timeZone());
+    m_explore->setTimeRange(m_timePicker->timeRange());
+    m_explore->show();
+    m_explore->raise();
+    m_explore->activateWindow();
+}
+
+void MainWindow::addPanelFromExplore(const QJsonObject &panel)
+{
+    QJsonObject doc = m_dashboard ? m_dashboard->toJson()
+                                  : QJsonObject{{QStringLiteral("title"), tr("New dashboard")},
+                                                {QStringLiteral("schemaVersion"), 39},
+                                                {QStringLiteral("panels"), QJsonArray{}}};
+    QString error;
+    auto edited = Dashboard::fromObject(ExploreWindow::appendPanel(doc, panel), &error);
+    if (!edited) {
+        showError(tr("Cannot add the panel"), error);
+        return;
+    }
+    replaceDashboard(*edited);
+    statusBar()->showMessage(tr("Panel added to the dashboard."), 5000);
 }
 
 QString MainWindow::settingsPath()

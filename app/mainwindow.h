@@ -24,6 +24,7 @@ class DashboardSettingsDialog;
 class DashboardView;
 class DataSourceManager;
 class DataSourceRegistry;
+class ExploreWindow;
 class ImportReportDialog;
 class RefreshPicker;
 class TimeRangePicker;
@@ -80,6 +81,9 @@ public:
     /// The Dashboard settings window once shown (tests), and its action.
     DashboardSettingsDialog *dashboardSettings() const { return m_settingsDialog; }
     QAction *dashboardSettingsAction() const { return m_settingsAction; }
+    /// The Explore window once shown (tests), and its action.
+    ExploreWindow *exploreWindow() const { return m_explore; }
+    QAction *exploreAction() const { return m_exploreAction; }
 
     /// Time navigation. Each applies the new range to the picker and the panels and
     /// refreshes. zoomToRange() is a graph selection (also kept in the picker's history).
@@ -130,6 +134,10 @@ public:
 
 public Q_SLOTS:
     void showDataSourceDialog();
+    /// Tools › Explore (Ctrl+Shift+E): ad hoc queries over the dashboard's time range.
+    void showExplore();
+    /// Appends a Grafana panel object to the dashboard (a new one when none is open).
+    void addPanelFromExplore(const QJsonObject &panel);
     /// With no data source configured: explains it and offers the data-source dialog.
     void offerDataSourceSetup();
 
@@ -193,6 +201,8 @@ private:
     std::function<QDateTime()> m_clock;
     DashboardSettingsDialog *m_settingsDialog = nullptr;
     QAction *m_settingsAction = nullptr;
+    ExploreWindow *m_explore = nullptr;
+    QAction *m_exploreAction = nullptr;
 };
 
 } // namespace pharos

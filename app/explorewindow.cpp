@@ -1,0 +1,389 @@
+#include "explorewindow.h"
+
+#include "dashboard.h"
+#include "datasource.h"
+#include "datasourceregistry.h"
+#include "interval.h"
+#include "metricsbrowser.h"
+#include "paneldata.h"
+#include "promqleditor.h"
+#include "tablepanel.h"
+#include "timerangepicker.h"
+#include "timeseriespanel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace pharos {
+
+namespace {
+
+PanelModel exploreModel(const QString &type)
+{
+    QJsonObject panel{{QStringLiteral("id"), 1},
+                      {QStringLiteral("type"), type},
+                      {QStringLiteral("title"), QString()},
+                      {QStringLiteral("gridPos"), QJsonObject{{QStringLiteral("x"), 0},
+                                                              {QStringLiteral("y"), 0},
+                                                              {QStringLiteral("w"), 24},
+                                                              {QStringLiteral("h"), 10}}}};
+    if (type == QLatin1String("timeseries"))
+        panel.insert(
+            QStringLiteral("options"),
+            QJsonObject{{QStringLiteral("legend"),
+                         QJsonObject{{QStringLiteral("displayMode"), QStringLiteral("list")},
+                                     {QStringLiteral("placement"), QStringLiteral("bottom")},
+                                     {QStringLiteral("showLegend"), true}}}});
+    const QJsonObject doc{{QStringLiteral("schemaVersion"), 39},
+                          {QStringLiteral("panels"), QJsonArray{panel}}};
+    const auto d = Dashboard::fromObject(doc);
+    if (d && !d->panels().isEmpty())
+        return d->panels().first();
+    PanelModel m;
+    m.id = 1;
+    m.type = type;
+    return m;
+}
+
+} // namespace
+
+ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
+    : QMainWindow(parent), m_registry(registry)
+{
+    setWindowTitle(tr("Explore"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Data source:")));
+    m_sources = new QComboBox;
+    m_sources->setMinimumContentsLength(16);
+    top->addWidget(m_sources);
+    m_picker = new TimeRangePicker;
+    top->addWidget(m_picker);
+    top->addStretch(1);
+    m_browse = new QPushButton(tr("Metrics browser…"));
+    top->addWidget(m_browse);
+    m_run = new QPushButton(tr("Run query"));
+    m_run->setToolTip(tr("Shift+Enter in the query"));
+    top->addWidget(m_run);
+    m_add = new QPushButton(tr("Add to dashboard"));
+    m_add->setEnabled(false);
+    top->addWidget(m_add);
+    layout->addLayout(top);
+
+    m_editor = new PromqlEditor;
+    m_editor->setMaximumHeight(m_editor->fontMetrics().lineSpacing() * 8 + 16);
+    layout->addWidget(m_editor);
+    auto *legendRow = new QHBoxLayout;
+    legendRow->addWidget(new QLabel(tr("Legend:")));
+    m_legend = new QLineEdit;
+    m_legend->setPlaceholderText(tr("e.g. {{instance}} (empty: the series labels)"));
+    legendRow->addWidget(m_legend, 1);
+    layout->addLayout(legendRow);
+
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    m_tabs = new QTabWidget;
+    m_graph = qobject_cast<TimeSeriesPanel *>(
+        PanelWidget::create(exploreModel(QStringLiteral("timeseries"))));
+    m_table =
+        qobject_cast<TablePanel *>(PanelWidget::create(exploreModel(QStringLiteral("table"))));
+    m_tabs->addTab(m_graph, tr("Graph"));
+    m_tabs->addTab(m_table, tr("Table"));
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    connect(m_run, &QPushButton::clicked, this, &ExploreWindow::run);
+    connect(m_editor, &PromqlEditor::runRequested, this, &ExploreWindow::run);
+    connect(m_browse, &QPushButton::clicked, this,
+            [this] { MetricsBrowser::openFor(m_editor, this); });
+    connect(m_add, &QPushButton::clicked, this,
+            [this] { Q_EMIT addToDashboardRequested(panelJson()); });
+    connect(m_editor, &PromqlEditor::queryChanged, this,
+            [this](const QString &q) { m_add->setEnabled(!q.trimmed().isEmpty()); });
+    connect(m_sources, &QComboBox::currentIndexChanged, this, &ExploreWindow::onSourceChanged);
+    connect(m_picker, &TimeRangePicker::timeRangeChanged, this, [this] {
+        if (!m_runExpr.isEmpty())
+            run();
+    });
+    if (m_registry)
+        connect(m_registry, &DataSourceRegistry::changed, this, &ExploreWindow::rebuildSources);
+    rebuildSources();
+    resize(1000, 700);
+}
+
+ExploreWindow::~ExploreWindow()
+{
+    delete m_rangeReply.data();
+    delete m_instantReply.data();
+}
+
+void ExploreWindow::rebuildSources()
+{
+    const QString current = m_sources->currentText();
+    QSignalBlocker block(m_sources);
+    m_sources->clear();
+    if (m_registry)
+        for (DataSource *ds : m_registry->dataSources())
+            m_sources->addItem(ds->settings().name);
+    int idx = m_sources->findText(current);
+    if (idx < 0 && m_registry && m_registry->defaultSource())
+        idx = m_sources->findText(m_registry->defaultSource()->settings().name);
+    m_sources->setCurrentIndex(idx < 0 ? (m_sources->count() > 0 ? 0 : -1) : idx);
+    block.unblock();
+    onSourceChanged();
+}
+
+void ExploreWindow::onSourceChanged()
+{
+    m_editor->setDataSource(dataSource());
+    m_browse->setEnabled(dataSource() != nullptr);
+    if (!dataSource())
+        showError(tr("No data source is configured. Add one in Data sources › Data sources…"));
+    else if (!m_error.isEmpty() && m_runExpr.isEmpty())
+        showError({});
+}
+
+bool ExploreWindow::setDataSource(const QString &name)
+{
+    const int idx = m_sources->findText(name);
+    if (idx < 0)
+        return false;
+    m_sources->setCurrentIndex(idx);
+    return true;
+}
+
+DataSource *ExploreWindow::dataSource() const
+{
+    return m_registry ? m_registry->byName(m_sources->currentText()) : nullptr;
+}
+
+void ExploreWindow::setTimeRange(const TimeRange &range)
+{
+    QSignalBlocker block(m_picker);
+    m_picker->setTimeRange(range);
+}
+
+TimeRange ExploreWindow::timeRange() const
+{
+    return m_picker->timeRange();
+}
+
+void ExploreWindow::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    m_picker->setTimeZone(zone);
+    m_graph->setTimeZone(zone);
+}
+
+void ExploreWindow::setQuery(const QString &expr)
+{
+    m_editor->setQuery(expr);
+}
+
+QString ExploreWindow::query() const
+{
+    return m_editor->query();
+}
+
+void ExploreWindow::setLegendFormat(const QString &format)
+{
+    m_legend->setText(format);
+}
+
+bool ExploreWindow::isRunning() const
+{
+    return m_pending > 0;
+}
+
+void ExploreWindow::showError(const QString &message)
+{
+    m_error = message;
+    m_status->setText(message);
+    m_status->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
+}
+
+void ExploreWindow::run()
+{
+    m_editor->hideCompletion();
+    DataSource *ds = dataSource();
+    const QString expr = m_editor->query().trimmed();
+    if (!ds) {
+        showError(tr("No data source is configured. Add one in Data sources › Data sources…"));
+        return;
+    }
+    if (expr.isEmpty()) {
+        showError(tr("Enter a query to run."));
+        return;
+    }
+    QString error;
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const auto range = m_picker->timeRange().resolve(now, m_zone, &error);
+    if (!range) {
+        showError(error);
+        return;
+    }
+    delete m_rangeReply.data();
+    delete m_instantReply.data();
+    ++m_generation;
+    m_runExpr = expr;
+    m_editor->clearServerError();
+    showError({});
+    m_status->setText(tr("Running…"));
+
+    IntervalInput in;
+    in.fromMs = range->fromMs;
+    in.toMs = range->toMs;
+    in.maxDataPoints = std::max(100, m_graph->plotWidthHint());
+    in.scrapeIntervalMs = ds->settings().scrapeIntervalMs;
+    const IntervalResult iv = computeInterval(in);
+    const QString sent = substituteMacros(expr, iv, range->spanMs());
+
+    QueryRequest rangeReq;
+    rangeReq.expr = sent;
+    rangeReq.startMs = iv.startMs;
+    rangeReq.endMs = iv.endMs;
+    rangeReq.stepMs = iv.stepMs;
+    QueryRequest instantReq;
+    instantReq.expr = sent;
+    instantReq.instant = true;
+    instantReq.timeMs = range->toMs;
+
+    m_graph->setLoading(true);
+    m_table->setLoading(true);
+    m_pending = 2;
+    const quint64 generation = m_generation;
+    const QString legend = m_legend->text();
+    auto handle = [this, generation, expr, sent, legend, range = *range, iv](DataSourceReply *reply,
+                                                                             bool instant) {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        auto data = std::make_shared<PanelData>();
+        data->panelId = 1;
+        data->generation = generation;
+        data->fromMs = range.fromMs;
+        data->toMs = range.toMs;
+        data->intervalMs = iv.intervalMs;
+        data->stepMs = iv.stepMs;
+        TargetResult t;
+        t.refId = QStringLiteral("A");
+        t.expr = sent;
+        t.legendFormat = legend;
+        t.instant = instant;
+        t.result = reply->queryResult();
+        t.error = reply->error();
+        data->targets.push_back(std::move(t));
+        (instant ? static_cast<PanelWidget *>(m_table) : m_graph)->setLoading(false);
+        (instant ? static_cast<PanelWidget *>(m_table) : m_graph)->setData(data);
+        const DataSourceError &e = reply->error();
+        if (e.isError() && e.kind != DataSourceError::Kind::Cancelled && m_error.isEmpty()) {
+            showError(e.message());
+            // The position is only right for the text as typed (no macros substituted).
+            if (sent == expr && m_editor->query().trimmed() == expr) {
+                const QString full = m_editor->query();
+                const int lead = int(full.indexOf(expr));
+                if (lead == 0)
+                    m_editor->setServerError(e.message());
+            }
+        }
+        if (--m_pending == 0) {
+            if (m_error.isEmpty()) {
+                qsizetype series = 0;
+                if (m_graph->data() && !m_graph->data()->targets.empty())
+                    series = qsizetype(m_graph->data()->targets.front().result.frames.size());
+                m_status->setText(tr("%n series.", nullptr, int(series)));
+            }
+            Q_EMIT queryFinished();
+        }
+    };
+    DataSourceReply *r = ds->query(rangeReq);
+    m_rangeReply = r;
+    connect(r, &DataSourceReply::finished, this, [handle, r] { handle(r, false); });
+    DataSourceReply *i = ds->query(instantReq);
+    m_instantReply = i;
+    connect(i, &DataSourceReply::finished, this, [handle, i] { handle(i, true); });
+}
+
+QJsonObject ExploreWindow::appendPanel(const QJsonObject &dashboard, QJsonObject panel)
+{
+    QJsonObject doc = dashboard;
+    QJsonArray panels = doc.value(QLatin1String("panels")).toArray();
+    int maxId = 0;
+    int bottom = 0;
+    auto visit = [&](const QJsonObject &p) {
+        maxId = std::max(maxId, p.value(QLatin1String("id")).toInt());
+        const QJsonObject g = p.value(QLatin1String("gridPos")).toObject();
+        bottom = std::max(bottom, g.value(QLatin1String("y")).toInt() +
+                                      g.value(QLatin1String("h")).toInt());
+    };
+    for (const QJsonValue &v : std::as_const(panels)) {
+        visit(v.toObject());
+        for (const QJsonValue &c : v.toObject().value(QLatin1String("panels")).toArray())
+            maxId = std::max(maxId, c.toObject().value(QLatin1String("id")).toInt());
+    }
+    panel.insert(QStringLiteral("id"), maxId + 1);
+    QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
+    g.insert(QStringLiteral("x"), 0);
+    g.insert(QStringLiteral("y"), bottom);
+    panel.insert(QStringLiteral("gridPos"), g);
+    panels.append(panel);
+    doc.insert(QStringLiteral("panels"), panels);
+    return doc;
+}
+
+QJsonObject ExploreWindow::panelJson() const
+{
+    const QString expr = m_editor->query().trimmed();
+    QJsonObject dsRef;
+    if (DataSource *ds = dataSource()) {
+        dsRef.insert(QStringLiteral("type"), ds->settings().type);
+        dsRef.insert(QStringLiteral("uid"), ds->settings().uid);
+    }
+    QJsonObject target{{QStringLiteral("refId"), QStringLiteral("A")},
+                       {QStringLiteral("expr"), expr},
+                       {QStringLiteral("range"), true},
+                       {QStringLiteral("instant"), false},
+                       {QStringLiteral("editorMode"), QStringLiteral("code")}};
+    if (!m_legend->text().isEmpty())
+        target.insert(QStringLiteral("legendFormat"), m_legend->text());
+    if (!dsRef.isEmpty())
+        target.insert(QStringLiteral("datasource"), dsRef);
+    QString title = expr.simplified();
+    if (title.size() > 60)
+        title = title.left(59) + QChar(0x2026);
+    QJsonObject panel{
+        {QStringLiteral("type"), QStringLiteral("timeseries")},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("gridPos"), QJsonObject{{QStringLiteral("x"), 0},
+                                                {QStringLiteral("y"), 0},
+                                                {QStringLiteral("w"), 12},
+                                                {QStringLiteral("h"), 8}}},
+        {QStringLiteral("targets"), QJsonArray{target}},
+        {QStringLiteral("fieldConfig"), QJsonObject{{QStringLiteral("defaults"), QJsonObject{}},
+                                                    {QStringLiteral("overrides"), QJsonArray{}}}},
+        {QStringLiteral("options"),
+         QJsonObject{{QStringLiteral("legend"),
+                      QJsonObject{{QStringLiteral("displayMode"), QStringLiteral("list")},
+                                  {QStringLiteral("placement"), QStringLiteral("bottom")},
+                                  {QStringLiteral("showLegend"), true}}},
+                     {QStringLiteral("tooltip"),
+                      QJsonObject{{QStringLiteral("mode"), QStringLiteral("single")}}}}}};
+    if (!dsRef.isEmpty())
+        panel.insert(QStringLiteral("datasource"), dsRef);
+    return panel;
+}
+
+} // namespace pharos

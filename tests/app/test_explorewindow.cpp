@@ -1,0 +1,202 @@
+// Explore against a real Prometheus, driven with QTest key and mouse events: a typed query
+// draws a graph (legend entries, pixels of the series colour) and a table (the series and its
+// value); a bad query shows the server's error on the panels, in the status line and at its
+// position in the query; "Add to dashboard" emits a Grafana time-series panel that the main
+// window appends to its dashboard (Tools › Explore).
+#include "../panels/panelfixture.h"
+#include "dashboard.h"
+#include "dashboardview.h"
+#include "datasourceregistry.h"
+#include "explorewindow.h"
+#include "mainwindow.h"
+#include "prometheusfixture.h"
+#include "promqleditor.h"
+#include "tablepanel.h"
+#include "timerangepicker.h"
+#include "timeseriespanel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pharos;
+using pharos::test::PrometheusFixture;
+
+class TestExploreWindow : public QObject
+{
+    Q_OBJECT
+private:
+    PrometheusFixture m_prom;
+    DataSourceRegistry m_registry;
+    QTemporaryDir m_config; // the main window's settings go here, not to the user's
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QString error;
+        if (!m_prom.start(&error))
+            QFAIL(qPrintable(error));
+        DataSourceSettings other;
+        other.name = QStringLiteral("Closed port");
+        other.uid = QStringLiteral("closed");
+        other.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(PrometheusFixture::freePort()));
+        m_registry.add(other);
+        DataSourceSettings s;
+        s.name = QStringLiteral("Local Prometheus");
+        s.uid = QStringLiteral("local-prom");
+        s.url = m_prom.url();
+        s.isDefault = true;
+        m_registry.add(s);
+    }
+
+    void runShowsGraphAndTable()
+    {
+        ExploreWindow w(&m_registry);
+        w.setTimeRange(TimeRange{QStringLiteral("now-5m"), QStringLiteral("now")});
+        w.setLegendFormat(QStringLiteral("{{job}}"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The default data source is chosen; both are offered.
+        QCOMPARE(w.dataSourceCombo()->count(), 2);
+        QCOMPARE(w.dataSourceCombo()->currentText(), QStringLiteral("Local Prometheus"));
+        QSignalSpy done(&w, &ExploreWindow::queryFinished);
+        QTest::keyClicks(w.editor(), QStringLiteral("up"));
+        QTest::keyClick(w.editor(), Qt::Key_Escape);
+        QTest::keyClick(w.editor(), Qt::Key_Return, Qt::ShiftModifier);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(w.errorText(), QString());
+        QCOMPARE(w.editor()->query(), QStringLiteral("up"));
+
+        // The graph: one series, legend from the legend format, drawn in its colour.
+        TimeSeriesPanel *g = w.graph();
+        QCOMPARE(g->legendEntries(), QStringList{QStringLiteral("prometheus")});
+        QCOMPARE(g->series().size(), size_t(1));
+        const QImage img = g->plotImage();
+        const QRect plot = g->plotRect().toRect();
+        const int pixels = testing::countColor(img, g->series().front().color, plot.left(),
+                                               plot.right(), plot.top(), plot.bottom(), 30);
+        QVERIFY2(pixels > 30, qPrintable(QString::number(pixels)));
+        QVERIFY(w.statusLabel()->text().contains(QStringLiteral("1")));
+
+        // The table: the series' labels and its value 1 (up).
+        w.tabs()->setCurrentWidget(w.table());
+        QAbstractItemModel *m = w.table()->view()->model();
+        QCOMPARE(m->rowCount(), 1);
+        QStringList cells;
+        for (int c = 0; c < m->columnCount(); ++c)
+            cells << m->index(0, c).data().toString();
+        QVERIFY2(cells.contains(QStringLiteral("prometheus")), qPrintable(cells.join(", ")));
+        QVERIFY2(cells.contains(QStringLiteral("1")), qPrintable(cells.join(", ")));
+    }
+
+    void badQueryShowsErrorAtPosition()
+    {
+        ExploreWindow w(&m_registry);
+        w.setTimeRange(TimeRange{QStringLiteral("now-5m"), QStringLiteral("now")});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy done(&w, &ExploreWindow::queryFinished);
+        const QString bad = QStringLiteral("sum(rate(up[1m])) + * 2");
+        w.setQuery(bad);
+        QTest::mouseClick(w.runButton(), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(w.errorText().contains(QStringLiteral("parse error")), qPrintable(w.errorText()));
+        QCOMPARE(w.statusLabel()->text(), w.errorText());
+        QVERIFY(w.graph()->hasError());
+        QVERIFY2(w.graph()->statusText().contains(QStringLiteral("parse error")),
+                 qPrintable(w.graph()->statusText()));
+        QVERIFY(w.table()->hasError());
+        QCOMPARE(w.editor()->errorOffset(), int(bad.indexOf(u'*')));
+
+        // Another data source: its failure is shown too.
+        QVERIFY(w.setDataSource(QStringLiteral("Closed port")));
+        w.setQuery(QStringLiteral("up"));
+        QTest::mouseClick(w.runButton(), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(w.errorText().contains(QStringLiteral("refused")), qPrintable(w.errorText()));
+        QCOMPARE(w.editor()->errorOffset(), -1);
+    }
+
+    void addToDashboard()
+    {
+        ExploreWindow w(&m_registry);
+        w.show();
+        QSignalSpy add(&w, &ExploreWindow::addToDashboardRequested);
+        QVERIFY(!w.addButton()->isEnabled());
+        QTest::keyClicks(w.editor(), QStringLiteral("rate(prometheus_http_requests_total[1m])"));
+        QTest::keyClick(w.editor(), Qt::Key_Escape);
+        w.setLegendFormat(QStringLiteral("{{handler}}"));
+        QVERIFY(w.addButton()->isEnabled());
+        QTest::mouseClick(w.addButton(), Qt::LeftButton);
+        QCOMPARE(add.count(), 1);
+        const QJsonObject panel = add.first().at(0).toJsonObject();
+        QCOMPARE(panel.value(QLatin1String("type")).toString(), QStringLiteral("timeseries"));
+        const QJsonObject target =
+            panel.value(QLatin1String("targets")).toArray().first().toObject();
+        QCOMPARE(target.value(QLatin1String("refId")).toString(), QStringLiteral("A"));
+        QCOMPARE(target.value(QLatin1String("expr")).toString(),
+                 QStringLiteral("rate(prometheus_http_requests_total[1m])"));
+        QCOMPARE(target.value(QLatin1String("legendFormat")).toString(),
+                 QStringLiteral("{{handler}}"));
+        QCOMPARE(panel.value(QLatin1String("datasource")).toObject().value(QLatin1String("uid")),
+                 QJsonValue(QStringLiteral("local-prom")));
+
+        // Appended under the existing panels with a new id; the model reads it back.
+        const QJsonObject existing{
+            {QStringLiteral("schemaVersion"), 39},
+            {QStringLiteral("panels"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("id"), 4},
+                             {QStringLiteral("type"), QStringLiteral("stat")},
+                             {QStringLiteral("gridPos"), QJsonObject{{QStringLiteral("x"), 0},
+                                                                     {QStringLiteral("y"), 2},
+                                                                     {QStringLiteral("w"), 6},
+                                                                     {QStringLiteral("h"), 5}}}}}}};
+        const auto d = Dashboard::fromObject(ExploreWindow::appendPanel(existing, panel));
+        QVERIFY(d);
+        QCOMPARE(d->panels().size(), 2);
+        const PanelModel &p = d->panels().at(1);
+        QCOMPARE(p.id, 5);
+        QCOMPARE(p.gridPos.y, 7);
+        QCOMPARE(p.type, QStringLiteral("timeseries"));
+        QCOMPARE(p.targets.size(), 1);
+        QCOMPARE(p.targets.first().expr,
+                 QStringLiteral("rate(prometheus_http_requests_total[1m])"));
+    }
+
+    void mainWindowOpensExploreAndAddsPanels()
+    {
+        MainWindow mw(&m_registry);
+        mw.show();
+        QVERIFY(mw.exploreAction());
+        QCOMPARE(mw.exploreAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        mw.exploreAction()->trigger();
+        ExploreWindow *w = mw.exploreWindow();
+        QVERIFY(w);
+        QVERIFY(w->isVisible());
+        QCOMPARE(w->timeRange(), mw.timeRangePicker()->timeRange());
+        w->setQuery(QStringLiteral("up"));
+        QTest::mouseClick(w->addButton(), Qt::LeftButton);
+        QVERIFY(mw.dashboard());
+        QVERIFY(mw.isModified());
+        QCOMPARE(mw.dashboard()->panels().size(), 1);
+        QCOMPARE(mw.dashboard()->panels().first().targets.first().expr, QStringLiteral("up"));
+        QTest::mouseClick(w->addButton(), Qt::LeftButton);
+        QCOMPARE(mw.dashboard()->panels().size(), 2);
+        QCOMPARE(mw.dashboard()->panels().at(1).id, 2);
+        QCOMPARE(mw.dashboard()->panels().at(1).gridPos.y, 8);
+        // The view shows the new panels.
+        QVERIFY(mw.view()->panelWidget(2));
+    }
+};
+
+QTEST_MAIN(TestExploreWindow)
+#include "test_explorewindow.moc"
