@@ -579,14 +579,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
             <numerusform>已写入 %1，但有 %n 个面板失败。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Variable “%1”: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The variables did not load within %1 s.</source>
-        <translation type="unfinished">变量未能在 %1 秒内加载完成。</translation>
-    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -1629,6 +1621,67 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     </message>
 </context>
 <context>
+    <name>pharos::ExploreWindow</name>
+    <message>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <source>Data source:</source>
+        <translation>数据源：</translation>
+    </message>
+    <message>
+        <source>Metrics browser…</source>
+        <translation>指标浏览器…</translation>
+    </message>
+    <message>
+        <source>Run query</source>
+        <translation>运行查询</translation>
+    </message>
+    <message>
+        <source>Shift+Enter in the query</source>
+        <translation>在查询中按 Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Add to dashboard</source>
+        <translation>添加到仪表盘</translation>
+    </message>
+    <message>
+        <source>Legend:</source>
+        <translation>图例：</translation>
+    </message>
+    <message>
+        <source>e.g. {{instance}} (empty: the series labels)</source>
+        <translation>例如 {{instance}}（留空：使用序列标签）</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>No data source is configured. Add one in Data sources › Data sources…</source>
+        <translation>尚未配置数据源。请在“数据源 › 数据源…”中添加。</translation>
+    </message>
+    <message>
+        <source>Enter a query to run.</source>
+        <translation>请输入要运行的查询。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series.</source>
+        <translation>
+            <numerusform>%n 个序列。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pharos::GrafanaMigrator</name>
     <message>
         <source>The dashboard&apos;s refresh setting was not a duration; auto-refresh is off.</source>
@@ -2222,6 +2275,97 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Title, tags, time zone, time range, variables, links and the JSON model</source>
         <translation>标题、标签、时区、时间范围、变量、链接和 JSON 模型</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Explore…</source>
+        <translation>探索(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Run ad hoc PromQL queries against any data source</source>
+        <translation>对任意数据源运行临时 PromQL 查询</translation>
+    </message>
+    <message>
+        <source>New dashboard</source>
+        <translation>新仪表盘</translation>
+    </message>
+    <message>
+        <source>Cannot add the panel</source>
+        <translation>无法添加面板</translation>
+    </message>
+    <message>
+        <source>Panel added to the dashboard.</source>
+        <translation>面板已添加到仪表盘。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::MetricsBrowser</name>
+    <message>
+        <source>Filter metrics</source>
+        <translation>筛选指标</translation>
+    </message>
+    <message>
+        <source>1. Metric</source>
+        <translation>1. 指标</translation>
+    </message>
+    <message>
+        <source>2. Labels</source>
+        <translation>2. 标签</translation>
+    </message>
+    <message>
+        <source>3. Values</source>
+        <translation>3. 值</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>选择器</translation>
+    </message>
+    <message>
+        <source>Use query</source>
+        <translation>使用查询</translation>
+    </message>
+    <message>
+        <source>No data source.</source>
+        <translation>没有数据源。</translation>
+    </message>
+    <message>
+        <source>Loading metric names…</source>
+        <translation>正在加载指标名称…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n metric names; the server has more.</source>
+        <translation>
+            <numerusform>显示前 %n 个指标名称；服务器上还有更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metric(s).</source>
+        <translation>
+            <numerusform>%n 个指标。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n values.</source>
+        <translation>
+            <numerusform>显示前 %n 个值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting series…</source>
+        <translation>正在统计序列…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series match.</source>
+        <translation>
+            <numerusform>匹配 %n 个序列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Metrics browser</source>
+        <translation>指标浏览器</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
@@ -2336,14 +2480,393 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::PromqlCatalogue</name>
+    <message>
+        <source>Absolute value of every sample.</source>
+        <translation>每个样本的绝对值。</translation>
+    </message>
+    <message>
+        <source>Returns one series with value 1 when the argument has no series at all, and nothing otherwise. Useful to alert on missing series.</source>
+        <translation>参数中没有任何序列时返回一个值为 1 的序列，否则不返回任何内容。适合对缺失的序列告警。</translation>
+    </message>
+    <message>
+        <source>Returns one series with value 1 when the range holds no sample, and nothing otherwise.</source>
+        <translation>时间范围内没有任何样本时返回一个值为 1 的序列，否则不返回任何内容。</translation>
+    </message>
+    <message>
+        <source>Arc cosine of every sample, in radians.</source>
+        <translation>每个样本的反余弦（弧度）。</translation>
+    </message>
+    <message>
+        <source>Inverse hyperbolic cosine of every sample.</source>
+        <translation>每个样本的反双曲余弦。</translation>
+    </message>
+    <message>
+        <source>Arc sine of every sample, in radians.</source>
+        <translation>每个样本的反正弦（弧度）。</translation>
+    </message>
+    <message>
+        <source>Inverse hyperbolic sine of every sample.</source>
+        <translation>每个样本的反双曲正弦。</translation>
+    </message>
+    <message>
+        <source>Arc tangent of every sample, in radians.</source>
+        <translation>每个样本的反正切（弧度）。</translation>
+    </message>
+    <message>
+        <source>Inverse hyperbolic tangent of every sample.</source>
+        <translation>每个样本的反双曲正切。</translation>
+    </message>
+    <message>
+        <source>Mean of all samples of each series within the range.</source>
+        <translation>每个序列在时间范围内所有样本的平均值。</translation>
+    </message>
+    <message>
+        <source>Rounds every sample up to the next integer.</source>
+        <translation>将每个样本向上取整。</translation>
+    </message>
+    <message>
+        <source>How many times the value of each series changed within the range.</source>
+        <translation>每个序列的值在时间范围内变化的次数。</translation>
+    </message>
+    <message>
+        <source>Limits every sample to the interval from min to max.</source>
+        <translation>将每个样本限制在 min 到 max 之间。</translation>
+    </message>
+    <message>
+        <source>Caps every sample at max.</source>
+        <translation>将每个样本的上限限制为 max。</translation>
+    </message>
+    <message>
+        <source>Raises every sample below min to min.</source>
+        <translation>将低于 min 的样本提升为 min。</translation>
+    </message>
+    <message>
+        <source>Cosine of every sample (radians).</source>
+        <translation>每个样本的余弦（弧度）。</translation>
+    </message>
+    <message>
+        <source>Hyperbolic cosine of every sample.</source>
+        <translation>每个样本的双曲余弦。</translation>
+    </message>
+    <message>
+        <source>Number of samples of each series within the range.</source>
+        <translation>每个序列在时间范围内的样本数。</translation>
+    </message>
+    <message>
+        <source>Day of the month (1 to 31, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回其在月中的日期（1 到 31，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Day of the week (0 for Sunday to 6, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回星期几（0 为星期日，到 6，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Day of the year (1 to 366, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回其在年中的第几天（1 到 366，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Number of days (28 to 31) in the month of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回所在月份的天数（28 到 31）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Converts radians to degrees.</source>
+        <translation>将弧度转换为角度。</translation>
+    </message>
+    <message>
+        <source>Difference between the first and the last value within the range, extrapolated to its edges. For gauges.</source>
+        <translation>时间范围内第一个值与最后一个值之差，外推到范围边界。用于仪表（gauge）。</translation>
+    </message>
+    <message>
+        <source>Per-second slope of each series within the range, by simple linear regression. For gauges.</source>
+        <translation>用简单线性回归计算每个序列在时间范围内的每秒斜率。用于仪表（gauge）。</translation>
+    </message>
+    <message>
+        <source>e raised to the power of every sample.</source>
+        <translation>e 的样本值次幂。</translation>
+    </message>
+    <message>
+        <source>Rounds every sample down to the previous integer.</source>
+        <translation>将每个样本向下取整。</translation>
+    </message>
+    <message>
+        <source>Number of observations in each native histogram (experimental).</source>
+        <translation>每个原生直方图中的观测次数（实验性）。</translation>
+    </message>
+    <message>
+        <source>Estimated share of the observations between lower and upper in each native histogram (experimental).</source>
+        <translation>估计每个原生直方图中介于 lower 与 upper 之间的观测所占比例（实验性）。</translation>
+    </message>
+    <message>
+        <source>Estimates the φ-quantile (0 ≤ φ ≤ 1) from histogram buckets (series with an le label, usually a rate() summed by le) or from native histograms.</source>
+        <translation>根据直方图桶（带 le 标签的序列，通常是按 le 求和的 rate()）或原生直方图估计 φ 分位数（0 ≤ φ ≤ 1）。</translation>
+    </message>
+    <message>
+        <source>Sum of the observed values in each native histogram (experimental).</source>
+        <translation>每个原生直方图中观测值的总和（实验性）。</translation>
+    </message>
+    <message>
+        <source>Smoothed value by double exponential smoothing; sf is the smoothing factor and tf the trend factor, both between 0 and 1. For gauges.</source>
+        <translation>用双指数平滑得到的平滑值；sf 为平滑因子，tf 为趋势因子，均在 0 到 1 之间。用于仪表（gauge）。</translation>
+    </message>
+    <message>
+        <source>Hour of the day (0 to 23, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回一天中的小时（0 到 23，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Difference between the last two samples within the range. For gauges.</source>
+        <translation>时间范围内最后两个样本之差。用于仪表（gauge）。</translation>
+    </message>
+    <message>
+        <source>How much a counter grew within the range, counting resets, extrapolated to the edges of the range.</source>
+        <translation>计数器在时间范围内的增长量，考虑重置，并外推到范围边界。</translation>
+    </message>
+    <message>
+        <source>Per-second rate of a counter from the last two samples within the range. Follows fast changes; prefer rate() for alerts and slow graphs.</source>
+        <translation>根据时间范围内最后两个样本计算计数器的每秒速率。能跟随快速变化；告警和变化较慢的图表请使用 rate()。</translation>
+    </message>
+    <message>
+        <source>Writes the values of the source labels, joined by the separator, into the destination label.</source>
+        <translation>将源标签的值用分隔符连接后写入目标标签。</translation>
+    </message>
+    <message>
+        <source>When regex matches the whole value of src_label, sets dst_label to replacement, where $1, $2… are the capture groups. Other series pass unchanged.</source>
+        <translation>当 regex 完整匹配 src_label 的值时，将 dst_label 设为 replacement，其中 $1、$2… 为捕获组。其他序列保持不变。</translation>
+    </message>
+    <message>
+        <source>The most recent sample of each series within the range.</source>
+        <translation>每个序列在时间范围内最新的样本。</translation>
+    </message>
+    <message>
+        <source>Natural logarithm of every sample.</source>
+        <translation>每个样本的自然对数。</translation>
+    </message>
+    <message>
+        <source>Decimal logarithm of every sample.</source>
+        <translation>每个样本的常用对数（以 10 为底）。</translation>
+    </message>
+    <message>
+        <source>Binary logarithm of every sample.</source>
+        <translation>每个样本的以 2 为底的对数。</translation>
+    </message>
+    <message>
+        <source>Largest sample of each series within the range.</source>
+        <translation>每个序列在时间范围内的最大样本。</translation>
+    </message>
+    <message>
+        <source>Smallest sample of each series within the range.</source>
+        <translation>每个序列在时间范围内的最小样本。</translation>
+    </message>
+    <message>
+        <source>Minute of the hour (0 to 59, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回小时中的分钟（0 到 59，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Month (1 to 12, UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回月份（1 到 12，UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>The number π.</source>
+        <translation>圆周率 π。</translation>
+    </message>
+    <message>
+        <source>Value expected t seconds from the evaluation time, by simple linear regression over the range. For gauges.</source>
+        <translation>用时间范围内的简单线性回归预测求值时间之后 t 秒的值。用于仪表（gauge）。</translation>
+    </message>
+    <message>
+        <source>Value 1 for every series that has at least one sample within the range.</source>
+        <translation>对在时间范围内至少有一个样本的每个序列返回 1。</translation>
+    </message>
+    <message>
+        <source>The φ-quantile (0 ≤ φ ≤ 1) of the samples of each series within the range.</source>
+        <translation>每个序列在时间范围内样本的 φ 分位数（0 ≤ φ ≤ 1）。</translation>
+    </message>
+    <message>
+        <source>Converts degrees to radians.</source>
+        <translation>将角度转换为弧度。</translation>
+    </message>
+    <message>
+        <source>Average per-second growth of a counter within the range, counting resets. Take the rate first, then aggregate.</source>
+        <translation>计数器在时间范围内平均每秒的增长，考虑重置。先求速率，再做聚合。</translation>
+    </message>
+    <message>
+        <source>How many times a counter was reset within the range.</source>
+        <translation>计数器在时间范围内被重置的次数。</translation>
+    </message>
+    <message>
+        <source>Rounds every sample to the nearest multiple of to_nearest (1 by default); halves round up.</source>
+        <translation>将每个样本舍入到最接近的 to_nearest 的倍数（默认为 1）；正好一半时向上舍入。</translation>
+    </message>
+    <message>
+        <source>The value of a one-series vector as a scalar; NaN when the vector has no series or several.</source>
+        <translation>将只有一个序列的向量的值作为标量返回；向量没有序列或有多个序列时为 NaN。</translation>
+    </message>
+    <message>
+        <source>Sign of every sample: -1, 0 or 1.</source>
+        <translation>每个样本的符号：-1、0 或 1。</translation>
+    </message>
+    <message>
+        <source>Sine of every sample (radians).</source>
+        <translation>每个样本的正弦（弧度）。</translation>
+    </message>
+    <message>
+        <source>Hyperbolic sine of every sample.</source>
+        <translation>每个样本的双曲正弦。</translation>
+    </message>
+    <message>
+        <source>Orders the series by value, smallest first (instant queries).</source>
+        <translation>按值对序列排序，从小到大（即时查询）。</translation>
+    </message>
+    <message>
+        <source>Orders the series by value, largest first (instant queries).</source>
+        <translation>按值对序列排序，从大到小（即时查询）。</translation>
+    </message>
+    <message>
+        <source>Square root of every sample.</source>
+        <translation>每个样本的平方根。</translation>
+    </message>
+    <message>
+        <source>Population standard deviation of the samples of each series within the range.</source>
+        <translation>每个序列在时间范围内样本的总体标准差。</translation>
+    </message>
+    <message>
+        <source>Population variance of the samples of each series within the range.</source>
+        <translation>每个序列在时间范围内样本的总体方差。</translation>
+    </message>
+    <message>
+        <source>Sum of the samples of each series within the range.</source>
+        <translation>每个序列在时间范围内样本的总和。</translation>
+    </message>
+    <message>
+        <source>Tangent of every sample (radians).</source>
+        <translation>每个样本的正切（弧度）。</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent of every sample.</source>
+        <translation>每个样本的双曲正切。</translation>
+    </message>
+    <message>
+        <source>The evaluation time in seconds since the Unix epoch.</source>
+        <translation>求值时间，即自 Unix 纪元起的秒数。</translation>
+    </message>
+    <message>
+        <source>The time of each sample in seconds since the Unix epoch.</source>
+        <translation>每个样本的时间，即自 Unix 纪元起的秒数。</translation>
+    </message>
+    <message>
+        <source>A vector of one series without labels holding the scalar.</source>
+        <translation>由标量构成的、只有一个无标签序列的向量。</translation>
+    </message>
+    <message>
+        <source>Year (UTC) of each sample read as a Unix time; the current time without an argument.</source>
+        <translation>将每个样本视为 Unix 时间，返回年份（UTC）；无参数时使用当前时间。</translation>
+    </message>
+    <message>
+        <source>Mean of the series in each group.</source>
+        <translation>每组中序列的平均值。</translation>
+    </message>
+    <message>
+        <source>The k series with the smallest values in each group, labels kept.</source>
+        <translation>每组中值最小的 k 个序列，保留标签。</translation>
+    </message>
+    <message>
+        <source>Number of series in each group.</source>
+        <translation>每组中的序列数。</translation>
+    </message>
+    <message>
+        <source>Number of series per distinct value; the value goes into the given label.</source>
+        <translation>每个不同值对应的序列数；该值写入指定的标签。</translation>
+    </message>
+    <message>
+        <source>Value 1 for each group: lists the distinct label combinations.</source>
+        <translation>每组的值为 1：列出不同的标签组合。</translation>
+    </message>
+    <message>
+        <source>Largest value in each group.</source>
+        <translation>每组中的最大值。</translation>
+    </message>
+    <message>
+        <source>Smallest value in each group.</source>
+        <translation>每组中的最小值。</translation>
+    </message>
+    <message>
+        <source>The φ-quantile (0 ≤ φ ≤ 1) of the values in each group.</source>
+        <translation>每组中值的 φ 分位数（0 ≤ φ ≤ 1）。</translation>
+    </message>
+    <message>
+        <source>Population standard deviation of the values in each group.</source>
+        <translation>每组中值的总体标准差。</translation>
+    </message>
+    <message>
+        <source>Population variance of the values in each group.</source>
+        <translation>每组中值的总体方差。</translation>
+    </message>
+    <message>
+        <source>Sum of the values in each group.</source>
+        <translation>每组中值的总和。</translation>
+    </message>
+    <message>
+        <source>The k series with the largest values in each group, labels kept.</source>
+        <translation>每组中值最大的 k 个序列，保留标签。</translation>
+    </message>
+    <message>
+        <source>Makes a comparison return 0 or 1 instead of filtering.</source>
+        <translation>使比较运算返回 0 或 1，而不是过滤序列。</translation>
+    </message>
+    <message>
+        <source>Aggregates keeping only the listed labels.</source>
+        <translation>聚合时只保留列出的标签。</translation>
+    </message>
+    <message>
+        <source>Many-to-one matching: each series on the left may match one on the right; listed labels are copied from the right.</source>
+        <translation>多对一匹配：左侧的每个序列可以匹配右侧的一个序列；列出的标签从右侧复制。</translation>
+    </message>
+    <message>
+        <source>One-to-many matching: each series on the right may match one on the left; listed labels are copied from the left.</source>
+        <translation>一对多匹配：右侧的每个序列可以匹配左侧的一个序列；列出的标签从左侧复制。</translation>
+    </message>
+    <message>
+        <source>Matches the two sides of a binary operation ignoring the listed labels.</source>
+        <translation>匹配二元运算的两侧时忽略列出的标签。</translation>
+    </message>
+    <message>
+        <source>Shifts the selected data back in time by a duration (forward with a negative duration).</source>
+        <translation>将所选数据在时间上向前偏移一段时长（时长为负时向后偏移）。</translation>
+    </message>
+    <message>
+        <source>Matches the two sides of a binary operation on the listed labels only.</source>
+        <translation>只按列出的标签匹配二元运算的两侧。</translation>
+    </message>
+    <message>
+        <source>Aggregates dropping the listed labels and keeping all others.</source>
+        <translation>聚合时去掉列出的标签，保留其他所有标签。</translation>
+    </message>
+    <message>
+        <source>Series of a that have a matching series in b.</source>
+        <translation>a 中在 b 里有匹配序列的序列。</translation>
+    </message>
+    <message>
+        <source>Arc tangent of a/b by quadrant, in radians.</source>
+        <translation>按象限计算 a/b 的反正切（弧度）。</translation>
+    </message>
+    <message>
+        <source>All series of a, plus the series of b with no match in a.</source>
+        <translation>a 的所有序列，加上 b 中在 a 里没有匹配的序列。</translation>
+    </message>
+    <message>
+        <source>Series of a that have no matching series in b.</source>
+        <translation>a 中在 b 里没有匹配序列的序列。</translation>
+    </message>
+</context>
+<context>
     <name>pharos::PromqlEditor</name>
     <message>
         <source>PromQL query (Shift+Enter runs it, Ctrl+Space completes)</source>
-        <translation type="unfinished"></translation>
+        <translation>PromQL 查询（Shift+Enter 运行，Ctrl+Space 补全）</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">加载中…</translation>
+        <translation>正在加载…</translation>
     </message>
 </context>
 <context>
