@@ -448,6 +448,8 @@ QList<PromqlCompleter::Lookup> PromqlCompleter::lookupsFor(const PromqlCompletio
         break;
     }
     case C::LabelValue: {
+        if (ctx.prefix.startsWith(u'$'))
+            break; // a variable: nothing to look up
         const QString sel = ctx.selector();
         out << Lookup{QStringLiteral("values:") + ctx.label + u'\n' + sel, LabelValues, ctx.label,
                       sel};
@@ -714,6 +716,28 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
         break;
     case C::LabelName:
     case C::LabelValue: {
+        if (ctx.kind == C::LabelValue && ctx.prefix.startsWith(u'$')) {
+            // A variable as the value: job=~"$job".
+            const QString typed = ctx.prefix.mid(1);
+            QStringList names = m_variables;
+            for (const QString &b : builtinVariables())
+                if (!names.contains(b))
+                    names << b;
+            for (const QString &v : names) {
+                if (!v.startsWith(typed, Qt::CaseInsensitive))
+                    continue;
+                I item;
+                item.kind = I::Kind::Variable;
+                item.label = u'$' + v;
+                item.insertText = u'$' + v;
+                if (ctx.quote.isNull())
+                    item.insertText = u'"' + item.insertText + u'"';
+                else if (!ctx.closingQuote)
+                    item.insertText += ctx.quote;
+                out << item;
+            }
+            break;
+        }
         if (!c)
             break;
         QString key;

@@ -490,6 +490,11 @@ void TestPromqlLexer::offlineCandidates()
     for (const auto &i : items)
         labels << i.label;
     QCOMPARE(labels, (QStringList{"1m", "10m", "15m", "1h", "12h", "1d"}));
+    // A variable as a label value, inside the quotes.
+    const QString sel = QStringLiteral("up{job=~\"$j\"}");
+    items = completer.candidates(promqlCompletionContext(sel, 11));
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().insertText, QStringLiteral("$job"));
     // The answer comes at once through the signal too (nothing to fetch).
     QSignalSpy spy(&completer, &PromqlCompleter::candidatesReady);
     completer.complete(QStringLiteral("histogram_q"), 11);
