@@ -115,12 +115,14 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
             [this](const QString &q) { m_add->setEnabled(!q.trimmed().isEmpty()); });
     connect(m_sources, &QComboBox::currentIndexChanged, this, &ExploreWindow::onSourceChanged);
     connect(m_picker, &TimeRangePicker::timeRangeChanged, this, [this] {
+        updateLookupRange();
         if (!m_runExpr.isEmpty())
             run();
     });
     if (m_registry)
         connect(m_registry, &DataSourceRegistry::changed, this, &ExploreWindow::rebuildSources);
     rebuildSources();
+    updateLookupRange();
     resize(1000, 700);
 }
 
@@ -174,6 +176,15 @@ void ExploreWindow::setTimeRange(const TimeRange &range)
 {
     QSignalBlocker block(m_picker);
     m_picker->setTimeRange(range);
+    updateLookupRange();
+}
+
+void ExploreWindow::updateLookupRange()
+{
+    // Completion and the metrics browser look up what exists in the range.
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    if (const auto r = m_picker->timeRange().resolve(now, m_zone))
+        m_editor->setTimeRange(r->fromMs, r->toMs);
 }
 
 TimeRange ExploreWindow::timeRange() const
@@ -238,6 +249,7 @@ void ExploreWindow::run()
     delete m_rangeReply.data();
     delete m_instantReply.data();
     ++m_generation;
+    m_editor->setTimeRange(range->fromMs, range->toMs);
     m_runExpr = expr;
     m_editor->clearServerError();
     showError({});

@@ -83,6 +83,7 @@ private:
     void rebuildSources();
     void onSourceChanged();
     void showError(const QString &message);
+    void updateLookupRange();
 
     DataSourceRegistry *m_registry;
     QComboBox *m_sources;

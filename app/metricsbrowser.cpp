@@ -174,7 +174,8 @@ void MetricsBrowser::loadMetrics()
         showMetrics(names->values, names->truncated);
     } else {
         setStatus(tr("Loading metric names…"));
-        DataSourceReply *r = m_source->labelValues(QStringLiteral("__name__"), {}, m_nameLimit);
+        DataSourceReply *r = m_source->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs,
+                                                          m_endMs, m_nameLimit);
         track(r, &m_namesReply);
         connect(r, &DataSourceReply::finished, this, [this, r] {
             r->deleteLater();
@@ -239,7 +240,8 @@ void MetricsBrowser::filterOnServer()
         QStringLiteral("{__name__=~") +
         promqlQuote(QStringLiteral("(?i).*") + promqlRegexEscape(text) + QStringLiteral(".*")) +
         u'}';
-    DataSourceReply *r = m_source->labelValues(QStringLiteral("__name__"), {matcher}, m_nameLimit);
+    DataSourceReply *r = m_source->labelValuesInRange(QStringLiteral("__name__"), {matcher},
+                                                      m_startMs, m_endMs, m_nameLimit);
     track(r, &m_namesReply);
     setStatus(tr("Loading metric names…"));
     connect(r, &DataSourceReply::finished, this, [this, r, text] {
@@ -504,6 +506,7 @@ void MetricsBrowser::openFor(PromqlEditor *editor, QWidget *parent)
             target->insertText(s);
         dialog->accept();
     });
+    browser->setTimeRange(editor->completer()->startMs(), editor->completer()->endMs());
     browser->setDataSource(editor->dataSource());
     dialog->resize(860, 560);
     dialog->show();

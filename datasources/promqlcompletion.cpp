@@ -519,14 +519,15 @@ void PromqlCompleter::startLookups()
         DataSourceReply *r = nullptr;
         switch (l.type) {
         case AllNames:
-            r = m_source->labelValues(QStringLiteral("__name__"), {}, m_metricNameLimit);
+            r = m_source->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs, m_endMs,
+                                             m_metricNameLimit);
             break;
         case PrefixNames:
-            r = m_source->labelValues(
+            r = m_source->labelValuesInRange(
                 QStringLiteral("__name__"),
                 {QStringLiteral("{__name__=~") +
                  promqlQuote(promqlRegexEscape(l.arg) + QStringLiteral(".*")) + u'}'},
-                m_metricNameLimit);
+                m_startMs, m_endMs, m_metricNameLimit);
             break;
         case Metadata:
             r = m_source->metadata({}, MetadataLimit);

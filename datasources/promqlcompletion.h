@@ -146,6 +146,8 @@ public:
     QStringList variables() const { return m_variables; }
     /// Restricts label lookups to a time range (unix ms; 0 = the server's default).
     void setTimeRange(qint64 startMs, qint64 endMs);
+    qint64 startMs() const { return m_startMs; }
+    qint64 endMs() const { return m_endMs; }
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
     int debounceMs() const { return m_debounce.interval(); }
     /// Metric names fetched at most (default MetricNameLimit).
