@@ -17,6 +17,7 @@
 #include "timenavigation.h"
 #include "timerange.h"
 #include "timerangepicker.h"
+#include "variablesbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace pharos {
 
@@ -46,7 +48,16 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
       m_timePicker(new TimeRangePicker(this)), m_refreshPicker(new RefreshPicker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_view);
+    // The variables bar sits above the dashboard (hidden when there is no variable to show).
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_variablesBar = new VariablesBar(central);
+    m_variablesBar->setVariables(m_view->variables());
+    centralLayout->addWidget(m_variablesBar);
+    centralLayout->addWidget(m_view, 1);
+    setCentralWidget(central);
     resize(1400, 900);
 
     auto *bar = addToolBar(tr("Time and refresh"));

@@ -28,6 +28,7 @@ class ExploreWindow;
 class ImportReportDialog;
 class RefreshPicker;
 class TimeRangePicker;
+class VariablesBar;
 
 /// The main window: a dashboard view under a tool bar with the time-range and refresh
 /// pickers; File (Open, Open Recent, Save, Save As, Quit), Dashboard and Data sources menus.
@@ -109,6 +110,8 @@ public:
     bool isModified() const { return m_modified; }
 
     DashboardView *view() const { return m_view; }
+    /// The template variables above the dashboard.
+    VariablesBar *variablesBar() const { return m_variablesBar; }
     TimeRangePicker *timeRangePicker() const { return m_timePicker; }
     RefreshPicker *refreshPicker() const { return m_refreshPicker; }
     DataSourceRegistry *registry() const { return m_registry; }
@@ -178,6 +181,7 @@ private:
 
     DataSourceRegistry *m_registry;
     DashboardView *m_view;
+    VariablesBar *m_variablesBar = nullptr;
     TimeRangePicker *m_timePicker;
     RefreshPicker *m_refreshPicker;
     QMenu *m_recentMenu = nullptr;

@@ -374,6 +374,7 @@ void VariableSet::setDefinitions(const QJsonArray &list)
         validateCurrent(v);
     }
     computeCycles();
+    Q_EMIT definitionsChanged();
 }
 
 const Variable *VariableSet::find(const QString &name) const

@@ -130,6 +130,8 @@ public:
     QStringList dependencies(const QString &name) const;
     /// Empty, or the translated message naming the cycle ("a → b → a").
     QString cycleError() const { return m_cycleError; }
+    /// True when `name` is part of the dependency cycle of cycleError().
+    bool isInCycle(const QString &name) const { return m_inCycle.contains(name); }
     /// True while a refresh pass is running.
     bool isBusy() const { return m_busy; }
 
@@ -165,6 +167,8 @@ public:
     QJsonArray toJson(bool keepCurrentValues = true) const;
 
 Q_SIGNALS:
+    /// The variables were replaced (load(), setDefinitions(), clear()): a new list.
+    void definitionsChanged();
     /// A variable's option list changed (a refresh finished).
     void optionsChanged(const QString &name);
     /// A variable's selection changed (by setCurrent or because its options changed).
