@@ -1,6 +1,7 @@
 #include "promqleditor.h"
 
 #include "datasource.h"
+#include "promqlcatalogue.h"
 #include "variables.h"
 
 #include <QAbstractListModel>
@@ -536,7 +537,6 @@ void PromqlEditor::setServerError(const QString &message)
                 break;
             }
     }
-    setToolTip(message);
     updateExtraSelections();
 }
 
@@ -545,7 +545,6 @@ void PromqlEditor::clearServerError()
     m_errorMessage.clear();
     m_errorOffset = -1;
     m_errorLength = 0;
-    setToolTip({});
     updateExtraSelections();
 }
 
@@ -674,6 +673,61 @@ void PromqlEditor::keyPressEvent(QKeyEvent *event)
     } else if (isCompletionVisible()) {
         requestCompletion(false); // e.g. a space or ")" ends the word: the list closes
     }
+}
+
+QString PromqlEditor::toolTipAt(int position) const
+{
+    if (m_errorOffset >= 0 && position >= m_errorOffset &&
+        position < m_errorOffset + std::max(1, m_errorLength))
+        return m_errorMessage.toHtmlEscaped();
+    const QString text = toPlainText();
+    for (const PromqlToken &t : lexPromql(text)) {
+        if (t.start > position)
+            break;
+        if (position >= t.end())
+            continue;
+        const QString word = t.text(text).toString();
+        switch (t.kind) {
+        case PromqlTokenKind::Function:
+        case PromqlTokenKind::Aggregation:
+        case PromqlTokenKind::Keyword:
+        case PromqlTokenKind::Operator:
+            if (const PromqlCatalogueEntry *e = PromqlCatalogue::find(word.toLower()))
+                return QStringLiteral("<b>%1</b><br>%2")
+                    .arg(e->signatureString().toHtmlEscaped(), e->description().toHtmlEscaped());
+            return {};
+        case PromqlTokenKind::MetricName: {
+            if (!dataSource())
+                return {};
+            const auto &meta = PromqlLookupCache::forDataSource(dataSource())->metadata();
+            auto it = meta.constFind(word);
+            for (const char *suffix : {"_bucket", "_count", "_sum"})
+                if (it == meta.cend() && word.endsWith(QLatin1String(suffix)))
+                    it = meta.constFind(word.left(word.size() - qsizetype(strlen(suffix))));
+            if (it == meta.cend())
+                return {};
+            return QStringLiteral("<b>%1</b> %2<br>%3")
+                .arg(word.toHtmlEscaped(), it->type.toHtmlEscaped(), it->help.toHtmlEscaped());
+        }
+        default:
+            return {};
+        }
+    }
+    return m_errorMessage.toHtmlEscaped();
+}
+
+bool PromqlEditor::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = toolTipAt(cursorForPosition(help->pos()).position());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, viewport());
+        return true;
+    }
+    return QPlainTextEdit::viewportEvent(event);
 }
 
 void PromqlEditor::focusOutEvent(QFocusEvent *event)

@@ -122,6 +122,11 @@ public:
     /// Offsets of the highlighted brackets: the one at the cursor and its partner (-1 when
     /// it has none, then the first is shown as unmatched). Both -1 when none is highlighted.
     std::pair<int, int> highlightedBrackets() const { return m_brackets; }
+    /// What hovering at `position` shows: the server error at the marker, the signature and
+    /// description of a function, aggregation or keyword, or a metric's TYPE and HELP (when
+    /// the data source's metadata is cached). Empty when nothing.
+    QString toolTipAt(int position) const;
+
     static QColor bracketMatchColor();
     static QColor bracketMismatchColor();
 
@@ -136,6 +141,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     bool event(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void requestCompletion(bool now);

@@ -6,10 +6,12 @@
 #include "prometheusfixture.h"
 #include "promqleditor.h"
 
+#include <QHelpEvent>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QtTest>
 #include <memory>
 
@@ -219,6 +221,10 @@ private Q_SLOTS:
             QStringLiteral("rate(prometheus_http_requests_total{handler=\"/api/v1/query\"}[5m])");
         QCOMPARE(e.query(), expected);
 
+        // Hovering the metric shows its TYPE and HELP (metadata cached by the completion).
+        const QString tip = e.toolTipAt(int(expected.indexOf(QStringLiteral("prometheus_"))) + 3);
+        QVERIFY2(tip.contains(QStringLiteral("counter")) && tip.contains(help.toHtmlEscaped()),
+                 qPrintable(tip));
         // Shift+Enter runs and inserts nothing.
         QTest::keyClick(&e, Qt::Key_Return, Qt::ShiftModifier);
         QCOMPARE(run.count(), 1);
@@ -276,6 +282,21 @@ private Q_SLOTS:
                 marked = true;
             }
         QVERIFY(marked);
+        // Hovering the marker shows the message; hovering a function its signature.
+        QCOMPARE(e.toolTipAt(int(bad.indexOf(u'*'))), message.toHtmlEscaped());
+        QVERIFY(e.toolTipAt(5).contains(QStringLiteral("rate(v range-vector)")));
+        QVERIFY(e.toolTipAt(1).contains(QStringLiteral("sum [by|without")));
+        // A real hover over "rate" (a tool-tip event on the viewport) shows it too.
+        const QRect r = e.cursorRect([&] {
+            QTextCursor c(e.document());
+            c.setPosition(5);
+            return c;
+        }());
+        QHelpEvent hover(QEvent::ToolTip, r.center(), e.viewport()->mapToGlobal(r.center()));
+        QApplication::sendEvent(e.viewport(), &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("range-vector")),
+                 qPrintable(QToolTip::text()));
         // Editing clears the marker.
         QTest::keyClick(&e, Qt::Key_Backspace);
         QCOMPARE(e.errorOffset(), -1);

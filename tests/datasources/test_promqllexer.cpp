@@ -3,6 +3,7 @@
 #include "promqlcompletion.h"
 #include "promqllexer.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace pharos;
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void contexts_data();
     void contexts();
     void offlineCandidates();
+    void randomInputKeepsInvariants();
 };
 
 void TestPromqlLexer::tokens_data()
@@ -503,6 +505,60 @@ void TestPromqlLexer::offlineCandidates()
     QCOMPARE(got.size(), 1);
     QCOMPARE(got.first().label, QStringLiteral("histogram_quantile"));
     QVERIFY(!completer.isFetching());
+}
+
+void TestPromqlLexer::randomInputKeepsInvariants()
+{
+    // Arbitrary text (PromQL characters, quotes, brackets, non-ASCII, surrogate pairs) at
+    // every cursor position: tokens stay ordered and in bounds, the replace range contains
+    // the cursor, and nothing crashes.
+    const QString alphabet = QStringLiteral("abc_:{}[]()\"'`\\=!~,$#@+-*/%^<> 0159.emshx\n\té😀");
+    QRandomGenerator rng(20261124);
+    PromqlCompleter completer;
+    completer.setVariables({QStringLiteral("job")});
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int len = int(rng.bounded(40));
+        for (int i = 0; i < len; ++i) {
+            const QChar c = alphabet.at(int(rng.bounded(int(alphabet.size()))));
+            // Keep surrogate pairs whole (the emoji is two QChars in the alphabet).
+            if (c.isHighSurrogate()) {
+                text += QStringLiteral("😀");
+                continue;
+            }
+            if (c.isLowSurrogate())
+                continue;
+            text += c;
+        }
+        const QList<PromqlToken> tokens = lexPromql(text);
+        int end = 0;
+        for (const PromqlToken &t : tokens) {
+            QVERIFY2(t.start >= end && t.length > 0 && t.end() <= text.size(), qPrintable(text));
+            end = t.end();
+        }
+        for (int i = 0; i < tokens.size(); ++i) {
+            const int m = matchingPromqlBracket(tokens, i);
+            if (m >= 0)
+                QCOMPARE(matchingPromqlBracket(tokens, m), i);
+        }
+        for (int cursor = 0; cursor <= text.size(); ++cursor) {
+            const PromqlCompletionContext ctx = promqlCompletionContext(text, cursor);
+            if (ctx.kind == PromqlCompletionContext::Kind::None)
+                continue;
+            QVERIFY2(ctx.replaceStart >= 0 && ctx.replaceLength >= 0 &&
+                         ctx.replaceStart + ctx.replaceLength <= text.size(),
+                     qPrintable(text));
+            QVERIFY2(ctx.replaceStart <= cursor && cursor <= ctx.replaceStart + ctx.replaceLength,
+                     qPrintable(text + QStringLiteral(" @") + QString::number(cursor)));
+            completer.candidates(ctx);
+        }
+        int offset = -1;
+        promqlErrorPosition(QStringLiteral("%1:%2: parse error: x")
+                                .arg(rng.bounded(4) + 1)
+                                .arg(rng.bounded(60) + 1),
+                            text, &offset);
+        QVERIFY(offset >= 0 && offset <= text.size());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPromqlLexer)
