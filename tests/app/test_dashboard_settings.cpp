@@ -443,6 +443,13 @@ void TestDashboardSettings::variablesReorderDuplicateDelete()
     QTest::mouseClick(child<QPushButton>("variableDown"), Qt::LeftButton);
     QCOMPARE(names(), (QStringList{"a", "c", "b"}));
 
+    // A drop inside the list moves the item in the model (what InternalMove does): the
+    // entries follow.
+    QVERIFY(vars->list()->model()->moveRow(QModelIndex(), 2, QModelIndex(), 0));
+    QCOMPARE(names(), (QStringList{"b", "a", "c"}));
+    QVERIFY(vars->list()->model()->moveRow(QModelIndex(), 0, QModelIndex(), 3));
+    QCOMPARE(names(), (QStringList{"a", "c", "b"}));
+
     // Duplicate "a": a copy with a new name, right after it.
     clickListRow(vars->list(), 0);
     QTest::mouseClick(child<QPushButton>("variableDuplicate"), Qt::LeftButton);
