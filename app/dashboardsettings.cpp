@@ -75,7 +75,7 @@ DashboardSettingsDialog::DashboardSettingsDialog(DataSourceRegistry *registry, Q
 {
     setObjectName(QStringLiteral("dashboardSettings"));
     setWindowTitle(tr("Dashboard settings"));
-    resize(980, 720);
+    resize(1000, 860);
     auto *layout = new QVBoxLayout(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     layout->addWidget(m_tabs, 1);

@@ -66,8 +66,11 @@ void VariablesEditor::buildForm()
 {
     auto *outer = new QVBoxLayout(formHost());
     outer->setContentsMargins(0, 0, 0, 0);
-    m_formLayout = new QFormLayout;
-    outer->addLayout(m_formLayout);
+    // The fields keep their height; the preview list takes what is left.
+    auto *fields = new QWidget(formHost());
+    fields->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_formLayout = std::make_unique<FormGrid>(fields);
+    outer->addWidget(fields);
 
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("variableType"));
@@ -86,6 +89,7 @@ void VariablesEditor::buildForm()
     m_nameError->setStyleSheet(QStringLiteral("color: #c4162a"));
     m_nameError->setWordWrap(true);
     m_formLayout->addRow(QString(), m_nameError);
+    m_formLayout->labelForField(m_nameError)->setVisible(false); // shown with the error
 
     m_label = new QLineEdit(this);
     m_label->setObjectName(QStringLiteral("variableLabel"));
@@ -102,16 +106,21 @@ void VariablesEditor::buildForm()
     m_datasource = new QComboBox(this);
     m_datasource->setObjectName(QStringLiteral("variableDatasource"));
     m_formLayout->addRow(tr("Data source"), m_datasource);
-    m_query = new QLineEdit(this);
+    // One row for the query: a PromQL editor for query variables, a line for the others.
+    m_queryBox = new QWidget(this);
+    auto *queryLayout = new QVBoxLayout(m_queryBox);
+    queryLayout->setContentsMargins(0, 0, 0, 0);
+    m_query = new QLineEdit(m_queryBox);
     m_query->setObjectName(QStringLiteral("variableQuery"));
-    m_formLayout->addRow(tr("Query"), m_query);
-    m_promql = new PromqlEditor(this);
+    queryLayout->addWidget(m_query);
+    m_promql = new PromqlEditor(m_queryBox);
     m_promql->setObjectName(QStringLiteral("variablePromql"));
     m_promql->setToolTip(tr("label_values(metric, label), label_values(label), label_names(), "
                             "metrics(regex), query_result(expr) or a series selector. "
                             "Shift+Enter runs the preview."));
-    m_promql->setMaximumHeight(m_promql->fontMetrics().lineSpacing() * 4 + 12);
-    m_formLayout->addRow(tr("Query"), m_promql);
+    m_promql->setFixedHeight(m_promql->fontMetrics().lineSpacing() * 3 + 12);
+    queryLayout->addWidget(m_promql);
+    m_formLayout->addRow(tr("Query"), m_queryBox);
     m_regex = new QLineEdit(this);
     m_regex->setObjectName(QStringLiteral("variableRegex"));
     m_regex->setPlaceholderText(tr("/pattern/ — capture groups pick the value"));
@@ -160,13 +169,17 @@ void VariablesEditor::buildForm()
     m_previewStatus = new QLabel(preview);
     m_previewStatus->setObjectName(QStringLiteral("variablePreviewStatus"));
     m_previewStatus->setWordWrap(true);
+    m_previewStatus->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_previewStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    row->addWidget(m_previewStatus, 1);
+    row->addStretch(1);
     pl->addLayout(row);
+    pl->addWidget(m_previewStatus);
     m_previewList = new QListWidget(preview);
     m_previewList->setObjectName(QStringLiteral("variablePreviewList"));
     m_previewList->setUniformItemSizes(true);
-    pl->addWidget(m_previewList);
+    m_previewList->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_previewList->setMinimumHeight(60);
+    pl->addWidget(m_previewList, 1);
     outer->addWidget(preview, 1);
 
     // Edits write into the selected entry at once.
@@ -367,8 +380,9 @@ void VariablesEditor::updateVisibility(const QString &type)
     const bool adhoc = type == QLatin1String("adhoc");
     const bool options = query || custom || ds;
     m_formLayout->setRowVisible(m_datasource, query || adhoc);
-    m_formLayout->setRowVisible(m_query, !adhoc && !query);
-    m_formLayout->setRowVisible(m_promql, query);
+    m_formLayout->setRowVisible(m_queryBox, !adhoc);
+    m_query->setVisible(!query);
+    m_promql->setVisible(query);
     m_formLayout->setRowVisible(m_regex, query || ds);
     m_formLayout->setRowVisible(m_sort, query);
     m_formLayout->setRowVisible(m_refresh, query);
@@ -396,7 +410,7 @@ void VariablesEditor::updateVisibility(const QString &type)
         queryLabel = tr("Default value");
         placeholder.clear();
     }
-    if (auto *l = qobject_cast<QLabel *>(m_formLayout->labelForField(m_query)))
+    if (auto *l = qobject_cast<QLabel *>(m_formLayout->labelForField(m_queryBox)))
         l->setText(queryLabel);
     if (auto *l = qobject_cast<QLabel *>(m_formLayout->labelForField(m_regex)))
         l->setText(ds ? tr("Instance name filter") : tr("Regex"));

@@ -6,6 +6,7 @@
 
 #include <QPointer>
 #include <functional>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -75,7 +76,7 @@ private:
     DataSourceRegistry *m_registry;
     TimeRange m_range;
     QString m_timezone;
-    QFormLayout *m_formLayout = nullptr;
+    std::unique_ptr<FormGrid> m_formLayout;
     QComboBox *m_type = nullptr;
     QLineEdit *m_name = nullptr;
     QLabel *m_nameError = nullptr;
@@ -83,6 +84,7 @@ private:
     QLineEdit *m_description = nullptr;
     QComboBox *m_hide = nullptr;
     QComboBox *m_datasource = nullptr;
+    QWidget *m_queryBox = nullptr;
     QLineEdit *m_query = nullptr;     // the other types' query text
     PromqlEditor *m_promql = nullptr; // query variables: highlighting and autocomplete
     QLineEdit *m_regex = nullptr;

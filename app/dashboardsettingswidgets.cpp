@@ -1,7 +1,9 @@
 #include "dashboardsettingswidgets.h"
 
 #include <QAbstractItemModel>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -10,11 +12,37 @@
 
 namespace pharos {
 
+// --- FormGrid
+
+FormGrid::FormGrid(QWidget *parent) : m_grid(new QGridLayout(parent))
+{
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setColumnStretch(1, 1);
+}
+
+void FormGrid::addRow(const QString &label, QWidget *field)
+{
+    auto *l = new QLabel(label, field->parentWidget());
+    l->setBuddy(field);
+    m_grid->addWidget(l, m_rows, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    m_grid->addWidget(field, m_rows, 1);
+    m_labels.insert(field, l);
+    ++m_rows;
+}
+
+void FormGrid::setRowVisible(QWidget *field, bool visible)
+{
+    field->setVisible(visible);
+    if (QLabel *l = m_labels.value(field))
+        l->setVisible(visible);
+}
+
 // --- TagsEdit
 
 TagsEdit::TagsEdit(QWidget *parent)
     : QWidget(parent), m_chips(new QHBoxLayout), m_input(new QLineEdit(this))
 {
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_chips->setContentsMargins(0, 0, 0, 0);

@@ -6,13 +6,32 @@
 #include <QStringList>
 #include <QWidget>
 
+class QGridLayout;
 class QHBoxLayout;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QToolButton;
 
 namespace pharos {
+
+/// A two-column form (labels, fields) whose rows can be hidden and change height. (Qt 6.4's
+/// QFormLayout keeps stale row heights when a field's height changes with its content.)
+class FormGrid
+{
+public:
+    explicit FormGrid(QWidget *parent);
+    void addRow(const QString &label, QWidget *field);
+    void setRowVisible(QWidget *field, bool visible);
+    QLabel *labelForField(QWidget *field) const { return m_labels.value(field); }
+    QGridLayout *layout() const { return m_grid; }
+
+private:
+    QGridLayout *m_grid;
+    QHash<QWidget *, QLabel *> m_labels;
+    int m_rows = 0;
+};
 
 /// Tags as removable chips, plus a field that adds one on Enter (commas separate several).
 class TagsEdit : public QWidget

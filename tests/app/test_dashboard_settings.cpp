@@ -549,7 +549,7 @@ void TestDashboardSettings::variableTypes()
     QVERIFY(!preview->isEnabled());
     QTest::mouseClick(child<QPushButton>("variableAdd"), Qt::LeftButton);
     chooseType(QStringLiteral("adhoc"));
-    QVERIFY(query->isHidden());
+    QVERIFY(!query->isVisible());
 
     apply(true);
     QStringList types;
