@@ -229,6 +229,8 @@ void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional
     m_scheduler->setTimeZone(m_zone);
     m_crosshair->setMode(dashboard.toJson().value(QLatin1String("graphTooltip")).toInt(0));
     m_vars->load(dashboard);
+    m_openedVariables = {};
+    m_variablesSettled = false;
     // The file's selections apply at once; the refresh below replaces them when needed.
     syncPanels(expandRepeats(m_source, m_vars->context()));
     TimeRange varRange;
@@ -242,6 +244,10 @@ void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional
 
 void DashboardView::onVariablesUpdated()
 {
+    if (!m_variablesSettled) {
+        m_variablesSettled = true;
+        m_openedVariables = m_vars->toJson(true);
+    }
     syncPanels(expandRepeats(m_source, m_vars->context()));
     if (!m_settingDashboard)
         m_scheduler->requery();

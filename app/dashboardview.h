@@ -5,6 +5,7 @@
 #include "timerange.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QRect>
 #include <QScrollArea>
@@ -86,6 +87,10 @@ public:
     QueryScheduler *scheduler() const { return m_scheduler; }
     /// The dashboard's template variables (never nullptr; empty without a dashboard).
     VariableSet *variables() const { return m_vars; }
+    /// The variables' `templating.list` (VariableSet::toJson(true)) as the dashboard first
+    /// showed them, once their first refresh ended: what opening the file selects by
+    /// itself (the file's values, or the first option when it has none). Empty before.
+    QJsonArray openedVariables() const { return m_openedVariables; }
     /// The top-level panels as shown: repeats expanded, titles interpolated.
     const QList<PanelModel> &expandedPanels() const { return m_topLevel; }
     QWidget *canvas() const { return m_canvas; }
@@ -156,6 +161,8 @@ private:
     QList<PanelModel> m_topLevel; // expanded and interpolated
     QSet<int> m_knownRows;        // rows seen so far (their file state applies once)
     bool m_settingDashboard = false;
+    QJsonArray m_openedVariables;
+    bool m_variablesSettled = false; // m_openedVariables taken
     QHash<int, PanelWidget *> m_panels;
     QList<int> m_panelOrder;
     QHash<int, RowHeader *> m_rows;

@@ -14,9 +14,11 @@
 #include "importreportdialog.h"
 #include "queryscheduler.h"
 #include "refreshpicker.h"
+#include "savevariables.h"
 #include "timenavigation.h"
 #include "timerange.h"
 #include "timerangepicker.h"
+#include "variables.h"
 #include "variablesbar.h"
 
 #include <QAction>
@@ -607,6 +609,17 @@ bool MainWindow::saveAs(const QString &path)
 {
     if (!m_dashboard)
         return false;
+    // "Save current variable values": only when asked, else the file's templating stays.
+    const QStringList changed = changedVariableValues(
+        *m_view->variables(), m_dashboard->templatingList(), m_view->openedVariables());
+    if (!changed.isEmpty()) {
+        const std::optional<bool> update =
+            m_askSaveVariables ? m_askSaveVariables(changed) : askSaveVariableValues(this, changed);
+        if (!update)
+            return false;
+        if (*update)
+            m_dashboard->setTemplatingList(m_view->variables()->toJson(true));
+    }
     QString error;
     if (!saveDashboardFile(path, *m_dashboard, &error)) {
         showError(tr("Cannot save dashboard"), error);

@@ -69,8 +69,16 @@ public:
     {
         m_askInputs = std::move(handler);
     }
+    /// Saving asks first when the variables' selections differ from the file's defaults
+    /// (see setSaveVariablesHandler()); cancelling that question cancels the save.
     bool save();
     bool saveAs(const QString &path);
+    /// Replaces the "Update default variable values" question (tests): gets the changed
+    /// variables, returns nullopt to cancel, true to save the current values as defaults.
+    void setSaveVariablesHandler(std::function<std::optional<bool>(const QStringList &)> handler)
+    {
+        m_askSaveVariables = std::move(handler);
+    }
     /// Copies the current time range and refresh into the document (marks it modified).
     void saveTimeAndRefreshAsDefault();
     /// Replaces the dashboard with an edited version of itself (Dashboard settings' Apply):
@@ -192,6 +200,7 @@ private:
     QString m_lastError;
     QString m_overrideFrom, m_overrideTo, m_overrideRefresh;
     std::function<QMessageBox::StandardButton()> m_askUnsaved;
+    std::function<std::optional<bool>(const QStringList &)> m_askSaveVariables;
     DataSourceManager *m_dsManager = nullptr;
     CredentialStore *m_credentials = nullptr;
     ImportReport m_importReport;
