@@ -579,6 +579,14 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
             <numerusform>已写入 %1，但有 %n 个面板失败。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Variable “%1”: %2</source>
+        <translation>变量“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The variables did not load within %1 s.</source>
+        <translation>变量未能在 %1 秒内加载完成。</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -627,6 +635,25 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Continuing without those provisioned data sources.</source>
         <translation>将在没有这些预配数据源的情况下继续。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::AdhocFiltersEditor</name>
+    <message>
+        <source>Add a filter</source>
+        <translation>添加过滤条件</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>移除此过滤条件</translation>
     </message>
 </context>
 <context>
@@ -3108,6 +3135,21 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::SaveVariables</name>
+    <message>
+        <source>Save dashboard</source>
+        <translation>保存仪表板</translation>
+    </message>
+    <message>
+        <source>The selected values of these variables differ from the dashboard&apos;s defaults: %1.</source>
+        <translation>以下变量的所选值与仪表板的默认值不同：%1。</translation>
+    </message>
+    <message>
+        <source>Update default variable values</source>
+        <translation>更新变量默认值</translation>
+    </message>
+</context>
+<context>
     <name>pharos::SeriesTableModel</name>
     <message>
         <source>Value</source>
@@ -3327,6 +3369,48 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::VariableControl</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Loading the values of %1</source>
+        <translation>正在加载 %1 的值</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::VariablePicker</name>
+    <message>
+        <source>Filter values</source>
+        <translation>筛选值</translation>
+    </message>
+    <message>
+        <source>Select all visible</source>
+        <translation>选择所有可见项</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown, %3 selected</source>
+        <translation>显示 %1 / %2 项，已选 %3 项</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2 项</translation>
     </message>
 </context>
 <context>
