@@ -87,7 +87,8 @@ AdhocFiltersEditor::Chip AdhocFiltersEditor::makeChip(const AdhocFilter &filter)
         for (qsizetype i = 0; i < m_chips.size(); ++i) {
             if (m_chips[i].frame == frame) {
                 m_chips.removeAt(i);
-                frame->deleteLater();
+                frame->hide();
+                frame->deleteLater(); // inside its own button's signal
                 break;
             }
         }

@@ -311,6 +311,9 @@ void TestVariablesBar::barDrivesChainedVariablesAndPanels()
     QTest::mouseClick(filters->removeButton(0), Qt::LeftButton);
     QVERIFY(settle(window));
     QCOMPARE(window.view()->variables()->find("filters")->filters.size(), 0);
+    QCOMPARE(filters->chipCount(), 0);
+    for (QWidget *chip : filters->findChildren<QWidget *>("adhocChip"))
+        QVERIFY(!chip->isVisible()); // gone at once (deleted later)
     QCOMPARE(load->legendEntries(), QStringList({"host-a", "host-b", "host-c"}));
 
     // 100,000 values: the picker filters to the exact count.
