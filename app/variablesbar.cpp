@@ -36,6 +36,71 @@ bool hasControl(const Variable &v)
     return v.hide < 2 && v.type != VariableType::Constant && v.type != VariableType::Unknown;
 }
 
+/// Lays the variable controls out left to right and wraps them onto more lines when the
+/// window is narrow (the bar grows in height instead of widening the window).
+class FlowLayout : public QLayout
+{
+public:
+    FlowLayout(QWidget *parent, int spacing) : QLayout(parent), m_spacing(spacing) {}
+    ~FlowLayout() override
+    {
+        while (QLayoutItem *item = takeAt(0))
+            delete item;
+    }
+    void addItem(QLayoutItem *item) override { m_items.append(item); }
+    int count() const override { return int(m_items.size()); }
+    QLayoutItem *itemAt(int index) const override { return m_items.value(index); }
+    QLayoutItem *takeAt(int index) override
+    {
+        return index >= 0 && index < m_items.size() ? m_items.takeAt(index) : nullptr;
+    }
+    Qt::Orientations expandingDirections() const override { return {}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return arrange(QRect(0, 0, width, 0), false); }
+    void setGeometry(const QRect &rect) override
+    {
+        QLayout::setGeometry(rect);
+        arrange(rect, true);
+    }
+    QSize sizeHint() const override { return minimumSize(); }
+    QSize minimumSize() const override
+    {
+        QSize size;
+        for (const QLayoutItem *item : m_items)
+            size = size.expandedTo(item->minimumSize());
+        const QMargins m = contentsMargins();
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom());
+    }
+
+private:
+    int arrange(const QRect &rect, bool apply) const
+    {
+        const QMargins m = contentsMargins();
+        const QRect area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom());
+        int x = area.x();
+        int y = area.y();
+        int lineHeight = 0;
+        for (QLayoutItem *item : m_items) {
+            if (item->isEmpty())
+                continue;
+            const QSize hint = item->sizeHint();
+            if (x + hint.width() > area.right() + 1 && lineHeight > 0) {
+                x = area.x();
+                y += lineHeight + m_spacing / 2;
+                lineHeight = 0;
+            }
+            if (apply)
+                item->setGeometry(QRect(QPoint(x, y), hint));
+            x += hint.width() + m_spacing;
+            lineHeight = std::max(lineHeight, hint.height());
+        }
+        return y + lineHeight - rect.y() + m.bottom();
+    }
+
+    QList<QLayoutItem *> m_items;
+    int m_spacing;
+};
+
 } // namespace
 
 // --- AdhocFiltersEditor
@@ -216,6 +281,12 @@ VariableControl::VariableControl(VariableSet *set, const Variable &variable, QWi
     refresh();
 }
 
+VariableControl::~VariableControl()
+{
+    if (m_picker)
+        m_picker->disconnect(this); // an open popup closing now chooses nothing
+}
+
 QString VariableControl::labelText() const
 {
     return m_label ? m_label->text() : QString();
@@ -315,10 +386,9 @@ void VariableControl::updateStatus()
 VariablesBar::VariablesBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("variablesBar"));
-    m_layout = new QHBoxLayout(this);
+    m_layout = new FlowLayout(this, 12);
     m_layout->setContentsMargins(8, 4, 8, 4);
-    m_layout->setSpacing(12);
-    m_layout->addStretch(1);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     hide();
 }
 
@@ -390,7 +460,7 @@ void VariablesBar::rebuild()
             auto *c = new VariableControl(m_set, v, this);
             if (m_set->isInCycle(v.name))
                 c->setError(m_set->cycleError());
-            m_layout->insertWidget(m_layout->count() - 1, c);
+            m_layout->addWidget(c);
             m_controls.append(c);
         }
     }

@@ -10,6 +10,7 @@
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QToolButton;
 
@@ -71,6 +72,7 @@ class VariableControl : public QWidget
     Q_OBJECT
 public:
     VariableControl(VariableSet *set, const Variable &variable, QWidget *parent = nullptr);
+    ~VariableControl() override;
 
     QString name() const { return m_name; }
     /// The label shown ("" when hide is 1).
@@ -134,7 +136,7 @@ public:
 
 private:
     QPointer<VariableSet> m_set;
-    QHBoxLayout *m_layout;
+    QLayout *m_layout;
     QList<VariableControl *> m_controls;
 };
 
