@@ -5,8 +5,11 @@
 #include "prometheusdatasource.h"
 #include "prometheusfixture.h"
 #include "promqleditor.h"
+#include "variables.h"
 
 #include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTextBlock>
@@ -255,6 +258,20 @@ private Q_SLOTS:
         QTest::keyClick(&e, Qt::Key_Enter);
         QCOMPARE(e.query(), QStringLiteral("up{job=~\"x\"} * $job"));
         QVERIFY(!e.isCompletionVisible());
+
+        // The dashboard's variables, also inside a label value.
+        VariableSet vars(nullptr);
+        vars.setDefinitions(
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("cluster")},
+                                   {QStringLiteral("type"), QStringLiteral("custom")},
+                                   {QStringLiteral("query"), QStringLiteral("a,b")}}});
+        e.setVariableSet(&vars);
+        e.setQuery(QString());
+        QTest::keyClicks(&e, QStringLiteral("up{cluster=\"$c"));
+        QTRY_VERIFY(e.isCompletionVisible());
+        QCOMPARE(popupLabels(e), QStringList{QStringLiteral("$cluster")});
+        QTest::keyClick(&e, Qt::Key_Tab);
+        QCOMPARE(e.query(), QStringLiteral("up{cluster=\"$cluster\""));
     }
 
     void errorMarkerFromServer()
