@@ -6,6 +6,7 @@
 #include "dashboard.h"
 #include "dashboardview.h"
 #include "datasourceregistry.h"
+#include "exporter.h"
 #include "panelwidget.h"
 #include "prometheusfixture.h"
 #include "queryscheduler.h"
@@ -13,10 +14,12 @@
 #include "timeseriespanel.h"
 #include "variables.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pharos;
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void repeatedPanelsFollowSelection();
     void verticalRepeat();
     void repeatedRows();
+    void exportExpandsRepeats();
 
 private:
     bool refreshAndWait(DashboardView &view);
@@ -339,6 +343,39 @@ void TestDashboardVariables::repeatedRows()
     QVERIFY(waitIdle(view, [&view] { view.variables()->setCurrent("instance", "host-c"); }));
     QCOMPARE(view.rowIds(), QList<int>{10});
     QCOMPARE(titles(shownPanels(view)), QStringList{"Inside host-c"});
+}
+
+void TestDashboardVariables::exportExpandsRepeats()
+{
+    // `pharos export` waits for the variables: three stacked copies, so the image is as tall
+    // as 3 x 5 grid units (the file alone would be 5).
+    QJsonObject repeated =
+        panel(1, "stat", "Stat $instance", {0, 0, 24, 5}, "pharos_load{instance=\"$instance\"}");
+    repeated.insert("repeat", "instance");
+    repeated.insert("repeatDirection", "v");
+    const Dashboard d = makeDashboard(
+        QJsonArray{repeated},
+        QJsonArray{instanceVariable(QJsonObject{{"text", "All"}, {"value", "$__all"}}, true)});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CommandLineOptions options;
+    options.file = dir.filePath("repeat.json");
+    options.output = dir.filePath("repeat.png");
+    options.width = 800;
+    options.from = QStringLiteral("now-5m");
+    {
+        QFile f(options.file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(d.toJson()).toJson());
+    }
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    QCOMPARE(exportDashboard(options, &m_registry, out, err, 30000), 0);
+    QVERIFY2(errText.isEmpty(), qPrintable(errText));
+    const QImage image(options.output);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), 800);
+    QCOMPARE(image.height(), grid::unitsToPixels(15) + 2 * DashboardView::Padding);
 }
 
 QTEST_MAIN(TestDashboardVariables)
