@@ -217,6 +217,36 @@ void DashboardView::clear()
     m_inView.clear();
     m_topLevel.clear();
     m_source.clear();
+    m_viewPanel = 0;
+}
+
+namespace {
+/// What updatePanels() cannot change without loading the dashboard again.
+QJsonObject panelIndependentSettings(const Dashboard &dashboard)
+{
+    const QJsonObject json = dashboard.toJson();
+    QJsonObject o;
+    for (const char *key : {"templating", "timezone", "graphTooltip"})
+        o.insert(QLatin1String(key), json.value(QLatin1String(key)));
+    return o;
+}
+
+bool sameApartFromGridPos(QJsonObject a, QJsonObject b)
+{
+    a.remove(QLatin1String("gridPos"));
+    b.remove(QLatin1String("gridPos"));
+    return a == b;
+}
+} // namespace
+
+bool DashboardView::updatePanels(const Dashboard &dashboard)
+{
+    if (panelIndependentSettings(dashboard) != m_shownSettings)
+        return false;
+    m_source = dashboard.panels();
+    syncPanels(expandRepeats(m_source, m_vars->context()));
+    m_scheduler->requery();
+    return true;
 }
 
 void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional<TimeRange> &range)
@@ -225,6 +255,7 @@ void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional
     clear();
     m_vars->clear();
     m_source = dashboard.panels();
+    m_shownSettings = panelIndependentSettings(dashboard);
     m_zone = dashboardTimeZone(dashboard.timezone());
     m_scheduler->setTimeZone(m_zone);
     m_crosshair->setMode(dashboard.toJson().value(QLatin1String("graphTooltip")).toInt(0));
@@ -281,7 +312,8 @@ void DashboardView::syncPanels(const QList<PanelModel> &expanded)
     for (auto it = m_panels.begin(); it != m_panels.end();) {
         const PanelModel *want = wantedPanels.value(it.key());
         const PanelModel &have = it.value()->model();
-        if (!want || want->type != have.type || want->json != have.json) {
+        // (a move keeps the widget: the layout places it)
+        if (!want || want->type != have.type || !sameApartFromGridPos(want->json, have.json)) {
             delete it.value();
             it = m_panels.erase(it);
             changed = true;
@@ -345,6 +377,65 @@ void DashboardView::syncPanels(const QList<PanelModel> &expanded)
     relayout();
     if (changed && !m_settingDashboard)
         Q_EMIT panelsChanged();
+}
+
+bool DashboardView::updateLayout(const Dashboard &dashboard)
+{
+    const QList<PanelModel> &next = dashboard.panels();
+    if (next.size() != m_source.size())
+        return false;
+    auto sameExceptPosition = [](const PanelModel &a, const PanelModel &b) {
+        QJsonObject ja = a.json;
+        QJsonObject jb = b.json;
+        ja.remove(QLatin1String("gridPos"));
+        jb.remove(QLatin1String("gridPos"));
+        if (a.type == QLatin1String("row")) { // a collapsed row's panels move with it
+            ja.remove(QLatin1String("panels"));
+            jb.remove(QLatin1String("panels"));
+        }
+        return a.id == b.id && ja == jb && a.children.size() == b.children.size();
+    };
+    QHash<int, const PanelModel *> shown;
+    for (const PanelModel &p : std::as_const(m_source))
+        shown.insert(p.id, &p);
+    for (const PanelModel &p : next) {
+        const PanelModel *old = shown.value(p.id);
+        if (!old || !sameExceptPosition(*old, p))
+            return false;
+        for (qsizetype i = 0; i < p.children.size(); ++i) {
+            if (!sameExceptPosition(old->children.at(i), p.children.at(i)))
+                return false;
+        }
+    }
+    // The repeats must give the same panels and rows as shown.
+    const QList<PanelModel> expanded = expandRepeats(next, m_vars->context());
+    QSet<int> panels, rows;
+    for (const PanelModel &p : expanded) {
+        if (p.type == QLatin1String("row")) {
+            rows.insert(p.id);
+            for (const PanelModel &c : p.children)
+                panels.insert(c.id);
+        } else {
+            panels.insert(p.id);
+        }
+    }
+    if (panels != QSet<int>(m_panelOrder.cbegin(), m_panelOrder.cend()) ||
+        rows != QSet<int>(m_rowOrder.cbegin(), m_rowOrder.cend()))
+        return false;
+    m_source = next;
+    m_topLevel = expanded;
+    relayout();
+    return true;
+}
+
+void DashboardView::setViewPanel(int panelId)
+{
+    if (panelId != 0 && !m_panels.contains(panelId))
+        panelId = 0;
+    if (m_viewPanel == panelId)
+        return;
+    m_viewPanel = panelId;
+    relayout();
 }
 
 void DashboardView::setTimeZone(const QTimeZone &zone)
@@ -425,7 +516,18 @@ void DashboardView::relayout()
 {
     const int width = m_layoutWidth > 0 ? m_layoutWidth : viewport()->width();
     const int gridWidth = std::max(Padding * 2 + grid::Columns, width - 2 * Padding);
-    const QList<grid::Placed> placed = grid::layoutDashboard(m_topLevel, m_collapsed);
+    QList<grid::Placed> placed = grid::layoutDashboard(m_topLevel, m_collapsed);
+    if (m_viewPanel != 0 && !m_panels.contains(m_viewPanel))
+        m_viewPanel = 0; // the viewed panel was removed
+    if (m_viewPanel != 0) {
+        // One panel alone, as high as the view (at least 8 units).
+        const int units = std::max(8, (viewport()->height() - 2 * Padding + grid::Margin) /
+                                          (grid::RowHeight + grid::Margin));
+        grid::Placed only;
+        only.panelId = m_viewPanel;
+        only.pos = GridPos{0, 0, grid::Columns, units};
+        placed = {only};
+    }
     m_laidOut.clear();
     QSet<int> shownRows;
     for (const grid::Placed &item : placed) {
@@ -484,7 +586,8 @@ void DashboardView::updateVisibility()
 void DashboardView::resizeEvent(QResizeEvent *event)
 {
     QScrollArea::resizeEvent(event);
-    if (m_layoutWidth == 0 && event->size().width() != event->oldSize().width())
+    if ((m_layoutWidth == 0 && event->size().width() != event->oldSize().width()) ||
+        m_viewPanel != 0)
         relayout();
     else
         updateVisibility();

@@ -83,6 +83,18 @@ public:
     /// VariableSet::updated(), when the panels are expanded again and re-query.
     void setDashboard(const Dashboard &dashboard, const std::optional<TimeRange> &range = {});
     void clear();
+    /// Edit mode: when `dashboard` has the same panels as the one shown and only their grid
+    /// positions changed, moves the panel widgets there (no new widgets, no queries) and
+    /// returns true. Returns false (nothing changed) otherwise: call setDashboard() then.
+    bool updateLayout(const Dashboard &dashboard);
+    /// Edit mode: shows the edited panels of `dashboard` (same variables, time zone and
+    /// tooltip mode as the one shown), keeping the widgets of unchanged panels, and queries
+    /// again. Returns false (nothing changed) when those settings differ: call setDashboard().
+    bool updatePanels(const Dashboard &dashboard);
+    /// Shows panel `panelId` alone, filling the view (Grafana's "view panel", key v); 0 shows
+    /// the whole dashboard again.
+    void setViewPanel(int panelId);
+    int viewPanel() const { return m_viewPanel; }
 
     QueryScheduler *scheduler() const { return m_scheduler; }
     /// The dashboard's template variables (never nullptr; empty without a dashboard).
@@ -175,6 +187,8 @@ private:
     bool m_exportMode = false;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     CrosshairSync *m_crosshair;
+    int m_viewPanel = 0;
+    QJsonObject m_shownSettings; // templating, timezone, graphTooltip of the shown dashboard
 };
 
 } // namespace pharos

@@ -9,6 +9,7 @@
 #include "inspect.h"
 #include "mainwindow.h"
 #include "provisioning.h"
+#include "recovery.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -161,5 +162,7 @@ int main(int argc, char **argv)
         window.startOpenFile(options.file);
     if (registry.dataSources().isEmpty())
         QTimer::singleShot(0, &window, &pharos::MainWindow::offerDataSourceSetup);
+    // Unsaved edits of a session that crashed: offered once the window is up.
+    QTimer::singleShot(0, &window, [&window] { pharos::offerRecovery(&window); });
     return app.exec();
 }

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "backgroundjob.h"
+#include "dashboarddocument.h"
+#include "dashboardedit.h"
+#include "dashboardeditor.h"
 #include "dashboardio.h"
 #include "dashboardsettings.h"
 #include "dashboardview.h"
@@ -13,6 +16,7 @@
 #include "importer.h"
 #include "importreportdialog.h"
 #include "queryscheduler.h"
+#include "recovery.h"
 #include "refreshpicker.h"
 #include "savevariables.h"
 #include "timenavigation.h"
@@ -76,6 +80,26 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     m_status->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_status, 1);
 
+    // The document (undo stack, dirty state), its edit mode and its recovery file.
+    m_document = new DashboardDocument(this);
+    connect(m_document, &DashboardDocument::changed, this,
+            [this](DashboardDocument::Change change) { onDocumentChanged(int(change)); });
+    connect(m_document, &DashboardDocument::modifiedChanged, this, [this](bool modified) {
+        m_modified = modified;
+        updateTitle();
+    });
+    m_editor = new DashboardEditor(m_document, m_view, this);
+    connect(m_editor, &DashboardEditor::editingChanged, this, [this] { applyModeShortcuts(); });
+    connect(m_editor, &DashboardEditor::message, m_status, &QLabel::setText);
+    m_recovery = new RecoveryWriter(m_document, this);
+    auto *editBar = addToolBar(tr("Edit"));
+    editBar->setObjectName(QStringLiteral("editToolBar"));
+    editBar->setMovable(false);
+    editBar->addAction(m_editor->editModeAction());
+    editBar->addAction(m_editor->addPanelAction());
+    editBar->addAction(m_editor->addRowAction());
+    insertToolBar(bar, editBar);
+
     createMenus();
     bar->insertAction(bar->actions().value(0), m_settingsAction);
 
@@ -131,8 +155,83 @@ void MainWindow::applyModeShortcuts()
     // in view mode only; an edit mode gives it to undo and keeps t z here.
     m_shiftBackAction->setShortcut(QKeySequence(Qt::Key_T, Qt::Key_Left));
     m_shiftForwardAction->setShortcut(QKeySequence(Qt::Key_T, Qt::Key_Right));
-    m_zoomOutAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Z), QKeySequence(Qt::Key_T, Qt::Key_Z)});
+    if (m_editor && m_editor->ownsUndoShortcuts())
+        m_zoomOutAction->setShortcuts({QKeySequence(Qt::Key_T, Qt::Key_Z)});
+    else
+        m_zoomOutAction->setShortcuts(
+            {QKeySequence(Qt::CTRL | Qt::Key_Z), QKeySequence(Qt::Key_T, Qt::Key_Z)});
+}
+
+void MainWindow::onDocumentChanged(int change)
+{
+    if (!m_document->hasDashboard()) {
+        m_dashboard.reset();
+        updateTitle();
+        return;
+    }
+    const std::optional<Dashboard> previous = m_dashboard;
+    m_dashboard = m_document->dashboard();
+    if (DashboardDocument::Change(change) == DashboardDocument::Change::Reset) {
+        updateTitle();
+        return; // the loader shows it (applyDashboard)
+    }
+    // An edit of the dashboard itself (settings, JSON model) shows it again as a load does,
+    // but what the user looks at (time range, refresh) stays unless the edit (or its undo)
+    // changed the dashboard's own.
+    QJsonObject before = previous ? previous->toJson() : QJsonObject();
+    QJsonObject after = m_dashboard->toJson();
+    before.remove(QLatin1String("panels"));
+    after.remove(QLatin1String("panels"));
+    if (previous && before != after) {
+        if (previous->timeFrom() == m_dashboard->timeFrom() &&
+            previous->timeTo() == m_dashboard->timeTo()) {
+            m_overrideFrom = m_timePicker->timeRange().from;
+            m_overrideTo = m_timePicker->timeRange().to;
+        }
+        if (previous->refresh() == m_dashboard->refresh())
+            m_overrideRefresh = m_refreshPicker->interval().isEmpty() ? QStringLiteral("off")
+                                                                      : m_refreshPicker->interval();
+        const int viewed = m_view->viewPanel();
+        applyDashboard();
+        m_view->setViewPanel(viewed);
+        updateTitle();
+        return;
+    }
+    // A panel edit: move the panels when only the layout changed, otherwise show the changed
+    // panels and query again.
+    const bool layoutOnly = DashboardDocument::Change(change) == DashboardDocument::Change::Layout;
+    if (!(layoutOnly && m_view->updateLayout(*m_dashboard)))
+        m_view->updatePanels(*m_dashboard);
+    updateTitle();
+}
+
+bool MainWindow::newDashboard()
+{
+    if (!maybeSave())
+        return false;
+    auto dashboard = Dashboard::fromObject(dashboardedit::newDashboard(tr("New dashboard")));
+    if (!dashboard)
+        return false;
+    ++m_lastLoadId; // a load still running must not replace it
+    m_dashboard = std::move(dashboard);
+    m_path.clear();
+    m_document->reset(*m_dashboard, QString(), false);
+    applyDashboard();
+    m_editor->setEditing(true);
+    return true;
+}
+
+bool MainWindow::showRecoveredDashboard(const Dashboard &dashboard, const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    ++m_lastLoadId;
+    m_dashboard = dashboard;
+    m_path = path;
+    m_document->reset(*m_dashboard, path, true);
+    applyDashboard();
+    m_status->setText(tr("Restored unsaved edits: save them with Ctrl+S."));
+    return true;
 }
 
 QDateTime MainWindow::now() const
@@ -211,6 +310,9 @@ void MainWindow::shiftTime(int direction)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New dashboard"), this, [this] { newDashboard(); });
+    newAction->setObjectName(QStringLiteral("newDashboardAction"));
+    newAction->setShortcut(QKeySequence::New);
     QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::open);
     openAction->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importDialog);
@@ -224,6 +326,22 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_editor->undoAction());
+    edit->addAction(m_editor->redoAction());
+    edit->addSeparator();
+    edit->addAction(m_editor->editModeAction());
+    edit->addAction(m_editor->addPanelAction());
+    edit->addAction(m_editor->addRowAction());
+    edit->addSeparator();
+    edit->addAction(m_editor->editPanelAction());
+    edit->addAction(m_editor->viewPanelAction());
+    edit->addAction(m_editor->exitViewAction());
+    edit->addAction(m_editor->duplicateAction());
+    edit->addAction(m_editor->copyAction());
+    edit->addAction(m_editor->pasteAction());
+    edit->addAction(m_editor->deleteAction());
 
     QMenu *dash = menuBar()->addMenu(tr("&Dashboard"));
     dash->addAction(tr("Save current time range and refresh as default"), this,
@@ -398,8 +516,8 @@ quint64 MainWindow::startOpenFile(const QString &path)
             m_dashboard = std::move(outcome.dashboard);
             m_path = path;
             addRecent(path);
+            m_document->reset(*m_dashboard, path, false);
             applyDashboard();
-            setModified(false);
             endLoad(id, true);
         });
     return id;
@@ -512,8 +630,8 @@ void MainWindow::finishImport(quint64 id, std::optional<ImportResult> result, co
     m_dashboard = result->dashboard;
     m_importReport = result->report;
     m_path.clear(); // a new dashboard: Save asks where, the imported file stays as it is
+    m_document->reset(*m_dashboard, QString(), true);
     applyDashboard();
-    setModified(true);
 
     if (m_reportDialog)
         m_reportDialog->deleteLater();
@@ -562,20 +680,19 @@ void MainWindow::applyDashboard()
 
 void MainWindow::replaceDashboard(const Dashboard &dashboard)
 {
-    if (m_dashboard) {
-        // Keep what the user looks at unless the edit changed the dashboard's defaults.
-        if (m_dashboard->timeFrom() == dashboard.timeFrom() &&
-            m_dashboard->timeTo() == dashboard.timeTo()) {
-            m_overrideFrom = m_timePicker->timeRange().from;
-            m_overrideTo = m_timePicker->timeRange().to;
-        }
-        if (m_dashboard->refresh() == dashboard.refresh())
-            m_overrideRefresh = m_refreshPicker->interval().isEmpty() ? QStringLiteral("off")
-                                                                      : m_refreshPicker->interval();
+    if (!m_dashboard) {
+        // Nothing open (Explore's "Add to dashboard"): a new, unsaved dashboard.
+        ++m_lastLoadId;
+        m_dashboard = dashboard;
+        m_path.clear();
+        m_document->reset(dashboard, QString(), true);
+        applyDashboard();
+        return;
     }
-    m_dashboard = dashboard;
-    applyDashboard();
-    setModified(true);
+    // One undo step; the document shows it (onDocumentChanged).
+    QString error;
+    if (!m_document->replaceDashboardJson(dashboard.toJson(), tr("Edit dashboard"), &error))
+        showError(tr("Cannot change the dashboard"), error);
 }
 
 void MainWindow::showDashboardSettings()
@@ -635,8 +752,10 @@ void MainWindow::saveAsDialog()
 {
     if (!m_dashboard)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save dashboard as"), m_path,
-                                                      tr("Grafana dashboards (*.json)"));
+    const QString path = m_askSavePath
+                             ? m_askSavePath()
+                             : QFileDialog::getSaveFileName(this, tr("Save dashboard as"), m_path,
+                                                            tr("Grafana dashboards (*.json)"));
     if (!path.isEmpty())
         saveAs(path);
 }
@@ -646,14 +765,19 @@ void MainWindow::saveTimeAndRefreshAsDefault()
     if (!m_dashboard)
         return;
     const TimeRange range = m_timePicker->timeRange();
-    m_dashboard->setTime(range.from, range.to);
-    m_dashboard->setRefresh(m_refreshPicker->interval());
-    setModified(true);
+    Dashboard edited = *m_dashboard;
+    edited.setTime(range.from, range.to);
+    edited.setRefresh(m_refreshPicker->interval());
+    m_document->replaceDashboardJson(edited.toJson(), tr("Save time range and refresh as default"));
 }
 
 void MainWindow::setModified(bool modified)
 {
-    m_modified = modified;
+    if (modified)
+        m_document->markModified();
+    else
+        m_document->markSaved(m_path);
+    m_modified = m_document->isModified();
     updateTitle();
 }
 

@@ -21,7 +21,10 @@ namespace pharos {
 
 class CredentialStore;
 class DashboardSettingsDialog;
+class DashboardDocument;
+class DashboardEditor;
 class DashboardView;
+class RecoveryWriter;
 class DataSourceManager;
 class DataSourceRegistry;
 class ExploreWindow;
@@ -79,11 +82,20 @@ public:
     {
         m_askSaveVariables = std::move(handler);
     }
+    /// File › New: an empty dashboard (asking first about unsaved changes), in edit mode.
+    bool newDashboard();
+    /// Shows a dashboard restored from a recovery file as unsaved edits of `path` (empty: a
+    /// new dashboard). Asks first about unsaved changes; false when cancelled.
+    bool showRecoveredDashboard(const Dashboard &dashboard, const QString &path);
+    /// The open dashboard as an editable document (undo stack, dirty state), and the edit mode.
+    DashboardDocument *document() const { return m_document; }
+    DashboardEditor *editor() const { return m_editor; }
+    RecoveryWriter *recoveryWriter() const { return m_recovery; }
     /// Copies the current time range and refresh into the document (marks it modified).
     void saveTimeAndRefreshAsDefault();
     /// Replaces the dashboard with an edited version of itself (Dashboard settings' Apply):
-    /// shown at once and marked modified; the current time range and refresh stay unless the
-    /// edit changed the dashboard's own.
+    /// one undo step on document(), shown at once and marked modified; the current time
+    /// range and refresh stay unless the edit changed the dashboard's own.
     void replaceDashboard(const Dashboard &dashboard);
     /// Opens the Dashboard settings window for the current dashboard (created on first use).
     void showDashboardSettings();
@@ -139,6 +151,11 @@ public:
     void setUnsavedChangesHandler(std::function<QMessageBox::StandardButton()> handler)
     {
         m_askUnsaved = std::move(handler);
+    }
+    /// Replaces the Save As file dialog (tests): returns the path, or "" to cancel.
+    void setSaveAsPathHandler(std::function<QString()> handler)
+    {
+        m_askSavePath = std::move(handler);
     }
     /// Asks about unsaved changes; true when it is fine to go on.
     bool maybeSave();
@@ -216,6 +233,11 @@ private:
     QAction *m_settingsAction = nullptr;
     ExploreWindow *m_explore = nullptr;
     QAction *m_exploreAction = nullptr;
+    DashboardDocument *m_document = nullptr;
+    DashboardEditor *m_editor = nullptr;
+    RecoveryWriter *m_recovery = nullptr;
+    std::function<QString()> m_askSavePath;
+    void onDocumentChanged(int change);
 };
 
 } // namespace pharos

@@ -278,7 +278,11 @@ void TestAppWindows::modifiedSaveAndClose()
     QCOMPARE(window.filePath(), other);
     QVERIFY(QFile::exists(other));
 
+    // (Saving the same defaults again changes nothing: pick another refresh first.)
+    window.refreshPicker()->comboBox()->setCurrentIndex(
+        window.refreshPicker()->comboBox()->findData(QStringLiteral("5m")));
     window.saveTimeAndRefreshAsDefault();
+    QVERIFY(window.isModified());
     window.setUnsavedChangesHandler([&asked] {
         ++asked;
         return QMessageBox::Discard;
