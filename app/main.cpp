@@ -4,6 +4,7 @@
 #include "datasourcecommand.h"
 #include "datasourceregistry.h"
 #include "datasourcestore.h"
+#include "editcontrol.h"
 #include "exporter.h"
 #include "importcommand.h"
 #include "inspect.h"
@@ -162,6 +163,8 @@ int main(int argc, char **argv)
         window.startOpenFile(options.file);
     if (registry.dataSources().isEmpty())
         QTimer::singleShot(0, &window, &pharos::MainWindow::offerDataSourceSetup);
+    if (qEnvironmentVariableIntValue("PHAROS_EDIT_CONTROL") == 1)
+        new pharos::EditControl(&window); // tests only: commands on stdin
     // Unsaved edits of a session that crashed: offered once the window is up.
     QTimer::singleShot(0, &window, [&window] { pharos::offerRecovery(&window); });
     return app.exec();

@@ -727,6 +727,7 @@ bool MainWindow::saveAs(const QString &path)
     if (!m_dashboard)
         return false;
     // "Save current variable values": only when asked, else the file's templating stays.
+    std::optional<QJsonArray> withValues;
     const QStringList changed = changedVariableValues(
         *m_view->variables(), m_dashboard->templatingList(), m_view->openedVariables());
     if (!changed.isEmpty()) {
@@ -735,13 +736,19 @@ bool MainWindow::saveAs(const QString &path)
         if (!update)
             return false;
         if (*update)
-            m_dashboard->setTemplatingList(m_view->variables()->toJson(true));
+            withValues = m_view->variables()->toJson(true);
     }
+    Dashboard toSave = *m_dashboard;
+    if (withValues)
+        toSave.setTemplatingList(*withValues);
     QString error;
-    if (!saveDashboardFile(path, *m_dashboard, &error)) {
+    if (!saveDashboardFile(path, toSave, &error)) {
         showError(tr("Cannot save dashboard"), error);
         return false;
     }
+    // The saved values become the document's (one undo step), then it is clean.
+    if (withValues)
+        m_document->replaceDashboardJson(toSave.toJson(), tr("Save current variable values"));
     m_path = path;
     addRecent(path);
     setModified(false);

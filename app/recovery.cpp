@@ -174,7 +174,8 @@ int offerRecovery(MainWindow *window)
         const QString offer =
             QCoreApplication::translate("pharos::Recovery",
                                         "Pharos found unsaved edits of the dashboard “%1” (%2) "
-                                        "from a session that ended on %3 without saving them.")
+                                        "from a session that did not end normally; they were "
+                                        "last written on %3.")
                 .arg(name, where,
                      QLocale().toString(r.written.toLocalTime(), QLocale::ShortFormat));
         enum class Answer { Restore, Discard, Later } answer = Answer::Later;
