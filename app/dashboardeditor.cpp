@@ -409,9 +409,29 @@ double DashboardEditor::columnPitch() const
     return double(gridWidth - grid::Margin * (grid::Columns - 1)) / grid::Columns + grid::Margin;
 }
 
+int DashboardEditor::rowAt(QObject *receiver, const QPoint &globalPos) const
+{
+    QWidget *canvas = m_view->canvas();
+    bool onCanvas = false;
+    for (QObject *o = receiver; o && !onCanvas; o = o->parent())
+        onCanvas = o == canvas;
+    if (!onCanvas)
+        return 0;
+    const QPoint pos = canvas->mapFromGlobal(globalPos);
+    for (int id : m_view->rowIds()) {
+        const QWidget *header = m_view->rowHeader(id);
+        if (header && header->isVisible() && header->geometry().contains(pos))
+            return id;
+    }
+    return 0;
+}
+
 void DashboardEditor::dragTo(const QPoint &globalPos)
 {
     const QPoint d = globalPos - m_dragStart;
+    if (!m_dragMoved && d.manhattanLength() < QApplication::startDragDistance())
+        return;
+    m_dragMoved = true;
     const int dx = int(std::lround(d.x() / std::max(1.0, columnPitch())));
     const int dy = int(std::lround(double(d.y()) / (grid::RowHeight + grid::Margin)));
     GridPos target = m_dragStartPos;
@@ -448,8 +468,30 @@ bool DashboardEditor::eventFilter(QObject *watched, QEvent *event)
             break;
         auto *me = static_cast<QMouseEvent *>(event);
         PanelWidget *panel = panelAt(watched, me->globalPosition().toPoint());
-        if (!panel)
-            break;
+        if (!panel) {
+            // A row header: in edit mode a drag moves the row (and the panels it holds); a
+            // click without a drag still folds it.
+            const int row = rowAt(watched, me->globalPosition().toPoint());
+            if (row == 0)
+                break;
+            m_selected = row;
+            if (!m_editing || me->button() != Qt::LeftButton || m_drag != DragKind::None)
+                break;
+            const QJsonObject json = m_document->json();
+            const QJsonObject model = dashboardedit::findPanel(json, row);
+            if (model.isEmpty())
+                break;
+            m_drag = DragKind::Move;
+            m_dragIsRow = true;
+            m_dragMoved = false;
+            m_dragPanel = row;
+            m_dragStart = me->globalPosition().toPoint();
+            m_dragStartPos = dashboardedit::gridPosOf(model);
+            m_dragLast = m_dragStartPos;
+            m_dragBase = json;
+            m_document->beginPreview();
+            return true;
+        }
         m_selected = panel->panelId();
         if (!m_editing || me->button() != Qt::LeftButton || m_drag != DragKind::None)
             break;
@@ -468,6 +510,8 @@ bool DashboardEditor::eventFilter(QObject *watched, QEvent *event)
         if (model.isEmpty() || !topLevel)
             break;
         m_drag = kind;
+        m_dragIsRow = false;
+        m_dragMoved = true;
         m_dragPanel = panel->panelId();
         m_dragStart = me->globalPosition().toPoint();
         m_dragStartPos = dashboardedit::gridPosOf(model);
@@ -484,6 +528,8 @@ bool DashboardEditor::eventFilter(QObject *watched, QEvent *event)
         }
         if (!watched->isWidgetType())
             break;
+        if (const int row = rowAt(watched, me->globalPosition().toPoint()))
+            m_hovered = row;
         if (PanelWidget *panel = panelAt(watched, me->globalPosition().toPoint())) {
             m_hovered = panel->panelId();
             if (m_editing) {
@@ -508,7 +554,14 @@ bool DashboardEditor::eventFilter(QObject *watched, QEvent *event)
         dragTo(me->globalPosition().toPoint());
         const DragKind kind = m_drag;
         m_drag = DragKind::None;
-        m_document->commitPreview(kind == DragKind::Move ? tr("Move panel") : tr("Resize panel"));
+        if (m_dragIsRow && !m_dragMoved) { // a click on a row header: fold or unfold it
+            m_document->cancelPreview();
+            m_view->toggleRow(m_dragPanel);
+            return true;
+        }
+        m_document->commitPreview(m_dragIsRow              ? tr("Move row")
+                                  : kind == DragKind::Move ? tr("Move panel")
+                                                           : tr("Resize panel"));
         return true;
     }
     default:

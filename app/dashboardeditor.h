@@ -34,12 +34,12 @@ private:
 
 /// The edit mode of a dashboard: every edit goes through the document's undo stack.
 ///
-/// In edit mode the mouse moves a panel by its header and resizes it by its bottom-right
-/// corner on the 24-column grid (the others push down and float up live; one undo step per
-/// drag). The actions (menus, tool bar, shortcuts) add panels from the gallery and rows,
-/// duplicate, delete, copy and paste panels (Grafana panel JSON on the clipboard), undo and
-/// redo. `v` shows the panel under the mouse (or the last one clicked) alone and Esc comes
-/// back; `e` asks for the panel editor (editPanelRequested()).
+/// In edit mode the mouse moves a panel by its header (a row by its header; a click still
+/// folds it) and resizes it by its bottom-right corner on the 24-column grid (the others push down
+/// and float up live; one undo step per drag). The actions (menus, tool bar, shortcuts) add panels
+/// from the gallery and rows, duplicate, delete, copy and paste panels (Grafana panel JSON on the
+/// clipboard), undo and redo. `v` shows the panel under the mouse (or the last one clicked) alone
+/// and Esc comes back; `e` asks for the panel editor (editPanelRequested()).
 class DashboardEditor : public QObject
 {
     Q_OBJECT
@@ -106,6 +106,8 @@ private:
     void updateActions();
     void updateDecorations();
     PanelWidget *panelAt(QObject *receiver, const QPoint &globalPos) const;
+    /// The id of the row whose header is at globalPos, 0 when none.
+    int rowAt(QObject *receiver, const QPoint &globalPos) const;
     DragKind hitTest(PanelWidget *panel, const QPoint &pos) const;
     /// Pixels per grid column and per row unit at the current width.
     double columnPitch() const;
@@ -125,6 +127,8 @@ private:
     GridPos m_dragStartPos;
     GridPos m_dragLast;
     QJsonObject m_dragBase;
+    bool m_dragIsRow = false;
+    bool m_dragMoved = false; // past the start distance (a row click folds it instead)
 
     QAction *m_editModeAction = nullptr;
     QAction *m_addPanelAction = nullptr;

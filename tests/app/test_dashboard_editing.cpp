@@ -369,6 +369,30 @@ void TestDashboardEditing::copyPasteDuplicateDeleteAndViewPanel()
     QCOMPARE(panelIds(w).size(), 2);
     COMPARE_POS(posOf(w, 7), (GridPos{0, 0, 8, 6}));
 
+    // Add row (tool bar): a row on top, the panels below it. Drag its header below the
+    // panels: it moves there and they float up; a click on it without a drag folds it.
+    QToolBar *bar = w.findChild<QToolBar *>(QStringLiteral("editToolBar"));
+    QTest::mouseClick(bar->widgetForAction(w.editor()->addRowAction()), Qt::LeftButton);
+    QCOMPARE(w.view()->rowIds().size(), 1);
+    const int row = w.view()->rowIds().first();
+    COMPARE_POS(posOf(w, row), (GridPos{0, 0, 24, 1}));
+    COMPARE_POS(posOf(w, 7), (GridPos{0, 1, 8, 6}));
+    const QPoint rowPoint = canvasPoint(w, 10, 0, QPoint(5, 10));
+    drag(canvas, rowPoint, rowPoint + (canvasPoint(w, 0, 8) - canvasPoint(w, 0, 0)), 4);
+    COMPARE_POS(posOf(w, 7), (GridPos{0, 0, 8, 6}));
+    COMPARE_POS(posOf(w, copy), (GridPos{8, 0, 8, 6}));
+    COMPARE_POS(posOf(w, row), (GridPos{0, 6, 24, 1}));
+    QTRY_COMPARE(w.view()->rowHeader(row)->geometry().top(), canvasPoint(w, 0, 6).y());
+    QVERIFY(!w.view()->isRowCollapsed(row));
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, canvasPoint(w, 10, 6, QPoint(5, 10)));
+    QVERIFY(w.view()->isRowCollapsed(row));
+    COMPARE_POS(posOf(w, row), (GridPos{0, 6, 24, 1}));  // a click moves nothing
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier); // undo the row move
+    COMPARE_POS(posOf(w, row), (GridPos{0, 0, 24, 1}));
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier); // and the row
+    QCOMPARE(w.view()->rowIds().size(), 0);
+    COMPARE_POS(posOf(w, 7), (GridPos{0, 0, 8, 6}));
+
     // Leaving edit mode: Ctrl+Z zooms out again, the edit actions are off.
     w.editor()->editModeAction()->trigger();
     QVERIFY(!w.editor()->isEditing());
