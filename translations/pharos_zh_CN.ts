@@ -699,6 +699,119 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
 </context>
 <context>
+    <name>pharos::DashboardDocument</name>
+    <message>
+        <source>No dashboard is open.</source>
+        <translation>没有打开的仪表板。</translation>
+    </message>
+    <message>
+        <source>The panel is no longer on the dashboard.</source>
+        <translation>该面板已不在仪表板上。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardEdit</name>
+    <message>
+        <source>The clipboard does not hold panel JSON.</source>
+        <translation>剪贴板中没有面板 JSON。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds JSON, but not a panel: a panel has a &quot;type&quot;.</source>
+        <translation>剪贴板中的 JSON 不是面板：面板必须有 &quot;type&quot;。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardEditor</name>
+    <message>
+        <source>Edit mode</source>
+        <translation>编辑模式</translation>
+    </message>
+    <message>
+        <source>Edit the dashboard: move, resize, add and remove panels</source>
+        <translation>编辑仪表板：移动、调整大小、添加和删除面板</translation>
+    </message>
+    <message>
+        <source>Add panel…</source>
+        <translation>添加面板…</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Duplicate panel</source>
+        <translation>复制面板副本</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>删除面板</translation>
+    </message>
+    <message>
+        <source>Copy panel</source>
+        <translation>复制面板</translation>
+    </message>
+    <message>
+        <source>Paste panel</source>
+        <translation>粘贴面板</translation>
+    </message>
+    <message>
+        <source>View panel</source>
+        <translation>查看面板</translation>
+    </message>
+    <message>
+        <source>Back to the dashboard</source>
+        <translation>返回仪表板</translation>
+    </message>
+    <message>
+        <source>Edit panel…</source>
+        <translation>编辑面板…</translation>
+    </message>
+    <message>
+        <source>The panel editor is not available yet.</source>
+        <translation>面板编辑器尚不可用。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Move panel</source>
+        <translation>移动面板</translation>
+    </message>
+    <message>
+        <source>Resize panel</source>
+        <translation>调整面板大小</translation>
+    </message>
+    <message>
+        <source>Drag to resize</source>
+        <translation>拖动以调整大小</translation>
+    </message>
+    <message>
+        <source>New panel</source>
+        <translation>新面板</translation>
+    </message>
+    <message>
+        <source>Add %1 panel</source>
+        <translation>添加%1面板</translation>
+    </message>
+    <message>
+        <source>Row title</source>
+        <translation>行标题</translation>
+    </message>
+    <message>
+        <source>Panel copied</source>
+        <translation>面板已复制</translation>
+    </message>
+    <message>
+        <source>Move row</source>
+        <translation>移动行</translation>
+    </message>
+</context>
+<context>
     <name>pharos::DashboardIO</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -2326,6 +2439,38 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Panel added to the dashboard.</source>
         <translation>面板已添加到仪表盘。</translation>
     </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Restored unsaved edits: save them with Ctrl+S.</source>
+        <translation>已恢复未保存的编辑：按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>&amp;New dashboard</source>
+        <translation>新建仪表板(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit dashboard</source>
+        <translation>编辑仪表板</translation>
+    </message>
+    <message>
+        <source>Cannot change the dashboard</source>
+        <translation>无法更改仪表板</translation>
+    </message>
+    <message>
+        <source>Save current variable values</source>
+        <translation>保存当前变量值</translation>
+    </message>
+    <message>
+        <source>Save time range and refresh as default</source>
+        <translation>将时间范围和刷新间隔保存为默认值</translation>
+    </message>
 </context>
 <context>
     <name>pharos::MetricsBrowser</name>
@@ -2399,6 +2544,53 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>%1 (retrying in %2 s)</source>
         <translation>%1（%2 秒后重试）</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PanelGallery</name>
+    <message>
+        <source>Add panel</source>
+        <translation>添加面板</translation>
+    </message>
+    <message>
+        <source>Choose a visualization:</source>
+        <translation>选择可视化类型：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <source>Stat</source>
+        <translation>统计值</translation>
+    </message>
+    <message>
+        <source>Gauge</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>Bar gauge</source>
+        <translation>条形仪表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Pie chart</source>
+        <translation>饼图</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3160,60 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>the data source returned no reply</source>
         <translation>数据源未返回任何响应</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::Recovery</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>a new dashboard, never saved</source>
+        <translation>新仪表板，从未保存</translation>
+    </message>
+    <message>
+        <source>Pharos found unsaved edits of the dashboard “%1” (%2) from a session that did not end normally; they were last written on %3.</source>
+        <translation>Pharos 发现仪表板“%1”（%2）有未保存的编辑，来自一个未正常结束的会话；最后写入时间为 %3。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved edits</source>
+        <translation>恢复未保存的编辑</translation>
+    </message>
+    <message>
+        <source>Restore them now? Discard deletes them for good.</source>
+        <translation>现在恢复吗？放弃将永久删除这些编辑。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Discarded the unsaved edits of “%1”.</source>
+        <translation>已放弃“%1”的未保存编辑。</translation>
+    </message>
+    <message>
+        <source>Cannot restore %1: %2</source>
+        <translation>无法恢复 %1：%2</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved edits of “%1”.</source>
+        <translation>已恢复“%1”的未保存编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::RecoveryWriter</name>
+    <message>
+        <source>Cannot lock the recovery file %1.</source>
+        <translation>无法锁定恢复文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery file %1: %2</source>
+        <translation>无法写入恢复文件 %1：%2</translation>
     </message>
 </context>
 <context>
