@@ -431,6 +431,20 @@ void DashboardSettingsDialog::setDashboard(const Dashboard &dashboard)
     m_jsonError->clear();
 }
 
+void DashboardSettingsDialog::dashboardChanged(const Dashboard &dashboard)
+{
+    if (!m_baselineDashboard || !hasChanges()) {
+        setDashboard(dashboard);
+        return;
+    }
+    // Forms edits are kept as differences from m_loaded; they now apply to the new document.
+    // A state taken from an edited JSON model stays as the user wrote it.
+    if (m_base == m_baseline)
+        m_base = dashboard.toJson();
+    m_baselineDashboard = dashboard;
+    m_baseline = dashboard.toJson();
+}
+
 QJsonObject DashboardSettingsDialog::editedJson()
 {
     if (m_tabs->currentIndex() == JsonPage && m_jsonDirty) {

@@ -42,6 +42,10 @@ public:
 
     /// Loads every page from `dashboard` (the new baseline; unapplied edits are dropped).
     void setDashboard(const Dashboard &dashboard);
+    /// The dashboard changed elsewhere (a panel edit, undo, the variables bar). Without
+    /// unapplied edits the pages show it; with them, they stay, and Apply writes them onto
+    /// the changed dashboard (what they did not touch keeps the new state).
+    void dashboardChanged(const Dashboard &dashboard);
 
     /// The dashboard object as the forms (or the edited JSON model) describe it now.
     QJsonObject editedJson();

@@ -172,6 +172,8 @@ void MainWindow::onDocumentChanged(int change)
     const std::optional<Dashboard> previous = m_dashboard;
     m_dashboard = m_document->dashboard();
     if (DashboardDocument::Change(change) == DashboardDocument::Change::Reset) {
+        if (m_settingsDialog) // another dashboard: unapplied settings edits are dropped
+            m_settingsDialog->setDashboard(*m_dashboard);
         updateTitle();
         return; // the loader shows it (applyDashboard)
     }
@@ -199,6 +201,8 @@ void MainWindow::onDocumentChanged(int change)
     }
     // A panel edit: move the panels when only the layout changed, otherwise show the changed
     // panels and query again.
+    if (m_settingsDialog) // its Apply must not undo the panel edit
+        m_settingsDialog->dashboardChanged(*m_dashboard);
     const bool layoutOnly = DashboardDocument::Change(change) == DashboardDocument::Change::Layout;
     if (!(layoutOnly && m_view->updateLayout(*m_dashboard)))
         m_view->updatePanels(*m_dashboard);
@@ -674,7 +678,7 @@ void MainWindow::applyDashboard()
         m_status->setText(tr("No data source configured: use Data sources… to add one."));
     m_settingsAction->setEnabled(true);
     if (m_settingsDialog)
-        m_settingsDialog->setDashboard(d);
+        m_settingsDialog->dashboardChanged(d);
     scheduler->refresh();
 }
 

@@ -4,6 +4,7 @@
 // Prometheus, variables are reordered, duplicated and deleted, links are added, and the JSON
 // model refuses a syntax error (line/column) and applies a valid edit through the migration.
 #include "crosshair.h"
+#include "dashboarddocument.h"
 #include "dashboardio.h"
 #include "dashboardsettings.h"
 #include "dashboardsettingslinks.h"
@@ -34,6 +35,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QtTest>
 #include <memory>
 
@@ -55,6 +57,8 @@ private Q_SLOTS:
     void jsonModel();
     void closeAsksAboutUnappliedChanges();
     void structuredQueryKeepsItsForm();
+    void applyIsOneUndoStep();
+    void panelEditWhileSettingsOpenIsKept();
 
 private:
     DashboardSettingsDialog *openSettings();
@@ -760,6 +764,49 @@ void TestDashboardSettings::structuredQueryKeepsItsForm()
     QVERIFY(!q.contains("qryType")); // the classic text decides now
     QCOMPARE(v.value("definition").toString(), q.value("query").toString());
     QCOMPARE(Variable::fromJson(v).query, q.value("query").toString());
+}
+
+void TestDashboardSettings::applyIsOneUndoStep()
+{
+    QUndoStack *stack = m_window->document()->undoStack();
+    const int steps = stack->count();
+    setText(child<QLineEdit>("titleEdit"), QStringLiteral("Undo me"));
+    setText(child<QLineEdit>("uidEdit"), QStringLiteral("undo-uid"));
+    QTest::keyClicks(m_dialog->tagsEdit()->input(), QStringLiteral("t1"));
+    QTest::keyClick(m_dialog->tagsEdit()->input(), Qt::Key_Return);
+    apply(true);
+    QCOMPARE(stack->count(), steps + 1);
+    QCOMPARE(m_window->dashboard()->title(), QStringLiteral("Undo me"));
+    QVERIFY(m_window->isModified());
+
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *redo = m_window->findChild<QAction *>(QStringLiteral("redoAction"));
+    QVERIFY(undo && redo);
+    undo->trigger();
+    QCOMPARE(m_window->dashboard()->title(), QStringLiteral("Before"));
+    QCOMPARE(m_window->dashboard()->uid(), QStringLiteral("before-uid"));
+    QCOMPARE(m_window->dashboard()->toJson().value("tags").toArray(), (QJsonArray{"old", "keep"}));
+    // The open settings show the dashboard as it is now.
+    QCOMPARE(child<QLineEdit>("titleEdit")->text(), QStringLiteral("Before"));
+    redo->trigger();
+    QCOMPARE(m_window->dashboard()->title(), QStringLiteral("Undo me"));
+    QCOMPARE(m_window->dashboard()->uid(), QStringLiteral("undo-uid"));
+    QCOMPARE(child<QLineEdit>("uidEdit")->text(), QStringLiteral("undo-uid"));
+}
+
+void TestDashboardSettings::panelEditWhileSettingsOpenIsKept()
+{
+    // An unapplied title in the settings, then a panel is edited in the dashboard.
+    setText(child<QLineEdit>("titleEdit"), QStringLiteral("Both"));
+    QJsonObject panel = m_window->dashboard()->panels().at(0).json;
+    panel.insert("title", "Edited panel");
+    QString error;
+    QVERIFY2(m_window->document()->replacePanelJson(1, panel, QStringLiteral("Edit panel"), &error),
+             qPrintable(error));
+    QCOMPARE(child<QLineEdit>("titleEdit")->text(), QStringLiteral("Both")); // kept
+    apply(true);
+    QCOMPARE(m_window->dashboard()->title(), QStringLiteral("Both"));
+    QCOMPARE(m_window->dashboard()->panels().at(0).title, QStringLiteral("Edited panel"));
 }
 
 QTEST_MAIN(TestDashboardSettings)
