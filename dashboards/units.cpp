@@ -228,6 +228,13 @@ bool isKnownUnit(const QString &unit)
     return specFor(unit).has_value();
 }
 
+QStringList knownUnitIds()
+{
+    QStringList ids = unitTable().keys();
+    ids.sort();
+    return ids;
+}
+
 FormattedValue formatValue(double value, const QString &unit, std::optional<int> decimals)
 {
     FormattedValue out;

@@ -21,6 +21,9 @@ struct FormattedValue
 /// and "prefix:X" are known).
 bool isKnownUnit(const QString &unit);
 
+/// Every Grafana unit id Pharos formats (not the "suffix:"/"prefix:" forms), sorted.
+QStringList knownUnitIds();
+
 /// Formats `value` with the Grafana unit id `unit`. Without `decimals`, picks a Grafana-like
 /// number of decimals from the magnitude of the (scaled) value. NaN gives "NaN", infinities
 /// "Infinity"/"-Infinity". Unknown ids format the number followed by " <id>".
