@@ -217,6 +217,9 @@ void DashboardView::clear()
     m_inView.clear();
     m_topLevel.clear();
     m_source.clear();
+    m_vars->clear(); // the variables bar empties too
+    m_openedVariables = {};
+    m_variablesSettled = false;
     m_viewPanel = 0;
 }
 
@@ -253,7 +256,6 @@ void DashboardView::setDashboard(const Dashboard &dashboard, const std::optional
 {
     m_settingDashboard = true;
     clear();
-    m_vars->clear();
     m_source = dashboard.panels();
     m_shownSettings = panelIndependentSettings(dashboard);
     m_zone = dashboardTimeZone(dashboard.timezone());

@@ -82,6 +82,7 @@ public:
     /// `range` (default: the dashboard's own time range); it ends with
     /// VariableSet::updated(), when the panels are expanded again and re-query.
     void setDashboard(const Dashboard &dashboard, const std::optional<TimeRange> &range = {});
+    /// Removes the dashboard: panels, rows and variables.
     void clear();
     /// Edit mode: when `dashboard` has the same panels as the one shown and only their grid
     /// positions changed, moves the panel widgets there (no new widgets, no queries) and
