@@ -4,6 +4,7 @@
 #include "valuemappings.h"
 #include "valuemappingseditor.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QJsonDocument>
@@ -31,9 +32,9 @@ void type(ValueMappingsEditor &editor, const char *name, int row, const QString 
 {
     auto *edit = editor.rowWidget<QLineEdit>(name, row);
     QVERIFY2(edit, name);
-    // a closed colour popup leaves the offscreen window inactive
-    edit->window()->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(edit->window()));
+    // a closed popup leaves the offscreen window inactive
+    QApplication::setActiveWindow(edit->window());
+    QTRY_VERIFY(QApplication::activeWindow() == edit->window());
     edit->setFocus();
     edit->selectAll();
     if (text.isEmpty())
@@ -42,14 +43,25 @@ void type(ValueMappingsEditor &editor, const char *name, int row, const QString 
     QTest::keyClick(edit, Qt::Key_Tab);
 }
 
-void chooseType(ValueMappingsEditor &editor, int row, int downs)
+/// Picks `text` in a combo box the way a user does: opens its list and clicks the item.
+void chooseItem(QComboBox *combo, const QString &text)
 {
-    auto *combo = editor.rowWidget<QComboBox>("type", row);
     QVERIFY(combo);
-    combo->setFocus();
-    for (int i = 0; i < downs; ++i)
-        QTest::keyClick(combo, Qt::Key_Down);
+    const int target = combo->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    combo->showPopup();
+    QAbstractItemView *view = combo->view();
+    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
+    const QRect r = view->visualRect(view->model()->index(target, 0));
+    QVERIFY(r.isValid());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, r.center());
+    QTRY_VERIFY(!view->window()->isVisible());
     QCoreApplication::processEvents();
+}
+
+void chooseType(ValueMappingsEditor &editor, int row, const QString &text)
+{
+    chooseItem(editor.rowWidget<QComboBox>("type", row), text);
 }
 
 } // namespace
@@ -85,24 +97,24 @@ void TestValueMappingsEditor::buildEveryTypeWithMouseAndKeys()
 
     // range 10..20 -> "warm", no colour
     QTest::mouseClick(editor.addButton(), Qt::LeftButton);
-    chooseType(editor, 1, 1);
+    chooseType(editor, 1, QStringLiteral("Range"));
     type(editor, "from", 1, QStringLiteral("10"));
     type(editor, "to", 1, QStringLiteral("20"));
     type(editor, "text", 1, QStringLiteral("warm"));
 
     // regex -> "$1 ms"
     QTest::mouseClick(editor.addButton(), Qt::LeftButton);
-    chooseType(editor, 2, 2);
+    chooseType(editor, 2, QStringLiteral("Regex"));
     type(editor, "pattern", 2, QStringLiteral("(\\d+)ms"));
     type(editor, "text", 2, QStringLiteral("$1 ms"));
 
     // special NaN -> "no data", custom colour
     QTest::mouseClick(editor.addButton(), Qt::LeftButton);
-    chooseType(editor, 3, 3);
+    chooseType(editor, 3, QStringLiteral("Special"));
     auto *special = editor.rowWidget<QComboBox>("special", 3);
     QVERIFY(special);
     special->setFocus();
-    QTest::keyClick(special, Qt::Key_Down); // null -> nan
+    QTest::keyClick(special, Qt::Key_Down); // null -> nan, with the keyboard
     type(editor, "text", 3, QStringLiteral("no data"));
     QTest::mouseClick(editor.rowWidget<ColorButton>("color", 3), Qt::LeftButton);
     popup = editor.rowWidget<ColorButton>("color", 3)->popup();
