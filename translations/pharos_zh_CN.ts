@@ -657,6 +657,32 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
 </context>
 <context>
+    <name>pharos::ColorButton</name>
+    <message>
+        <source>No colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>Colour: click to choose</source>
+        <translation>颜色：点击选择</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ColorPopup</name>
+    <message>
+        <source>No colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>Custom:</source>
+        <translation>自定义：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: use #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a palette name.</source>
+        <translation>“%1”不是颜色：请使用 #rrggbb、rgb(r, g, b)、rgba(r, g, b, a) 或调色板名称。</translation>
+    </message>
+</context>
+<context>
     <name>pharos::CredentialStore</name>
     <message>
         <source>No keychain is available to store secrets (%1). Secrets can be kept for this session only.</source>
@@ -2540,6 +2566,129 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::OverridesEditor</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Color (fixed)</source>
+        <translation>颜色（固定）</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Fill opacity</source>
+        <translation>填充不透明度</translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation>线宽</translation>
+    </message>
+    <message>
+        <source>Draw style</source>
+        <translation>绘制样式</translation>
+    </message>
+    <message>
+        <source>Axis placement</source>
+        <translation>坐标轴位置</translation>
+    </message>
+    <message>
+        <source>Stack series</source>
+        <translation>堆叠序列</translation>
+    </message>
+    <message>
+        <source>+ Add field override</source>
+        <translation>+ 添加字段覆盖</translation>
+    </message>
+    <message>
+        <source>Fields with name</source>
+        <translation>名称匹配的字段</translation>
+    </message>
+    <message>
+        <source>Fields with name matching regex</source>
+        <translation>名称匹配正则表达式的字段</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression.</source>
+        <translation>“%1”不是有效的正则表达式。</translation>
+    </message>
+    <message>
+        <source>Matcher %1: %2</source>
+        <translation>匹配器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Delete this override</source>
+        <translation>删除此覆盖</translation>
+    </message>
+    <message>
+        <source>Remove this property</source>
+        <translation>移除此属性</translation>
+    </message>
+    <message>
+        <source>+ Add override property</source>
+        <translation>+ 添加覆盖属性</translation>
+    </message>
+    <message>
+        <source>Min and max need a number: &quot;%1&quot; is not one.</source>
+        <translation>最小值和最大值必须是数字：“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>柱</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+</context>
+<context>
     <name>pharos::PanelData</name>
     <message>
         <source>%1 (retrying in %2 s)</source>
@@ -3403,6 +3552,33 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::StandardOptionsEditor</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>%1 must be a number or empty (auto): &quot;%2&quot; is not.</source>
+        <translation>%1 必须是数字或留空（自动）：“%2”不是。</translation>
+    </message>
+</context>
+<context>
     <name>pharos::TablePanel</name>
     <message>
         <source>Copy</source>
@@ -3422,6 +3598,41 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Remove the tag “%1”</source>
         <translation>移除标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ThresholdsEditor</name>
+    <message>
+        <source>Thresholds mode:</source>
+        <translation>阈值模式：</translation>
+    </message>
+    <message>
+        <source>Absolute</source>
+        <translation>绝对值</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>+ Add threshold</source>
+        <translation>+ 添加阈值</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>The Base step applies below every other threshold.</source>
+        <translation>基准步骤适用于低于其他所有阈值的值。</translation>
+    </message>
+    <message>
+        <source>Remove this threshold</source>
+        <translation>移除此阈值</translation>
+    </message>
+    <message>
+        <source>A threshold needs a number: &quot;%1&quot; is not one.</source>
+        <translation>阈值必须是数字：“%1”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -3615,6 +3826,324 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::UnitPicker</name>
+    <message>
+        <source>Misc</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>简短</translation>
+    </message>
+    <message>
+        <source>Percent (0-100)</source>
+        <translation>百分比 (0-100)</translation>
+    </message>
+    <message>
+        <source>Percent (0.0-1.0)</source>
+        <translation>百分比 (0.0-1.0)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>bytes(IEC)</source>
+        <translation>字节 (IEC)</translation>
+    </message>
+    <message>
+        <source>bytes(SI)</source>
+        <translation>字节 (SI)</translation>
+    </message>
+    <message>
+        <source>bits(IEC)</source>
+        <translation>比特 (IEC)</translation>
+    </message>
+    <message>
+        <source>bits(SI)</source>
+        <translation>比特 (SI)</translation>
+    </message>
+    <message>
+        <source>kibibytes</source>
+        <translation>KiB（千位二进制字节）</translation>
+    </message>
+    <message>
+        <source>kilobytes</source>
+        <translation>KB（千字节）</translation>
+    </message>
+    <message>
+        <source>mebibytes</source>
+        <translation>MiB（兆位二进制字节）</translation>
+    </message>
+    <message>
+        <source>megabytes</source>
+        <translation>MB（兆字节）</translation>
+    </message>
+    <message>
+        <source>gibibytes</source>
+        <translation>GiB（吉位二进制字节）</translation>
+    </message>
+    <message>
+        <source>gigabytes</source>
+        <translation>GB（吉字节）</translation>
+    </message>
+    <message>
+        <source>Data rate</source>
+        <translation>数据速率</translation>
+    </message>
+    <message>
+        <source>bytes/sec(IEC)</source>
+        <translation>字节/秒 (IEC)</translation>
+    </message>
+    <message>
+        <source>bytes/sec(SI)</source>
+        <translation>字节/秒 (SI)</translation>
+    </message>
+    <message>
+        <source>bits/sec(IEC)</source>
+        <translation>比特/秒 (IEC)</translation>
+    </message>
+    <message>
+        <source>bits/sec(SI)</source>
+        <translation>比特/秒 (SI)</translation>
+    </message>
+    <message>
+        <source>kilobytes/sec</source>
+        <translation>千字节/秒</translation>
+    </message>
+    <message>
+        <source>megabytes/sec</source>
+        <translation>兆字节/秒</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Hertz (1/s)</source>
+        <translation>赫兹 (1/s)</translation>
+    </message>
+    <message>
+        <source>nanoseconds (ns)</source>
+        <translation>纳秒 (ns)</translation>
+    </message>
+    <message>
+        <source>microseconds (µs)</source>
+        <translation>微秒 (µs)</translation>
+    </message>
+    <message>
+        <source>milliseconds (ms)</source>
+        <translation>毫秒 (ms)</translation>
+    </message>
+    <message>
+        <source>seconds (s)</source>
+        <translation>秒 (s)</translation>
+    </message>
+    <message>
+        <source>minutes (m)</source>
+        <translation>分钟 (m)</translation>
+    </message>
+    <message>
+        <source>hours (h)</source>
+        <translation>小时 (h)</translation>
+    </message>
+    <message>
+        <source>days (d)</source>
+        <translation>天 (d)</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>ops/sec (ops)</source>
+        <translation>操作/秒 (ops)</translation>
+    </message>
+    <message>
+        <source>requests/sec (rps)</source>
+        <translation>请求/秒 (rps)</translation>
+    </message>
+    <message>
+        <source>reads/sec (rps)</source>
+        <translation>读取/秒 (rps)</translation>
+    </message>
+    <message>
+        <source>writes/sec (wps)</source>
+        <translation>写入/秒 (wps)</translation>
+    </message>
+    <message>
+        <source>I/O ops/sec (iops)</source>
+        <translation>I/O 操作/秒 (iops)</translation>
+    </message>
+    <message>
+        <source>ops/min (opm)</source>
+        <translation>操作/分钟 (opm)</translation>
+    </message>
+    <message>
+        <source>requests/min (rpm)</source>
+        <translation>请求/分钟 (rpm)</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能量</translation>
+    </message>
+    <message>
+        <source>Watt (W)</source>
+        <translation>瓦特 (W)</translation>
+    </message>
+    <message>
+        <source>Volt (V)</source>
+        <translation>伏特 (V)</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Celsius (°C)</source>
+        <translation>摄氏度 (°C)</translation>
+    </message>
+    <message>
+        <source>Fahrenheit (°F)</source>
+        <translation>华氏度 (°F)</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Dollars ($)</source>
+        <translation>美元 ($)</translation>
+    </message>
+    <message>
+        <source>Euro (€)</source>
+        <translation>欧元 (€)</translation>
+    </message>
+    <message>
+        <source>Search units or type suffix:&lt;text&gt; / prefix:&lt;text&gt;</source>
+        <translation>搜索单位，或输入 suffix:&lt;文本&gt; / prefix:&lt;文本&gt;</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit Pharos knows. Pick one from the list, or write suffix:%1 or prefix:%1 for a custom unit.</source>
+        <translation>“%1”不是 Pharos 认识的单位。请从列表中选择，或输入 suffix:%1 或 prefix:%1 作为自定义单位。</translation>
+    </message>
+    <message>
+        <source>No unit</source>
+        <translation>无单位</translation>
+    </message>
+    <message>
+        <source>Custom unit: suffix &quot;%1&quot;</source>
+        <translation>自定义单位：后缀“%1”</translation>
+    </message>
+    <message>
+        <source>Custom unit: prefix &quot;%1&quot;</source>
+        <translation>自定义单位：前缀“%1”</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Unknown unit &quot;%1&quot;: values show the number followed by the id.</source>
+        <translation>未知单位“%1”：数值后将直接显示该标识。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ValueMappingsEditor</name>
+    <message>
+        <source>+ Add value mapping</source>
+        <translation>+ 添加值映射</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>特殊值</translation>
+    </message>
+    <message>
+        <source>Null</source>
+        <translation>空值 (null)</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>Null + NaN</source>
+        <translation>空值 + NaN</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>真 (true)</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>假 (false)</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空字符串</translation>
+    </message>
+    <message>
+        <source>From (open)</source>
+        <translation>起始（不限）</translation>
+    </message>
+    <message>
+        <source>To (open)</source>
+        <translation>结束（不限）</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Display text</source>
+        <translation>显示文本</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete this mapping</source>
+        <translation>删除此映射</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression.</source>
+        <translation>“%1”不是有效的正则表达式。</translation>
+    </message>
+    <message>
+        <source>A range end must be a number or empty (open): &quot;%1&quot; is not.</source>
+        <translation>范围端点必须是数字或留空（不限）：“%1”不是。</translation>
     </message>
 </context>
 <context>
