@@ -15,11 +15,13 @@ constexpr qint64 kDay = 24 * kHour;
 constexpr qint64 kWeek = 7 * kDay;
 constexpr qint64 kYear = 365 * kDay;
 
-/// Rounds a raw interval to a "nice" one, the way Grafana rounds $__interval
-/// (rangeutil's roundInterval, as described by Grafana's public docs and behaviour): each
-/// raw value below a threshold maps to a fixed nice value. The thresholds sit roughly
-/// half-way between neighbouring nice values. Written from that table of values, not from
-/// Grafana code.
+/// Rounds a raw interval to a "nice" one, the way Grafana rounds $__interval (rangeutil's
+/// roundInterval). The published signature of that function lists its only results: 10, 20,
+/// 50, 100, 200, 500 ms, 1, 2, 5, 10, 15, 20, 30 s, 1, 2, 5, 10, 15, 20, 30 m, 1, 2, 3, 6,
+/// 12 h, 1 d, 1 w, 30 d and 1 y. Each raw value below a threshold maps to one of them; the
+/// thresholds (15 ms ... 6 w) are the ones Grafana's data source plugins document for it
+/// (e.g. the Apache-2.0 timestream-datasource's RoundInterval, which cites rangeutil).
+/// Written from that table of values, not from Grafana code.
 qint64 roundIntervalImpl(qint64 ms)
 {
     struct Rule
@@ -28,7 +30,6 @@ qint64 roundIntervalImpl(qint64 ms)
         qint64 nice;
     };
     static constexpr Rule rules[] = {
-        {10, 1},
         {15, 10},
         {35, 20},
         {75, 50},
@@ -52,11 +53,11 @@ qint64 roundIntervalImpl(qint64 ms)
         {5400000, 1 * kHour},
         {9000000, 2 * kHour},
         {16200000, 3 * kHour},
-        {24300000, 6 * kHour},
-        {64800000, 12 * kHour},
-        {129600000, 1 * kDay},
-        {604800000, 1 * kWeek},
-        {3888000000, 30 * kDay},
+        {32400000, 6 * kHour},
+        {kDay, 12 * kHour},
+        {kWeek, 1 * kDay},
+        {3 * kWeek, 1 * kWeek},
+        {6 * kWeek, 30 * kDay},
     };
     for (const Rule &r : rules) {
         if (ms < r.below)
@@ -165,28 +166,38 @@ IntervalResult computeInterval(const IntervalInput &input)
     IntervalResult r;
     const qint64 range = std::max<qint64>(0, input.toMs - input.fromMs);
     const qint64 points = std::max(1, input.maxDataPoints);
-    const qint64 minInterval = std::max<qint64>(0, input.minIntervalMs);
     const qint64 factor = std::max(1, input.intervalFactor);
+    const qint64 scrape = std::max<qint64>(1, input.scrapeIntervalMs);
+    const qint64 minStep = std::max<qint64>(0, input.minStepMs);
 
-    // $__interval: range / maxDataPoints rounded to a nice value, never below the min.
-    r.intervalMs = std::max<qint64>(1, roundIntervalImpl(range / points));
-    if (minInterval > r.intervalMs)
-        r.intervalMs = minInterval;
+    // Grafana's $__interval for the panel: range / maxDataPoints rounded to a nice value,
+    // at least the panel's "Min interval", which defaults to the data source's scrape
+    // interval ("Scrape interval ... used as a lower limit for the Prometheus step").
+    const qint64 low = input.panelMinIntervalMs > 0 ? input.panelMinIntervalMs : scrape;
+    const qint64 panelInterval = std::max<qint64>({1, roundIntervalImpl(range / points), low});
 
-    // Step: max(min step, range / maxDataPoints, range / 11000) x intervalFactor, rounded
-    // up to whole milliseconds so no more than maxDataPoints (or 11000) points come back.
-    qint64 step = std::max({minInterval, ceilDiv(range, points), ceilDiv(range, 11000)});
-    step = std::max<qint64>(1, step) * factor;
+    // "Resolution 1/N" multiplies it (the min interval too: "This value multiplied by the
+    // denominator from the Resolution setting sets a lower limit"); "Min step" is an
+    // absolute lower limit "not modified by the Resolution setting".
+    qint64 step = std::max(panelInterval * factor, minStep);
+
+    // Prometheus refuses more than 11000 points per series: range / 11000 is a floor too,
+    // rounded up to whole seconds once it exceeds one second (sub-second: whole ms).
+    qint64 safe = ceilDiv(range, 11000);
+    if (safe > kSecond)
+        safe = ceilDiv(safe, kSecond) * kSecond;
+    step = std::max(step, safe);
+
     r.stepMs = step;
+    r.intervalMs = step; // Min step and Resolution limit "the final value of $__interval"
     // Start and end aligned down to multiples of the step, as Grafana aligns them.
     r.startMs = floorTo(input.fromMs, step);
     r.endMs = floorTo(input.toMs, step);
 
     // $__rate_interval = max($__interval + scrape, 4 x scrape); the scrape interval is the
     // min step when one is set, else the data source's.
-    const qint64 scrape =
-        minInterval > 0 ? minInterval : std::max<qint64>(1, input.scrapeIntervalMs);
-    r.rateIntervalMs = std::max(r.intervalMs + scrape, 4 * scrape);
+    const qint64 rateScrape = minStep > 0 ? minStep : scrape;
+    r.rateIntervalMs = std::max(r.intervalMs + rateScrape, 4 * rateScrape);
     return r;
 }
 

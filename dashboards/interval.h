@@ -23,23 +23,32 @@ struct IntervalInput
     qint64 fromMs = 0;
     qint64 toMs = 0;
     int maxDataPoints = 0;           // panel maxDataPoints, else the panel width in px
-    qint64 minIntervalMs = 0;        // target interval (min step), else panel interval; 0 = none
+    qint64 panelMinIntervalMs = 0;   // panel "Min interval" (query options); 0 = unset
+    qint64 minStepMs = 0;            // the target's "Min step" (its `interval`); 0 = unset
     qint64 scrapeIntervalMs = 15000; // data source scrape interval
-    int intervalFactor = 1;
+    int intervalFactor = 1;          // the target's "Resolution" denominator (1/N)
 };
 
 struct IntervalResult
 {
-    qint64 intervalMs = 0;     // $__interval
+    qint64 intervalMs = 0;     // $__interval (= the step, as Grafana's Prometheus source does)
     qint64 rateIntervalMs = 0; // $__rate_interval
     qint64 stepMs = 0;         // the range-query step sent to the server
     qint64 startMs = 0;        // aligned to the step
     qint64 endMs = 0;
 };
 
-/// Grafana's formulas: $__interval = max(round(range / maxDataPoints), min interval);
-/// step = max(min step, range / maxDataPoints, range / 11000) with start/end aligned to it;
-/// $__rate_interval = max($__interval + scrape interval, 4 x scrape interval).
+/// Grafana's published formulas for a Prometheus range query (docs: "Query options",
+/// Prometheus "Query editor" options Min step / Resolution / Min time interval, data source
+/// "Scrape interval", and the $__rate_interval blog post / docs):
+///   auto     = roundInterval(range / maxDataPoints)
+///   low      = panel min interval, else the data source's scrape interval
+///   safe     = range / 11000 (Prometheus' point limit), whole seconds above 1 s
+///   step     = max(max(auto, low) x intervalFactor, min step, safe)
+///   $__interval = step
+///   $__rate_interval = max($__interval + scrape, 4 x scrape), scrape = min step if set,
+///                      else the data source's scrape interval
+/// Start and end are aligned down to multiples of the step.
 IntervalResult computeInterval(const IntervalInput &input);
 
 /// Substitutes $__interval, ${__interval}, $__interval_ms, $__range, $__range_s, $__range_ms,

@@ -119,7 +119,8 @@ PanelQueryPlan planPanelQueries(const PanelModel &panel, const ResolvedTimeRange
         in.maxDataPoints = maxDataPoints;
         const qint64 targetMin =
             minIntervalMs(interpolate(target.interval, ctx, InterpolationMode::Plain));
-        in.minIntervalMs = targetMin > 0 ? targetMin : panelMin;
+        in.panelMinIntervalMs = panelMin;
+        in.minStepMs = targetMin;
         if (ds)
             in.scrapeIntervalMs = std::max(1, ds->settings().scrapeIntervalMs);
         in.intervalFactor = std::max(1, target.intervalFactor);

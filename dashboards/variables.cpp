@@ -854,7 +854,10 @@ void VariableSet::startVariable(int index)
     const VariableQuery query = VariableQuery::parse(v.queryJson).interpolated(ctx);
     DataSourceReply *reply = nullptr;
     if (ds && query.kind != VariableQuery::Kind::Invalid) {
-        reply = startVariableQuery(ds, query, m_range, m_labelValuesLimit);
+        // One more than the limit: a server that honours `limit` (Prometheus >= 2.50) then
+        // still tells us there were more; older servers send everything and are cut here.
+        const int askLimit = m_labelValuesLimit > 0 ? m_labelValuesLimit + 1 : 0;
+        reply = startVariableQuery(ds, query, m_range, askLimit);
         if (!reply)
             error = tr("The data source cannot answer this variable query.");
     } else if (query.kind == VariableQuery::Kind::Invalid) {
@@ -875,18 +878,42 @@ void VariableSet::startVariable(int index)
     reply->setParent(this);
     m_running.insert(index, reply);
     QPointer<DataSourceReply> guard(reply);
-    auto done = [this, guard, index, generation, query] {
+    const int limit = m_labelValuesLimit;
+    auto done = [this, guard, index, generation, query, limit] {
         if (!guard || generation != m_generation)
             return;
         DataSourceReply *r = guard;
         r->disconnect(this);
         QList<VariableOption> options;
         QString err;
-        if (r->error().isError())
+        bool truncated = false;
+        if (r->error().isError()) {
             err = r->error().message();
-        else
+        } else {
+            const bool limited = query.kind == VariableQuery::Kind::LabelValues ||
+                                 query.kind == VariableQuery::Kind::Metrics;
+            if (limited && limit > 0 && r->strings().size() > limit) {
+                QStringList cut = r->strings();
+                cut.resize(limit);
+                r->setStrings(cut);
+                truncated = true;
+            }
             options = variableOptionsFromReply(query, *r);
+        }
         r->deleteLater();
+        if (index >= 0 && index < m_vars.size()) {
+            Variable &v = m_vars[index];
+            const QString notice =
+                truncated ? tr("Only the first %n values of \"%1\" are listed: the server has "
+                               "more. Narrow the query to see the rest.",
+                               nullptr, limit)
+                                .arg(v.name)
+                          : QString();
+            if (notice != v.notice) {
+                v.notice = notice;
+                Q_EMIT noticeChanged(v.name, notice);
+            }
+        }
         finishVariable(index, options, err);
     };
     connect(reply, &DataSourceReply::finished, this, done);

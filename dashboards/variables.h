@@ -77,7 +77,8 @@ struct Variable
     QStringList currentTexts;
     QList<AdhocFilter> filters; // adhoc only
     bool loading = false;
-    QString error; // the last refresh's failure (translated), empty if none
+    QString error;  // the last refresh's failure (translated), empty if none
+    QString notice; // the last refresh's remark (translated), e.g. the list was cut
 
     QString displayLabel() const { return label.isEmpty() ? name : label; }
     bool isAllSelected() const
@@ -157,8 +158,9 @@ public:
     /// Computes every variable (the "on load" pass). Asynchronous; ends with updated().
     void refresh();
 
-    /// Most label values kept per query variable (the server's `limit`, else cut on the
-    /// client). Default 100000; 0 = no limit.
+    /// Most label values kept per query variable (label_values, metrics). One more is asked
+    /// for (the server's `limit`, else the whole list): when there are more, the list is cut
+    /// and the variable's `notice` says so (noticeChanged). Default 100000; 0 = no limit.
     void setLabelValuesLimit(int limit) { m_labelValuesLimit = std::max(0, limit); }
     int labelValuesLimit() const { return m_labelValuesLimit; }
 
@@ -177,6 +179,8 @@ Q_SIGNALS:
     void loadingChanged(const QString &name, bool loading);
     /// A variable failed to refresh, or a cycle was found (name is then the first of it).
     void errorOccurred(const QString &name, const QString &message);
+    /// A variable's notice changed (empty: none), e.g. its values were cut at the limit.
+    void noticeChanged(const QString &name, const QString &notice);
     /// A refresh pass finished: every affected variable is up to date; queries may run.
     void updated();
 

@@ -15,89 +15,162 @@ class TestInterval : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Expected values worked out by hand from Grafana's published behaviour:
+    //  [QO]  docs "Query options": Max data points defaults to the panel width; Min interval
+    //        "sets a minimum limit for the automatically calculated interval".
+    //  [DS]  Prometheus data source "Scrape interval": "used as a lower limit for the
+    //        Prometheus step query parameter. Default value is 15s."
+    //  [QE]  Prometheus query editor: "Min step: an additional lower limit for the step
+    //        parameter ... and for the $__interval and $__rate_interval variables. The limit
+    //        is absolute and not modified by the Resolution setting"; "Resolution: 1/1 sets
+    //        both the $__interval variable and the step ... 1/2 ... every other pixel";
+    //        "Min time interval: this value multiplied by the denominator from the
+    //        Resolution setting sets a lower limit to both $__interval and step".
+    //  [RI]  $__rate_interval = max($__interval + scrape interval, 4 x scrape interval),
+    //        scrape interval = Min step if set, else the data source's (Grafana blog
+    //        "New in Grafana 7.2: $__rate_interval", PR #77234 description).
+    //  [RU]  rangeutil.roundInterval's published results (10 ms ... 1 y) and thresholds.
+    //  [11K] Prometheus refuses more than 11000 points per series; the step is raised to
+    //        range / 11000 (whole seconds above 1 s).
     void compute_data()
     {
-        QTest::addColumn<qint64>("from");
         QTest::addColumn<qint64>("range");
         QTest::addColumn<int>("maxDataPoints");
-        QTest::addColumn<qint64>("minInterval");
+        QTest::addColumn<qint64>("panelMin");
+        QTest::addColumn<qint64>("minStep");
         QTest::addColumn<qint64>("scrape");
         QTest::addColumn<int>("factor");
-        QTest::addColumn<qint64>("interval");
-        QTest::addColumn<qint64>("step");
+        QTest::addColumn<qint64>("step"); // = $__interval
         QTest::addColumn<qint64>("rate");
+        const qint64 none = 0;
 
-        const qint64 t0 = 1700000000000;
-        // 1h over 1000 px: raw 3.6 s -> 5 s; step = 3600 ms (> 3600000/11000 = 328 ms);
-        // rate = max(5 s + 15 s, 60 s).
-        QTest::newRow("1h/1000px")
-            << t0 << H << 1000 << qint64(0) << 15 * S << 1 << 5 * S << qint64(3600) << 60 * S;
-        // 7d over 1500 px: raw 403.2 s -> 5 m; step 403200 ms; rate = 5 m + 15 s.
-        QTest::newRow("7d/1500px") << t0 << 7 * D << 1500 << qint64(0) << 15 * S << 1 << 5 * M
-                                   << qint64(403200) << 5 * M + 15 * S;
-        // 6h over 800 px: raw 27 s -> 30 s; step 27 s.
-        QTest::newRow("6h/800px") << t0 << 6 * H << 800 << qint64(0) << 15 * S << 1 << 30 * S
-                                  << 27 * S << 60 * S;
-        // 15m over 400 px: raw 2.25 s -> 2 s.
-        QTest::newRow("15m/400px")
-            << t0 << 15 * M << 400 << qint64(0) << 15 * S << 1 << 2 * S << qint64(2250) << 60 * S;
-        // Tiny range with a 15 s min step: min wins for interval and step; the scrape
-        // interval for $__rate_interval becomes the min step: max(30 s, 60 s).
-        QTest::newRow("tiny+min15s")
-            << t0 << 10 * S << 1000 << 15 * S << 15 * S << 1 << 15 * S << 15 * S << 60 * S;
-        // Tiny range without a min step: raw 10 ms -> 10 ms; step 10 ms.
-        QTest::newRow("tiny") << t0 << 10 * S << 1000 << qint64(0) << 15 * S << 1 << qint64(10)
-                              << qint64(10) << 60 * S;
-        // Huge maxDataPoints: range / 11000 wins the step. 30d / 20000 = 129.6 s -> 2 m;
-        // 30d / 11000 = 235636.36 ms -> 235637 ms.
-        QTest::newRow("range/11000") << t0 << 30 * D << 20000 << qint64(0) << 15 * S << 1 << 2 * M
-                                     << qint64(235637) << 2 * M + 15 * S;
-        // intervalFactor 2 doubles the step, not $__interval.
-        QTest::newRow("factor2") << t0 << H << 1000 << qint64(0) << 15 * S << 2 << 5 * S
-                                 << qint64(7200) << 60 * S;
-        // Min step bigger than range / maxDataPoints, with factor 2.
-        QTest::newRow("min1m factor2")
-            << t0 << H << 1000 << M << 15 * S << 2 << M << 2 * M << 4 * M;
-        // Scrape 1 s: $__rate_interval = max(5 s + 1 s, 4 s) = 6 s.
-        QTest::newRow("scrape1s") << t0 << H << 1000 << qint64(0) << S << 1 << 5 * S << qint64(3600)
-                                  << 6 * S;
-        // Scrape 1 s, 24h / 1000: raw 86.4 s -> 1 m; rate = 1 m + 1 s.
-        QTest::newRow("24h scrape1s")
-            << t0 << D << 1000 << qint64(0) << S << 1 << M << qint64(86400) << M + S;
-        // One year over 1000 px: raw 8.76 h -> 12 h.
-        QTest::newRow("1y") << t0 << 365 * D << 1000 << qint64(0) << 15 * S << 1 << 12 * H
-                            << qint64(31536000) << 12 * H + 15 * S;
+        // 1h / 1000 px = 3.6 s -> [RU] 5 s; below the 15 s scrape floor [DS] -> 15 s.
+        // rate = max(15 + 15, 60) s [RI].
+        QTest::newRow("1h/1000px") << H << 1000 << none << none << 15 * S << 1 << 15 * S << M;
+        // Panel Min interval 1 s replaces the scrape floor [QO]: 5 s; rate max(20, 60) s.
+        QTest::newRow("1h/1000px min1s") << H << 1000 << S << none << 15 * S << 1 << 5 * S << M;
+        // 7d / 1500 px = 403.2 s -> [RU] 5 m; rate = 5 m + 15 s.
+        QTest::newRow("7d/1500px")
+            << 7 * D << 1500 << none << none << 15 * S << 1 << 5 * M << 5 * M + 15 * S;
+        // 6h / 800 px = 27 s -> [RU] 30 s; rate max(45, 60) s.
+        QTest::newRow("6h/800px") << 6 * H << 800 << none << none << 15 * S << 1 << 30 * S << M;
+        // 15m / 400 px = 2.25 s -> [RU] 2 s (panel min 1 s).
+        QTest::newRow("15m/400px min1s") << 15 * M << 400 << S << none << 15 * S << 1 << 2 * S << M;
+        // 10 s / 1000 px = 10 ms -> [RU] 10 ms; the 15 s scrape floor wins [DS].
+        QTest::newRow("tiny") << 10 * S << 1000 << none << none << 15 * S << 1 << 15 * S << M;
+        // Same with a panel Min interval of 100 ms: 100 ms; rate max(15.1, 60) s.
+        QTest::newRow("tiny min100ms")
+            << 10 * S << 1000 << qint64(100) << none << 15 * S << 1 << qint64(100) << M;
+        // Resolution 1/2: the floored interval is doubled, 15 s x 2 = 30 s [QE];
+        // rate max(45, 60) s.
+        QTest::newRow("factor2") << H << 1000 << none << none << 15 * S << 2 << 30 * S << M;
+        // Resolution 1/3 on 5 s (min interval 1 s): 15 s; rate max(30, 60) s.
+        QTest::newRow("factor3 min1s") << H << 1000 << S << none << 15 * S << 3 << 15 * S << M;
+        // Min step 1 m beats 15 s x 2 = 30 s [QE]; rate with scrape = min step:
+        // max(1 m + 1 m, 4 m) = 4 m [RI].
+        QTest::newRow("minstep1m factor2") << H << 1000 << none << M << 15 * S << 2 << M << 4 * M;
+        // Min step 5 s is below the scrape floor: step 15 s; but [RI] uses 5 s as the scrape
+        // interval: max(15 + 5, 4 x 5) s = 20 s.
+        QTest::newRow("minstep5s") << H << 1000 << none << 5 * S << 15 * S << 1 << 15 * S << 20 * S;
+        // Min step is not multiplied by the resolution: 1/4 of 1 s min interval x 5 s =
+        // 20 s; min step 10 s stays 10 s -> 20 s; rate max(20 + 10, 40) s = 40 s.
+        QTest::newRow("minstep not x factor")
+            << H << 1000 << S << 10 * S << 15 * S << 4 << 20 * S << 40 * S;
+        // Data source scrape 1 s, 24h / 1000 px = 86.4 s -> [RU] 1 m; rate max(61, 4) s.
+        QTest::newRow("24h scrape1s") << D << 1000 << none << none << S << 1 << M << M + S;
+        // Scrape 1 s, 1h / 1000 px: 5 s; rate max(5 + 1, 4) s = 6 s.
+        QTest::newRow("1h scrape1s") << H << 1000 << none << none << S << 1 << 5 * S << 6 * S;
+        // 30d / 1000 px = 43.2 m -> [RU] 30 m.
+        QTest::newRow("30d/1000px")
+            << 30 * D << 1000 << none << none << 15 * S << 1 << 30 * M << 30 * M + 15 * S;
+        // 1y / 1000 px = 8.76 h -> [RU] 6 h (below 9 h).
+        QTest::newRow("1y/1000px")
+            << 365 * D << 1000 << none << none << 15 * S << 1 << 6 * H << 6 * H + 15 * S;
+        // 90d / 100 px = 21.6 h -> [RU] 12 h (below 1 d).
+        QTest::newRow("90d/100px")
+            << 90 * D << 100 << none << none << 15 * S << 1 << 12 * H << 12 * H + 15 * S;
+        // 1y / 100 px = 3.65 d -> [RU] 1 d (below 1 w).
+        QTest::newRow("1y/100px") << 365 * D << 100 << none << none << 15 * S << 1 << D
+                                  << D + 15 * S;
+        // 5y / 100 px = 18.25 d -> [RU] 1 w (below 3 w).
+        QTest::newRow("5y/100px") << 5 * 365 * D << 100 << none << none << 15 * S << 1 << 7 * D
+                                  << 7 * D + 15 * S;
+        // 10y / 100 px = 36.5 d -> [RU] 30 d (below 6 w).
+        QTest::newRow("10y/100px")
+            << 10 * 365 * D << 100 << none << none << 15 * S << 1 << 30 * D << 30 * D + 15 * S;
+        // 20y / 100 px = 73 d -> [RU] 1 y.
+        QTest::newRow("20y/100px")
+            << 20 * 365 * D << 100 << none << none << 15 * S << 1 << 365 * D << 365 * D + 15 * S;
+        // 30d / 20000 points = 129.6 s -> [RU] 2 m, but 30d / 11000 = 235.64 s -> 236 s
+        // [11K]; $__interval follows the step [QE]; rate = 236 + 15 s = 251 s.
+        QTest::newRow("30d/20000 11K")
+            << 30 * D << 20000 << S << none << 15 * S << 1 << 236 * S << 251 * S;
+        // 1h / 20000 points with a 10 ms min interval: 180 ms -> [RU] 200 ms; 1h / 11000 =
+        // 327.3 ms -> 328 ms (sub-second: whole ms) [11K]; rate max(15.328, 60) s.
+        QTest::newRow("1h/20000 11K subsecond")
+            << H << 20000 << qint64(10) << none << 15 * S << 1 << qint64(328) << M;
     }
 
     void compute()
     {
-        QFETCH(qint64, from);
         QFETCH(qint64, range);
         QFETCH(int, maxDataPoints);
-        QFETCH(qint64, minInterval);
+        QFETCH(qint64, panelMin);
+        QFETCH(qint64, minStep);
         QFETCH(qint64, scrape);
         QFETCH(int, factor);
-        QFETCH(qint64, interval);
         QFETCH(qint64, step);
         QFETCH(qint64, rate);
         IntervalInput in;
-        in.fromMs = from + 123;
-        in.toMs = from + 123 + range;
+        in.fromMs = 1700000000123;
+        in.toMs = in.fromMs + range;
         in.maxDataPoints = maxDataPoints;
-        in.minIntervalMs = minInterval;
+        in.panelMinIntervalMs = panelMin;
+        in.minStepMs = minStep;
         in.scrapeIntervalMs = scrape;
         in.intervalFactor = factor;
         const IntervalResult r = computeInterval(in);
-        QCOMPARE(r.intervalMs, interval);
         QCOMPARE(r.stepMs, step);
+        QCOMPARE(r.intervalMs, step);
         QCOMPARE(r.rateIntervalMs, rate);
         // Start and end aligned down to the step.
         QCOMPARE(r.startMs % step, 0);
         QCOMPARE(r.endMs % step, 0);
         QVERIFY(r.startMs <= in.fromMs && in.fromMs - r.startMs < step);
         QVERIFY(r.endMs <= in.toMs && in.toMs - r.endMs < step);
-        // Never more points than maxDataPoints nor 11000.
-        QVERIFY((r.endMs - r.startMs) / r.stepMs + 1 <= std::min(maxDataPoints, 11000) + 1);
+        // Never more than 11000 points per series.
+        QVERIFY((r.endMs - r.startMs) / r.stepMs + 1 <= 11001);
+    }
+
+    // [RU]: each threshold of the rounding table, just below and at it.
+    void roundInterval_data()
+    {
+        QTest::addColumn<qint64>("raw");
+        QTest::addColumn<qint64>("nice");
+        const std::pair<qint64, qint64> table[] = {
+            {15, 10},         {35, 20},          {75, 50},          {150, 100},
+            {350, 200},       {750, 500},        {1500, S},         {3500, 2 * S},
+            {7500, 5 * S},    {12500, 10 * S},   {17500, 15 * S},   {25000, 20 * S},
+            {45000, 30 * S},  {90000, M},        {210000, 2 * M},   {450000, 5 * M},
+            {750000, 10 * M}, {1050000, 15 * M}, {1500000, 20 * M}, {2700000, 30 * M},
+            {5400000, H},     {9000000, 2 * H},  {16200000, 3 * H}, {32400000, 6 * H},
+            {D, 12 * H},      {7 * D, D},        {21 * D, 7 * D},   {42 * D, 30 * D},
+        };
+        QTest::newRow("0") << qint64(0) << qint64(10);
+        for (std::size_t i = 0; i < std::size(table); ++i) {
+            const auto [below, nice] = table[i];
+            const qint64 next = i + 1 < std::size(table) ? table[i + 1].second : 365 * D;
+            QTest::addRow("%lld-1", below) << below - 1 << nice;
+            QTest::addRow("%lld", below) << below << next;
+        }
+        QTest::newRow("100y") << 100 * 365 * D << 365 * D;
+    }
+
+    void roundInterval()
+    {
+        QFETCH(qint64, raw);
+        QFETCH(qint64, nice);
+        QCOMPARE(roundIntervalMs(raw), nice);
     }
 
     void alignmentExact()
@@ -107,24 +180,55 @@ private Q_SLOTS:
         in.toMs = in.fromMs + H;
         in.maxDataPoints = 1000;
         IntervalResult r = computeInterval(in);
-        QCOMPARE(r.stepMs, 3600);
-        QCOMPARE(r.startMs, 1699999999200);
-        QCOMPARE(r.endMs, 1700003599200);
+        QCOMPARE(r.stepMs, 15 * S);
+        QCOMPARE(r.startMs, 1699999995000); // floor(1700000000.123 / 15) x 15
+        QCOMPARE(r.endMs, 1700003595000);
         in.fromMs = 1700000000000;
         in.toMs = in.fromMs + 7 * D;
         in.maxDataPoints = 1500;
         r = computeInterval(in);
-        QCOMPARE(r.startMs, 1699999660800);
-        QCOMPARE(r.endMs, 1700604460800);
+        QCOMPARE(r.stepMs, 5 * M);
+        QCOMPARE(r.startMs, 1699999800000); // floor(1700000000 / 300) x 300
+        QCOMPARE(r.endMs, 1700604600000);
     }
 
     void degenerate()
     {
         IntervalInput in; // zero range, zero points: must not divide by zero
-        const IntervalResult r = computeInterval(in);
-        QVERIFY(r.stepMs >= 1);
-        QVERIFY(r.intervalMs >= 1);
+        IntervalResult r = computeInterval(in);
+        QCOMPARE(r.stepMs, 15 * S); // the scrape floor
+        QCOMPARE(r.intervalMs, 15 * S);
         QCOMPARE(r.rateIntervalMs, 60 * S);
+        in.scrapeIntervalMs = 0; // a broken setting still gives a positive step
+        in.toMs = 10;
+        r = computeInterval(in);
+        QVERIFY(r.stepMs >= 1);
+        QVERIFY(r.rateIntervalMs >= r.stepMs);
+    }
+
+    // Interval variables' "auto" uses rangeutil.calculateInterval: round(range / count),
+    // at least auto_min (Grafana docs, "Add an interval variable").
+    void calculateInterval_data()
+    {
+        QTest::addColumn<qint64>("range");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<qint64>("min");
+        QTest::addColumn<qint64>("expected");
+        // 24h / 30 = 48 m -> 1 h; 1h / 30 = 2 m -> 2 m; 1h / 30 with min 10 m -> 10 m.
+        QTest::newRow("24h/30") << D << 30 << qint64(0) << H;
+        QTest::newRow("1h/30") << H << 30 << qint64(0) << 2 * M;
+        QTest::newRow("1h/30 min10m") << H << 30 << 10 * M << 10 * M;
+        // 7d / 100 = 100.8 m -> 2 h (below 2.5 h).
+        QTest::newRow("7d/100") << 7 * D << 100 << qint64(0) << 2 * H;
+    }
+
+    void calculateInterval()
+    {
+        QFETCH(qint64, range);
+        QFETCH(int, count);
+        QFETCH(qint64, min);
+        QFETCH(qint64, expected);
+        QCOMPARE(calculateIntervalMs(range, count, min), expected);
     }
 
     void format_data()

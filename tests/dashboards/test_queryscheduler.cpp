@@ -259,31 +259,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("panelExtra");
         QTest::addColumn<QString>("targetInterval");
         QTest::addColumn<int>("expectedPoints");
-        QTest::addColumn<qint64>("expectedMin");
+        QTest::addColumn<qint64>("expectedPanelMin");
+        QTest::addColumn<qint64>("expectedMinStep");
+        const qint64 none = 0;
         QTest::newRow("1h at 1000px") << 1000 << "now-1h"
                                       << ""
-                                      << "" << 1000 << qint64(0);
+                                      << "" << 1000 << none << none;
         QTest::newRow("7d at 1500px") << 1500 << "now-7d"
                                       << ""
-                                      << "" << 1500 << qint64(0);
+                                      << "" << 1500 << none << none;
         QTest::newRow("unknown width") << 0 << "now-6h"
                                        << ""
-                                       << "" << 1000 << qint64(0);
+                                       << "" << 1000 << none << none;
         QTest::newRow("maxDataPoints") << 1200 << "now-6h"
                                        << R"("maxDataPoints":300,)"
-                                       << "" << 300 << qint64(0);
+                                       << "" << 300 << none << none;
         QTest::newRow("target min step") << 800 << "now-1h"
                                          << ""
-                                         << "30s" << 800 << qint64(30000);
+                                         << "30s" << 800 << none << qint64(30000);
         QTest::newRow("panel interval") << 800 << "now-1h"
                                         << R"("interval":"1m",)"
-                                        << "" << 800 << qint64(60000);
+                                        << "" << 800 << qint64(60000) << none;
+        QTest::newRow("panel interval below scrape") << 800 << "now-1h"
+                                                     << R"("interval":"2s",)"
+                                                     << "" << 800 << qint64(2000) << none;
         QTest::newRow("rate_interval as min ignored") << 800 << "now-1h"
                                                       << ""
-                                                      << "$__rate_interval" << 800 << qint64(0);
-        QTest::newRow("target beats panel") << 800 << "now-1h"
-                                            << R"("interval":"1m",)"
-                                            << "10s" << 800 << qint64(10000);
+                                                      << "$__rate_interval" << 800 << none << none;
+        QTest::newRow("target and panel") << 800 << "now-1h"
+                                          << R"("interval":"1m",)"
+                                          << "10s" << 800 << qint64(60000) << qint64(10000);
     }
 
     void stepIntervalAndExprMatchComputeInterval()
@@ -293,7 +298,8 @@ private Q_SLOTS:
         QFETCH(QString, panelExtra);
         QFETCH(QString, targetInterval);
         QFETCH(int, expectedPoints);
-        QFETCH(qint64, expectedMin);
+        QFETCH(qint64, expectedPanelMin);
+        QFETCH(qint64, expectedMinStep);
         FakeDataSource fake(10000); // scrape 10 s
         DataSourceRegistry registry;
         registry.setOverride(&fake);
@@ -323,7 +329,8 @@ private Q_SLOTS:
         in.fromMs = range->fromMs;
         in.toMs = range->toMs;
         in.maxDataPoints = expectedPoints;
-        in.minIntervalMs = expectedMin;
+        in.panelMinIntervalMs = expectedPanelMin;
+        in.minStepMs = expectedMinStep;
         in.scrapeIntervalMs = 10000;
         in.intervalFactor = 2;
         const IntervalResult expected = computeInterval(in);
@@ -524,8 +531,9 @@ private Q_SLOTS:
                                        .toDouble();
         QVERIFY(seriesCount >= 1);
         QCOMPARE(double(goroutines->targets[0].result.frames.size()), seriesCount);
-        // The range query of a 5 minute range at 480 px: step = ceil(300000 / 480) = 625 ms.
-        QCOMPARE(goroutines->stepMs, 625);
+        // The range query of a 5 minute range at 480 px: 300000 / 480 = 625 ms rounds to
+        // 500 ms, raised to the data source's 1 s scrape interval.
+        QCOMPARE(goroutines->stepMs, 1000);
         // Every sample sits on the aligned step grid inside the resolved range.
         for (const Frame &f : goroutines->targets[0].result.frames) {
             QVERIFY(f.size() >= 1);

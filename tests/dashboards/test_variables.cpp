@@ -73,6 +73,8 @@ private Q_SLOTS:
     void cycleIsReported();
     void repeats();
     void saveCurrentValues();
+    void labelValuesLimit_data();
+    void labelValuesLimit();
 
 private:
     bool waitUpdated(VariableSet &set);
@@ -110,6 +112,7 @@ void TestVariables::initTestCase()
     s.uid = QStringLiteral("prom-uid");
     s.url = m_prom.url();
     s.isDefault = true;
+    s.scrapeIntervalMs = 1000; // the fixture scrapes every second (the step's lower limit)
     m_registry.add(s);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_range = {now - 10 * 60 * 1000, now + 60 * 1000};
@@ -625,3 +628,74 @@ void TestVariables::saveCurrentValues()
 
 QTEST_GUILESS_MAIN(TestVariables)
 #include "test_variables.moc"
+
+void TestVariables::labelValuesLimit_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("limit");
+    // The pushgateway holds 8 host values (kHosts + kDecoys).
+    QTest::newRow("label_values cut at 5") << "label_values(pharos_probe, host)" << 5;
+    QTest::newRow("label_values at exactly 8") << "label_values(pharos_probe, host)" << 8;
+    QTest::newRow("label_values no limit") << "label_values(pharos_probe, host)" << 0;
+    QTest::newRow("label_values(label) cut at 3") << "label_values(host)" << 3;
+    QTest::newRow("metrics cut at 4") << "metrics(.*)" << 4;
+}
+
+// Prometheus 2.42 ignores `limit` on /api/v1/label/<l>/values: the list really comes back
+// whole from the server, is cut to the limit here, and the variable says it was cut.
+void TestVariables::labelValuesLimit()
+{
+    QFETCH(QString, query);
+    QFETCH(int, limit);
+    const bool metrics = query.startsWith(QLatin1String("metrics"));
+    const QStringList server =
+        metrics ? serverValues(QStringLiteral("__name__")) : serverValues(QStringLiteral("host"));
+    QVERIFY2(server.size() >= 8, qPrintable(server.join(QLatin1Char(','))));
+    if (!metrics)
+        QCOMPARE(server.size(), 8);
+
+    VariableSet set(&m_registry);
+    set.setLabelValuesLimit(limit);
+    set.setDefinitions(QJsonArray{var(QStringLiteral("v"), QStringLiteral("query"), query,
+                                      {{QStringLiteral("datasource"), QStringLiteral("prom")},
+                                       {QStringLiteral("refresh"), 1},
+                                       {QStringLiteral("includeAll"), true}})});
+    QSignalSpy notices(&set, &VariableSet::noticeChanged);
+    set.refresh();
+    QVERIFY(waitUpdated(set));
+    const Variable *v = set.find(QStringLiteral("v"));
+    QVERIFY(v);
+    QVERIFY2(v->error.isEmpty(), qPrintable(v->error));
+    QStringList got = values(v->options);
+    QCOMPARE(got.takeFirst(), QString(kAllValue)); // "All" is not counted against the limit
+    const bool cut = limit > 0 && limit < server.size();
+    QCOMPARE(got.size(), cut ? limit : server.size());
+    if (metrics) { // metric names may appear between the two lookups: real names, sorted
+        const QStringList after = serverValues(QStringLiteral("__name__"));
+        for (const QString &g : std::as_const(got))
+            QVERIFY2(after.contains(g), qPrintable(g));
+        QStringList sorted = got;
+        sorted.sort();
+        QCOMPARE(got, sorted);
+    } else {
+        QCOMPARE(got, server.mid(0, got.size())); // the server's first values, in its order
+    }
+    if (cut) {
+        QVERIFY(v->notice.contains(QString::number(limit)));
+        QVERIFY(v->notice.contains(QStringLiteral("\"v\"")));
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices.first().at(0).toString(), QStringLiteral("v"));
+        QCOMPARE(notices.first().at(1).toString(), v->notice);
+        // A bigger limit on the next refresh lists everything and clears the notice.
+        set.setLabelValuesLimit(0);
+        set.refresh();
+        QVERIFY(waitUpdated(set));
+        QCOMPARE(set.find(QStringLiteral("v"))->options.size(), server.size() + 1);
+        QVERIFY(set.find(QStringLiteral("v"))->notice.isEmpty());
+        QCOMPARE(notices.size(), 2);
+        QVERIFY(notices.last().at(1).toString().isEmpty());
+    } else {
+        QVERIFY2(v->notice.isEmpty(), qPrintable(v->notice));
+        QCOMPARE(notices.size(), 0);
+    }
+}
