@@ -25,11 +25,19 @@ bool validTime(const QString &expr, bool roundUp, QString *error)
 namespace {
 QString commandName(const QStringList &arguments)
 {
-    static const QStringList withValue{
-        QStringLiteral("--datasource"), QStringLiteral("--from"),      QStringLiteral("--to"),
-        QStringLiteral("--refresh"),    QStringLiteral("--lang"),      QStringLiteral("--width"),
-        QStringLiteral("-o"),           QStringLiteral("--output"),    QStringLiteral("--input"),
-        QStringLiteral("--report"),     QStringLiteral("--provision"), QStringLiteral("--var")};
+    static const QStringList withValue{QStringLiteral("--datasource"),
+                                       QStringLiteral("--from"),
+                                       QStringLiteral("--to"),
+                                       QStringLiteral("--refresh"),
+                                       QStringLiteral("--lang"),
+                                       QStringLiteral("--width"),
+                                       QStringLiteral("-o"),
+                                       QStringLiteral("--output"),
+                                       QStringLiteral("--input"),
+                                       QStringLiteral("--report"),
+                                       QStringLiteral("--provision"),
+                                       QStringLiteral("--var"),
+                                       QStringLiteral("--scrape-interval")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
@@ -84,6 +92,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Use the Prometheus server at <url> for every panel."),
         QCoreApplication::translate("CommandLine", "url"));
+    const QCommandLineOption scrapeOption(
+        QStringList{QStringLiteral("scrape-interval")},
+        QCoreApplication::translate("CommandLine",
+                                    "The --datasource server's scrape interval, e.g. 15s (the "
+                                    "default): the lower limit of query steps and "
+                                    "$__rate_interval."),
+        QCoreApplication::translate("CommandLine", "duration"));
     const QCommandLineOption fromOption(
         QStringList{QStringLiteral("from")},
         QCoreApplication::translate("CommandLine", "Start of the time range, e.g. now-6h."),
@@ -139,6 +154,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.addOption(dsOption);
     } else {
         parser.addOption(dsOption);
+        parser.addOption(scrapeOption);
         parser.addOption(fromOption);
         parser.addOption(toOption);
     }
@@ -332,6 +348,19 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                                     "--datasource: \"%1\" is not an http(s) URL.")
                             .arg(text));
         o.datasource = url.toString();
+    }
+    if (!isImport && parser.isSet(scrapeOption)) {
+        const QString text = parser.value(scrapeOption).trimmed();
+        const auto ms = parseDurationMs(text);
+        if (!ms || *ms <= 0)
+            return fail(
+                QCoreApplication::translate(
+                    "CommandLine", "--scrape-interval: \"%1\" is not a duration such as 15s or 1m.")
+                    .arg(text));
+        if (o.datasource.isEmpty())
+            return fail(QCoreApplication::translate("CommandLine",
+                                                    "--scrape-interval needs --datasource."));
+        o.scrapeIntervalMs = int(std::min<qint64>(*ms, 24LL * 3600 * 1000));
     }
     QString error;
     if (!isImport && parser.isSet(fromOption)) {

@@ -15,6 +15,7 @@ struct CommandLineOptions
     QStringList inputs;         // import: --input NAME=VALUE, as given
     QString report;             // import: --report REPORT.json
     QString datasource;         // --datasource URL (empty = configured data sources)
+    int scrapeIntervalMs = 0;   // --scrape-interval of that server (0 = the default, 15 s)
     QString from;               // --from (empty = the dashboard's)
     QString to;                 // --to
     QString refresh;            // --refresh (empty = the dashboard's); "off" allowed

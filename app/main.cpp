@@ -145,6 +145,8 @@ int main(int argc, char **argv)
         s.uid = QStringLiteral("pharos-command-line");
         s.name = QCoreApplication::translate("main", "Command line (%1)").arg(options.datasource);
         s.url = QUrl(options.datasource);
+        if (options.scrapeIntervalMs > 0)
+            s.scrapeIntervalMs = options.scrapeIntervalMs;
         registry.setOverride(registry.add(s));
     }
 

@@ -54,6 +54,13 @@ void TestCommandLine::windowWithEverything()
 
     QCOMPARE(parse({QStringLiteral("--refresh"), QStringLiteral("off")}).refresh,
              QStringLiteral("off"));
+    QCOMPARE(o.scrapeIntervalMs, 0); // the data source's default
+    QCOMPARE(parse({QStringLiteral("export"), QStringLiteral("d.json"), QStringLiteral("-o"),
+                    QStringLiteral("o.png"), QStringLiteral("--datasource"),
+                    QStringLiteral("http://127.0.0.1:9090"), QStringLiteral("--scrape-interval"),
+                    QStringLiteral("1m30s")})
+                 .scrapeIntervalMs,
+             90000);
     QCOMPARE(parse({QStringLiteral("--from=2024-01-31 08:00:00")}).from,
              QStringLiteral("2024-01-31 08:00:00"));
 }
@@ -101,6 +108,11 @@ void TestCommandLine::errors_data()
     QTest::newRow("bad refresh") << QStringList{"--refresh", "often"} << "--refresh";
     QTest::newRow("zero refresh") << QStringList{"--refresh", "0s"} << "--refresh";
     QTest::newRow("bad url") << QStringList{"--datasource", "ftp://x"} << "--datasource";
+    QTest::newRow("bad scrape interval")
+        << QStringList{"--datasource", "http://a:9090", "--scrape-interval", "often"}
+        << "--scrape-interval";
+    QTest::newRow("scrape interval without datasource")
+        << QStringList{"--scrape-interval", "1s"} << "--datasource";
     QTest::newRow("unknown option") << QStringList{"--colour"} << "colour";
     QTest::newRow("two files") << QStringList{"a.json", "b.json"} << "b.json";
     QTest::newRow("missing value") << QStringList{"--from"} << "from";

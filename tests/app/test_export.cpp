@@ -66,7 +66,9 @@ void TestExport::exportsEveryPanel()
     QByteArray out, err;
     const int code =
         run({QStringLiteral("export"), m_bundled, QStringLiteral("-o"), png,
-             QStringLiteral("--datasource"), m_prom.url().toString(), QStringLiteral("--width"),
+             QStringLiteral("--datasource"), m_prom.url().toString(),
+             // The fixture scrapes every second: steps and $__rate_interval follow it.
+             QStringLiteral("--scrape-interval"), QStringLiteral("1s"), QStringLiteral("--width"),
              QStringLiteral("1400"), QStringLiteral("--from"), QStringLiteral("now-1m")},
             &out, &err);
     QVERIFY2(code == 0, err.constData());

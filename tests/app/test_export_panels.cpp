@@ -133,8 +133,8 @@ void TestExportPanels::rendersPanelTypes()
     env.remove("QT_QPA_PLATFORM");
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(PHAROS_BINARY_DIR "/app/pharos"),
-            {"export", json, "-o", png, "--datasource", m_prom.url().toString(), "--width",
-             QString::number(width)});
+            {"export", json, "-o", png, "--datasource", m_prom.url().toString(),
+             "--scrape-interval", "1s", "--width", QString::number(width)});
     // Keep this event loop running so that the image server could accept a connection.
     QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 120000);
     const QByteArray err = p.readAllStandardError();
