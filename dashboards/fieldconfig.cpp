@@ -178,6 +178,8 @@ void applyCustom(const QString &key, const QJsonValue &v, FieldConfig &c)
     } else if (key == QLatin1String("barAlignment")) {
         if (const auto n = number(v))
             c.barAlignment = std::clamp(*n, -1.0, 1.0);
+    } else if (key == QLatin1String("pharosPrefix")) {
+        c.valuePrefix = v.toString();
     }
 }
 

@@ -76,6 +76,10 @@ struct FieldConfig
     ThresholdsStyle thresholdsStyle = ThresholdsStyle::Off;
     double barWidthFactor = 0.6;
     double barAlignment = 0; // -1 before, 0 centre, 1 after
+    /// custom.pharosPrefix: text before the formatted value. A singlestat with both a prefix
+    /// and a postfix keeps the postfix as Grafana's "suffix:" unit and the prefix here, a
+    /// key Grafana ignores (it has no unit with both).
+    QString valuePrefix;
 
     /// True when any override touched this series.
     bool overridden = false;

@@ -199,6 +199,61 @@ int heightUnits(const QJsonValue &v, int fallback)
     return int(std::ceil(px / 38.0)); // 30 px per unit plus the 8 px gutter
 }
 
+/// A legacy prefix and postfix (singlestat, Grafana 6 gauge) on the value of `defaults`,
+/// whose unit is `unit`. Grafana has one custom unit for one of them ("prefix:X" or
+/// "suffix:X"); with both, the postfix is the "suffix:" unit (what Grafana shows) and the
+/// prefix goes to custom.pharosPrefix, which Grafana ignores and Pharos shows before the
+/// value. With a real unit (bytes, ...), the prefix is kept the same way and the postfix,
+/// which the unit replaces, is dropped. Returns the unit to write and the report notes.
+QString legacyPrefixSuffix(QJsonObject &defaults, QString unit, const QString &prefix,
+                           const QString &postfix, QStringList *notes)
+{
+    if (prefix.isEmpty() && postfix.isEmpty())
+        return unit;
+    auto keepPrefix = [&] {
+        QJsonObject custom = defaults.value(QLatin1String("custom")).toObject();
+        // Singlestat drew the prefix in its own span before the value: keep them apart.
+        custom.insert(QStringLiteral("pharosPrefix"), QString(prefix + QLatin1Char(' ')));
+        defaults.insert(QStringLiteral("custom"), custom);
+    };
+    const bool plain =
+        unit.isEmpty() || unit == QLatin1String("none") || unit == QLatin1String("short");
+    if (plain) {
+        if (!prefix.isEmpty() && !postfix.isEmpty()) {
+            unit = QLatin1String("suffix:") + postfix;
+            keepPrefix();
+            *notes << QCoreApplication::translate(
+                          "pharos::GrafanaMigrator",
+                          "Prefix \"%1\" and postfix \"%2\" are both shown: the postfix is the "
+                          "custom unit suffix, the prefix is kept in custom.pharosPrefix (Grafana "
+                          "shows only the suffix).")
+                          .arg(prefix, postfix);
+        } else if (!prefix.isEmpty()) {
+            unit = QLatin1String("prefix:") + prefix;
+            *notes << QCoreApplication::translate("pharos::GrafanaMigrator",
+                                                  "Prefix/postfix became a custom unit.");
+        } else {
+            unit = QLatin1String("suffix:") + postfix;
+            *notes << QCoreApplication::translate("pharos::GrafanaMigrator",
+                                                  "Prefix/postfix became a custom unit.");
+        }
+        return unit;
+    }
+    if (!prefix.isEmpty()) {
+        keepPrefix();
+        *notes << QCoreApplication::translate(
+                      "pharos::GrafanaMigrator",
+                      "Prefix \"%1\" is shown before the value (kept in custom.pharosPrefix).")
+                      .arg(prefix);
+    }
+    if (!postfix.isEmpty())
+        *notes << QCoreApplication::translate(
+                      "pharos::GrafanaMigrator",
+                      "Postfix \"%1\" dropped: the unit \"%2\" already formats the value.")
+                      .arg(postfix, unit);
+    return unit;
+}
+
 } // namespace
 
 /// The migration of one dashboard; a class so that tr() has the context
@@ -1560,8 +1615,6 @@ void GrafanaMigrator::singlestatToStat(QJsonObject *panel)
         calc = QStringLiteral("mean");
         note(p, tr("Unknown value \"%1\"; the mean is shown.").arg(valueName));
     }
-    if (valueName == QLatin1String("last_time"))
-        note(p, tr("\"Time of last point\" is not available; the last value is shown."));
     QJsonObject reduce{{QStringLiteral("calcs"), QJsonArray{calc}},
                        {QStringLiteral("fields"), QString()},
                        {QStringLiteral("values"), false}};
@@ -1576,25 +1629,20 @@ void GrafanaMigrator::singlestatToStat(QJsonObject *panel)
     QString unit = p.value(L("format")).toString();
     const QString prefix = p.value(L("prefix")).toString().trimmed();
     const QString postfix = p.value(L("postfix")).toString().trimmed();
-    if (!prefix.isEmpty() || !postfix.isEmpty()) {
-        if (unit.isEmpty() || unit == QLatin1String("none") || unit == QLatin1String("short")) {
-            if (!prefix.isEmpty() && !postfix.isEmpty()) {
-                unit = QLatin1String("suffix:") + postfix;
-                note(p, tr("Prefix \"%1\" dropped: a value has either a prefix or a suffix "
-                           "unit, and the suffix \"%2\" was kept.")
-                            .arg(prefix, postfix));
-            } else if (!prefix.isEmpty()) {
-                unit = QLatin1String("prefix:") + prefix;
-            } else {
-                unit = QLatin1String("suffix:") + postfix;
-            }
-            note(p, tr("Prefix/postfix became a custom unit."));
-        } else {
-            note(p, tr("Prefix \"%1\" and postfix \"%2\" dropped: the unit \"%3\" already "
-                       "formats the value.")
-                        .arg(prefix, postfix, unit));
-        }
+    if (valueName == QLatin1String("last_time")) {
+        // "Time of last point": the stat reduces the time field; a date unit formats it.
+        reduce.insert(L("fields"), QStringLiteral("Time"));
+        options.insert(L("reduceOptions"), reduce);
+        if (!unit.startsWith(QLatin1String("dateTime")))
+            unit = QStringLiteral("dateTimeAsIso");
+        note(p, tr("\"Time of last point\": the stat shows the time of the last point (field "
+                   "\"Time\", unit %1).")
+                    .arg(unit));
     }
+    QStringList prefixNotes;
+    unit = legacyPrefixSuffix(defaults, unit, prefix, postfix, &prefixNotes);
+    for (const QString &n : std::as_const(prefixNotes))
+        note(p, n);
     if (!unit.isEmpty())
         defaults.insert(L("unit"), unit);
     if (const auto d = toNumber(p.value(L("decimals"))))
@@ -1895,8 +1943,14 @@ void GrafanaMigrator::oldGaugeOptions(QJsonObject *panel)
         options.insert(L("reduceOptions"), QJsonObject{{QStringLiteral("calcs"), QJsonArray{calc}},
                                                        {QStringLiteral("fields"), QString()},
                                                        {QStringLiteral("values"), false}});
-        if (!take("prefix").toString().isEmpty() || !take("suffix").toString().isEmpty())
-            note(p, tr("The gauge's prefix/suffix was dropped."));
+        QStringList prefixNotes;
+        const QString withAffixes =
+            legacyPrefixSuffix(defaults, unit, take("prefix").toString().trimmed(),
+                               take("suffix").toString().trimmed(), &prefixNotes);
+        if (!withAffixes.isEmpty())
+            defaults.insert(L("unit"), withAffixes);
+        for (const QString &n : std::as_const(prefixNotes))
+            note(p, n);
         for (const char *k : {"valueOptions", "unit", "decimals", "stat", "prefix", "suffix",
                               "minValue", "maxValue", "thresholds", "valueMappings", "baseColor"})
             options.remove(L(k));

@@ -1,6 +1,9 @@
 #include "units.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 
@@ -223,9 +226,77 @@ int autoDecimals(double value)
     return std::clamp(2 - mag, 0, 15);
 }
 
+bool isDateTimeUnit(const QString &unit)
+{
+    static const QStringList units{
+        QStringLiteral("dateTimeAsIso"),    QStringLiteral("dateTimeAsIsoNoDateIfToday"),
+        QStringLiteral("dateTimeAsUS"),     QStringLiteral("dateTimeAsUSNoDateIfToday"),
+        QStringLiteral("dateTimeAsLocal"),  QStringLiteral("dateTimeAsLocalNoDateIfToday"),
+        QStringLiteral("dateTimeAsSystem"), QStringLiteral("dateTimeFromNow"),
+    };
+    return units.contains(unit);
+}
+
+QString formatFromNow(qint64 ms, qint64 nowMs)
+{
+    // Grafana shows "time from now" in words: the same bands as its date library (45 s,
+    // 90 s, 45 min, 90 min, 22 h, 36 h, 26 d, 45 d, 320 d, 548 d).
+    const qint64 diff = nowMs - ms;
+    const bool future = diff < 0;
+    const double sec = std::abs(double(diff)) / 1000.0;
+    const double min = sec / 60, hours = min / 60, days = hours / 24;
+    QString span;
+    if (sec < 45)
+        span = QCoreApplication::translate("pharos::Units", "a few seconds");
+    else if (sec < 90)
+        span = QCoreApplication::translate("pharos::Units", "a minute");
+    else if (min < 45)
+        span = QCoreApplication::translate("pharos::Units", "%n minutes", nullptr,
+                                           int(std::lround(min)));
+    else if (min < 90)
+        span = QCoreApplication::translate("pharos::Units", "an hour");
+    else if (hours < 22)
+        span = QCoreApplication::translate("pharos::Units", "%n hours", nullptr,
+                                           int(std::lround(hours)));
+    else if (hours < 36)
+        span = QCoreApplication::translate("pharos::Units", "a day");
+    else if (days < 26)
+        span = QCoreApplication::translate("pharos::Units", "%n days", nullptr,
+                                           int(std::lround(days)));
+    else if (days < 45)
+        span = QCoreApplication::translate("pharos::Units", "a month");
+    else if (days < 320)
+        span = QCoreApplication::translate("pharos::Units", "%n months", nullptr,
+                                           std::max(2, int(std::lround(days / 30.4))));
+    else if (days < 548)
+        span = QCoreApplication::translate("pharos::Units", "a year");
+    else
+        span = QCoreApplication::translate("pharos::Units", "%n years", nullptr,
+                                           std::max(2, int(std::lround(days / 365))));
+    return future ? QCoreApplication::translate("pharos::Units", "in %1").arg(span)
+                  : QCoreApplication::translate("pharos::Units", "%1 ago").arg(span);
+}
+
+QString formatDateTime(double value, const QString &unit, qint64 nowMs)
+{
+    if (!std::isfinite(value))
+        return std::isnan(value) ? QStringLiteral("NaN")
+                                 : QCoreApplication::translate("pharos::Units", "Invalid date");
+    const qint64 ms = qint64(std::llround(value));
+    if (unit == QLatin1String("dateTimeFromNow"))
+        return formatFromNow(ms, nowMs);
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms);
+    const bool us = unit.startsWith(QLatin1String("dateTimeAsUS"));
+    if (unit.endsWith(QLatin1String("NoDateIfToday")) &&
+        t.date() == QDateTime::fromMSecsSinceEpoch(nowMs).date())
+        return t.toString(us ? QStringLiteral("h:mm:ss AP") : QStringLiteral("HH:mm:ss"));
+    return t.toString(us ? QStringLiteral("MM/dd/yyyy h:mm:ss AP")
+                         : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
 bool isKnownUnit(const QString &unit)
 {
-    return specFor(unit).has_value();
+    return specFor(unit).has_value() || isDateTimeUnit(unit);
 }
 
 QStringList knownUnitIds()
@@ -245,6 +316,10 @@ FormattedValue formatValue(double value, const QString &unit, std::optional<int>
     }
     if (std::isinf(value)) {
         out.text = value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        return out;
+    }
+    if (!spec && isDateTimeUnit(unit)) {
+        out.text = formatDateTime(value, unit, QDateTime::currentMSecsSinceEpoch());
         return out;
     }
     if (!spec) {

@@ -35,6 +35,14 @@ inline QString formatValueText(double value, const QString &unit,
     return formatValue(value, unit, decimals).toString();
 }
 
+/// True for Grafana's date units (dateTimeAsIso, dateTimeAsUS, dateTimeAsLocal,
+/// dateTimeAsSystem, their NoDateIfToday forms, dateTimeFromNow): the value is epoch ms.
+bool isDateTimeUnit(const QString &unit);
+/// An epoch-ms value in one of those units (local time; "5 minutes ago" for FromNow).
+QString formatDateTime(double value, const QString &unit, qint64 nowMs);
+/// "5 minutes ago", "in an hour", ...: `ms` relative to `nowMs`, in Grafana's bands.
+QString formatFromNow(qint64 ms, qint64 nowMs);
+
 /// Formats axis ticks `ticks` spaced `step` apart with one shared scale (e.g. all in MiB)
 /// and one shared number of decimals derived from the step (or `decimals` when given).
 QStringList formatAxisTicks(const std::vector<double> &ticks, double step, const QString &unit,

@@ -150,11 +150,10 @@ private:
     QColor colorAt(double value, const ReducedValue &v) const
     {
         // With a value mapping colour or a non-threshold colour mode, the bar is one colour.
-        const FieldDefaults &d = m_panel->model().defaults;
-        const bool thresholds = d.colorMode.isEmpty() || d.colorMode == QLatin1String("thresholds");
+        const bool thresholds = v.colorMode == QLatin1String("thresholds");
         if (!thresholds || v.mapped)
             return v.color;
-        return thresholdColor(value, d.thresholds, m_panel->m_lo, m_panel->m_hi);
+        return thresholdColor(value, v.thresholds, v.lo, v.hi);
     }
 
     void drawBar(QPainter &p, int index, const ReducedValue &v)
@@ -164,8 +163,8 @@ private:
             return;
         const bool vert = vertical();
         const QColor text = palette().color(QPalette::WindowText);
-        const double f = std::isfinite(v.value) ? m_panel->fractionOf(v.value) : 0;
-        const double lo = m_panel->m_lo, hi = m_panel->m_hi;
+        const double f = std::isfinite(v.value) ? v.fractionOf(v.value) : 0;
+        const double lo = v.lo, hi = v.hi; // the series' own range (overrides applied)
         QColor faint = text;
         faint.setAlphaF(0.08f);
         const QString &mode = m_panel->m_displayMode;
@@ -291,8 +290,9 @@ QRectF BarGaugePanel::filledRect(int index) const
 {
     if (index < 0 || index >= int(m_values.size()))
         return {};
-    const double v = m_values[size_t(index)].value;
-    return m_view->filled(m_view->geometry(index), std::isfinite(v) ? fractionOf(v) : 0);
+    const ReducedValue &r = m_values[size_t(index)];
+    return m_view->filled(m_view->geometry(index),
+                          std::isfinite(r.value) ? r.fractionOf(r.value) : 0);
 }
 
 int BarGaugePanel::lcdCells(int index) const

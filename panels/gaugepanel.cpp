@@ -167,12 +167,12 @@ private:
         QColor track = text;
         track.setAlphaF(0.1f);
         arc(p, g.center, g.bandOuter, g.bandInner, 0, 1, track);
-        const double f = std::isfinite(v.value) ? m_panel->fractionOf(v.value) : 0;
+        const double f = std::isfinite(v.value) ? v.fractionOf(v.value) : 0;
         arc(p, g.center, g.bandOuter, g.bandInner, 0, f, v.color);
 
         // Threshold markers: one segment per step, in its colour.
-        const Thresholds &th = m_panel->model().defaults.thresholds;
-        const double lo = m_panel->m_lo, hi = m_panel->m_hi;
+        const Thresholds &th = v.thresholds; // the series' own (overrides applied)
+        const double lo = v.lo, hi = v.hi;
         auto stepValue = [&](const ThresholdStep &s) {
             if (!s.value)
                 return lo;
@@ -186,8 +186,7 @@ private:
                 QColor c = grafanaColor(th.steps[i].color);
                 if (!c.isValid())
                     c = grafanaColor(QStringLiteral("green"));
-                arc(p, g.center, g.outer, g.markerIn, m_panel->fractionOf(from),
-                    m_panel->fractionOf(to), c);
+                arc(p, g.center, g.outer, g.markerIn, v.fractionOf(from), v.fractionOf(to), c);
             }
         }
         if (m_panel->m_labels && !th.steps.isEmpty()) {
@@ -195,7 +194,6 @@ private:
             p.setFont(lf);
             p.setPen(text);
             const QFontMetricsF fm(lf);
-            const FieldDefaults &d = m_panel->model().defaults;
             QList<double> marks{lo};
             for (const ThresholdStep &s : th.steps) {
                 if (s.value)
@@ -205,8 +203,8 @@ private:
             for (double m : std::as_const(marks)) {
                 if (m < lo || m > hi)
                     continue;
-                const QString label = formatValueText(m, d.unit, d.decimals);
-                const QPointF at = polar(g.center, g.outer + fm.height() * 0.7, fractionOf(m));
+                const QString label = formatValueText(m, v.unit, v.decimals);
+                const QPointF at = polar(g.center, g.outer + fm.height() * 0.7, v.fractionOf(m));
                 const double w = fm.horizontalAdvance(label);
                 p.drawText(QRectF(at.x() - w / 2, at.y() - fm.height() / 2, w, fm.height()),
                            Qt::AlignCenter, label);
@@ -229,8 +227,6 @@ private:
         p.setPen(v.color);
         p.drawText(textRect, Qt::AlignCenter, v.text);
     }
-
-    double fractionOf(double value) const { return m_panel->fractionOf(value); }
 
     GaugePanel *m_panel;
 };

@@ -3,7 +3,39 @@
 #include "colors.h"
 #include "legendformat.h"
 
+#include <QRegularExpression>
+
 namespace pharos {
+
+QString expandDisplayName(const QString &pattern, const QString &name, const Labels &labels)
+{
+    if (!pattern.contains(QLatin1Char('$')))
+        return pattern;
+    static const QRegularExpression re(QStringLiteral(R"(\$\{([^}]+)\})"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = re.globalMatch(pattern); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += pattern.mid(last, m.capturedStart() - last);
+        const QString key = m.captured(1).section(QLatin1Char(':'), 0, 0).trimmed();
+        if (key.startsWith(QLatin1String("__field.labels."))) {
+            out += labelValue(labels, key.mid(15));
+        } else if (key == QLatin1String("__field.labels")) {
+            QStringList parts;
+            for (const auto &[k, v] : labels)
+                parts << k + QLatin1String("=\"") + v + QLatin1Char('"');
+            out += parts.join(QLatin1String(", "));
+        } else if (key == QLatin1String("__series.name") || key == QLatin1String("__field.name") ||
+                   key == QLatin1String("__field.displayName")) {
+            out += name;
+        } else {
+            out += m.captured(0);
+        }
+        last = m.capturedEnd();
+    }
+    out += pattern.mid(last);
+    return out;
+}
 
 QJsonObject fieldCustom(const PanelModel &model)
 {

@@ -22,6 +22,11 @@ struct PanelSeries
 /// by the panel's colour mode (classic palette by series index, or the fixed colour).
 std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData &data);
 
+/// A displayName from fieldConfig (defaults or an override) for one series:
+/// ${__field.labels.X}, ${__field.labels}, ${__series.name}, ${__field.name} and
+/// ${__field.displayName} expanded; `name` is the series' own name.
+QString expandDisplayName(const QString &pattern, const QString &name, const Labels &labels);
+
 /// fieldConfig.defaults.custom of the panel JSON.
 QJsonObject fieldCustom(const PanelModel &model);
 

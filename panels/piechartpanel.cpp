@@ -271,7 +271,6 @@ bool PieChartPanel::updateContent(const PanelDataPtr &data)
         if (std::isfinite(v.value) && v.value > 0)
             total += v.value;
     }
-    const int decimals = model().defaults.decimals.value_or(0);
     double angle = 90; // 12 o'clock, then clockwise
     for (const ReducedValue &v : values) {
         Slice s;
@@ -282,6 +281,7 @@ bool PieChartPanel::updateContent(const PanelDataPtr &data)
         const double share =
             (total > 0 && std::isfinite(v.value) && v.value > 0) ? v.value / total : 0;
         s.percent = share * 100;
+        const int decimals = v.decimals.value_or(0); // the slice's own (overrides applied)
         s.percentText =
             QString::number(s.percent, 'f', std::clamp(decimals, 0, 6)) + QLatin1Char('%');
         s.startDeg = angle;

@@ -1,11 +1,13 @@
 #include "reducedvalues.h"
 
 #include "colors.h"
+#include "fieldconfig.h"
 #include "panelseries.h"
 #include "reducers.h"
 #include "units.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 
 namespace pharos {
@@ -84,24 +86,53 @@ void applyMapping(const ValueMappings &mappings, double value, QString *text, QC
     }
 }
 
+double ReducedValue::fractionOf(double v) const
+{
+    if (!(hi > lo) || std::isnan(v))
+        return 0;
+    return std::clamp((v - lo) / (hi - lo), 0.0, 1.0);
+}
+
 std::vector<ReducedValue> reduceSeries(const PanelModel &model, const PanelData &data,
                                        const QString &calc, const ValueMappings &mappings,
                                        double lo, double hi, const QString &defaultColorMode)
 {
     std::vector<ReducedValue> out;
-    const FieldDefaults &d = model.defaults;
-    const QString mode = d.colorMode.isEmpty() ? defaultColorMode : d.colorMode;
+    const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(model.json);
     for (const PanelSeries &ps : collectSeries(model, data)) {
         if (ps.frame->isEmpty())
             continue;
+        const FieldConfig c =
+            resolver.resolve({ps.name, ps.refId, QStringLiteral("number"), ps.frame});
         ReducedValue r;
-        r.name = ps.name;
+        r.name = c.displayName.isEmpty()
+                     ? ps.name
+                     : expandDisplayName(c.displayName, ps.name, ps.frame->labels);
         r.frame = ps.frame;
         r.value = reduce(*ps.frame, calc);
-        r.text = formatValueText(r.value, d.unit, d.decimals);
-        r.color = mode == QLatin1String("thresholds")
-                      ? thresholdColor(r.value, d.thresholds, lo, hi)
-                      : ps.color;
+        r.unit = c.unit;
+        r.decimals = c.decimals;
+        r.thresholds = c.thresholds;
+        // A series' own min/max (an override) wins over the panel-wide range.
+        r.lo = c.min ? *c.min : lo;
+        r.hi = c.max ? *c.max : hi;
+        if (!(r.hi > r.lo)) {
+            if (c.max && !c.min)
+                r.lo = r.hi - 1;
+            else
+                r.hi = r.lo + 1;
+        }
+        r.text = c.valuePrefix + formatValueText(r.value, r.unit, r.decimals);
+        r.colorMode = c.colorMode.isEmpty() ? defaultColorMode : c.colorMode;
+        if (r.colorMode == QLatin1String("thresholds")) {
+            r.color = thresholdColor(r.value, r.thresholds, r.lo, r.hi);
+        } else if (r.colorMode == QLatin1String("fixed") ||
+                   r.colorMode == QLatin1String("shades")) {
+            const QColor fixed = grafanaColor(c.fixedColor);
+            r.color = fixed.isValid() ? fixed : ps.color;
+        } else {
+            r.color = ps.color;
+        }
         applyMapping(mappings, r.value, &r.text, &r.color, &r.mapped);
         out.push_back(std::move(r));
     }

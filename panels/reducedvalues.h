@@ -6,13 +6,16 @@
 
 #include <QColor>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace pharos {
 
 /// One series reduced to a single value for display (gauge, bar gauge, pie chart): its name,
 /// value, text (unit and decimals, or the value mapping's text) and colour (threshold, palette
-/// or fixed; a value mapping's colour wins).
+/// or fixed; a value mapping's colour wins). Everything comes from the series' own field
+/// configuration: fieldConfig.defaults with the overrides matching it (byName, byRegexp,
+/// byFrameRefID, ...: unit, decimals, min, max, thresholds, color, displayName).
 struct ReducedValue
 {
     QString name;
@@ -21,6 +24,14 @@ struct ReducedValue
     QColor color;
     bool mapped = false; // a value mapping gave the text or the colour
     const Frame *frame = nullptr;
+    double lo = 0; // the range this series is drawn against (its min/max, else the panel's)
+    double hi = 100;
+    Thresholds thresholds;
+    QString colorMode; // the effective colour mode ("thresholds", "fixed", ...)
+    QString unit;
+    std::optional<int> decimals;
+    /// Where `v` stands in [lo, hi], clamped to 0..1 (0 for NaN or an empty range).
+    double fractionOf(double v) const;
 };
 
 /// The first calc of `options.reduceOptions.calcs`, "lastNotNull" when none.

@@ -168,6 +168,14 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_calc = calcs.isEmpty() ? QStringLiteral("lastNotNull") : calcs.first().toString();
     if (m_calc.isEmpty())
         m_calc = QStringLiteral("lastNotNull");
+    // reduceOptions.fields naming the time field ("Time", "/^Time$/"): the stat shows a time
+    // (a migrated singlestat "Time of last point"), not a value.
+    const QString fields = options.value(QLatin1String("reduceOptions"))
+                               .toObject()
+                               .value(QLatin1String("fields"))
+                               .toString();
+    m_timeField =
+        !fields.isEmpty() && grafanaRegex(fields).match(QStringLiteral("Time")).hasMatch();
     m_colorMode = options.value(QLatin1String("colorMode")).toString(QStringLiteral("value"));
     m_graphMode = options.value(QLatin1String("graphMode")).toString(QStringLiteral("area"));
     m_textMode = options.value(QLatin1String("textMode")).toString(QStringLiteral("auto"));
@@ -227,8 +235,22 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
         Stat s;
         s.name = d.displayName.isEmpty() ? ps.name : d.displayName;
         s.frame = ps.frame;
-        s.value = reduce(*ps.frame, m_calc);
-        s.text = formatValueText(s.value, d.unit, d.decimals);
+        if (m_timeField) {
+            // The time field reduced with the calc: lastNotNull = the last point's time.
+            Frame times;
+            times.timestamps = ps.frame->timestamps;
+            times.values.reserve(ps.frame->timestamps.size());
+            for (qint64 t : ps.frame->timestamps)
+                times.values.push_back(double(t));
+            s.value = reduce(times, m_calc);
+            s.text =
+                d.valuePrefix + formatValueText(s.value, isDateTimeUnit(d.unit)
+                                                             ? d.unit
+                                                             : QStringLiteral("dateTimeAsIso"));
+        } else {
+            s.value = reduce(*ps.frame, m_calc);
+            s.text = d.valuePrefix + formatValueText(s.value, d.unit, d.decimals);
+        }
         const QString mode = d.colorMode.isEmpty() ? QStringLiteral("thresholds") : d.colorMode;
         if (mode == QLatin1String("fixed") || mode == QLatin1String("shades")) {
             const QColor fixed = grafanaColor(d.fixedColor);

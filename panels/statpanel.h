@@ -33,6 +33,8 @@ public:
     QString graphMode() const { return m_graphMode; }
     QString textMode() const { return m_textMode; }
     QString orientation() const { return m_orientation; }
+    /// True when reduceOptions.fields names the time field: each stat is a point's time.
+    bool showsTime() const { return m_timeField; }
     /// The grid the stats are laid out in for a view of `size`: columns x rows.
     QSize layoutGrid(const QSize &size) const;
     QWidget *statView() const;
@@ -49,6 +51,7 @@ private:
     QString m_graphMode;   // area, none
     QString m_textMode;    // auto, value, value_and_name, name, none
     QString m_orientation; // auto, horizontal, vertical
+    bool m_timeField = false;
     FieldConfigResolver m_fieldConfig;
     ValueMappings m_mappings;
 };
