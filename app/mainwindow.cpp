@@ -5,6 +5,7 @@
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
 #include "dashboardio.h"
+#include "dashboardlinks.h"
 #include "dashboardsettings.h"
 #include "dashboardview.h"
 #include "datasourcemanager.h"
@@ -33,13 +34,16 @@
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace pharos {
@@ -61,7 +65,14 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     centralLayout->setSpacing(0);
     m_variablesBar = new VariablesBar(central);
     m_variablesBar->setVariables(m_view->variables());
-    centralLayout->addWidget(m_variablesBar);
+    m_localDashboards = new LocalDashboardIndex(this);
+    m_linksBar = new DashboardLinksBar(m_localDashboards, central);
+    m_linksBar->hide();
+    auto *topRow = new QHBoxLayout;
+    topRow->setContentsMargins(0, 0, 0, 0);
+    topRow->addWidget(m_variablesBar, 1);
+    topRow->addWidget(m_linksBar, 0, Qt::AlignRight | Qt::AlignVCenter);
+    centralLayout->addLayout(topRow);
     centralLayout->addWidget(m_view, 1);
     setCentralWidget(central);
     resize(1400, 900);
@@ -75,6 +86,13 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     createTimeNavigation(bar);
     bar->addWidget(m_refreshPicker);
     m_timePicker->setHistoryFile(settingsPath());
+
+    // Dashboard links, right of the variables bar (hidden without links).
+    connect(m_linksBar, &DashboardLinksBar::linkClicked, this,
+            [this](int i) { openDashboardLink(i); });
+    connect(m_linksBar, &DashboardLinksBar::dashboardClicked, this, &MainWindow::openDashboardLink);
+    connect(m_linksBar, &DashboardLinksBar::rebuilt, this,
+            [this] { m_linksBar->setVisible(!m_linksBar->buttons().isEmpty()); });
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -263,30 +281,113 @@ void MainWindow::openPanelLink(int panelId, int linkIndex)
 {
     if (!m_dashboard)
         return;
-    QJsonObject link;
     for (const PanelModel &p : m_dashboard->allPanels()) {
-        if (p.id == panelId)
-            link = p.json.value(QLatin1String("links")).toArray().at(linkIndex).toObject();
+        if (p.id != panelId)
+            continue;
+        const QList<DashboardLink> links =
+            parseDashboardLinks(p.json.value(QLatin1String("links")));
+        if (linkIndex >= 0 && linkIndex < links.size()) {
+            DashboardLink link = links.at(linkIndex);
+            link.type = QStringLiteral("link"); // panel links are always URLs
+            followLink(link);
+        }
+        return;
     }
-    QString url = link.value(QLatin1String("url")).toString();
-    // The panel's time range travels as Grafana's from/to query parameters.
+}
+
+void MainWindow::openDashboardLink(int linkIndex, const QString &path)
+{
+    const QList<DashboardLink> &links = m_linksBar->links();
+    if (linkIndex < 0 || linkIndex >= links.size())
+        return;
+    const DashboardLink &link = links.at(linkIndex);
+    if (link.type != QLatin1String("dashboards")) {
+        followLink(link);
+        return;
+    }
+    if (path.isEmpty())
+        return;
     QString error;
-    if (const auto resolved =
-            m_timePicker->timeRange().resolve(now(), m_view->timeZone(), &error)) {
-        const QString range =
-            QStringLiteral("from=%1&to=%2").arg(resolved->fromMs).arg(resolved->toMs);
-        url.replace(QLatin1String("${__url_time_range}"), range);
-        url.replace(QLatin1String("$__url_time_range"), range);
+    LinkContext context;
+    context.range = m_timePicker->timeRange();
+    if (const auto resolved = context.range.resolve(now(), m_view->timeZone(), &error))
+        context.resolved = *resolved;
+    for (const Variable &v : m_view->variables()->variables()) {
+        if (v.type != VariableType::Constant && v.type != VariableType::Adhoc)
+            context.variables.append({v.name, v.currentValues});
     }
-    const QUrl target(url);
-    const QString scheme = target.scheme().toLower();
-    if (target.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-                             scheme == QLatin1String("mailto"))) {
-        QDesktopServices::openUrl(target);
-        m_status->setText(tr("Opened %1").arg(target.toDisplayString()));
-    } else {
-        m_status->setText(tr("This link cannot be opened from Pharos yet: %1").arg(url));
+    openLinkedDashboard(path, localDashboardUrl(path, link, context));
+}
+
+void MainWindow::followLink(const DashboardLink &link)
+{
+    LinkContext context;
+    context.range = m_timePicker->timeRange();
+    QString error;
+    if (const auto resolved = context.range.resolve(now(), m_view->timeZone(), &error))
+        context.resolved = *resolved;
+    VariableSet *vars = m_view->variables();
+    for (const Variable &v : vars->variables()) {
+        if (v.type != VariableType::Constant && v.type != VariableType::Adhoc)
+            context.variables.append({v.name, v.currentValues});
     }
+    const InterpolationContext interpolation = vars->context();
+    context.interpolate = [interpolation, resolved = context.resolved](const QString &text) {
+        InterpolationContext c = interpolation;
+        c.fromMs = resolved.fromMs;
+        c.toMs = resolved.toMs;
+        return interpolate(text, c, InterpolationMode::Plain);
+    };
+    const QUrl url = linkUrl(link, context);
+    const QString baseDir = m_path.isEmpty() || m_path.startsWith(QLatin1Char(':'))
+                                ? QString()
+                                : QFileInfo(m_path).absolutePath();
+    // The index may still be scanning: decide once it is ready.
+    m_localDashboards->whenReady(this, [this, url, baseDir] {
+        const LinkTarget target = resolveLinkTarget(url, *m_localDashboards, baseDir);
+        switch (target.kind) {
+        case LinkTarget::Kind::LocalDashboard:
+            openLinkedDashboard(target.path, url);
+            break;
+        case LinkTarget::Kind::Web:
+            QDesktopServices::openUrl(url);
+            m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
+            break;
+        case LinkTarget::Kind::Unresolved:
+            m_status->setText(target.error);
+            break;
+        }
+    });
+}
+
+quint64 MainWindow::openLinkedDashboard(const QString &path, const QUrl &url)
+{
+    const LinkState state = linkStateFromUrl(url);
+    const QString previousFrom = m_overrideFrom, previousTo = m_overrideTo;
+    m_overrideFrom = state.from;
+    m_overrideTo = state.to;
+    m_pendingLinkVariables = state.variables;
+    const quint64 id = startOpenFile(path);
+    if (id == 0) { // the user kept the current dashboard
+        m_overrideFrom = previousFrom;
+        m_overrideTo = previousTo;
+        m_pendingLinkVariables.clear();
+        return 0;
+    }
+    auto *connection = new QMetaObject::Connection;
+    *connection = connect(this, &MainWindow::loadFinished, this,
+                          [this, id, connection](quint64 finished, bool shown) {
+                              if (finished != id)
+                                  return;
+                              disconnect(*connection);
+                              delete connection;
+                              if (!shown) { // nothing was applied: forget the link's state
+                                  m_overrideFrom.clear();
+                                  m_overrideTo.clear();
+                                  m_pendingLinkVariables.clear();
+                              }
+                          });
+    return id;
 }
 
 void MainWindow::zoomOut()
@@ -662,6 +763,20 @@ void MainWindow::applyDashboard()
     m_overrideRefresh.clear();
 
     m_view->setDashboard(d, range); // also the zone of the scheduler and the panels
+    // Values a link handed over (includeVars, var-<name>): selected on the new dashboard.
+    const auto linked = std::exchange(m_pendingLinkVariables, {});
+    for (const auto &[name, values] : linked) {
+        const Variable *v = m_view->variables()->find(name);
+        if (v && v->type != VariableType::Constant && v->type != VariableType::Adhoc)
+            m_view->variables()->setCurrent(name, values);
+    }
+    // Its links, and the local dashboards they may lead to: next to this file, the recent
+    // files and the bundled ones (scanned on a worker thread).
+    m_linksBar->setLinks(parseDashboardLinks(d.toJson().value(QLatin1String("links"))), m_path);
+    QStringList dirs{QStringLiteral(":/dashboards")};
+    if (!m_path.isEmpty() && !m_path.startsWith(QLatin1Char(':')))
+        dirs.prepend(QFileInfo(m_path).absolutePath());
+    m_localDashboards->scan(dirs, recentFiles());
     m_timePicker->setTimeZone(m_view->timeZone());
     scheduler->setTimeRange(range);
     m_timePicker->setTimeRange(range);

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QUrl>
 #include <functional>
 #include <optional>
 
@@ -25,6 +26,9 @@ class DashboardDocument;
 class DashboardEditor;
 class DashboardView;
 class RecoveryWriter;
+class DashboardLinksBar;
+class LocalDashboardIndex;
+struct DashboardLink;
 class DataSourceManager;
 class DataSourceRegistry;
 class ExploreWindow;
@@ -111,8 +115,23 @@ public:
     void zoomToRange(qint64 fromMs, qint64 toMs);
     /// Twice the span around the centre (Ctrl+Z in view mode, t z, a double-click on a graph).
     void zoomOut();
-    /// Opens link linkIndex of panel panelId: web links in the browser with the time range.
+    /// Opens link linkIndex of panel panelId: web links in the browser with the time range,
+    /// links to a local dashboard (/d/<uid>, a .json file) in Pharos (see followLink()).
     void openPanelLink(int panelId, int linkIndex);
+    /// Dashboard links (the links bar): entry linkIndex of the dashboard's `links`. For type
+    /// "dashboards", `path` is the chosen local dashboard.
+    void openDashboardLink(int linkIndex, const QString &path = {});
+    /// Follows a link: its URL with the time range ($__url_time_range, keepTime) and the
+    /// variables ($__all_variables, includeVars, $var) filled in. A local dashboard opens in
+    /// this window with the link's from/to and var-<name> values; web links open in the
+    /// browser; anything else is explained in the status bar.
+    void followLink(const DashboardLink &link);
+    /// Opens a local dashboard as a link does: `url`'s from/to and var-<name> parameters
+    /// become the opened dashboard's range and variable values.
+    quint64 openLinkedDashboard(const QString &path, const QUrl &url);
+    /// The dashboard links bar and the index of local dashboards it lists (tests).
+    DashboardLinksBar *linksBar() const { return m_linksBar; }
+    LocalDashboardIndex *localDashboards() const { return m_localDashboards; }
     /// Half the span back (direction < 0: t ←) or forward (> 0: t →).
     void shiftTime(int direction);
     /// Sets the dashboard's range (picker, scheduler) and refreshes.
@@ -238,6 +257,10 @@ private:
     RecoveryWriter *m_recovery = nullptr;
     std::function<QString()> m_askSavePath;
     void onDocumentChanged(int change);
+    LocalDashboardIndex *m_localDashboards = nullptr;
+    DashboardLinksBar *m_linksBar = nullptr;
+    /// Variable values a link hands to the dashboard being opened (applied once shown).
+    QList<QPair<QString, QStringList>> m_pendingLinkVariables;
 };
 
 } // namespace pharos
