@@ -373,6 +373,14 @@ void VariableControl::updateStatus()
         m_status->setText(tr("loading…"));
         m_status->setToolTip(tr("Loading the values of %1").arg(m_name));
         m_status->setStyleSheet(QString());
+    } else if (const Variable *v = m_set ? m_set->find(m_name) : nullptr;
+               v && !v->notice.isEmpty()) {
+        // A remark such as "only the first N values are listed".
+        m_status->setText(QStringLiteral("ⓘ"));
+        m_status->setToolTip(v->notice);
+        m_status->setStyleSheet(QStringLiteral("color: #e0b400; font-weight: bold;"));
+        if (m_button)
+            m_button->setToolTip(m_selection + QLatin1Char('\n') + v->notice);
     } else {
         m_status->clear();
         m_status->setToolTip(QString());
