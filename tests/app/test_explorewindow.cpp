@@ -54,6 +54,7 @@ private Q_SLOTS:
         s.uid = QStringLiteral("local-prom");
         s.url = m_prom.url();
         s.isDefault = true;
+        s.scrapeIntervalMs = 1000; // the fixture's: the lower limit of the query step
         m_registry.add(s);
     }
 

@@ -103,6 +103,7 @@ void TestVariablesBar::initTestCase()
     s.uid = QStringLiteral("prom-uid");
     s.url = m_prom.url();
     s.isDefault = true;
+    s.scrapeIntervalMs = 1000; // the fixture's: the lower limit of the query step
     m_registry.add(s);
     QVERIFY(m_dir.isValid());
 }
