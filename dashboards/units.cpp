@@ -245,34 +245,34 @@ QString formatFromNow(qint64 ms, qint64 nowMs)
     const bool future = diff < 0;
     const double sec = std::abs(double(diff)) / 1000.0;
     const double min = sec / 60, hours = min / 60, days = hours / 24;
+    // (Counts computed first: lupdate cannot parse a qualified call in a numerus argument.)
+    const int nMin = int(std::lround(min)), nHours = int(std::lround(hours));
+    const int nDays = int(std::lround(days));
+    const int nMonths = std::max(2, int(std::lround(days / 30.4)));
+    const int nYears = std::max(2, int(std::lround(days / 365)));
     QString span;
     if (sec < 45)
         span = QCoreApplication::translate("pharos::Units", "a few seconds");
     else if (sec < 90)
         span = QCoreApplication::translate("pharos::Units", "a minute");
     else if (min < 45)
-        span = QCoreApplication::translate("pharos::Units", "%n minutes", nullptr,
-                                           int(std::lround(min)));
+        span = QCoreApplication::translate("pharos::Units", "%n minutes", nullptr, nMin);
     else if (min < 90)
         span = QCoreApplication::translate("pharos::Units", "an hour");
     else if (hours < 22)
-        span = QCoreApplication::translate("pharos::Units", "%n hours", nullptr,
-                                           int(std::lround(hours)));
+        span = QCoreApplication::translate("pharos::Units", "%n hours", nullptr, nHours);
     else if (hours < 36)
         span = QCoreApplication::translate("pharos::Units", "a day");
     else if (days < 26)
-        span = QCoreApplication::translate("pharos::Units", "%n days", nullptr,
-                                           int(std::lround(days)));
+        span = QCoreApplication::translate("pharos::Units", "%n days", nullptr, nDays);
     else if (days < 45)
         span = QCoreApplication::translate("pharos::Units", "a month");
     else if (days < 320)
-        span = QCoreApplication::translate("pharos::Units", "%n months", nullptr,
-                                           std::max(2, int(std::lround(days / 30.4))));
+        span = QCoreApplication::translate("pharos::Units", "%n months", nullptr, nMonths);
     else if (days < 548)
         span = QCoreApplication::translate("pharos::Units", "a year");
     else
-        span = QCoreApplication::translate("pharos::Units", "%n years", nullptr,
-                                           std::max(2, int(std::lround(days / 365))));
+        span = QCoreApplication::translate("pharos::Units", "%n years", nullptr, nYears);
     return future ? QCoreApplication::translate("pharos::Units", "in %1").arg(span)
                   : QCoreApplication::translate("pharos::Units", "%1 ago").arg(span);
 }

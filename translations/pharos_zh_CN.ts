@@ -205,6 +205,22 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>--var: &quot;%1&quot; is not NAME=VALUES, e.g. job=api.</source>
         <translation>--var：“%1”不是 名称=值 的形式，例如 job=api。</translation>
     </message>
+    <message>
+        <source>The --datasource server&apos;s scrape interval, e.g. 15s (the default): the lower limit of query steps and $__rate_interval.</source>
+        <translation>--datasource 服务器的抓取间隔，例如 15s（默认值）：查询步长和 $__rate_interval 的下限。</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>--scrape-interval: &quot;%1&quot; is not a duration such as 15s or 1m.</source>
+        <translation>--scrape-interval：“%1”不是 15s 或 1m 这样的时长。</translation>
+    </message>
+    <message>
+        <source>--scrape-interval needs --datasource.</source>
+        <translation>--scrape-interval 需要 --datasource。</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceCommand</name>
@@ -858,6 +874,36 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardLinks</name>
+    <message>
+        <source>This link cannot be opened: no local dashboard has the uid &quot;%1&quot;.</source>
+        <translation>无法打开此链接：没有 uid 为“%1”的本地仪表板。</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened: %1 does not exist.</source>
+        <translation>无法打开此链接：%1 不存在。</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened from Pharos: %1</source>
+        <translation>无法在 Pharos 中打开此链接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DashboardLinksBar</name>
+    <message>
+        <source>Dashboards</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>No matching dashboards</source>
+        <translation>没有匹配的仪表板</translation>
+    </message>
+    <message>
+        <source>Looking for dashboards…</source>
+        <translation>正在查找仪表板…</translation>
     </message>
 </context>
 <context>
@@ -1934,20 +1980,8 @@ Keep them for this session only? They are lost when Pharos quits.</source>
         <translation>未知的值“%1”；显示平均值。</translation>
     </message>
     <message>
-        <source>&quot;Time of last point&quot; is not available; the last value is shown.</source>
-        <translation>“最后一个点的时间”不可用；显示最后的值。</translation>
-    </message>
-    <message>
-        <source>Prefix &quot;%1&quot; dropped: a value has either a prefix or a suffix unit, and the suffix &quot;%2&quot; was kept.</source>
-        <translation>前缀“%1”已丢弃：一个值只能有前缀单位或后缀单位，保留了后缀“%2”。</translation>
-    </message>
-    <message>
         <source>Prefix/postfix became a custom unit.</source>
         <translation>前缀/后缀已转换为自定义单位。</translation>
-    </message>
-    <message>
-        <source>Prefix &quot;%1&quot; and postfix &quot;%2&quot; dropped: the unit &quot;%3&quot; already formats the value.</source>
-        <translation>前缀“%1”和后缀“%2”已丢弃：单位“%3”已经格式化了该值。</translation>
     </message>
     <message>
         <source>Value and range mappings converted.</source>
@@ -1990,10 +2024,6 @@ Keep them for this session only? They are lost when Pharos quits.</source>
         <translation>旧表格已转换：列样式已变为字段覆盖。</translation>
     </message>
     <message>
-        <source>The gauge&apos;s prefix/suffix was dropped.</source>
-        <translation>仪表的前缀/后缀已被丢弃。</translation>
-    </message>
-    <message>
         <source>Old %1 options (options.fieldOptions) moved to the field config.</source>
         <translation>旧的 %1 选项（options.fieldOptions）已移至字段配置。</translation>
     </message>
@@ -2016,6 +2046,22 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>Old heatmap converted to the heatmap panel.</source>
         <translation>旧热力图已转换为热力图面板。</translation>
+    </message>
+    <message>
+        <source>Prefix &quot;%1&quot; and postfix &quot;%2&quot; are both shown: the postfix is the custom unit suffix, the prefix is kept in custom.pharosPrefix (Grafana shows only the suffix).</source>
+        <translation>前缀“%1”和后缀“%2”都会显示：后缀成为自定义单位后缀，前缀保存在 custom.pharosPrefix 中（Grafana 只显示后缀）。</translation>
+    </message>
+    <message>
+        <source>Prefix &quot;%1&quot; is shown before the value (kept in custom.pharosPrefix).</source>
+        <translation>前缀“%1”显示在数值之前（保存在 custom.pharosPrefix 中）。</translation>
+    </message>
+    <message>
+        <source>Postfix &quot;%1&quot; dropped: the unit &quot;%2&quot; already formats the value.</source>
+        <translation>已删除后缀“%1”：单位“%2”已经格式化了该数值。</translation>
+    </message>
+    <message>
+        <source>&quot;Time of last point&quot;: the stat shows the time of the last point (field &quot;Time&quot;, unit %1).</source>
+        <translation>“最后一个点的时间”：统计面板显示最后一个数据点的时间（字段“Time”，单位 %1）。</translation>
     </message>
 </context>
 <context>
@@ -2428,10 +2474,6 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>This link cannot be opened from Pharos yet: %1</source>
-        <translation>Pharos 暂时无法打开此链接：%1</translation>
     </message>
     <message>
         <source>Dashboard settings…</source>
@@ -4064,6 +4106,75 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::Units</name>
+    <message>
+        <source>a few seconds</source>
+        <translation>几秒</translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>1 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>1 年</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1后</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <source>Invalid date</source>
+        <translation>无效日期</translation>
+    </message>
+</context>
+<context>
     <name>pharos::ValueMappingsEditor</name>
     <message>
         <source>+ Add value mapping</source>
@@ -4224,6 +4335,12 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Variable &quot;%1&quot;: %2</source>
         <translation>变量“%1”：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n values of &quot;%1&quot; are listed: the server has more. Narrow the query to see the rest.</source>
+        <translation>
+            <numerusform>仅列出了“%1”的前 %n 个值：服务器上还有更多。请缩小查询范围以查看其余的值。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
