@@ -81,9 +81,22 @@ void TestMainWindowBundled::everyPanelDrawsData()
         QVERIFY2(window.view()->isPanelInView(p->panelId()), qPrintable(p->model().title));
     // A freshly started Prometheus needs a few scrapes before every rate() has two samples:
     // the dashboard refreshes every 2 s until every panel shows data.
-    auto allDrawn = [&panels] {
-        return std::all_of(panels.cbegin(), panels.cend(), [](PanelWidget *p) {
-            return p->data() != nullptr && p->statusText().isEmpty();
+    // Counters such as prometheus_http_requests_total{code="200"} only appear once the
+    // server has answered requests, so a graph's first series needs a few refreshes before
+    // it has a line (not a single point) to draw.
+    auto hasLine = [](PanelWidget *p) {
+        auto *ts = qobject_cast<TimeSeriesPanel *>(p);
+        if (!ts)
+            return true;
+        if (ts->series().empty())
+            return false;
+        const auto &values = ts->series().front().frame->values;
+        return std::count_if(values.cbegin(), values.cend(),
+                             [](double v) { return std::isfinite(v); }) >= 3;
+    };
+    auto allDrawn = [&panels, &hasLine] {
+        return std::all_of(panels.cbegin(), panels.cend(), [&hasLine](PanelWidget *p) {
+            return p->data() != nullptr && p->statusText().isEmpty() && hasLine(p);
         });
     };
     QTRY_VERIFY_WITH_TIMEOUT(allDrawn(), 60000);
