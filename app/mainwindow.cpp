@@ -19,6 +19,7 @@
 #include "queryscheduler.h"
 #include "recovery.h"
 #include "refreshpicker.h"
+#include "repeat.h"
 #include "savevariables.h"
 #include "timenavigation.h"
 #include "timerange.h"
@@ -281,7 +282,8 @@ void MainWindow::openPanelLink(int panelId, int linkIndex)
 {
     if (!m_dashboard)
         return;
-    for (const PanelModel &p : m_dashboard->allPanels()) {
+    // The view's panels: repeated clones carry their own value of the repeat variable.
+    for (const PanelModel &p : drawablePanels(m_view->expandedPanels())) {
         if (p.id != panelId)
             continue;
         const QList<DashboardLink> links =
@@ -289,7 +291,7 @@ void MainWindow::openPanelLink(int panelId, int linkIndex)
         if (linkIndex >= 0 && linkIndex < links.size()) {
             DashboardLink link = links.at(linkIndex);
             link.type = QStringLiteral("link"); // panel links are always URLs
-            followLink(link);
+            followLink(link, p.scopedVars);
         }
         return;
     }
@@ -319,7 +321,7 @@ void MainWindow::openDashboardLink(int linkIndex, const QString &path)
     openLinkedDashboard(path, localDashboardUrl(path, link, context));
 }
 
-void MainWindow::followLink(const DashboardLink &link)
+void MainWindow::followLink(const DashboardLink &link, const QHash<QString, VariableValue> &scoped)
 {
     LinkContext context;
     context.range = m_timePicker->timeRange();
@@ -328,10 +330,13 @@ void MainWindow::followLink(const DashboardLink &link)
         context.resolved = *resolved;
     VariableSet *vars = m_view->variables();
     for (const Variable &v : vars->variables()) {
-        if (v.type != VariableType::Constant && v.type != VariableType::Adhoc)
-            context.variables.append({v.name, v.currentValues});
+        if (v.type == VariableType::Constant || v.type == VariableType::Adhoc)
+            continue;
+        const auto own = scoped.constFind(v.name);
+        context.variables.append({v.name, own != scoped.cend() ? own->values : v.currentValues});
     }
-    const InterpolationContext interpolation = vars->context();
+    InterpolationContext interpolation = vars->context();
+    interpolation.scoped = scoped;
     context.interpolate = [interpolation, resolved = context.resolved](const QString &text) {
         InterpolationContext c = interpolation;
         c.fromMs = resolved.fromMs;

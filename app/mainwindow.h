@@ -125,7 +125,8 @@ public:
     /// variables ($__all_variables, includeVars, $var) filled in. A local dashboard opens in
     /// this window with the link's from/to and var-<name> values; web links open in the
     /// browser; anything else is explained in the status bar.
-    void followLink(const DashboardLink &link);
+    /// `scoped` are a repeated panel's own values (they win over the dashboard's).
+    void followLink(const DashboardLink &link, const QHash<QString, VariableValue> &scoped = {});
     /// Opens a local dashboard as a link does: `url`'s from/to and var-<name> parameters
     /// become the opened dashboard's range and variable values.
     quint64 openLinkedDashboard(const QString &path, const QUrl &url);

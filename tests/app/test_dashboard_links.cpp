@@ -40,6 +40,7 @@ private Q_SLOTS:
     void webLinkCarriesTimeAndVariables();
     void panelLinkToLocalDashboard();
     void unknownUidIsExplained();
+    void repeatedPanelLinkUsesItsValue();
     void cleanupTestCase();
 
 private:
@@ -298,6 +299,49 @@ void TestDashboardLinks::unknownUidIsExplained()
     QVERIFY(statusText(*w).contains(QStringLiteral("cannot be opened")));
     QCOMPARE(w->filePath(), m_a);
     QCOMPARE(m_opened.size(), 0);
+}
+
+void TestDashboardLinks::repeatedPanelLinkUsesItsValue()
+{
+    // A panel repeated over a multi-value job: each clone's link carries its own job, not the
+    // whole selection.
+    QJsonObject job{{"name", "job"},
+                    {"type", "custom"},
+                    {"query", "alpha,beta,gamma"},
+                    {"multi", true},
+                    {"current", QJsonObject{{"value", QJsonArray{"alpha", "gamma"}},
+                                            {"text", QJsonArray{"alpha", "gamma"}}}}};
+    const QJsonObject panel{
+        {"id", 1},
+        {"type", "timeseries"},
+        {"title", "Up of $job"},
+        {"repeat", "job"},
+        {"gridPos", QJsonObject{{"x", 0}, {"y", 0}, {"w", 12}, {"h", 8}}},
+        {"targets", QJsonArray{QJsonObject{{"refId", "A"}, {"expr", "up{job=\"$job\"}"}}}},
+        {"links", QJsonArray{QJsonObject{{"title", "Runbook"},
+                                         {"url", "https://docs.example/runbook?job=${job}"}}}}};
+    const QString path = m_dir.filePath(QStringLiteral("repeated.json"));
+    QVERIFY(write(path, QJsonObject{{"uid", "dash-r"},
+                                    {"title", "R"},
+                                    {"templating", QJsonObject{{"list", QJsonArray{job}}}},
+                                    {"panels", QJsonArray{panel}}}));
+    MainWindow w(&m_registry);
+    QVERIFY(w.openFile(path));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_COMPARE(w.view()->panelWidgets().size(), 2);
+    PanelWidget *gamma = nullptr;
+    for (PanelWidget *p : w.view()->panelWidgets()) {
+        if (p->titleText() == QStringLiteral("Up of gamma"))
+            gamma = p;
+    }
+    QVERIFY(gamma);
+    QVERIFY(gamma->panelId() != 1); // a clone, not the original
+    m_opened.clear();
+    gamma->menuButton()->menu()->actions().at(0)->trigger();
+    QTRY_COMPARE(m_opened.size(), 1);
+    QCOMPARE(QUrlQuery(m_opened.first()).queryItemValue(QStringLiteral("job")),
+             QStringLiteral("gamma"));
 }
 
 QTEST_MAIN(TestDashboardLinks)
