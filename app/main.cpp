@@ -13,6 +13,7 @@
 #include "recovery.h"
 
 #include <QApplication>
+
 #include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
@@ -20,6 +21,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -85,8 +87,15 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         rawArguments << QString::fromLocal8Bit(argv[i]);
     // export renders without a display; import needs none
+    // --help and --version print and exit: they need no display either.
+    const bool printsOnly =
+        std::any_of(rawArguments.cbegin() + 1, rawArguments.cend(), [](const QString &a) {
+            return a == QLatin1String("--help") || a == QLatin1String("-h") ||
+                   a == QLatin1String("--help-all") || a == QLatin1String("--version") ||
+                   a == QLatin1String("-v");
+        });
     if (pharos::isExportCommand(rawArguments) || pharos::isImportCommand(rawArguments) ||
-        pharos::isInspectCommand(rawArguments))
+        pharos::isInspectCommand(rawArguments) || printsOnly)
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     if (pharos::isDataSourceCommand(rawArguments)) {

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void exportsEveryPanel();
     void closedPortFails();
     void missingFile();
+    void helpAndVersionNeedNoDisplay();
 
 private:
     int run(const QStringList &args, QByteArray *out, QByteArray *err);
@@ -159,6 +160,17 @@ void TestExport::missingFile()
     QCOMPARE(code, 2);
     QVERIFY2(err.contains("nope.json"), err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.png"))));
+}
+
+void TestExport::helpAndVersionNeedNoDisplay()
+{
+    // run() removes DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM: like an SSH session.
+    QByteArray out, err;
+    QCOMPARE(run({QStringLiteral("--help")}, &out, &err), 0);
+    QVERIFY2(out.contains("export"), out.constData());
+    QVERIFY2(out.contains("--datasource"), out.constData());
+    QCOMPARE(run({QStringLiteral("--version")}, &out, &err), 0);
+    QVERIFY2(out.startsWith("pharos "), out.constData());
 }
 
 QTEST_MAIN(TestExport)
