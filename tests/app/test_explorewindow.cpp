@@ -60,8 +60,11 @@ private Q_SLOTS:
 
     void runShowsGraphAndTable()
     {
+        // A freshly started server has a few seconds of `up`: wait for a line worth
+        // measuring, over a range short enough for it to be long.
+        QVERIFY(m_prom.waitForSeries(QStringLiteral("count_over_time(up[1m]) >= 10"), 1, 30000));
         ExploreWindow w(&m_registry);
-        w.setTimeRange(TimeRange{QStringLiteral("now-5m"), QStringLiteral("now")});
+        w.setTimeRange(TimeRange{QStringLiteral("now-1m"), QStringLiteral("now")});
         w.setLegendFormat(QStringLiteral("{{job}}"));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
