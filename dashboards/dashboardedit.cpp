@@ -1,4 +1,5 @@
 #include "dashboardedit.h"
+#include "jsonvalue.h"
 
 #include "grafanamigration.h"
 #include "layout.h"
@@ -19,19 +20,6 @@ const QLatin1String GridPosKey("gridPos");
 const QLatin1String IdKey("id");
 const QLatin1String TypeKey("type");
 
-int jsonInt(const QJsonValue &v, int fallback)
-{
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return int(std::floor(v.toDouble()));
-    if (v.isString()) {
-        bool ok = false;
-        const int i = v.toString().trimmed().toInt(&ok);
-        if (ok)
-            return i;
-    }
-    return fallback;
-}
-
 bool isRow(const QJsonObject &panel)
 {
     return panel.value(TypeKey).toString() == QLatin1String("row");
@@ -44,7 +32,7 @@ bool isCollapsedRow(const QJsonObject &panel)
 
 int panelId(const QJsonObject &panel)
 {
-    return jsonInt(panel.value(IdKey), 0);
+    return json::integer(panel.value(IdKey), 0);
 }
 
 QJsonObject reduceOptions()
@@ -336,10 +324,10 @@ GridPos gridPosOf(const QJsonObject &panel)
 {
     const QJsonObject g = panel.value(GridPosKey).toObject();
     GridPos p;
-    p.x = jsonInt(g.value(QLatin1String("x")), 0);
-    p.y = jsonInt(g.value(QLatin1String("y")), 0);
-    p.w = jsonInt(g.value(QLatin1String("w")), 12);
-    p.h = jsonInt(g.value(QLatin1String("h")), 8);
+    p.x = json::integer(g.value(QLatin1String("x")), 0);
+    p.y = json::integer(g.value(QLatin1String("y")), 0);
+    p.w = json::integer(g.value(QLatin1String("w")), 12);
+    p.h = json::integer(g.value(QLatin1String("h")), 8);
     return layout::sanitized(p);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <cmath>
 #include <optional>
 
 namespace pharos::json {
@@ -18,6 +19,21 @@ inline std::optional<double> number(const QJsonValue &v)
             return d;
     }
     return std::nullopt;
+}
+
+/// An integer as Grafana files write it: a JSON number (rounded down) or a string holding an
+/// integer; `fallback` for anything else.
+inline int integer(const QJsonValue &v, int fallback)
+{
+    if (v.isDouble() && std::isfinite(v.toDouble()))
+        return int(std::floor(v.toDouble()));
+    if (v.isString()) {
+        bool ok = false;
+        const int i = v.toString().trimmed().toInt(&ok);
+        if (ok)
+            return i;
+    }
+    return fallback;
 }
 
 } // namespace pharos::json

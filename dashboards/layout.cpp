@@ -1,4 +1,5 @@
 #include "layout.h"
+#include "jsonvalue.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -9,27 +10,14 @@ namespace pharos::layout {
 
 namespace {
 
-int gridInt(const QJsonValue &v, int fallback)
-{
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return int(std::floor(v.toDouble()));
-    if (v.isString()) {
-        bool ok = false;
-        const int i = v.toString().trimmed().toInt(&ok);
-        if (ok)
-            return i;
-    }
-    return fallback;
-}
-
 GridPos readGridPos(const QJsonObject &panel)
 {
     const QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
     GridPos p;
-    p.x = gridInt(g.value(QLatin1String("x")), 0);
-    p.y = gridInt(g.value(QLatin1String("y")), 0);
-    p.w = gridInt(g.value(QLatin1String("w")), 12);
-    p.h = gridInt(g.value(QLatin1String("h")), 8);
+    p.x = json::integer(g.value(QLatin1String("x")), 0);
+    p.y = json::integer(g.value(QLatin1String("y")), 0);
+    p.w = json::integer(g.value(QLatin1String("w")), 12);
+    p.h = json::integer(g.value(QLatin1String("h")), 8);
     if (panel.value(QLatin1String("type")).toString() == QLatin1String("row")) {
         p.x = 0;
         p.w = Columns;
