@@ -79,10 +79,7 @@ Grid readGrid(const QJsonObject &dashboard)
         }
         const QJsonObject p = v.toObject();
         g.panels.append(p);
-        GridPos pos = gridPosOf(p);
-        if (isRow(p))
-            pos = GridPos{0, pos.y, layout::Columns, 1};
-        g.positions.append(pos);
+        g.positions.append(layout::readGridPos(p));
     }
     return g;
 }
@@ -91,16 +88,8 @@ Grid readGrid(const QJsonObject &dashboard)
 /// panels are shifted by as much as their row moved.
 QJsonObject writeGrid(QJsonObject dashboard, const Grid &g, const QList<GridPos> &positions)
 {
-    QList<qsizetype> order(g.panels.size());
-    for (qsizetype i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        const GridPos &pa = positions[a];
-        const GridPos &pb = positions[b];
-        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
-    });
     QJsonArray out;
-    for (qsizetype i : order) {
+    for (qsizetype i : layout::orderByPosition(positions)) {
         QJsonObject p = withGridPos(g.panels[i], positions[i]);
         const int dy = positions[i].y - g.positions[i].y;
         if (isCollapsedRow(p) && dy != 0) {
@@ -318,28 +307,6 @@ QJsonObject newPanel(const QString &type, int id, const QString &title)
     p.insert(QStringLiteral("options"), options);
     p.insert(QStringLiteral("targets"), QJsonArray{target});
     return p;
-}
-
-GridPos gridPosOf(const QJsonObject &panel)
-{
-    const QJsonObject g = panel.value(GridPosKey).toObject();
-    GridPos p;
-    p.x = json::integer(g.value(QLatin1String("x")), 0);
-    p.y = json::integer(g.value(QLatin1String("y")), 0);
-    p.w = json::integer(g.value(QLatin1String("w")), 12);
-    p.h = json::integer(g.value(QLatin1String("h")), 8);
-    return layout::sanitized(p);
-}
-
-QJsonObject withGridPos(QJsonObject panel, const GridPos &pos)
-{
-    QJsonObject g = panel.value(GridPosKey).toObject();
-    g.insert(QLatin1String("x"), pos.x);
-    g.insert(QLatin1String("y"), pos.y);
-    g.insert(QLatin1String("w"), pos.w);
-    g.insert(QLatin1String("h"), pos.h);
-    panel.insert(GridPosKey, g);
-    return panel;
 }
 
 QJsonObject findPanel(const QJsonObject &dashboard, int id)

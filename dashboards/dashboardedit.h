@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboard.h"
+#include "layout.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -33,10 +34,10 @@ int nextPanelId(const QJsonObject &dashboard);
 /// Prometheus target "A" for query panels, text content for "text").
 QJsonObject newPanel(const QString &type, int id, const QString &title = QString());
 
-/// The grid position of a panel JSON (Grafana's defaults for missing values).
-GridPos gridPosOf(const QJsonObject &panel);
-/// The panel with `gridPos` replaced (other gridPos keys kept).
-QJsonObject withGridPos(QJsonObject panel, const GridPos &pos);
+/// The grid position of a panel JSON (Grafana's defaults for missing values), and the panel
+/// with `gridPos` replaced: the layout's own readers.
+using layout::gridPosOf;
+using layout::withGridPos;
 
 /// Finds a top-level panel or a collapsed row's panel by id. Returns the JSON, or an empty
 /// object when there is none.

@@ -10,33 +10,6 @@ namespace pharos::layout {
 
 namespace {
 
-GridPos readGridPos(const QJsonObject &panel)
-{
-    const QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
-    GridPos p;
-    p.x = json::integer(g.value(QLatin1String("x")), 0);
-    p.y = json::integer(g.value(QLatin1String("y")), 0);
-    p.w = json::integer(g.value(QLatin1String("w")), 12);
-    p.h = json::integer(g.value(QLatin1String("h")), 8);
-    if (panel.value(QLatin1String("type")).toString() == QLatin1String("row")) {
-        p.x = 0;
-        p.w = Columns;
-        p.h = 1;
-    }
-    return sanitized(p);
-}
-
-QJsonObject withGridPos(QJsonObject panel, const GridPos &p)
-{
-    QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
-    g.insert(QLatin1String("x"), p.x);
-    g.insert(QLatin1String("y"), p.y);
-    g.insert(QLatin1String("w"), p.w);
-    g.insert(QLatin1String("h"), p.h);
-    panel.insert(QLatin1String("gridPos"), g);
-    return panel;
-}
-
 bool isCollapsedRow(const QJsonObject &panel)
 {
     return panel.value(QLatin1String("type")).toString() == QLatin1String("row") &&
@@ -128,6 +101,49 @@ bool hasOverlap(const QList<GridPos> &positions)
     return false;
 }
 
+GridPos gridPosOf(const QJsonObject &panel)
+{
+    const QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
+    GridPos p;
+    p.x = json::integer(g.value(QLatin1String("x")), 0);
+    p.y = json::integer(g.value(QLatin1String("y")), 0);
+    p.w = json::integer(g.value(QLatin1String("w")), 12);
+    p.h = json::integer(g.value(QLatin1String("h")), 8);
+    return sanitized(p);
+}
+
+GridPos readGridPos(const QJsonObject &panel)
+{
+    const GridPos p = gridPosOf(panel);
+    if (panel.value(QLatin1String("type")).toString() == QLatin1String("row"))
+        return GridPos{0, p.y, Columns, 1};
+    return p;
+}
+
+QJsonObject withGridPos(QJsonObject panel, const GridPos &p)
+{
+    QJsonObject g = panel.value(QLatin1String("gridPos")).toObject();
+    g.insert(QLatin1String("x"), p.x);
+    g.insert(QLatin1String("y"), p.y);
+    g.insert(QLatin1String("w"), p.w);
+    g.insert(QLatin1String("h"), p.h);
+    panel.insert(QLatin1String("gridPos"), g);
+    return panel;
+}
+
+QList<qsizetype> orderByPosition(const QList<GridPos> &positions)
+{
+    QList<qsizetype> order(positions.size());
+    for (qsizetype i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        const GridPos &pa = positions[a];
+        const GridPos &pb = positions[b];
+        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
+    });
+    return order;
+}
+
 QJsonArray layoutPanels(const QJsonArray &panels)
 {
     // Non-objects are kept where they are (after the panels): they are not on the grid.
@@ -145,14 +161,7 @@ QJsonArray layoutPanels(const QJsonArray &panels)
         positions.append(readGridPos(p));
     const QList<GridPos> floated = floatUp(positions);
 
-    QList<qsizetype> order(items.size());
-    for (qsizetype i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        const GridPos &pa = floated[a];
-        const GridPos &pb = floated[b];
-        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
-    });
+    const QList<qsizetype> order = orderByPosition(floated);
 
     QJsonArray out;
     for (qsizetype index : order) {

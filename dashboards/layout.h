@@ -26,6 +26,16 @@ QList<GridPos> floatUp(const QList<GridPos> &positions);
 /// True when two of the positions overlap.
 bool hasOverlap(const QList<GridPos> &positions);
 
+/// A panel's `gridPos` as written (Grafana's defaults 0, 0, 12, 8 for missing values),
+/// sanitized.
+GridPos gridPosOf(const QJsonObject &panel);
+/// gridPosOf(), with rows as Grafana places them: full width, one unit high.
+GridPos readGridPos(const QJsonObject &panel);
+/// The panel with `gridPos` replaced (other gridPos keys kept).
+QJsonObject withGridPos(QJsonObject panel, const GridPos &p);
+/// Indices of `positions` in the order Grafana saves panels: by y, then x (stable).
+QList<qsizetype> orderByPosition(const QList<GridPos> &positions);
+
 /// Lays out a dashboard's `panels` array as Grafana does when it loads it, and returns the
 /// array with corrected `gridPos` (other keys untouched):
 ///  - top-level panels are sorted by y, then x, and float up; rows are full-width, 1 high;
