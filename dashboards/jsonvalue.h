@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 #include <cmath>
 #include <optional>
 
@@ -34,6 +36,42 @@ inline int integer(const QJsonValue &v, int fallback)
             return i;
     }
     return fallback;
+}
+
+/// The value at a dotted path ("fieldConfig.defaults.custom.lineWidth"); Undefined when any
+/// step is missing or not an object.
+inline QJsonValue valueAt(const QJsonObject &object, const QString &path)
+{
+    const QStringList keys = path.split(QLatin1Char('.'));
+    QJsonObject o = object;
+    for (int i = 0; i < keys.size() - 1; ++i) {
+        const QJsonValue v = o.value(keys[i]);
+        if (!v.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        o = v.toObject();
+    }
+    return o.value(keys.last());
+}
+
+/// Sets the value at a dotted path, creating the objects on the way (a step that is not an
+/// object is replaced). An Undefined `value` removes the key (and leaves the objects on the
+/// way, even when they become empty). Every other key is kept.
+inline void setValueAt(QJsonObject &object, const QString &path, const QJsonValue &value)
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0) {
+        if (value.isUndefined())
+            object.remove(path);
+        else
+            object.insert(path, value);
+        return;
+    }
+    const QString head = path.left(dot);
+    if (value.isUndefined() && !object.value(head).isObject())
+        return;
+    QJsonObject child = object.value(head).toObject();
+    setValueAt(child, path.mid(dot + 1), value);
+    object.insert(head, child);
 }
 
 } // namespace pharos::json
