@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
-#include <QMetaMethod>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPushButton>
@@ -155,11 +154,8 @@ void DashboardEditor::createActions()
     m_editPanelAction->setShortcut(QKeySequence(Qt::Key_E));
     connect(m_editPanelAction, &QAction::triggered, this, [this] {
         const int id = currentPanel();
-        if (id == 0)
-            return;
-        if (!isSignalConnected(QMetaMethod::fromSignal(&DashboardEditor::editPanelRequested)))
-            Q_EMIT message(tr("The panel editor is not available yet."));
-        Q_EMIT editPanelRequested(id);
+        if (id != 0)
+            Q_EMIT editPanelRequested(id);
     });
 
     QUndoStack *stack = m_document->undoStack();
@@ -245,7 +241,13 @@ int DashboardEditor::currentPanel() const
     const int id = m_hovered ? m_hovered : m_selected;
     if (id == 0 || !m_document->hasDashboard())
         return 0;
-    return dashboardedit::findPanel(m_document->json(), id).isEmpty() ? 0 : id;
+    if (!dashboardedit::findPanel(m_document->json(), id).isEmpty())
+        return id;
+    // A repeated panel's copy stands for the panel it repeats (Grafana edits that one).
+    for (const PanelModel &p : m_view->expandedPanels())
+        if (p.id == id && p.repeatSourceId != 0)
+            return p.repeatSourceId;
+    return 0;
 }
 
 int DashboardEditor::addPanel(const QString &type)

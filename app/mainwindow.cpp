@@ -16,6 +16,7 @@
 #include "importdialog.h"
 #include "importer.h"
 #include "importreportdialog.h"
+#include "paneleditor.h"
 #include "queryscheduler.h"
 #include "recovery.h"
 #include "refreshpicker.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     m_editor = new DashboardEditor(m_document, m_view, this);
     connect(m_editor, &DashboardEditor::editingChanged, this, [this] { applyModeShortcuts(); });
     connect(m_editor, &DashboardEditor::message, m_status, &QLabel::setText);
+    connect(m_editor, &DashboardEditor::editPanelRequested, this, &MainWindow::editPanel);
     m_recovery = new RecoveryWriter(m_document, this);
     auto *editBar = addToolBar(tr("Edit"));
     editBar->setObjectName(QStringLiteral("editToolBar"));
@@ -817,6 +819,34 @@ void MainWindow::replaceDashboard(const Dashboard &dashboard)
     QString error;
     if (!m_document->replaceDashboardJson(dashboard.toJson(), tr("Edit dashboard"), &error))
         showError(tr("Cannot change the dashboard"), error);
+}
+
+bool MainWindow::editPanel(int panelId)
+{
+    if (!m_dashboard)
+        return false;
+    // A repeated panel's copy is not in the file: edit the panel it repeats.
+    if (dashboardedit::findPanel(m_document->json(), panelId).isEmpty()) {
+        for (const PanelModel &p : m_view->expandedPanels())
+            if (p.id == panelId && p.repeatSourceId != 0)
+                panelId = p.repeatSourceId;
+    }
+    if (!m_panelEditor) {
+        m_panelEditor = new PanelEditor(m_document, m_registry, this);
+        connect(m_panelEditor, &PanelEditor::saveRequested, this, [this] { save(); });
+        connect(m_panelEditor, &PanelEditor::applied, this, [this] {
+            m_status->setText(tr("Panel changed: save the dashboard with Ctrl+S."));
+        });
+    }
+    if (!m_panelEditor->openPanel(panelId, m_timePicker->timeRange(),
+                                  m_view->variables()->toJson(true), m_view->timeZone())) {
+        m_status->setText(tr("This panel cannot be edited."));
+        return false;
+    }
+    m_panelEditor->show();
+    m_panelEditor->raise();
+    m_panelEditor->activateWindow();
+    return true;
 }
 
 void MainWindow::showDashboardSettings()

@@ -24,6 +24,7 @@ class CredentialStore;
 class DashboardSettingsDialog;
 class DashboardDocument;
 class DashboardEditor;
+class PanelEditor;
 class DashboardView;
 class RecoveryWriter;
 class DashboardLinksBar;
@@ -106,6 +107,11 @@ public:
     /// The Dashboard settings window once shown (tests), and its action.
     DashboardSettingsDialog *dashboardSettings() const { return m_settingsDialog; }
     QAction *dashboardSettingsAction() const { return m_settingsAction; }
+    /// Opens the panel editor on panel `panelId` (key e, Edit › Edit panel…); a repeated
+    /// panel's copy edits the panel it repeats. False when there is no such panel.
+    bool editPanel(int panelId);
+    /// The panel editor while it is open or once shown (tests).
+    PanelEditor *panelEditor() const { return m_panelEditor; }
     /// The Explore window once shown (tests), and its action.
     ExploreWindow *exploreWindow() const { return m_explore; }
     QAction *exploreAction() const { return m_exploreAction; }
@@ -255,6 +261,7 @@ private:
     QAction *m_exploreAction = nullptr;
     DashboardDocument *m_document = nullptr;
     DashboardEditor *m_editor = nullptr;
+    PanelEditor *m_panelEditor = nullptr;
     RecoveryWriter *m_recovery = nullptr;
     std::function<QString()> m_askSavePath;
     void onDocumentChanged(int change);
