@@ -4,6 +4,7 @@
 #include "fieldconfig.h"
 #include "unitpicker.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -27,21 +28,35 @@ struct PropertyInfo
 {
     const char *id;
     const char *label;
+    const char *panelType; // the panel type that draws it; nullptr = every type
 };
 
 const PropertyInfo kProperties[] = {
-    {"unit", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Unit")},
-    {"decimals", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Decimals")},
-    {"min", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Min")},
-    {"max", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Max")},
-    {"color", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Color (fixed)")},
-    {"displayName", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Display name")},
-    {"custom.fillOpacity", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Fill opacity")},
-    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width")},
-    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style")},
-    {"custom.axisPlacement", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Axis placement")},
-    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series")},
+    {"unit", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Unit"), nullptr},
+    {"decimals", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Decimals"), nullptr},
+    {"min", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Min"), nullptr},
+    {"max", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Max"), nullptr},
+    {"color", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Color (fixed)"), nullptr},
+    {"displayName", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Display name"), nullptr},
+    {"custom.fillOpacity", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Fill opacity"),
+     "timeseries"},
+    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width"), "timeseries"},
+    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style"), "timeseries"},
+    {"custom.axisPlacement", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Axis placement"),
+     "timeseries"},
+    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series"), "timeseries"},
+    {"custom.width", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column width"), "table"},
+    {"custom.minWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Minimum column width"),
+     "table"},
+    {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"), "table"},
+    {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"), "table"},
+    {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"), "table"},
 };
+
+bool offeredFor(const PropertyInfo &p, const QString &panelType)
+{
+    return !p.panelType || panelType.isEmpty() || panelType == QLatin1String(p.panelType);
+}
 
 QString propertyLabel(const QString &id)
 {
@@ -77,6 +92,14 @@ QJsonValue defaultValue(const QString &id)
     if (id == QLatin1String("custom.stacking"))
         return QJsonObject{{QStringLiteral("group"), QStringLiteral("A")},
                            {QStringLiteral("mode"), QStringLiteral("normal")}};
+    if (id == QLatin1String("custom.width") || id == QLatin1String("custom.minWidth"))
+        return 150;
+    if (id == QLatin1String("custom.align"))
+        return QStringLiteral("auto");
+    if (id == QLatin1String("custom.cellOptions"))
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("auto")}};
+    if (id == QLatin1String("custom.hidden"))
+        return true;
     return QJsonValue();
 }
 
@@ -89,10 +112,25 @@ bool validRegex(const QString &pattern)
 
 QStringList OverridesEditor::commonProperties()
 {
+    return commonProperties(QString());
+}
+
+QStringList OverridesEditor::commonProperties(const QString &panelType)
+{
     QStringList out;
-    for (const PropertyInfo &p : kProperties)
-        out << QString::fromLatin1(p.id);
+    for (const PropertyInfo &p : kProperties) {
+        if (offeredFor(p, panelType))
+            out << QString::fromLatin1(p.id);
+    }
     return out;
+}
+
+void OverridesEditor::setPanelType(const QString &type)
+{
+    if (m_panelType == type)
+        return;
+    m_panelType = type;
+    rebuild();
 }
 
 OverridesEditor::OverridesEditor(QWidget *parent) : QWidget(parent)
@@ -300,6 +338,8 @@ void OverridesEditor::rebuild()
         add->setObjectName(QStringLiteral("addProperty-") + n);
         add->addItem(tr("+ Add override property"));
         for (const PropertyInfo &p : kProperties) {
+            if (!offeredFor(p, m_panelType))
+                continue;
             const QString id = QString::fromLatin1(p.id);
             const bool present = std::any_of(o.properties.begin(), o.properties.end(),
                                              [&](const Property &pr) { return pr.id == id; });
@@ -355,6 +395,49 @@ QWidget *OverridesEditor::propertyEditor(int i, int j, QWidget *parent)
         w = spin(0, 100);
     } else if (id == QLatin1String("custom.lineWidth")) {
         w = spin(0, 10);
+    } else if (id == QLatin1String("custom.width") || id == QLatin1String("custom.minWidth")) {
+        auto *s = spin(1, 2000);
+        s->setSingleStep(10);
+        s->setSuffix(tr(" px"));
+        w = s;
+    } else if (id == QLatin1String("custom.hidden")) {
+        auto *c = new QCheckBox(parent);
+        const QJsonValue &v = p.value;
+        c->setChecked(v.isBool()
+                          ? v.toBool()
+                          : v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0);
+        connect(c, &QCheckBox::toggled, this,
+                [this, i, j](bool on) { setPropertyValue(i, j, on); });
+        w = c;
+    } else if (id == QLatin1String("custom.align")) {
+        QComboBox *c = combo({{QStringLiteral("auto"), tr("Auto")},
+                              {QStringLiteral("left"), tr("Left")},
+                              {QStringLiteral("center"), tr("Center")},
+                              {QStringLiteral("right"), tr("Right")}},
+                             p.value.toString(QStringLiteral("auto")));
+        connect(c, &QComboBox::activated, this, [this, i, j, c](int index) {
+            setPropertyValue(i, j, c->itemData(index).toString());
+        });
+        w = c;
+    } else if (id == QLatin1String("custom.cellOptions")) {
+        const QString cur =
+            p.value.toObject().value(QLatin1String("type")).toString(QStringLiteral("auto"));
+        QComboBox *c = combo({{QStringLiteral("auto"), tr("Auto")},
+                              {QStringLiteral("color-text"), tr("Colored text")},
+                              {QStringLiteral("color-background"), tr("Colored background")}},
+                             cur);
+        connect(c, &QComboBox::activated, this, [this, i, j, c](int index) {
+            if (i >= m_overrides.size() || j >= m_overrides[i].properties.size())
+                return;
+            const QString type = c->itemData(index).toString();
+            const QJsonObject old = m_overrides[i].properties[j].value.toObject();
+            // the same type keeps its other options (mode...)
+            setPropertyValue(i, j,
+                             old.value(QLatin1String("type")).toString() == type
+                                 ? old
+                                 : QJsonObject{{QStringLiteral("type"), type}});
+        });
+        w = c;
     } else if (id == QLatin1String("min") || id == QLatin1String("max")) {
         auto *e = new QLineEdit(parent);
         if (p.value.isDouble())

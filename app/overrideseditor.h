@@ -15,14 +15,18 @@ namespace pharos {
 /// Edits Grafana field overrides (`fieldConfig.overrides`). Each override has a matcher,
 /// "Fields with name" (byName; the names come from setFieldNames(), any text may be typed)
 /// or "Fields with name matching regex" (byRegexp), and properties chosen from the common
-/// ones: unit, decimals, min, max, color (fixed), displayName, custom.fillOpacity,
-/// custom.lineWidth, custom.drawStyle, custom.axisPlacement, custom.stacking. Overrides and
-/// properties can be added and removed. Other matchers and properties read from a file are
-/// kept unchanged and shown read-only.
+/// ones: unit, decimals, min, max, color (fixed), displayName; for time series
+/// custom.fillOpacity, custom.lineWidth, custom.drawStyle, custom.axisPlacement,
+/// custom.stacking; for tables custom.width, custom.minWidth (px), custom.align,
+/// custom.cellOptions ({"type": auto / color-text / color-background}) and custom.hidden.
+/// setPanelType() limits the menu to what that panel type draws (no type: everything).
+/// Overrides and properties can be added and removed. Other matchers and properties read from
+/// a file are kept unchanged and shown read-only.
 ///
 /// Widgets of override i are named "matcher-i" (QComboBox), "name-i" (editable QComboBox),
 /// "addProperty-i" (QComboBox), "deleteOverride-i"; of its property j "prop-i-j" (the value
-/// editor: UnitPicker, QSpinBox, QLineEdit, ColorButton or QComboBox) and "removeProp-i-j".
+/// editor: UnitPicker, QSpinBox, QLineEdit, ColorButton, QCheckBox or QComboBox) and
+/// "removeProp-i-j".
 class OverridesEditor : public QWidget
 {
     Q_OBJECT
@@ -35,8 +39,13 @@ public:
     void setOverrides(const QJsonArray &overrides);
     QJsonArray overrides() const;
 
-    /// The property ids the editor offers, in menu order.
+    /// The property ids the editor offers, in menu order (every panel type).
     static QStringList commonProperties();
+    /// The property ids offered for panels of `panelType` ("timeseries", "table", "stat"...;
+    /// empty = every type).
+    static QStringList commonProperties(const QString &panelType);
+    /// Offers only the properties panels of `type` draw (see commonProperties(type)).
+    void setPanelType(const QString &type);
 
     int overrideCount() const { return int(m_overrides.size()); }
     QToolButton *addButton() const { return m_add; }
@@ -76,6 +85,7 @@ private:
 
     QList<Override> m_overrides;
     QStringList m_fieldNames;
+    QString m_panelType;
     QWidget *m_listWidget = nullptr;
     QVBoxLayout *m_listLayout = nullptr;
     QToolButton *m_add = nullptr;

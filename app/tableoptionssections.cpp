@@ -1,13 +1,195 @@
 #include "tableoptionssections.h"
 
+#include "jsonvalue.h"
 #include "paneloptionsection.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSpinBox>
+#include <cmath>
 
 namespace pharos {
 
+namespace {
+
+const QString kShowHeader = QStringLiteral("options.showHeader");
+const QString kWidth = QStringLiteral("fieldConfig.defaults.custom.width");
+const QString kMinWidth = QStringLiteral("fieldConfig.defaults.custom.minWidth");
+const QString kAlign = QStringLiteral("fieldConfig.defaults.custom.align");
+const QString kCellOptions = QStringLiteral("fieldConfig.defaults.custom.cellOptions");
+const QString kDisplayMode = QStringLiteral("fieldConfig.defaults.custom.displayMode");
+
+enum OptionIndex { ShowHeader, Width, MinWidth, Align, CellType };
+
+int pixelsOf(const QJsonValue &v)
+{
+    const std::optional<double> n = json::number(v);
+    if (!n || !std::isfinite(*n) || *n < 0)
+        return 0;
+    return int(std::lround(std::min(*n, 10000.0)));
+}
+
+/// The cell type a file's older custom.displayMode stands for.
+QString cellTypeOfDisplayMode(const QString &mode)
+{
+    if (mode.startsWith(QLatin1String("color-background")))
+        return QStringLiteral("color-background");
+    return mode;
+}
+
+void selectData(QComboBox *combo, const QString &value)
+{
+    int i = combo->findData(value);
+    if (i < 0) {
+        // A value the editor does not offer (a gauge cell, a future alignment): listed as is,
+        // so the file keeps it.
+        combo->addItem(value, value);
+        i = combo->count() - 1;
+    }
+    combo->setCurrentIndex(i);
+}
+
+} // namespace
+
+TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(parent)
+{
+    setObjectName(QStringLiteral("tableOptionsSection"));
+    auto *form = new QFormLayout(this);
+
+    m_showHeader = new QCheckBox(this);
+    m_showHeader->setObjectName(QStringLiteral("showHeader"));
+    form->addRow(new QLabel(tr("Show table header"), this), m_showHeader);
+
+    const auto spin = [this](const char *name) {
+        auto *s = new QSpinBox(this);
+        s->setObjectName(QString::fromLatin1(name));
+        s->setRange(0, 2000);
+        s->setSingleStep(10);
+        s->setSuffix(tr(" px"));
+        s->setSpecialValueText(tr("Auto"));
+        return s;
+    };
+    m_width = spin("columnWidth");
+    m_width->setToolTip(tr("The width of every column; Auto fits the column to its contents."));
+    form->addRow(new QLabel(tr("Column width"), this), m_width);
+    m_minWidth = spin("minColumnWidth");
+    m_minWidth->setToolTip(tr("Columns fitted to their contents are at least this wide."));
+    form->addRow(new QLabel(tr("Minimum column width"), this), m_minWidth);
+
+    m_align = new QComboBox(this);
+    m_align->setObjectName(QStringLiteral("columnAlign"));
+    m_align->addItem(tr("Auto"), QStringLiteral("auto"));
+    m_align->addItem(tr("Left"), QStringLiteral("left"));
+    m_align->addItem(tr("Center"), QStringLiteral("center"));
+    m_align->addItem(tr("Right"), QStringLiteral("right"));
+    form->addRow(new QLabel(tr("Column alignment"), this), m_align);
+
+    m_cellType = new QComboBox(this);
+    m_cellType->setObjectName(QStringLiteral("cellType"));
+    m_cellType->addItem(tr("Auto"), QStringLiteral("auto"));
+    m_cellType->addItem(tr("Colored text"), QStringLiteral("color-text"));
+    m_cellType->addItem(tr("Colored background"), QStringLiteral("color-background"));
+    m_cellType->setToolTip(tr("Colored cells take the colour of their value mapping, or of the "
+                              "thresholds (or the fixed colour) of the color scheme."));
+    form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
+
+    m_options.resize(5);
+    m_options[ShowHeader].path = kShowHeader;
+    m_options[ShowHeader].current = [this] { return QJsonValue(m_showHeader->isChecked()); };
+    m_options[Width].path = kWidth;
+    m_options[Width].current = [this] {
+        return m_width->value() == 0 ? QJsonValue(QJsonValue::Undefined)
+                                     : QJsonValue(m_width->value());
+    };
+    m_options[MinWidth].path = kMinWidth;
+    m_options[MinWidth].current = [this] {
+        return m_minWidth->value() == 0 ? QJsonValue(QJsonValue::Undefined)
+                                        : QJsonValue(m_minWidth->value());
+    };
+    m_options[Align].path = kAlign;
+    m_options[Align].current = [this] { return QJsonValue(m_align->currentData().toString()); };
+    m_options[CellType].path = kCellOptions;
+    m_options[CellType].current = [this] {
+        const QString type = m_cellType->currentData().toString();
+        // The file's cell options of the same type keep their other keys (mode, ...).
+        const QJsonObject loaded = m_options[CellType].loaded.toObject();
+        if (loaded.value(QLatin1String("type")).toString() == type)
+            return QJsonValue(loaded);
+        return QJsonValue(QJsonObject{{QStringLiteral("type"), type}});
+    };
+
+    connect(m_showHeader, &QCheckBox::toggled, this, [this] { edited(ShowHeader); });
+    connect(m_width, &QSpinBox::valueChanged, this, [this] { edited(Width); });
+    connect(m_minWidth, &QSpinBox::valueChanged, this, [this] { edited(MinWidth); });
+    connect(m_align, &QComboBox::currentIndexChanged, this, [this] { edited(Align); });
+    connect(m_cellType, &QComboBox::currentIndexChanged, this, [this] { edited(CellType); });
+}
+
+QString TableOptionsSection::title() const
+{
+    return tr("Table");
+}
+
+void TableOptionsSection::edited(int option)
+{
+    if (m_loading)
+        return;
+    m_options[option].touched = true;
+    Q_EMIT changed();
+}
+
+void TableOptionsSection::load(const QJsonObject &panel)
+{
+    m_loading = true;
+    for (Option &o : m_options) {
+        o.loaded = json::valueAt(panel, o.path);
+        o.touched = false;
+    }
+    m_loadedDisplayMode = json::valueAt(panel, kDisplayMode);
+
+    const QJsonValue header = m_options[ShowHeader].loaded;
+    m_showHeader->setChecked(header.isBool() ? header.toBool() : true);
+    m_width->setValue(pixelsOf(m_options[Width].loaded));
+    m_minWidth->setValue(pixelsOf(m_options[MinWidth].loaded));
+    const QString align = m_options[Align].loaded.toString();
+    selectData(m_align, align.isEmpty() ? QStringLiteral("auto") : align);
+    QString type = m_options[CellType].loaded.toObject().value(QLatin1String("type")).toString();
+    if (type.isEmpty())
+        type = cellTypeOfDisplayMode(m_loadedDisplayMode.toString());
+    selectData(m_cellType, type.isEmpty() ? QStringLiteral("auto") : type);
+
+    for (Option &o : m_options)
+        o.shownAtLoad = o.current();
+    m_loading = false;
+}
+
+void TableOptionsSection::store(QJsonObject &panel) const
+{
+    for (const Option &o : m_options) {
+        if (!o.touched)
+            continue;
+        const QJsonValue v = o.current();
+        if (v == o.shownAtLoad) {
+            // Back to what was loaded: the file's own JSON, exactly.
+            if (!(o.loaded.isUndefined() && json::valueAt(panel, o.path).isUndefined()))
+                json::setValueAt(panel, o.path, o.loaded);
+            if (&o == &m_options[CellType] && !m_loadedDisplayMode.isUndefined())
+                json::setValueAt(panel, kDisplayMode, m_loadedDisplayMode);
+            continue;
+        }
+        json::setValueAt(panel, o.path, v);
+        // cellOptions replace the older displayMode (Grafana's schema 38 migration).
+        if (&o == &m_options[CellType])
+            json::setValueAt(panel, kDisplayMode, QJsonValue(QJsonValue::Undefined));
+    }
+}
+
 QList<PanelOptionsSection *> tablePanelSections(QWidget *parent)
 {
-    Q_UNUSED(parent);
-    return {};
+    return {new TableOptionsSection(parent)};
 }
 
 } // namespace pharos

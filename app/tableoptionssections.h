@@ -1,7 +1,14 @@
 #pragma once
 
-#include <QList>
+#include "paneloptionsection.h"
 
+#include <QJsonValue>
+#include <QList>
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QSpinBox;
 class QWidget;
 
 namespace pharos {
@@ -9,9 +16,54 @@ namespace pharos {
 class PanelOptionsSection;
 
 /// The options sections of the table panel: "Table" (show header, and the column options of
-/// fieldConfig.defaults.custom: width, minimum width, alignment, cell type, filter) and the
-/// per-column options that Grafana keeps as overrides (hide, rename, width of one column).
+/// fieldConfig.defaults.custom: width, minimum width, alignment, cell type). The per-column
+/// options Grafana keeps as overrides (hide, rename, width, alignment or cell type of one
+/// column) are edited in the "Overrides" section (OverridesEditor offers custom.width,
+/// custom.minWidth, custom.align, custom.cellOptions and custom.hidden for tables).
+/// Filtering (custom.filterable) and the footer are not offered: the table does not draw them.
 /// The sections are created with `parent`.
 QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
+
+/// "Table": a QFormLayout with a QLabel per row. Widgets (object names):
+/// - "showHeader" (QCheckBox): options.showHeader (Grafana's default: shown);
+/// - "columnWidth" (QSpinBox, 0 shows "Auto"): fieldConfig.defaults.custom.width in px;
+/// - "minColumnWidth" (QSpinBox, 0 shows "Auto"): fieldConfig.defaults.custom.minWidth;
+/// - "columnAlign" (QComboBox, data "auto", "left", "center", "right"): custom.align;
+/// - "cellType" (QComboBox, data "auto", "color-text", "color-background"):
+///   custom.cellOptions.type. A file's other cell type (gauge, sparkline...) is listed and
+///   kept; an older custom.displayMode is shown and replaced by cellOptions once edited.
+/// store() writes only the options the user changed; an option set back to what was loaded
+/// writes the loaded JSON back, and "Auto" removes the key.
+class TableOptionsSection : public PanelOptionsSection
+{
+    Q_OBJECT
+public:
+    explicit TableOptionsSection(QWidget *parent = nullptr);
+    QString title() const override;
+    void load(const QJsonObject &panel) override;
+    void store(QJsonObject &panel) const override;
+
+private:
+    /// One option: its JSON path, what the file had, what the widget showed after load(),
+    /// and the widget's current value (Undefined = remove the key).
+    struct Option
+    {
+        QString path;
+        QJsonValue loaded = QJsonValue(QJsonValue::Undefined);
+        QJsonValue shownAtLoad = QJsonValue(QJsonValue::Undefined);
+        bool touched = false;
+        std::function<QJsonValue()> current;
+    };
+    void edited(int option);
+
+    QCheckBox *m_showHeader = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_minWidth = nullptr;
+    QComboBox *m_align = nullptr;
+    QComboBox *m_cellType = nullptr;
+    QList<Option> m_options;
+    QJsonValue m_loadedDisplayMode = QJsonValue(QJsonValue::Undefined);
+    bool m_loading = false;
+};
 
 } // namespace pharos

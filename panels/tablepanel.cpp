@@ -1,6 +1,7 @@
 #include "tablepanel.h"
 
 #include "colors.h"
+#include "jsonvalue.h"
 #include "reducers.h"
 #include "units.h"
 
@@ -16,6 +17,125 @@
 #include <set>
 
 namespace pharos {
+
+namespace {
+
+/// Grafana writes booleans of overrides as JSON booleans, older files as "true" strings.
+bool truthy(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool();
+    if (v.isString())
+        return v.toString().trimmed().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    if (v.isDouble())
+        return v.toDouble() != 0;
+    return false;
+}
+
+std::optional<int> pixels(const QJsonValue &v)
+{
+    const std::optional<double> n = json::number(v);
+    if (!n || !std::isfinite(*n) || *n <= 0)
+        return std::nullopt;
+    return int(std::min(*n, 100000.0));
+}
+
+QString cellTypeOf(const QJsonValue &cellOptions)
+{
+    return cellOptions.toObject().value(QLatin1String("type")).toString();
+}
+
+/// Applies one table option (a key of `custom` without the prefix) to `c`. Undefined or null
+/// resets the option to Grafana's default.
+void applyTableOption(const QString &key, const QJsonValue &v, TableColumnOptions &c)
+{
+    const bool unset = v.isUndefined() || v.isNull();
+    if (key == QLatin1String("width")) {
+        c.width = unset ? std::nullopt : pixels(v);
+    } else if (key == QLatin1String("minWidth")) {
+        c.minWidth = unset ? std::nullopt : pixels(v);
+    } else if (key == QLatin1String("align")) {
+        const QString a = v.toString();
+        c.align = (a == QLatin1String("left") || a == QLatin1String("center") ||
+                   a == QLatin1String("right"))
+                      ? a
+                      : QStringLiteral("auto");
+    } else if (key == QLatin1String("cellOptions")) {
+        const QString t = cellTypeOf(v);
+        c.cellType = t.isEmpty() ? QStringLiteral("auto") : t;
+    } else if (key == QLatin1String("displayMode")) {
+        // Before schema 38; "color-background-solid" is a background too.
+        const QString t = v.toString();
+        c.cellType = t.isEmpty() ? QStringLiteral("auto") : t;
+    } else if (key == QLatin1String("hidden")) {
+        c.hidden = truthy(v);
+    }
+}
+
+} // namespace
+
+TableColumnOptions TableColumnOptions::resolve(const QJsonObject &panelJson,
+                                               const FieldConfigResolver &resolver,
+                                               const QString &name, const QString &type,
+                                               const QString &refId)
+{
+    FieldMatchInfo info;
+    info.name = name;
+    info.refId = refId;
+    info.type = type;
+    const FieldConfig fc = resolver.resolve(info);
+    TableColumnOptions c;
+    c.name = name;
+    c.displayName = fc.displayName;
+    c.unit = fc.unit;
+    c.decimals = fc.decimals;
+    c.min = fc.min;
+    c.max = fc.max;
+    c.thresholds = fc.thresholds;
+    c.colorMode = fc.colorMode;
+    c.fixedColor = fc.fixedColor;
+
+    const QJsonObject fieldConfig = panelJson.value(QLatin1String("fieldConfig")).toObject();
+    const QJsonObject defaults = fieldConfig.value(QLatin1String("defaults")).toObject();
+    const QJsonObject custom = defaults.value(QLatin1String("custom")).toObject();
+    // displayMode first, so that cellOptions (the newer key) wins when a file has both
+    if (custom.contains(QLatin1String("displayMode")))
+        applyTableOption(QStringLiteral("displayMode"), custom.value(QLatin1String("displayMode")),
+                         c);
+    for (auto it = custom.begin(); it != custom.end(); ++it) {
+        if (it.key() != QLatin1String("displayMode"))
+            applyTableOption(it.key(), it.value(), c);
+    }
+    QJsonArray mappings = defaults.value(QLatin1String("mappings")).toArray();
+    const QJsonArray overrides = fieldConfig.value(QLatin1String("overrides")).toArray();
+    for (int i = 0; i < overrides.size(); ++i) {
+        if (!resolver.matches(i, info))
+            continue;
+        const QJsonArray props =
+            overrides.at(i).toObject().value(QLatin1String("properties")).toArray();
+        for (const QJsonValue &pv : props) {
+            const QJsonObject p = pv.toObject();
+            const QString id = p.value(QLatin1String("id")).toString();
+            const QJsonValue value = p.value(QLatin1String("value"));
+            if (id.startsWith(QLatin1String("custom.")))
+                applyTableOption(id.mid(7), value, c);
+            else if (id == QLatin1String("mappings"))
+                mappings = value.toArray();
+        }
+    }
+    c.mappings = ValueMappings::fromJson(mappings);
+    return c;
+}
+
+bool TableColumnOptions::colorsText() const
+{
+    return cellType == QLatin1String("color-text");
+}
+
+bool TableColumnOptions::colorsBackground() const
+{
+    return cellType.startsWith(QLatin1String("color-background"));
+}
 
 bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
                                std::optional<int> decimals)
@@ -39,6 +159,16 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
         labelNames << QStringLiteral("__name__");
     for (const QString &n : names)
         labelNames << n;
+    QString refId;
+    int targetsWithFrames = 0;
+    for (const TargetResult &t : data.targets) {
+        if (!t.error.isError() && !t.result.frames.empty()) {
+            ++targetsWithFrames;
+            refId = t.refId;
+        }
+    }
+    if (targetsWithFrames != 1)
+        refId.clear();
     QList<Row> rows;
     for (const TargetResult &t : data.targets) {
         if (t.error.isError())
@@ -56,7 +186,7 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
     // The same rows with new values: update them in place, so the view keeps its sorting,
     // selection and scroll position.
     bool sameShape = labelNames == m_labelNames && rows.size() == m_rows.size() && unit == m_unit &&
-                     decimals == m_decimals;
+                     decimals == m_decimals && refId == m_refId;
     for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
         sameShape = rows[i].labels == m_rows[i].labels;
     if (sameShape) {
@@ -70,25 +200,99 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
                 first = int(i);
             last = int(i);
         }
-        if (first >= 0)
+        if (first >= 0) {
+            const double oldMin = m_valueMin, oldMax = m_valueMax;
+            resolveColumns();
+            // Percentage thresholds follow the value range: every value cell may change.
+            if (oldMin != m_valueMin || oldMax != m_valueMax) {
+                first = 0;
+                last = int(m_rows.size()) - 1;
+            }
             Q_EMIT dataChanged(index(first, valueColumn()), index(last, valueColumn()));
+        }
         return false;
     }
     beginResetModel();
     m_unit = unit;
     m_decimals = decimals;
+    m_refId = refId;
     m_labelNames = labelNames;
     m_rows = std::move(rows);
+    resolveColumns();
     endResetModel();
     return true;
 }
 
-void SeriesTableModel::setMappings(const ValueMappings &mappings, bool colorBackground)
+void SeriesTableModel::setPanelJson(const QJsonObject &panelJson)
 {
     beginResetModel();
-    m_mappings = mappings;
-    m_mappingBackground = colorBackground;
+    m_panelJson = panelJson;
+    resolveColumns();
     endResetModel();
+}
+
+QString SeriesTableModel::columnName(int column) const
+{
+    if (column == valueColumn())
+        return QStringLiteral("Value");
+    return m_labelNames.value(column);
+}
+
+void SeriesTableModel::resolveColumns()
+{
+    const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(m_panelJson);
+    m_columns.clear();
+    for (int c = 0; c < columnCount(); ++c) {
+        const bool isValue = c == valueColumn();
+        TableColumnOptions o = TableColumnOptions::resolve(
+            m_panelJson, resolver, columnName(c),
+            isValue ? QStringLiteral("number") : QStringLiteral("string"), m_refId);
+        if (isValue && o.unit.isEmpty())
+            o.unit = m_unit;
+        if (isValue && !o.decimals)
+            o.decimals = m_decimals;
+        m_columns << o;
+    }
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const Row &r : std::as_const(m_rows)) {
+        if (std::isnan(r.value))
+            continue;
+        lo = std::min(lo, r.value);
+        hi = std::max(hi, r.value);
+    }
+    m_valueMin = std::isfinite(lo) ? lo : 0;
+    m_valueMax = std::isfinite(hi) ? hi : 0;
+}
+
+QColor SeriesTableModel::cellColor(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size() || column < 0 || column >= m_columns.size())
+        return {};
+    const TableColumnOptions &o = m_columns[column];
+    if (!o.colorsText() && !o.colorsBackground())
+        return {};
+    const Row &r = m_rows[row];
+    const bool isValue = column == valueColumn();
+    if (!o.mappings.isEmpty()) {
+        const std::optional<MappingResult> mapped =
+            isValue ? o.mappings.map(r.value) : o.mappings.mapText(r.labels.value(column));
+        if (mapped && !mapped->color.isEmpty()) {
+            const QColor c = grafanaColor(mapped->color);
+            if (c.isValid())
+                return c;
+        }
+    }
+    // Label cells are text: only mappings colour them.
+    if (!isValue)
+        return {};
+    if (o.colorMode == QLatin1String("fixed") || o.colorMode == QLatin1String("shades"))
+        return grafanaColor(o.fixedColor);
+    if (o.colorMode.startsWith(QLatin1String("palette-classic")))
+        return classicPaletteColor(0);
+    if (o.thresholds.steps.isEmpty())
+        return {};
+    return thresholdColor(r.value, o.thresholds, o.min.value_or(m_valueMin),
+                          o.max.value_or(m_valueMax));
 }
 
 int SeriesTableModel::rowCount(const QModelIndex &parent) const
@@ -103,29 +307,28 @@ int SeriesTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= m_columns.size())
         return {};
     const Row &r = m_rows[index.row()];
-    const bool isValue = index.column() == valueColumn();
-    std::optional<MappingResult> mapped;
-    if (!m_mappings.isEmpty() &&
-        (role == Qt::DisplayRole || role == Qt::ForegroundRole || role == Qt::BackgroundRole))
-        mapped =
-            isValue ? m_mappings.map(r.value) : m_mappings.mapText(r.labels.value(index.column()));
+    const int column = index.column();
+    const bool isValue = column == valueColumn();
+    const TableColumnOptions &o = m_columns[column];
     switch (role) {
-    case Qt::DisplayRole:
-        if (mapped && mapped->hasText)
-            return mapped->text;
-        return isValue ? formatValueText(r.value, m_unit, m_decimals)
-                       : r.labels.value(index.column());
+    case Qt::DisplayRole: {
+        if (!o.mappings.isEmpty()) {
+            const std::optional<MappingResult> mapped =
+                isValue ? o.mappings.map(r.value) : o.mappings.mapText(r.labels.value(column));
+            if (mapped && mapped->hasText)
+                return mapped->text;
+        }
+        return isValue ? formatValueText(r.value, o.unit, o.decimals) : r.labels.value(column);
+    }
     case Qt::ForegroundRole:
     case Qt::BackgroundRole: {
-        if (!mapped || mapped->color.isEmpty())
-            return {};
-        const QColor c = grafanaColor(mapped->color);
+        const QColor c = cellColor(index.row(), column);
         if (!c.isValid())
             return {};
-        if (m_mappingBackground) {
+        if (o.colorsBackground()) {
             if (role == Qt::BackgroundRole)
                 return c;
             return c.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
@@ -135,9 +338,17 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
     case Qt::UserRole:
         if (isValue)
             return std::isnan(r.value) ? -std::numeric_limits<double>::infinity() : r.value;
-        return r.labels.value(index.column());
-    case Qt::TextAlignmentRole:
-        return isValue ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return r.labels.value(column);
+    case Qt::TextAlignmentRole: {
+        Qt::Alignment h = isValue ? Qt::AlignRight : Qt::AlignLeft;
+        if (o.align == QLatin1String("left"))
+            h = Qt::AlignLeft;
+        else if (o.align == QLatin1String("center"))
+            h = Qt::AlignHCenter;
+        else if (o.align == QLatin1String("right"))
+            h = Qt::AlignRight;
+        return QVariant(h | Qt::AlignVCenter);
+    }
     default:
         return {};
     }
@@ -147,6 +358,8 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
 {
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
+    if (section >= 0 && section < m_columns.size() && !m_columns[section].displayName.isEmpty())
+        return m_columns[section].displayName;
     if (section == valueColumn())
         return tr("Value");
     return m_labelNames.value(section);
@@ -155,15 +368,7 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
 TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
 {
     m_model = new SeriesTableModel(this);
-    // Grafana's cell display: "color-background" (and the older "color-background-solid")
-    // fills the cell with a mapping's colour; otherwise the text takes it.
-    const QJsonObject custom = model.customDefaults();
-    const QString cellType = custom.value(QLatin1String("cellOptions"))
-                                 .toObject()
-                                 .value(QLatin1String("type"))
-                                 .toString(custom.value(QLatin1String("displayMode")).toString());
-    m_model->setMappings(ValueMappings::fromPanel(model.json),
-                         cellType.startsWith(QLatin1String("color-background")));
+    m_model->setPanelJson(model.json);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
@@ -222,7 +427,27 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
         m_view->resizeColumnsToContents();
     else
         m_view->resizeColumnToContents(m_model->valueColumn());
+    applyColumnLayout();
     return m_model->rowCount() > 0;
+}
+
+void TablePanel::applyColumnLayout()
+{
+    int lastVisible = -1;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const TableColumnOptions o = m_model->columnOptions(c);
+        m_view->setColumnHidden(c, o.hidden);
+        if (o.hidden)
+            continue;
+        lastVisible = c;
+        if (o.width)
+            m_view->setColumnWidth(c, *o.width);
+        else if (o.minWidth && m_view->columnWidth(c) < *o.minWidth)
+            m_view->setColumnWidth(c, *o.minWidth);
+    }
+    // The last column fills the rest of the table, unless its width is fixed.
+    m_view->horizontalHeader()->setStretchLastSection(lastVisible < 0 ||
+                                                      !m_model->columnOptions(lastVisible).width);
 }
 
 QString TablePanel::selectionAsTsv() const
@@ -232,10 +457,14 @@ QString TablePanel::selectionAsTsv() const
     if (sel.isEmpty()) {
         for (int r = 0; r < m_proxy->rowCount(); ++r)
             rows.insert(r);
-        for (int c = 0; c < m_proxy->columnCount(); ++c)
-            cols.insert(c);
+        for (int c = 0; c < m_proxy->columnCount(); ++c) {
+            if (!m_view->isColumnHidden(c))
+                cols.insert(c);
+        }
     } else {
         for (const QModelIndex &i : sel) {
+            if (m_view->isColumnHidden(i.column()))
+                continue;
             rows.insert(i.row());
             cols.insert(i.column());
         }

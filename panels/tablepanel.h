@@ -1,14 +1,49 @@
 #pragma once
 
+#include "fieldconfig.h"
 #include "panelwidget.h"
 #include "valuemappings.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 class QTableView;
 class QSortFilterProxyModel;
 
 namespace pharos {
+
+/// The options of one table column: `fieldConfig.defaults` with the overrides that match the
+/// column's name (byName, byRegexp, byNames, byType...) applied in order. Table options are
+/// Grafana's `custom.width`, `custom.minWidth`, `custom.align`, `custom.cellOptions.type`
+/// (older files: `custom.displayMode`) and `custom.hidden`; an override property without a
+/// value resets the option to Grafana's default.
+struct TableColumnOptions
+{
+    QString name;        // the field name overrides match ("job", "Value")
+    QString displayName; // the header; empty = the name
+    std::optional<int> width;
+    std::optional<int> minWidth;
+    QString align = QStringLiteral("auto");    // auto, left, center, right
+    QString cellType = QStringLiteral("auto"); // auto, color-text, color-background, ...
+    bool hidden = false;
+    QString unit;
+    std::optional<int> decimals;
+    std::optional<double> min;
+    std::optional<double> max;
+    Thresholds thresholds;
+    QString colorMode; // thresholds (or empty), fixed, shades, palette-classic...
+    QString fixedColor;
+    ValueMappings mappings;
+
+    /// The options of the column `name` of a panel (`type` is "number" or "string", for
+    /// byType matchers; `refId` for byFrameRefID).
+    static TableColumnOptions resolve(const QJsonObject &panelJson,
+                                      const FieldConfigResolver &resolver, const QString &name,
+                                      const QString &type, const QString &refId = {});
+    /// True for the cell types that colour the cell or its text.
+    bool colorsText() const;
+    bool colorsBackground() const;
+};
 
 /// Rows of a table panel: one per series, a column per label, then "Value" (the last
 /// value of a range result). DisplayRole is formatted with the unit; Qt::UserRole holds the
@@ -26,9 +61,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     int valueColumn() const { return int(m_labelNames.size()); }
-    /// Value mappings for the cells (values and label texts): their text replaces the cell's,
-    /// their colour colours the text, or the cell's background when `colorBackground`.
-    void setMappings(const ValueMappings &mappings, bool colorBackground);
+    /// The panel whose field config styles the columns (see TableColumnOptions): headers,
+    /// units, value mappings (text and colour), thresholds colours of color-text and
+    /// color-background cells, alignment. Resets the model.
+    void setPanelJson(const QJsonObject &panelJson);
+    /// The options of column `column` (source order), as resolved for the current columns.
+    TableColumnOptions columnOptions(int column) const { return m_columns.value(column); }
+    /// The name overrides match for column `column` ("Value" for the value column).
+    QString columnName(int column) const;
+    /// The colour of a cell by its column's cell type (mapping colour first, then the colour
+    /// mode: thresholds, fixed...); invalid when the cell is not coloured.
+    QColor cellColor(int row, int column) const;
 
 private:
     QStringList m_labelNames;
@@ -40,8 +83,11 @@ private:
     QList<Row> m_rows;
     QString m_unit;
     std::optional<int> m_decimals;
-    ValueMappings m_mappings;
-    bool m_mappingBackground = false;
+    void resolveColumns();
+    QJsonObject m_panelJson;
+    QString m_refId; // the only target's refId, for byFrameRefID matchers
+    QList<TableColumnOptions> m_columns;
+    double m_valueMin = 0, m_valueMax = 0; // of the value column, for percentage thresholds
 };
 
 /// Grafana "table" for Prometheus results: sortable columns, the Value column formatted
@@ -66,6 +112,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Hides columns and applies their widths after the columns changed or were resized to
+    /// their contents.
+    void applyColumnLayout();
     QTableView *m_view = nullptr;
     SeriesTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

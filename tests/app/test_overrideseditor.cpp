@@ -71,6 +71,7 @@ private slots:
 void TestOverridesEditor::byNameWithProperties()
 {
     OverridesEditor editor;
+    editor.setPanelType(QStringLiteral("timeseries")); // the menu offers time-series properties
     editor.setFieldNames({"cpu", "memory", "disk"});
     QSignalSpy spy(&editor, &OverridesEditor::changed);
     editor.resize(700, 900);

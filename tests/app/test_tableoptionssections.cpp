@@ -1,0 +1,529 @@
+// The table panel's options: the "Table" section and the table properties of the overrides
+// editor, driven with real mouse and key events. Checks the JSON written, that loading and
+// storing every table panel of the Grafana corpus changes nothing, and the effect on a real
+// rendered TablePanel (widths, alignment, hidden and renamed columns, threshold colours).
+#include "../panels/panelfixture.h"
+#include "colors.h"
+#include "dashboardio.h"
+#include "overrideseditor.h"
+#include "paneloptionsection.h"
+#include "tableoptionssections.h"
+#include "tablepanel.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace pharos;
+using namespace pharos::testing;
+
+namespace {
+
+QJsonObject object(const char *text)
+{
+    QJsonParseError err;
+    const QJsonObject o = QJsonDocument::fromJson(QByteArray(text), &err).object();
+    if (err.error != QJsonParseError::NoError)
+        qFatal("bad test JSON: %s", qPrintable(err.errorString()));
+    return o;
+}
+
+/// Picks `text` in a combo box the way a user does: opens its list and clicks the item.
+void chooseItem(QComboBox *combo, const QString &text)
+{
+    QVERIFY(combo);
+    const int target = combo->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    combo->showPopup();
+    QAbstractItemView *view = combo->view();
+    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
+    const QRect r = view->visualRect(view->model()->index(target, 0));
+    QVERIFY(r.isValid());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, r.center());
+    QTRY_VERIFY(!view->window()->isVisible());
+    QCoreApplication::processEvents();
+}
+
+/// Types `text` over the value of a spin box, then Enter.
+void typeInto(QSpinBox *spin, const QString &text)
+{
+    QVERIFY(spin);
+    spin->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(spin->window()));
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, text);
+    QTest::keyClick(spin, Qt::Key_Return);
+}
+
+/// The "Table" section of tablePanelSections().
+PanelOptionsSection *tableSection(QWidget *host)
+{
+    const QList<PanelOptionsSection *> sections = tablePanelSections(host);
+    for (PanelOptionsSection *s : sections) {
+        if (s->title() == QLatin1String("Table"))
+            return s;
+    }
+    return nullptr;
+}
+
+QStringList tablePanelsOf(const Dashboard &d, QList<QJsonObject> *out)
+{
+    QStringList titles;
+    for (const PanelModel &p : d.allPanels()) {
+        if (p.type == QLatin1String("table")) {
+            out->append(p.json);
+            titles << p.title;
+        }
+    }
+    return titles;
+}
+
+/// Three handlers with their status code, values 5, 100 and 20.
+PanelDataPtr handlerRows()
+{
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"handler", "/a"}, {"code", "200"}}, kT0, 0, {5}));
+    frames.push_back(makeFrame({{"handler", "/b"}, {"code", "200"}}, kT0, 0, {100}));
+    frames.push_back(makeFrame({{"handler", "/c"}, {"code", "500"}}, kT0, 0, {20}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames)));
+    t.back().result.type = ResultType::Vector;
+    return makeData(std::move(t), kT0 - 60'000, kT0, 0);
+}
+
+/// Clicks a check box on its indicator (its text, if any, is beside it).
+void clickCheckBox(QCheckBox *box)
+{
+    QVERIFY(box);
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
+
+/// The view row whose cell in `column` shows `text`; -1 when none.
+int rowShowing(const QAbstractItemModel *m, int column, const QString &text)
+{
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->index(r, column).data().toString() == text)
+            return r;
+    }
+    return -1;
+}
+
+QStringList visibleHeaders(const QTableView *view)
+{
+    QStringList out;
+    const QAbstractItemModel *m = view->model();
+    for (int c = 0; c < m->columnCount(); ++c) {
+        if (!view->isColumnHidden(c))
+            out << m->headerData(c, Qt::Horizontal).toString();
+    }
+    return out;
+}
+
+/// How far (px) from the left edge of the cell its text starts: the first pixel column of
+/// the cell that differs clearly from the cell's own background. -1 when there is no text.
+int textOffset(const QImage &img, const QRect &cell)
+{
+    const QRect r = cell.adjusted(1, 2, -3, -2);
+    const QColor bg = img.pixelColor(r.left(), r.top());
+    for (int x = r.left(); x <= r.right(); ++x) {
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            if (!near(img.pixelColor(x, y), bg, 90))
+                return x - cell.left();
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestTableOptionsSections : public QObject
+{
+    Q_OBJECT
+private slots:
+    void editsWriteGrafanaKeys();
+    void corpusTablesRoundTrip();
+    void olderAndUnknownCellTypesKept();
+    void overridesOfferTableProperties();
+    void renderedTableFollowsOptions();
+    void corpusOverridesRenameAndHide();
+};
+
+void TestTableOptionsSections::editsWriteGrafanaKeys()
+{
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    QVERIFY(section);
+    QSignalSpy spy(section, &PanelOptionsSection::changed);
+    const QJsonObject panel = object(R"({"type": "table", "title": "Handlers",
+        "options": {"showHeader": true, "cellHeight": "sm"},
+        "fieldConfig": {"defaults": {"unit": "short",
+            "custom": {"align": "auto", "cellOptions": {"type": "auto"}, "inspect": false}},
+          "overrides": []}})");
+    section->load(panel);
+    QCOMPARE(spy.count(), 0);
+    host.resize(500, 400);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+
+    auto *header = section->findChild<QCheckBox *>("showHeader");
+    auto *width = section->findChild<QSpinBox *>("columnWidth");
+    auto *minWidth = section->findChild<QSpinBox *>("minColumnWidth");
+    auto *align = section->findChild<QComboBox *>("columnAlign");
+    auto *cellType = section->findChild<QComboBox *>("cellType");
+    QVERIFY(header && width && minWidth && align && cellType);
+    QVERIFY(header->isChecked());
+    QCOMPARE(width->text(), QStringLiteral("Auto"));
+    QCOMPARE(align->currentText(), QStringLiteral("Auto"));
+    QCOMPARE(cellType->currentText(), QStringLiteral("Auto"));
+
+    clickCheckBox(header);
+    typeInto(width, QStringLiteral("120"));
+    typeInto(minWidth, QStringLiteral("80"));
+    chooseItem(align, QStringLiteral("Center"));
+    chooseItem(cellType, QStringLiteral("Colored background"));
+    QVERIFY(spy.count() >= 5);
+
+    QJsonObject out = panel;
+    section->store(out);
+    QCOMPARE(out, object(R"({"type": "table", "title": "Handlers",
+        "options": {"showHeader": false, "cellHeight": "sm"},
+        "fieldConfig": {"defaults": {"unit": "short",
+            "custom": {"align": "center", "cellOptions": {"type": "color-background"},
+                       "inspect": false, "width": 120, "minWidth": 80}},
+          "overrides": []}})"));
+
+    // Back to Auto: the width key goes, the alignment is the file's own "auto" again.
+    typeInto(width, QStringLiteral("0"));
+    QCOMPARE(width->value(), 0);
+    chooseItem(align, QStringLiteral("Auto"));
+    clickCheckBox(header);
+    out = panel;
+    section->store(out);
+    QCOMPARE(out, object(R"({"type": "table", "title": "Handlers",
+        "options": {"showHeader": true, "cellHeight": "sm"},
+        "fieldConfig": {"defaults": {"unit": "short",
+            "custom": {"align": "auto", "cellOptions": {"type": "color-background"},
+                       "inspect": false, "minWidth": 80}},
+          "overrides": []}})"));
+
+    // Loading another panel shows its values, silently.
+    const int before = spy.count();
+    section->load(object(R"({"type": "table", "options": {"showHeader": false},
+        "fieldConfig": {"defaults": {"custom": {"width": 90, "align": "right",
+            "cellOptions": {"type": "color-text"}}}}})"));
+    QCOMPARE(spy.count(), before);
+    QVERIFY(!header->isChecked());
+    QCOMPARE(width->value(), 90);
+    QCOMPARE(minWidth->text(), QStringLiteral("Auto"));
+    QCOMPARE(align->currentData().toString(), QStringLiteral("right"));
+    QCOMPARE(cellType->currentData().toString(), QStringLiteral("color-text"));
+}
+
+void TestTableOptionsSections::corpusTablesRoundTrip()
+{
+    const QDir dir(QStringLiteral(PHAROS_CORPUS_DIR));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    QVERIFY2(files.size() >= 17, qPrintable(dir.absolutePath()));
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    QVERIFY(section);
+    QSignalSpy spy(section, &PanelOptionsSection::changed);
+    int tables = 0;
+    QStringList alignments;
+    for (const QString &file : files) {
+        QString error;
+        const auto d = loadDashboardFile(dir.filePath(file), &error);
+        QVERIFY2(d, qPrintable(error));
+        QList<QJsonObject> panels;
+        const QStringList titles = tablePanelsOf(*d, &panels);
+        for (int i = 0; i < panels.size(); ++i) {
+            section->load(panels[i]);
+            QJsonObject out = panels[i];
+            section->store(out);
+            QVERIFY2(out == panels[i], qPrintable(file + QLatin1String(": ") + titles[i]));
+            // stored into an empty object, nothing is written either
+            QJsonObject empty;
+            section->store(empty);
+            QVERIFY(empty.isEmpty());
+            alignments << section->findChild<QComboBox *>("columnAlign")->currentData().toString();
+            ++tables;
+        }
+    }
+    QCOMPARE(spy.count(), 0);
+    // The old tables (sv14, sv16, sv18) are migrated to "table" too.
+    QVERIFY2(tables >= 15, qPrintable(QString::number(tables)));
+    QVERIFY(alignments.contains(QLatin1String("auto")));
+}
+
+void TestTableOptionsSections::olderAndUnknownCellTypesKept()
+{
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    auto *cellType = section->findChild<QComboBox *>("cellType");
+    auto *width = section->findChild<QSpinBox *>("columnWidth");
+
+    // A gauge cell (not drawn by Pharos) is listed as is and kept with its mode.
+    const QJsonObject gauge = object(R"({"type": "table", "fieldConfig": {"defaults": {"custom":
+        {"cellOptions": {"type": "gauge", "mode": "lcd"}, "width": "150"}}}})");
+    section->load(gauge);
+    QCOMPARE(cellType->currentText(), QStringLiteral("gauge"));
+    QCOMPARE(width->value(), 150);
+    typeInto(width, QStringLiteral("160"));
+    QJsonObject out = gauge;
+    section->store(out);
+    QCOMPARE(out, object(R"({"type": "table", "fieldConfig": {"defaults": {"custom":
+        {"cellOptions": {"type": "gauge", "mode": "lcd"}, "width": 160}}}})"));
+    // The same width typed again writes the file's own value back ("150", a string).
+    typeInto(width, QStringLiteral("150"));
+    out = gauge;
+    section->store(out);
+    QCOMPARE(out, gauge);
+
+    // A file before schema 38 with displayMode: shown as its cell type, replaced once edited.
+    const QJsonObject old = object(R"({"type": "table", "fieldConfig": {"defaults": {"custom":
+        {"displayMode": "color-background-solid"}}}})");
+    section->load(old);
+    QCOMPARE(cellType->currentData().toString(), QStringLiteral("color-background"));
+    out = old;
+    section->store(out);
+    QCOMPARE(out, old);
+    chooseItem(cellType, QStringLiteral("Colored text"));
+    out = old;
+    section->store(out);
+    QCOMPARE(out, object(R"({"type": "table", "fieldConfig": {"defaults": {"custom":
+        {"cellOptions": {"type": "color-text"}}}}})"));
+}
+
+void TestTableOptionsSections::overridesOfferTableProperties()
+{
+    const QStringList table = OverridesEditor::commonProperties(QStringLiteral("table"));
+    for (const char *id : {"displayName", "unit", "custom.width", "custom.minWidth", "custom.align",
+                           "custom.cellOptions", "custom.hidden"})
+        QVERIFY2(table.contains(QLatin1String(id)), id);
+    QVERIFY(!table.contains(QLatin1String("custom.drawStyle")));
+    QVERIFY(!OverridesEditor::commonProperties(QStringLiteral("timeseries"))
+                 .contains(QLatin1String("custom.hidden")));
+
+    // A file's table overrides (the prometheus mixin writes hidden as the string "true")
+    // are shown in their editors and kept as they are.
+    OverridesEditor editor;
+    editor.setPanelType(QStringLiteral("table"));
+    const QJsonArray file = QJsonDocument::fromJson(R"([
+        {"matcher": {"id": "byName", "options": "Time"},
+         "properties": [{"id": "custom.hidden", "value": "true"},
+                        {"id": "custom.align", "value": null},
+                        {"id": "custom.cellOptions", "value": {"type": "color-background", "mode": "basic"}},
+                        {"id": "custom.width", "value": 75}]}])")
+                                .array();
+    editor.setOverrides(file);
+    QCOMPARE(editor.overrides(), file);
+    QVERIFY(editor.propertyWidget<QCheckBox>(0, 0)->isChecked());
+    QCOMPARE(editor.propertyWidget<QComboBox>(0, 1)->currentData().toString(),
+             QStringLiteral("auto"));
+    QCOMPARE(editor.propertyWidget<QComboBox>(0, 2)->currentText(),
+             QStringLiteral("Colored background"));
+    QCOMPARE(editor.propertyWidget<QSpinBox>(0, 3)->value(), 75);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    // unchecking writes a real boolean
+    clickCheckBox(editor.propertyWidget<QCheckBox>(0, 0));
+    QCOMPARE(editor.overrides()
+                 .at(0)
+                 .toObject()
+                 .value("properties")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value("value"),
+             QJsonValue(false));
+}
+
+void TestTableOptionsSections::renderedTableFollowsOptions()
+{
+    // The section: every column 120 px, centred, coloured background by thresholds.
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    host.resize(500, 400);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    QJsonObject panel = object(R"({"id": 3, "type": "table", "title": "Handlers",
+        "fieldConfig": {"defaults": {"unit": "short", "color": {"mode": "thresholds"},
+            "thresholds": {"mode": "absolute",
+              "steps": [{"color": "green", "value": null}, {"color": "red", "value": 50}]}},
+          "overrides": []},
+        "options": {"showHeader": true},
+        "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})");
+    section->load(panel);
+    typeInto(section->findChild<QSpinBox *>("columnWidth"), QStringLiteral("120"));
+    chooseItem(section->findChild<QComboBox *>("columnAlign"), QStringLiteral("Center"));
+    chooseItem(section->findChild<QComboBox *>("cellType"), QStringLiteral("Colored background"));
+    section->store(panel);
+
+    // The overrides: hide "code"; "handler" renamed, 200 px wide, left aligned, plain cells.
+    OverridesEditor editor;
+    editor.setPanelType(QStringLiteral("table"));
+    editor.setFieldNames({"code", "handler", "Value"});
+    editor.resize(600, 700);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTest::mouseClick(editor.addButton(), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    chooseItem(editor.overrideWidget<QComboBox>("name", 0), QStringLiteral("code"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Hide in table"));
+    QVERIFY(editor.propertyWidget<QCheckBox>(0, 0)->isChecked());
+    QTest::mouseClick(editor.addButton(), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    chooseItem(editor.overrideWidget<QComboBox>("name", 1), QStringLiteral("handler"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 1), QStringLiteral("Display name"));
+    auto *display = editor.propertyWidget<QLineEdit>(1, 0);
+    QVERIFY(display);
+    QTest::keyClicks(display, QStringLiteral("Handler"));
+    QTest::keyClick(display, Qt::Key_Return);
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 1), QStringLiteral("Column width"));
+    typeInto(editor.propertyWidget<QSpinBox>(1, 1), QStringLiteral("200"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 1),
+               QStringLiteral("Column alignment"));
+    chooseItem(editor.propertyWidget<QComboBox>(1, 2), QStringLiteral("Left"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 1), QStringLiteral("Cell type"));
+    chooseItem(editor.propertyWidget<QComboBox>(1, 3), QStringLiteral("Auto"));
+    const QJsonArray overrides = editor.overrides();
+    QCOMPARE(overrides, QJsonDocument::fromJson(R"([
+        {"matcher": {"id": "byName", "options": "code"},
+         "properties": [{"id": "custom.hidden", "value": true}]},
+        {"matcher": {"id": "byName", "options": "handler"},
+         "properties": [{"id": "displayName", "value": "Handler"},
+                        {"id": "custom.width", "value": 200},
+                        {"id": "custom.align", "value": "left"},
+                        {"id": "custom.cellOptions", "value": {"type": "auto"}}]}])")
+                            .array());
+    QJsonObject fc = panel.value("fieldConfig").toObject();
+    fc.insert("overrides", overrides);
+    panel.insert("fieldConfig", fc);
+
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(QJsonDocument(panel).toJson(QJsonDocument::Compact))));
+    auto *table = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(table);
+    w->resize(700, 300);
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    table->setData(handlerRows());
+    QCoreApplication::processEvents();
+    QTableView *view = table->view();
+    const QAbstractItemModel *m = view->model();
+
+    // code is gone, handler renamed
+    QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QStringLiteral("code"));
+    QVERIFY(view->isColumnHidden(0));
+    QCOMPARE(visibleHeaders(view), (QStringList{"Handler", "Value"}));
+    QVERIFY(!table->selectionAsTsv().contains(QLatin1String("code")));
+    QVERIFY(table->selectionAsTsv().startsWith(QLatin1String("Handler\tValue\n")));
+    // widths: the override's 200 px, the section's 120 px (the last column does not stretch)
+    QCOMPARE(view->columnWidth(1), 200);
+    QCOMPARE(view->columnWidth(2), 120);
+    QCOMPARE(view->horizontalHeader()->sectionSize(2), 120);
+
+    // Pixels: Value cells filled by thresholds (5 green, 100 red), text centred; handler
+    // cells plain and left aligned.
+    const QImage img = view->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const int lowRow = rowShowing(m, 2, QStringLiteral("5"));
+    const int highRow = rowShowing(m, 2, QStringLiteral("100"));
+    QVERIFY(lowRow >= 0 && highRow >= 0);
+    const QRect low = view->visualRect(m->index(lowRow, 2));
+    const QRect high = view->visualRect(m->index(highRow, 2));
+    QVERIFY2(near(pixelAt(img, QPointF(low.left() + 3, low.center().y())), grafanaColor("green")),
+             qPrintable(pixelAt(img, QPointF(low.left() + 3, low.center().y())).name()));
+    QVERIFY(near(pixelAt(img, QPointF(high.left() + 3, high.center().y())), grafanaColor("red")));
+    const QRect handler = view->visualRect(m->index(highRow, 1));
+    const QColor plain = pixelAt(img, QPointF(handler.left() + 3, handler.center().y()));
+    QVERIFY2(!near(plain, grafanaColor("red")) && !near(plain, grafanaColor("green")),
+             qPrintable(plain.name()));
+    const int valueOffset = textOffset(img, high);
+    const int handlerOffset = textOffset(img, handler);
+    // "100" centred in 120 px starts near 50 px (left aligned: ~4 px, right aligned: ~95 px)
+    QVERIFY2(valueOffset > 35 && valueOffset < 65, qPrintable(QString::number(valueOffset)));
+    QVERIFY2(handlerOffset >= 0 && handlerOffset < 15, qPrintable(QString::number(handlerOffset)));
+    QCOMPARE(Qt::Alignment(m->index(0, 2).data(Qt::TextAlignmentRole).toInt()) &
+                 Qt::AlignHorizontal_Mask,
+             Qt::AlignHCenter);
+
+    // With the header switched off in the section, the rendered table has none.
+    QWidget host2;
+    PanelOptionsSection *again = tableSection(&host2);
+    host2.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host2));
+    again->load(panel);
+    clickCheckBox(again->findChild<QCheckBox *>("showHeader"));
+    again->store(panel);
+    std::unique_ptr<PanelWidget> w2(
+        PanelWidget::create(makeModel(QJsonDocument(panel).toJson(QJsonDocument::Compact))));
+    auto *table2 = qobject_cast<TablePanel *>(w2.get());
+    w2->resize(700, 300);
+    w2->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w2.get()));
+    table2->setData(handlerRows());
+    QVERIFY(table2->view()->horizontalHeader()->isHidden());
+}
+
+void TestTableOptionsSections::corpusOverridesRenameAndHide()
+{
+    // kube-prometheus "Prometheus Stats": overrides rename job/instance/version and hide
+    // columns with custom.hidden "true" (a string, as the mixin writes it).
+    QString error;
+    const auto d = loadDashboardFile(
+        QStringLiteral(PHAROS_CORPUS_DIR "/kube-prometheus_prometheus.json"), &error);
+    QVERIFY2(d, qPrintable(error));
+    std::optional<PanelModel> stats;
+    for (const PanelModel &p : d->allPanels()) {
+        if (p.type == QLatin1String("table") && p.title == QLatin1String("Prometheus Stats"))
+            stats = p;
+    }
+    QVERIFY(stats);
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(*stats));
+    auto *table = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(table);
+    std::vector<Frame> frames;
+    frames.push_back(makeFrame({{"job", "prometheus"}, {"instance", "p:9090"}, {"version", "2.42"}},
+                               kT0, 0, {1}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(frames)));
+    table->setData(makeData(std::move(t), kT0 - 60'000, kT0, 0));
+    const QStringList headers = visibleHeaders(table->view());
+    QVERIFY2(headers.contains(QLatin1String("Job")) &&
+                 headers.contains(QLatin1String("Instance")) &&
+                 headers.contains(QLatin1String("Version")),
+             qPrintable(headers.join(QLatin1Char(','))));
+    // An override on a column named Value hides it in a table whose value column is "Value".
+    PanelModel hidden = *stats;
+    QJsonObject fc = hidden.json.value("fieldConfig").toObject();
+    QJsonArray overrides = fc.value("overrides").toArray();
+    overrides.append(QJsonDocument::fromJson(R"({"matcher": {"id": "byRegexp", "options": "/^Val/"},
+        "properties": [{"id": "custom.hidden", "value": "true"}]})")
+                         .object());
+    fc.insert("overrides", overrides);
+    hidden.json.insert("fieldConfig", fc);
+    std::unique_ptr<PanelWidget> w2(PanelWidget::create(hidden));
+    auto *table2 = qobject_cast<TablePanel *>(w2.get());
+    std::vector<Frame> frames2;
+    frames2.push_back(makeFrame({{"job", "prometheus"}}, kT0, 0, {1}));
+    std::vector<TargetResult> t2;
+    t2.push_back(makeTarget("A", std::move(frames2)));
+    table2->setData(makeData(std::move(t2), kT0 - 60'000, kT0, 0));
+    QCOMPARE(visibleHeaders(table2->view()), QStringList{QStringLiteral("Job")});
+}
+
+QTEST_MAIN(TestTableOptionsSections)
+#include "test_tableoptionssections.moc"
