@@ -332,6 +332,8 @@ void DashboardView::syncPanels(const QList<PanelModel> &expanded)
         PanelWidget *w = PanelWidget::create(p, m_canvas);
         w->setTimeZone(m_zone);
         connect(w, &PanelWidget::linkActivated, this, &DashboardView::panelLinkActivated);
+        if (m_panelMenu)
+            w->setMenuActions(m_panelMenu(w));
         if (auto *ts = qobject_cast<TimeSeriesPanel *>(w)) {
             connect(ts, &TimeSeriesPanel::timeRangeSelected, this,
                     &DashboardView::timeRangeSelected);

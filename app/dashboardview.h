@@ -11,8 +11,10 @@
 #include <QScrollArea>
 #include <QSet>
 #include <QTimeZone>
+#include <functional>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -137,6 +139,12 @@ public:
     /// The dashboard's zone: set on every panel (axis labels, tooltips) and the scheduler.
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_zone; }
+    /// Called for each panel widget the view creates: the commands of its panel menu
+    /// (PanelWidget::setMenuActions()). None by default (export, the panel editor's preview).
+    void setPanelMenu(std::function<QList<QAction *>(PanelWidget *)> menu)
+    {
+        m_panelMenu = std::move(menu);
+    }
     /// The shared crosshair of the time-series panels (graphTooltip 0, 1, 2).
     CrosshairSync *crosshair() const { return m_crosshair; }
 
@@ -189,6 +197,7 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     CrosshairSync *m_crosshair;
     int m_viewPanel = 0;
+    std::function<QList<QAction *>(PanelWidget *)> m_panelMenu;
     QJsonObject m_shownSettings; // templating, timezone, graphTooltip of the shown dashboard
 };
 

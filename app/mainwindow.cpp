@@ -17,6 +17,7 @@
 #include "importer.h"
 #include "importreportdialog.h"
 #include "paneleditor.h"
+#include "panelwidget.h"
 #include "queryscheduler.h"
 #include "recovery.h"
 #include "refreshpicker.h"
@@ -112,6 +113,21 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     connect(m_editor, &DashboardEditor::editingChanged, this, [this] { applyModeShortcuts(); });
     connect(m_editor, &DashboardEditor::message, m_status, &QLabel::setText);
     connect(m_editor, &DashboardEditor::editPanelRequested, this, &MainWindow::editPanel);
+    // Each panel's menu: view it alone, edit it.
+    m_view->setPanelMenu([this](PanelWidget *panel) {
+        const int id = panel->panelId();
+        auto *view = new QAction(tr("View"), panel);
+        view->setObjectName(QStringLiteral("panelMenuView"));
+        view->setShortcut(QKeySequence(Qt::Key_V));
+        view->setShortcutContext(Qt::WidgetShortcut); // shown, not bound: the window's v acts
+        connect(view, &QAction::triggered, this, [this, id] { m_editor->viewPanel(id); });
+        auto *edit = new QAction(tr("Edit"), panel);
+        edit->setObjectName(QStringLiteral("panelMenuEdit"));
+        edit->setShortcut(QKeySequence(Qt::Key_E));
+        edit->setShortcutContext(Qt::WidgetShortcut);
+        connect(edit, &QAction::triggered, this, [this, id] { editPanel(id); });
+        return QList<QAction *>{view, edit};
+    });
     m_recovery = new RecoveryWriter(m_document, this);
     auto *editBar = addToolBar(tr("Edit"));
     editBar->setObjectName(QStringLiteral("editToolBar"));

@@ -252,12 +252,23 @@ void PanelWidget::setLinkTitles(const QStringList &titles)
     m_linkTitles = titles;
     QMenu *menu = m_menuButton->menu();
     menu->clear();
+    for (QAction *a : std::as_const(m_menuActions))
+        menu->addAction(a);
+    if (!m_menuActions.isEmpty() && !titles.isEmpty())
+        menu->addSeparator();
     for (int i = 0; i < titles.size(); ++i) {
         QAction *a = menu->addAction(titles[i]);
         a->setObjectName(QStringLiteral("panelLink-%1").arg(i));
         connect(a, &QAction::triggered, this, [this, i] { Q_EMIT linkActivated(panelId(), i); });
     }
-    m_menuButton->setVisible(!titles.isEmpty());
+    m_menuButton->setVisible(!titles.isEmpty() || !m_menuActions.isEmpty());
+    m_menuButton->setToolTip(m_menuActions.isEmpty() ? tr("Panel links") : tr("Panel menu"));
+}
+
+void PanelWidget::setMenuActions(const QList<QAction *> &actions)
+{
+    m_menuActions = actions;
+    setLinkTitles(m_linkTitles);
 }
 
 bool PanelWidget::hasError() const

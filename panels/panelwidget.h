@@ -6,6 +6,7 @@
 #include <QFrame>
 #include <QTimeZone>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -49,6 +50,9 @@ public:
     /// The titles of the panel's links (`links[]`), shown in the header menu.
     QStringList linkTitles() const { return m_linkTitles; }
     void setLinkTitles(const QStringList &titles);
+    /// Commands shown in the panel menu above the links ("View", "Edit"…); not owned (give
+    /// them this widget as parent). The menu button shows when there are commands or links.
+    void setMenuActions(const QList<QAction *> &actions);
     /// The header menu button (present when the panel has links), for tests.
     QToolButton *menuButton() const { return m_menuButton; }
 
@@ -77,6 +81,7 @@ private:
     QLabel *m_timeInfo = nullptr;
     QToolButton *m_menuButton = nullptr;
     QStringList m_linkTitles;
+    QList<QAction *> m_menuActions;
     QLabel *m_message = nullptr;
     QLabel *m_banner = nullptr;
     QWidget *m_content = nullptr;
