@@ -10,6 +10,7 @@
 #include "promqleditor.h"
 #include "querieseditor.h"
 #include "queryscheduler.h"
+#include "timerangepicker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -133,9 +134,23 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
         a->setShortcutContext(Qt::WindowShortcut);
         addAction(a);
     }
+    m_tableViewAction = new QAction(tr("Table view"), this);
+    m_tableViewAction->setObjectName(QStringLiteral("panelEditorTableView"));
+    m_tableViewAction->setCheckable(true);
+    m_tableViewAction->setToolTip(tr("Show the data of the queries as a table"));
+    connect(m_tableViewAction, &QAction::toggled, this, &PanelEditor::updatePreview);
+    m_timePicker->setObjectName(QStringLiteral("panelEditorTimeRange"));
+    connect(m_timePicker, &TimeRangePicker::timeRangeChanged, this, [this](const TimeRange &r) {
+        m_range = r;
+        m_preview->scheduler()->setTimeRange(r);
+        updateCompletionRange();
+        m_preview->scheduler()->refresh();
+    });
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
     bar->addSeparator();
+    bar->addAction(m_tableViewAction);
+    bar->addWidget(m_timePicker);
     bar->addAction(m_refreshAction);
     m_pendingLabel->setText(tr("The queries changed: press Shift+Enter or Refresh to run them."));
     m_pendingLabel->setVisible(false);
@@ -222,6 +237,8 @@ bool PanelEditor::openPanel(int panelId, const TimeRange &range, const QJsonArra
     m_previewShown = false;
     m_preview->setTimeZone(zone);
     m_preview->scheduler()->setTimeRange(range);
+    m_timePicker->setTimeZone(zone);
+    m_timePicker->setTimeRange(range);
 
     m_restoring = true;
     m_queries->setPanel(panel);
@@ -229,8 +246,7 @@ bool PanelEditor::openPanel(int panelId, const TimeRange &range, const QJsonArra
     m_restoring = false;
     m_queries->setVariableSet(m_preview->variables());
     updatePreview();
-    if (const auto resolved = range.resolve(QDateTime::currentDateTimeUtc(), zone))
-        m_queries->setTimeRange(resolved->fromMs, resolved->toMs);
+    updateCompletionRange();
     updateTitle();
     return true;
 }
@@ -300,6 +316,15 @@ void PanelEditor::updatePreview()
     m_pendingLabel->setVisible(m_runTargets != targetsOf(m_current));
     QJsonObject panel = m_current;
     panel.insert(QLatin1String("targets"), m_runTargets);
+    if (m_tableViewAction->isChecked()) {
+        // The data as it comes, whatever the panel draws: a plain table of the same queries.
+        QJsonObject table{{QLatin1String("type"), QLatin1String("table")}};
+        for (const char *key : {"id", "title", "datasource", "targets", "interval", "maxDataPoints",
+                                "timeFrom", "timeShift"})
+            if (panel.contains(QLatin1String(key)))
+                table.insert(QLatin1String(key), panel.value(QLatin1String(key)));
+        panel = table;
+    }
     panel = dashboardedit::withGridPos(panel, GridPos{0, 0, 24, PreviewHeightUnits});
     QJsonObject dashboard = m_dashboardJson;
     dashboard.insert(QLatin1String("panels"), QJsonArray{panel});
@@ -316,6 +341,14 @@ void PanelEditor::updatePreview()
         m_preview->scheduler()->refresh();
     }
     m_preview->setViewPanel(m_panelId);
+}
+
+void PanelEditor::updateCompletionRange()
+{
+    // Label lookups of the query editors cover the range the preview shows.
+    if (const auto resolved =
+            m_range.resolve(QDateTime::currentDateTimeUtc(), m_preview->timeZone()))
+        m_queries->setTimeRange(resolved->fromMs, resolved->toMs);
 }
 
 void PanelEditor::onPreviewData(int panelId, PanelDataPtr data)

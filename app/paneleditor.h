@@ -25,6 +25,7 @@ class DashboardView;
 class DataSourceRegistry;
 class PanelOptionsEditor;
 class QueriesEditor;
+class TimeRangePicker;
 
 /// The panel editor (Grafana's "Edit panel", key `e`): a live preview of the panel with its
 /// queries under it (QueriesEditor) and its options beside it (PanelOptionsEditor).
@@ -75,6 +76,11 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    /// "Table view": the preview shows the queries' data as a table (the panel is unchanged).
+    QAction *tableViewAction() const { return m_tableViewAction; }
+    /// The preview's time range (the dashboard's when the editor opened; changing it here
+    /// does not change the dashboard's).
+    TimeRangePicker *timeRangePicker() const { return m_timePicker; }
     /// The last data of the previewed panel (nullptr before the first answer).
     PanelDataPtr previewData() const { return m_lastData; }
 
@@ -106,6 +112,7 @@ private:
     void schedulePreview(bool runTargets);
     void updatePreview();
     void onPreviewData(int panelId, PanelDataPtr data);
+    void updateCompletionRange();
     void updateTitle();
     bool askToClose();
     int mergeKeyForFocus();
@@ -137,6 +144,8 @@ private:
     QAction *m_undoAction;
     QAction *m_redoAction;
     QAction *m_refreshAction;
+    QAction *m_tableViewAction;
+    TimeRangePicker *m_timePicker;
     PanelDataPtr m_lastData;
     std::function<QMessageBox::StandardButton()> m_askClose;
 };
