@@ -15,6 +15,45 @@ class PanelOptionsSection;
 /// orientation, show threshold markers and labels), bar gauge (reducer, orientation, display
 /// mode, show unfilled), pie chart (reducer, pie type, labels, legend), text (mode and
 /// content) and heatmap. Empty for other types. The sections are created with `parent`.
+///
+/// Every option writes Grafana's own key, and only when the user changed it (load() then
+/// store() gives back the panel unchanged; an option set back to what the file had writes
+/// the file's value back, or removes the key when the file had none). A value Pharos does
+/// not know (a reducer, a mode) is shown as it is and kept.
+///
+/// Sections (title: rows as "label" → object name of the control → JSON key):
+/// - "Value options" (stat, gauge, bar gauge, pie chart):
+///   "Calculation" → "reducer" (QComboBox, item data = reducer id) →
+///   options.reduceOptions.calcs ([id]);
+///   stat only: "Fields" → "fields" (QComboBox: "" numeric fields, "/^Time$/" the time) →
+///   options.reduceOptions.fields.
+/// - "Stat styles": "Orientation" → "orientation"; "Text mode" → "textMode"; "Color mode" →
+///   "colorMode"; "Graph mode" → "graphMode"; "Text alignment" → "justifyMode" (QComboBoxes,
+///   item data = the JSON value) → options.<key>.
+/// - "Gauge": "Orientation" → "orientation"; "Show threshold markers" →
+///   "showThresholdMarkers" (QCheckBox); "Show threshold labels" → "showThresholdLabels".
+/// - "Bar gauge": "Orientation" → "orientation"; "Display mode" → "displayMode";
+///   "Show unfilled area" → "showUnfilled" (QCheckBox).
+/// - "Pie chart": "Pie chart type" → "pieType"; "Labels" → "pieLabels" (a QWidget holding
+///   the QCheckBoxes "pieLabelName", "pieLabelValue", "pieLabelPercent") →
+///   options.displayLabels.
+/// - "Legend" (pie chart): "Visibility" → "legendVisible" (QCheckBox) →
+///   options.legend.showLegend; "Mode" → "legendMode" (list/table) →
+///   options.legend.displayMode; "Placement" → "legendPlacement" (right/bottom) →
+///   options.legend.placement; "Legend values" → "legendValues" (QWidget holding the
+///   QCheckBoxes "legendValueValue", "legendValuePercent") → options.legend.values.
+/// - "Text": "Mode" → "textContentMode" (markdown/html/code) → options.mode; "Content" →
+///   "content" (QPlainTextEdit) → options.content.
+/// - "Y Axis" (heatmap): "Unit" → "heatmapUnit" (UnitPicker) → options.yAxis.unit;
+///   "Decimals" → "heatmapDecimals" (QSpinBox, -1 = auto) → options.yAxis.decimals.
+/// - "Colors" (heatmap): "Mode" → "heatmapColorMode" (scheme/opacity) → options.color.mode;
+///   "Scheme" → "heatmapScheme" → options.color.scheme; "Color" → "heatmapFill"
+///   (ColorButton) → options.color.fill; "Scale" → "heatmapScale" (linear/exponential) →
+///   options.color.scale; "Exponent" → "heatmapExponent" (QDoubleSpinBox) →
+///   options.color.exponent; "Reverse" → "heatmapReverse" → options.color.reverse;
+///   "Start color from" → "heatmapColorMin", "End color from" → "heatmapColorMax"
+///   (QLineEdit, empty = auto) → options.color.min / max.
+/// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
 QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent);
 
 } // namespace pharos

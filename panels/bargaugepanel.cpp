@@ -177,6 +177,8 @@ private:
                 const double cellValue = lo + (hi - lo) * (c + 0.5) / n;
                 const bool lit = std::isfinite(v.value) && (c + 0.5) / n <= f;
                 QColor col = colorAt(cellValue, v);
+                if (!lit && !m_panel->m_showUnfilled)
+                    continue;
                 if (!lit)
                     col.setAlphaF(0.18f);
                 QRectF r;
@@ -189,7 +191,7 @@ private:
                 p.fillRect(r, col);
             }
         } else {
-            if (mode != QLatin1String("basic") || m_panel->m_showUnfilled)
+            if (m_panel->m_showUnfilled)
                 p.fillRect(g.bar, faint);
             const QRectF fill = filled(g, f);
             if (mode == QLatin1String("gradient") && !v.mapped) {

@@ -9,9 +9,10 @@ namespace pharos {
 class BarGaugeView;
 
 /// Grafana "bargauge": one bar per series with its name and value, from min to max, in the
-/// threshold colours. displayMode "basic" (one colour, the unfilled rest faint when
-/// showUnfilled), "gradient" (the threshold colours blend along the bar) or "lcd" (cells, each
-/// in the colour of its threshold, lit up to the value). orientation "horizontal",
+/// threshold colours. displayMode "basic" (one colour), "gradient" (the threshold colours
+/// blend along the bar) or "lcd" (cells, each in the colour of its threshold, lit up to the
+/// value). showUnfilled draws the rest of the bar faint (the unlit LCD cells dimmed); without
+/// it only the filled part is drawn. orientation "horizontal",
 /// "vertical" or "auto" (vertical bars side by side when the panel is wider than tall).
 class BarGaugePanel : public PanelWidget
 {
@@ -23,6 +24,7 @@ public:
     QStringList barNames() const;
     QStringList barTexts() const;
     QString displayMode() const { return m_displayMode; }
+    bool showUnfilled() const { return m_showUnfilled; }
     /// The orientation in use (auto resolved for the current size).
     bool isVertical() const;
     double rangeMin() const { return m_lo; }

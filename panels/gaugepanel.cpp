@@ -16,9 +16,14 @@ namespace {
 constexpr double kStartDeg = 210; // lower left
 constexpr double kSweepDeg = 240; // clockwise to the lower right
 
-/// The rows and columns of a grid of `n` cells in a `w` x `h` area: cells as square as possible.
-std::pair<int, int> gridShape(int n, double w, double h)
+/// The rows and columns of a grid of `n` cells in a `w` x `h` area: side by side
+/// ("horizontal"), one above the other ("vertical"), or cells as square as possible ("auto").
+std::pair<int, int> gridShape(int n, double w, double h, const QString &orientation)
 {
+    if (orientation == QLatin1String("horizontal"))
+        return {1, n};
+    if (orientation == QLatin1String("vertical"))
+        return {n, 1};
     const double aspect = w / std::max(1.0, h);
     int cols = std::clamp(int(std::round(std::sqrt(n * aspect))), 1, n);
     const int rows = (n + cols - 1) / cols;
@@ -61,7 +66,7 @@ public:
         const int n = int(m_panel->m_values.size());
         if (index < 0 || index >= n)
             return {};
-        const auto [rows, cols] = gridShape(n, width(), height());
+        const auto [rows, cols] = gridShape(n, width(), height(), m_panel->m_orientation);
         const double cw = double(width()) / cols, ch = double(height()) / rows;
         return QRectF(cw * (index % cols), ch * (index / cols), cw, ch).adjusted(2, 2, -2, -2);
     }
@@ -237,6 +242,7 @@ GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_calc = reduceCalc(model);
     m_markers = options.value(QLatin1String("showThresholdMarkers")).toBool(true);
     m_labels = options.value(QLatin1String("showThresholdLabels")).toBool(false);
+    m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new GaugeView(this);
     m_view->setObjectName(QStringLiteral("gaugeView"));

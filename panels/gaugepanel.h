@@ -25,6 +25,8 @@ public:
     QString calc() const { return m_calc; }
     bool showThresholdMarkers() const { return m_markers; }
     bool showThresholdLabels() const { return m_labels; }
+    /// "horizontal" (gauges side by side), "vertical" (one above the other) or "auto".
+    QString orientation() const { return m_orientation; }
     QWidget *gaugeView() const;
 
     /// Geometry of gauge `index` in gaugeView() coordinates, for tests and tooltips: the point
@@ -49,6 +51,7 @@ private:
     double m_hi = 100;
     bool m_markers = true;
     bool m_labels = false;
+    QString m_orientation; // auto, horizontal, vertical
 };
 
 } // namespace pharos

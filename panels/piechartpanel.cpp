@@ -34,18 +34,60 @@ public:
             return {QRectF(), all};
         const QFontMetricsF fm(legendFont());
         const double line = fm.height() + 4;
+        const qsizetype lines = m_panel->m_slices.size() + (m_panel->isLegendTable() ? 1 : 0);
         if (m_panel->m_legendPlacement == QLatin1String("bottom")) {
-            const double h = std::min(all.height() * 0.4, line * m_panel->m_slices.size() + 4);
+            const double h = std::min(all.height() * 0.4, line * double(lines) + 4);
             return {QRectF(all.left(), all.bottom() - h, all.width(), h),
                     QRectF(all.left(), all.top(), all.width(), all.height() - h)};
         }
+        const QList<double> cols = columnWidths(fm);
         double w = 0;
-        for (const QString &l : m_panel->legendLines())
-            w = std::max(w, fm.horizontalAdvance(
-                                QString(l).replace(QLatin1Char('\t'), QStringLiteral("   "))));
-        w = std::min(all.width() * 0.45, w + 40); // swatch, spacing and margins
+        for (double c : cols)
+            w += c + kColumnGap;
+        w = std::min(all.width() * 0.45, w + 28); // swatch, spacing and margins
         return {QRectF(all.right() - w, all.top(), w, all.height()),
                 QRectF(all.left(), all.top(), all.width() - w, all.height())};
+    }
+
+    static constexpr double kColumnGap = 10;
+
+    /// The legend's column widths: the name, then each value (header included in table mode).
+    QList<double> columnWidths(const QFontMetricsF &fm) const
+    {
+        QList<QStringList> rows;
+        for (const QString &l : m_panel->legendLines())
+            rows << l.split(QLatin1Char('\t'));
+        QFont bold = legendFont();
+        bold.setBold(true);
+        const QFontMetricsF bfm(bold);
+        QList<double> widths;
+        const QStringList header = m_panel->legendHeader();
+        for (qsizetype j = 0; j < header.size(); ++j)
+            widths << bfm.horizontalAdvance(header[j]);
+        for (const QStringList &r : std::as_const(rows)) {
+            for (qsizetype j = 0; j < r.size(); ++j) {
+                if (j >= widths.size())
+                    widths << 0;
+                widths[j] = std::max(widths[j], fm.horizontalAdvance(r[j]));
+            }
+        }
+        return widths;
+    }
+
+    /// Draws one legend row: the name left in `r`, the values right-aligned in their columns.
+    static void drawColumns(QPainter &p, const QFontMetricsF &fm, const QRectF &r,
+                            const QStringList &cells, const QList<double> &widths)
+    {
+        double right = r.right();
+        for (qsizetype j = cells.size() - 1; j >= 1; --j) {
+            const double w = widths.value(j);
+            p.drawText(QRectF(right - w, r.top(), w, r.height()), Qt::AlignRight | Qt::AlignVCenter,
+                       cells[j]);
+            right -= w + kColumnGap;
+        }
+        const double nameW = std::max(0.0, right - r.left() + kColumnGap - 4);
+        p.drawText(QRectF(r.left(), r.top(), nameW, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(cells.value(0), Qt::ElideRight, nameW));
     }
 
     /// Centre and radii of the pie (inner > 0 for a donut).
@@ -176,21 +218,26 @@ private:
         double y = area.top() + 2;
         const auto &slices = m_panel->m_slices;
         const QStringList lines = m_panel->legendLines();
+        const QList<double> widths = columnWidths(fm);
+        if (m_panel->isLegendTable()) {
+            // Table mode: a header row naming the columns.
+            QFont hf = f;
+            hf.setBold(true);
+            p.setFont(hf);
+            p.setPen(text);
+            drawColumns(p, QFontMetricsF(hf), QRectF(area.left() + 20, y, area.width() - 22, line),
+                        m_panel->legendHeader(), widths);
+            p.setFont(f);
+            y += line;
+        }
         for (int i = 0; i < slices.size() && y + line <= area.bottom() + 1; ++i) {
             const QRectF sw(area.left() + 2, y + (line - 10) / 2, 12, 10);
             p.setPen(Qt::NoPen);
             p.setBrush(slices[i].color);
             p.drawRoundedRect(sw, 2, 2);
             p.setPen(text);
-            const QStringList cols = lines.value(i).split(QLatin1Char('\t'));
-            const QRectF tr(sw.right() + 6, y, area.right() - sw.right() - 6, line);
-            // Name left, values right-aligned.
-            const QString values = cols.mid(1).join(QStringLiteral("   "));
-            const double vw = fm.horizontalAdvance(values);
-            p.drawText(QRectF(tr.left(), tr.top(), tr.width() - vw - 6, tr.height()),
-                       Qt::AlignLeft | Qt::AlignVCenter,
-                       fm.elidedText(cols.value(0), Qt::ElideRight, tr.width() - vw - 6));
-            p.drawText(tr, Qt::AlignRight | Qt::AlignVCenter, values);
+            drawColumns(p, fm, QRectF(sw.right() + 6, y, area.right() - sw.right() - 8, line),
+                        lines.value(i).split(QLatin1Char('\t')), widths);
             y += line;
         }
     }
@@ -207,8 +254,11 @@ PieChartPanel::PieChartPanel(const PanelModel &model, QWidget *parent) : PanelWi
         m_displayLabels << v.toString();
     const QJsonObject legend = options.value(QLatin1String("legend")).toObject();
     m_legendMode = legend.value(QLatin1String("displayMode")).toString(QStringLiteral("list"));
-    if (!legend.value(QLatin1String("showLegend")).toBool(true))
+    const QJsonValue show = legend.value(QLatin1String("showLegend"));
+    if (!show.toBool(true))
         m_legendMode = QStringLiteral("hidden");
+    else if (show.isBool() && m_legendMode == QLatin1String("hidden")) // shown again
+        m_legendMode = QStringLiteral("list");
     m_legendPlacement = legend.value(QLatin1String("placement")).toString(QStringLiteral("right"));
     for (const QJsonValue &v : legend.value(QLatin1String("values")).toArray())
         m_legendValues << v.toString();
@@ -235,6 +285,23 @@ QStringList PieChartPanel::legendLines() const
         out << cols.join(QLatin1Char('\t'));
     }
     return out;
+}
+
+bool PieChartPanel::isLegendTable() const
+{
+    return m_legendMode == QLatin1String("table");
+}
+
+QStringList PieChartPanel::legendHeader() const
+{
+    if (!isLegendTable())
+        return {};
+    QStringList cols{tr("Name")};
+    if (m_legendValues.contains(QLatin1String("value")))
+        cols << tr("Value");
+    if (m_legendValues.contains(QLatin1String("percent")))
+        cols << tr("Percent");
+    return cols;
 }
 
 QPointF PieChartPanel::slicePoint(int index) const

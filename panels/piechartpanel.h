@@ -34,6 +34,11 @@ public:
     QStringList legendLines() const;
     bool isDonut() const { return m_donut; }
     bool legendVisible() const { return m_legendMode != QLatin1String("hidden"); }
+    /// Legend mode "table": a header row names the columns (see legendHeader()).
+    bool isLegendTable() const;
+    /// The table legend's header: "Name", then the enabled values; empty in list mode.
+    QStringList legendHeader() const;
+    QString legendPlacement() const { return m_legendPlacement; }
     QWidget *chartView() const;
     /// A point inside slice `index` (halfway along its arc, in the middle of the ring), in
     /// chartView() coordinates.

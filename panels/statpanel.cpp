@@ -42,15 +42,19 @@ protected:
                               (textMode == QLatin1String("auto") && n > 1);
         const bool showValue =
             textMode != QLatin1String("name") && textMode != QLatin1String("none");
+        // justifyMode "auto": one stat is centred, several are left-aligned; "center": centred.
+        const Qt::Alignment h = m_panel->justifyMode() == QLatin1String("center") || n == 1
+                                    ? Qt::AlignHCenter
+                                    : Qt::AlignLeft;
         for (int i = 0; i < n; ++i) {
             const QRectF cell(cw * (i % cols), ch * (i / cols), cw, ch);
-            drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], showName, showValue);
+            drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], showName, showValue, h);
         }
     }
 
 private:
     void drawStat(QPainter &p, const QRectF &cell, const StatPanel::Stat &s, bool showName,
-                  bool showValue)
+                  bool showValue, Qt::Alignment h)
     {
         const QString mode = m_panel->colorMode();
         const bool background = mode.startsWith(QLatin1String("background"));
@@ -79,8 +83,8 @@ private:
             nf.setPixelSize(std::clamp(int(cell.height() * 0.3), 8, 48));
             p.setFont(nf);
             p.setPen(textColor);
-            p.drawText(cell, Qt::AlignCenter,
-                       QFontMetricsF(nf).elidedText(s.name, Qt::ElideRight, cell.width()));
+            p.drawText(cell.adjusted(4, 0, -4, 0), h | Qt::AlignVCenter,
+                       QFontMetricsF(nf).elidedText(s.name, Qt::ElideRight, cell.width() - 8));
             return;
         }
         if (!showValue)
@@ -91,8 +95,8 @@ private:
             p.setFont(nf);
             p.setPen(textColor);
             const QFontMetricsF nfm(nf);
-            const QRectF nameRect(cell.left() + 2, cell.top() + 2, cell.width() - 4, nfm.height());
-            p.drawText(nameRect, Qt::AlignHCenter | Qt::AlignTop,
+            const QRectF nameRect(cell.left() + 4, cell.top() + 2, cell.width() - 8, nfm.height());
+            p.drawText(nameRect, h | Qt::AlignTop,
                        nfm.elidedText(s.name, Qt::ElideRight, nameRect.width()));
             textArea.setTop(nameRect.bottom());
         }
@@ -107,7 +111,7 @@ private:
         }
         p.setFont(vf);
         p.setPen(textColor);
-        p.drawText(textArea, Qt::AlignCenter, s.text);
+        p.drawText(textArea.adjusted(4, 0, -4, 0), h | Qt::AlignVCenter, s.text);
     }
 
     static void drawSparkline(QPainter &p, const QRectF &cell, const Frame &f, const QColor &color)
@@ -180,6 +184,7 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_graphMode = options.value(QLatin1String("graphMode")).toString(QStringLiteral("area"));
     m_textMode = options.value(QLatin1String("textMode")).toString(QStringLiteral("auto"));
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
+    m_justifyMode = options.value(QLatin1String("justifyMode")).toString(QStringLiteral("auto"));
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new StatView(this);

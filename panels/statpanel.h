@@ -11,6 +11,7 @@ class StatView;
 
 /// Grafana "stat": one reduced value per series (a grid when there are several), with
 /// the unit, threshold colours (colorMode value/background/none) and an area sparkline.
+/// justifyMode "auto" centres a single stat and left-aligns several; "center" centres all.
 class StatPanel : public PanelWidget
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
     QString graphMode() const { return m_graphMode; }
     QString textMode() const { return m_textMode; }
     QString orientation() const { return m_orientation; }
+    /// Text alignment: "auto" (one stat centred, several left-aligned) or "center".
+    QString justifyMode() const { return m_justifyMode; }
     /// True when reduceOptions.fields names the time field: each stat is a point's time.
     bool showsTime() const { return m_timeField; }
     /// The grid the stats are laid out in for a view of `size`: columns x rows.
@@ -51,6 +54,7 @@ private:
     QString m_graphMode;   // area, none
     QString m_textMode;    // auto, value, value_and_name, name, none
     QString m_orientation; // auto, horizontal, vertical
+    QString m_justifyMode; // auto, center
     bool m_timeField = false;
     FieldConfigResolver m_fieldConfig;
     ValueMappings m_mappings;

@@ -86,8 +86,11 @@ void TestStatOptions::overridesPerField()
     QCOMPARE(s.p->statColors()[0], grafanaColor("red")); // 2048 >= 80
     QCOMPARE(s.p->statColors()[1], QColor(0, 0xc0, 0));
     const QImage img = s.image();
-    QVERIFY(countColor(img, QColor(0, 0xc0, 0), img.width() / 2, img.width(), 0, img.height()) >
+    // Two stats one above the other: b's value is drawn in green in the lower cell.
+    QCOMPARE(s.p->layoutGrid(s.p->statView()->size()), QSize(1, 2));
+    QVERIFY(countColor(img, QColor(0, 0xc0, 0), 0, img.width(), img.height() / 2, img.height()) >
             20);
+    QCOMPARE(countColor(img, QColor(0, 0xc0, 0), 0, img.width(), 0, img.height() / 2), 0);
 }
 
 void TestStatOptions::colorModes()
