@@ -245,11 +245,11 @@ PromqlCompletionPopup::PromqlCompletionPopup(QWidget *parent)
     resize(460, 260);
 }
 
-void PromqlCompletionPopup::setItems(const QList<PromqlCompletionItem> &items)
+void PromqlCompletionPopup::setItems(const QList<PromqlCompletionItem> &items, bool keepCurrent)
 {
     // Keep the current candidate when it is still offered.
     QString current;
-    if (currentRow() >= 0)
+    if (keepCurrent && currentRow() >= 0)
         current = m_model->items.at(currentRow()).label;
     m_model->reset(items);
     int row = 0;
@@ -465,7 +465,13 @@ void PromqlEditor::onCandidates(const PromqlCompletionContext &context,
             m_completing = typedAlready ? false : m_completing;
         return;
     }
-    m_popup->setItems(items);
+    // Typing re-ranks the list: the best match becomes current again. Data arriving for the
+    // same text keeps the candidate the user moved to.
+    const bool sameText = m_popup->isVisible() && context.prefix == m_shownPrefix &&
+                          context.replaceStart == m_shownStart;
+    m_shownPrefix = context.prefix;
+    m_shownStart = context.replaceStart;
+    m_popup->setItems(items, sameText);
     if (items.isEmpty()) {
         if (!m_popup->isVisible())
             return; // wait for the server before opening

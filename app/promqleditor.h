@@ -45,7 +45,9 @@ class PromqlCompletionPopup : public QFrame
     Q_OBJECT
 public:
     explicit PromqlCompletionPopup(QWidget *parent = nullptr);
-    void setItems(const QList<PromqlCompletionItem> &items);
+    /// Shows `items`. With `keepCurrent`, the current candidate stays current when it is
+    /// still offered (more data arrived); otherwise the first (the best match) is current.
+    void setItems(const QList<PromqlCompletionItem> &items, bool keepCurrent = true);
     const QList<PromqlCompletionItem> &items() const;
     int currentRow() const;
     void setCurrentRow(int row);
@@ -158,6 +160,8 @@ private:
     QStringList m_variableNames;
     PromqlCompletionContext m_context;
     QString m_contextText;     // the text the shown candidates were computed for
+    QString m_shownPrefix;     // what was typed when the shown candidates were ranked
+    int m_shownStart = -1;     // where the completed word starts
     bool m_completing = false; // completion is wanted at the cursor
     bool m_editing = false;    // a change of ours moves the cursor
     int m_errorOffset = -1;

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <algorithm>
+#include <climits>
+#include <cstring>
 
 namespace pharos {
 
@@ -82,7 +84,206 @@ const QStringList &builtinVariables()
     return v;
 }
 
+inline char16_t foldChar(char16_t c)
+{
+    if (c >= u'A' && c <= u'Z')
+        return char16_t(c + 32);
+    if (c < 128)
+        return c;
+    return char16_t(QChar::toLower(char32_t(c)));
+}
+
+inline bool isAsciiAlnum(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+           (c >= 128 && QChar::isLetterOrNumber(char32_t(c)));
+}
+
+inline bool isWordStart(const char16_t *s, qsizetype i)
+{
+    if (i == 0)
+        return true;
+    const char16_t prev = s[i - 1];
+    if (!isAsciiAlnum(prev))
+        return true;
+    return prev >= u'a' && prev <= u'z' && s[i] >= u'A' && s[i] <= u'Z';
+}
+
+// Candidates from several lists (catalogue, metric names, ...) ranked together.
+struct RankedMatch
+{
+    PromqlMatchRank rank;
+    int length;
+    int list;
+    int index;
+};
+
+class MatchRanker
+{
+public:
+    explicit MatchRanker(const QString &typed) : m_typed(typed.toLower()) {}
+    void add(QStringView name, int list, int index)
+    {
+        const PromqlMatchRank r = promqlMatchRank(name, m_typed);
+        if (r != PromqlMatchRank::None)
+            m_matches.push_back(RankedMatch{r, int(name.size()), list, index});
+    }
+    // The best `limit` (all when <= 0), best first. nameOf(list, index) gives the name back.
+    // Adds the matches among `names` (the values of `folded`). The subsequence (fuzzy)
+    // search, the slowest, only runs when fewer than `wanted` better matches exist.
+    void addFolded(const QStringList &names, const PromqlLookupCache::Folded &folded, int list,
+                   int wanted)
+    {
+        const int n = int(names.size());
+        const qsizetype m = m_typed.size();
+        if (m == 0) {
+            for (int i = 0; i < n && (wanted <= 0 || i < wanted); ++i)
+                m_matches.push_back(
+                    RankedMatch{PromqlMatchRank::Prefix, int(names.at(i).size()), list, i});
+            return;
+        }
+        QByteArray typed;
+        typed.reserve(m);
+        for (const QChar ch : m_typed) {
+            if (ch.unicode() >= 128 || ch == u'\n') { // cannot occur in ASCII names
+                return;
+            }
+            typed.append(char(ch.unicode()));
+        }
+        const char *buf = folded.text.constData();
+        const size_t len = size_t(folded.text.size());
+        std::vector<PromqlMatchRank> best(size_t(n), PromqlMatchRank::None);
+        size_t pos = 0;
+        int idx = 0;
+        int found = 0;
+        while (pos < len) {
+            const void *hit = memmem(buf + pos, len - pos, typed.constData(), size_t(m));
+            if (!hit)
+                break;
+            const int off = int(static_cast<const char *>(hit) - buf);
+            while (idx + 1 < n && folded.starts[size_t(idx) + 1] <= off)
+                ++idx;
+            const int local = off - folded.starts[size_t(idx)];
+            const QString &name = names.at(idx);
+            PromqlMatchRank r;
+            if (local == 0)
+                r = name.size() == m ? PromqlMatchRank::Exact : PromqlMatchRank::Prefix;
+            else if (isWordStart(reinterpret_cast<const char16_t *>(name.utf16()), local))
+                r = PromqlMatchRank::WordStart;
+            else
+                r = PromqlMatchRank::Substring;
+            PromqlMatchRank &b = best[size_t(idx)];
+            if (b == PromqlMatchRank::None)
+                ++found;
+            if (r < b)
+                b = r;
+            pos = size_t(off) + 1;
+        }
+        const bool fuzzy = m > 1 && found < wanted;
+        for (int i = 0; i < n; ++i) {
+            PromqlMatchRank r = best[size_t(i)];
+            if (r == PromqlMatchRank::None && fuzzy) {
+                const char *p = buf + folded.starts[size_t(i)];
+                const char *end =
+                    buf + (i + 1 < n ? folded.starts[size_t(i) + 1] - 1 : int(len) - 1);
+                qsizetype j = 0;
+                while (j < m && p < end) {
+                    const void *q = memchr(p, typed[j], size_t(end - p));
+                    if (!q)
+                        break;
+                    p = static_cast<const char *>(q) + 1;
+                    ++j;
+                }
+                if (j == m)
+                    r = PromqlMatchRank::Fuzzy;
+            }
+            if (r != PromqlMatchRank::None)
+                m_matches.push_back(RankedMatch{r, int(names.at(i).size()), list, i});
+        }
+    }
+    int count() const { return int(m_matches.size()); }
+
+    template <typename NameOf> std::vector<RankedMatch> take(int limit, NameOf nameOf)
+    {
+        if (m_typed.isEmpty()) {
+            // Nothing typed: everything in the order given (catalogue, then names A to Z).
+            if (limit > 0 && size_t(limit) < m_matches.size())
+                m_matches.resize(size_t(limit));
+            return std::move(m_matches);
+        }
+        auto less = [&](const RankedMatch &a, const RankedMatch &b) {
+            if (a.rank != b.rank)
+                return a.rank < b.rank;
+            if (a.length != b.length)
+                return a.length < b.length;
+            const int c = QStringView(nameOf(a.list, a.index))
+                              .compare(QStringView(nameOf(b.list, b.index)), Qt::CaseSensitive);
+            if (c != 0)
+                return c < 0;
+            return a.list != b.list ? a.list < b.list : a.index < b.index;
+        };
+        if (limit > 0 && size_t(limit) < m_matches.size()) {
+            std::partial_sort(m_matches.begin(), m_matches.begin() + limit, m_matches.end(), less);
+            m_matches.resize(size_t(limit));
+        } else {
+            std::sort(m_matches.begin(), m_matches.end(), less);
+        }
+        return std::move(m_matches);
+    }
+
+private:
+    QString m_typed;
+    std::vector<RankedMatch> m_matches;
+};
+
 } // namespace
+
+PromqlMatchRank promqlMatchRank(QStringView candidate, QStringView typed)
+{
+    const qsizetype n = candidate.size();
+    const qsizetype m = typed.size();
+    if (m == 0)
+        return PromqlMatchRank::Prefix;
+    if (m > n)
+        return PromqlMatchRank::None;
+    const char16_t *c = reinterpret_cast<const char16_t *>(candidate.utf16());
+    const char16_t *t = reinterpret_cast<const char16_t *>(typed.utf16());
+    const char16_t first = t[0];
+    bool substring = false;
+    for (qsizetype i = 0; i + m <= n; ++i) {
+        if (foldChar(c[i]) != first)
+            continue;
+        qsizetype j = 1;
+        while (j < m && foldChar(c[i + j]) == t[j])
+            ++j;
+        if (j < m)
+            continue;
+        if (i == 0)
+            return n == m ? PromqlMatchRank::Exact : PromqlMatchRank::Prefix;
+        if (isWordStart(c, i))
+            return PromqlMatchRank::WordStart;
+        substring = true;
+    }
+    if (substring)
+        return PromqlMatchRank::Substring;
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < n && n - i >= m - j; ++i)
+        if (foldChar(c[i]) == t[j] && ++j == m)
+            return PromqlMatchRank::Fuzzy;
+    return PromqlMatchRank::None;
+}
+
+QList<int> promqlRankCandidates(const QStringList &candidates, const QString &typed, int limit)
+{
+    MatchRanker ranker(typed);
+    for (int i = 0; i < candidates.size(); ++i)
+        ranker.add(candidates.at(i), 0, i);
+    QList<int> out;
+    for (const RankedMatch &m :
+         ranker.take(limit, [&](int, int i) -> const QString & { return candidates.at(i); }))
+        out << m.index;
+    return out;
+}
 
 QString PromqlCompletionContext::selector() const
 {
@@ -315,6 +516,29 @@ void PromqlLookupCache::insert(const QString &key, QStringList values, bool trun
     s.values = std::move(values);
     s.truncated = truncated;
     s.age.start();
+    auto folded = std::make_shared<Folded>();
+    folded->starts.reserve(size_t(s.values.size()));
+    qsizetype total = 0;
+    for (const QString &v : std::as_const(s.values))
+        total += v.size() + 1;
+    folded->text.reserve(total);
+    bool ascii = true;
+    for (const QString &v : std::as_const(s.values)) {
+        folded->starts.push_back(int(folded->text.size()));
+        for (const QChar ch : v) {
+            const char16_t u = ch.unicode();
+            if (u >= 128 || u == u'\n') {
+                ascii = false;
+                break;
+            }
+            folded->text.append(char(foldChar(u)));
+        }
+        if (!ascii)
+            break;
+        folded->text.append('\n');
+    }
+    if (ascii)
+        s.folded = std::move(folded);
     m_strings.insert(key, std::move(s));
 }
 
@@ -397,28 +621,29 @@ bool PromqlCompleter::isFetching() const
     return m_active && (!m_wanted.isEmpty() || !m_inFlight.isEmpty());
 }
 
-QStringList PromqlCompleter::metricNames(const QString &prefix, bool *complete) const
+const PromqlLookupCache::Strings *PromqlCompleter::metricNames(const QString &prefix,
+                                                               bool *complete) const
 {
     *complete = false;
     PromqlLookupCache *c = cache();
     if (!c)
-        return {};
+        return nullptr;
     const PromqlLookupCache::Strings *all = c->find(QStringLiteral("names"));
     if (!all)
-        return {};
+        return nullptr;
     if (!all->truncated || prefix.isEmpty()) {
         *complete = !all->truncated;
-        return all->values;
+        return all;
     }
     // A large server: the names of this prefix (or a shorter one with all its names).
     for (int len = int(prefix.size()); len >= 1; --len) {
         const PromqlLookupCache::Strings *p = c->find(QStringLiteral("names:") + prefix.left(len));
         if (p && (!p->truncated || len == prefix.size())) {
             *complete = true;
-            return p->values;
+            return p;
         }
     }
-    return all->values;
+    return all;
 }
 
 QList<PromqlCompleter::Lookup> PromqlCompleter::lookupsFor(const PromqlCompletionContext &ctx) const
@@ -635,45 +860,69 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
     using I = PromqlCompletionItem;
     QList<I> out;
     const QString &prefix = ctx.prefix;
-    auto matches = [&](const QString &s) { return s.startsWith(prefix, Qt::CaseInsensitive); };
-    auto full = [&] { return m_maxItems > 0 && out.size() >= m_maxItems; };
     PromqlLookupCache *c = cache();
+    const QList<PromqlCatalogueEntry> &catalogue = PromqlCatalogue::entries();
+    enum { CatalogueList = 0, NameList = 1 };
 
-    auto addCatalogue = [&](bool functions) {
-        for (const PromqlCatalogueEntry &e : PromqlCatalogue::entries()) {
-            const bool isFn = e.takesArguments();
-            if (isFn != functions || !matches(e.nameString()))
-                continue;
-            I item;
-            item.kind = e.kind == PromqlCatalogueEntry::Kind::Function      ? I::Kind::Function
-                        : e.kind == PromqlCatalogueEntry::Kind::Aggregation ? I::Kind::Aggregation
-                                                                            : I::Kind::Keyword;
-            item.label = e.nameString();
-            item.detail = e.signatureString();
-            item.documentation = e.description();
-            item.insertText = item.label;
-            if (isFn) {
-                int after = ctx.replaceStart + ctx.replaceLength;
-                const bool parenFollows = after < m_text.size() && m_text.at(after) == u'(';
-                if (!parenFollows) {
-                    item.insertText += QStringLiteral("()");
-                    item.cursorOffset = int(item.label.size()) + 1;
-                }
+    auto catalogueItem = [&](const PromqlCatalogueEntry &e) {
+        const bool isFn = e.takesArguments();
+        I item;
+        item.kind = e.kind == PromqlCatalogueEntry::Kind::Function      ? I::Kind::Function
+                    : e.kind == PromqlCatalogueEntry::Kind::Aggregation ? I::Kind::Aggregation
+                                                                        : I::Kind::Keyword;
+        item.label = e.nameString();
+        item.detail = e.signatureString();
+        item.documentation = e.description();
+        item.insertText = item.label;
+        if (isFn) {
+            int after = ctx.replaceStart + ctx.replaceLength;
+            const bool parenFollows = after < m_text.size() && m_text.at(after) == u'(';
+            if (!parenFollows) {
+                item.insertText += QStringLiteral("()");
+                item.cursorOffset = int(item.label.size()) + 1;
             }
-            out << item;
         }
+        return item;
+    };
+    // Catalogue entries (functions, or the others) as strings, for the ranker.
+    auto catalogueNames = [&](bool functions) {
+        QList<QPair<int, QString>> names;
+        for (int i = 0; i < catalogue.size(); ++i)
+            if (catalogue.at(i).takesArguments() == functions)
+                names.append({i, catalogue.at(i).nameString()});
+        return names;
     };
 
     switch (ctx.kind) {
     case C::None:
         break;
     case C::FunctionOrMetric: {
-        addCatalogue(true);
+        // Functions, aggregations and metric names ranked together: what matches best first,
+        // whatever its kind.
+        const QList<QPair<int, QString>> fns = catalogueNames(true);
         bool complete = false;
-        const QStringList names = metricNames(prefix, &complete);
+        const PromqlLookupCache::Strings *entry = metricNames(prefix, &complete);
+        const QStringList names = entry ? entry->values : QStringList();
+        MatchRanker ranker(prefix);
+        for (int i = 0; i < fns.size(); ++i)
+            ranker.add(fns.at(i).second, CatalogueList, i);
+        if (entry && entry->folded)
+            ranker.addFolded(names, *entry->folded, NameList,
+                             m_maxItems > 0 ? std::max(1, m_maxItems - ranker.count()) : INT_MAX);
+        else
+            for (int i = 0; i < names.size(); ++i)
+                ranker.add(names.at(i), NameList, i);
+        const auto best = ranker.take(m_maxItems, [&](int list, int i) -> const QString & {
+            return list == CatalogueList ? fns.at(i).second : names.at(i);
+        });
         const QHash<QString, PromqlMetricMetadata> empty;
         const auto &meta = c ? c->metadata() : empty;
-        auto addMetric = [&](const QString &name) {
+        for (const RankedMatch &m : best) {
+            if (m.list == CatalogueList) {
+                out << catalogueItem(catalogue.at(fns.at(m.index).first));
+                continue;
+            }
+            const QString &name = names.at(m.index);
             I item;
             item.kind = I::Kind::Metric;
             item.label = name;
@@ -695,42 +944,32 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
                 item.documentation = it->help;
             }
             out << item;
-        };
-        // Prefix matches first, then names containing the text.
-        for (const QString &n : names) {
-            if (full())
-                break;
-            if (matches(n))
-                addMetric(n);
         }
-        if (!prefix.isEmpty())
-            for (const QString &n : names) {
-                if (full())
-                    break;
-                if (!matches(n) && n.contains(prefix, Qt::CaseInsensitive))
-                    addMetric(n);
-            }
         break;
     }
-    case C::Keyword:
-        addCatalogue(false);
+    case C::Keyword: {
+        const QList<QPair<int, QString>> words = catalogueNames(false);
+        MatchRanker ranker(prefix);
+        for (int i = 0; i < words.size(); ++i)
+            ranker.add(words.at(i).second, CatalogueList, i);
+        for (const RankedMatch &m : ranker.take(
+                 m_maxItems, [&](int, int i) -> const QString & { return words.at(i).second; }))
+            out << catalogueItem(catalogue.at(words.at(m.index).first));
         break;
+    }
     case C::LabelName:
     case C::LabelValue: {
         if (ctx.kind == C::LabelValue && ctx.prefix.startsWith(u'$')) {
             // A variable as the value: job=~"$job".
-            const QString typed = ctx.prefix.mid(1);
             QStringList names = m_variables;
             for (const QString &b : builtinVariables())
                 if (!names.contains(b))
                     names << b;
-            for (const QString &v : names) {
-                if (!v.startsWith(typed, Qt::CaseInsensitive))
-                    continue;
+            for (int i : promqlRankCandidates(names, ctx.prefix.mid(1), m_maxItems)) {
                 I item;
                 item.kind = I::Kind::Variable;
-                item.label = u'$' + v;
-                item.insertText = u'$' + v;
+                item.label = u'$' + names.at(i);
+                item.insertText = item.label;
                 if (ctx.quote.isNull())
                     item.insertText = u'"' + item.insertText + u'"';
                 else if (!ctx.closingQuote)
@@ -749,16 +988,15 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
         const PromqlLookupCache::Strings *s = c->find(key);
         if (!s)
             break;
-        for (const QString &v : s->values) {
-            if (full())
-                break;
-            if (!matches(v))
-                continue;
+        QStringList values = s->values;
+        if (ctx.kind == C::LabelName && !ctx.grouping)
+            for (const QString &used : ctx.usedLabels)
+                values.removeAll(used);
+        for (int i : promqlRankCandidates(values, prefix, m_maxItems)) {
+            const QString &v = values.at(i);
             I item;
             item.label = v;
             if (ctx.kind == C::LabelName) {
-                if (!ctx.grouping && ctx.usedLabels.contains(v))
-                    continue;
                 item.kind = I::Kind::Label;
                 item.insertText = v;
                 if (!ctx.grouping && !ctx.operatorFollows) {
@@ -787,6 +1025,7 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
         break;
     }
     case C::Duration: {
+        // In the order of their length of time, not ranked: these are few and all short.
         static const QStringList durations = {QStringLiteral("$__rate_interval"),
                                               QStringLiteral("$__interval"),
                                               QStringLiteral("$__range"),
@@ -801,7 +1040,7 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
                                               QStringLiteral("1d"),
                                               QStringLiteral("7d")};
         for (const QString &d : durations) {
-            if (!matches(d))
+            if (!d.startsWith(prefix, Qt::CaseInsensitive))
                 continue;
             I item;
             item.kind = d.startsWith(u'$') ? I::Kind::Variable : I::Kind::Duration;
@@ -816,13 +1055,11 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
         for (const QString &b : builtinVariables())
             if (!names.contains(b))
                 names << b;
-        for (const QString &v : names) {
-            if (!matches(v))
-                continue;
+        for (int i : promqlRankCandidates(names, prefix, m_maxItems)) {
             I item;
             item.kind = I::Kind::Variable;
-            item.label = u'$' + v;
-            item.insertText = u'$' + v;
+            item.label = u'$' + names.at(i);
+            item.insertText = item.label;
             out << item;
         }
         break;

@@ -16,6 +16,8 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <memory>
+#include <vector>
 
 namespace pharos {
 
@@ -57,6 +59,19 @@ struct PromqlCompletionContext
 /// Analyses `text` with the cursor at QChar offset `cursor`.
 PromqlCompletionContext promqlCompletionContext(const QString &text, int cursor);
 
+/// How a candidate matches what is typed (case-insensitive), best first: the whole name, its
+/// start, the start of one of its words (after "_", ":", any other non-alphanumeric character,
+/// or a lower-to-upper case change: "dur" in "http_request_duration_seconds"), anywhere, or
+/// as a subsequence ("hrds" in "http_request_duration_seconds").
+enum class PromqlMatchRank : quint8 { Exact, Prefix, WordStart, Substring, Fuzzy, None };
+
+/// `typedLower` is what is typed, lower-cased (QString::toLower()).
+PromqlMatchRank promqlMatchRank(QStringView candidate, QStringView typedLower);
+
+/// The indices of the best `limit` candidates (all when limit <= 0) that match `typed`,
+/// ordered as a user expects: by rank, then shorter first, then alphabetically.
+QList<int> promqlRankCandidates(const QStringList &candidates, const QString &typed, int limit);
+
 /// One candidate.
 struct PromqlCompletionItem
 {
@@ -96,11 +111,19 @@ public:
     static PromqlLookupCache *forDataSource(DataSource *source);
     static qint64 expiryMs() { return 5 * 60 * 1000; }
 
+    /// The values lower-cased in one buffer, for fast matching of large lists (built when
+    /// all values are ASCII, as metric names are).
+    struct Folded
+    {
+        QByteArray text;         // each value followed by '\n'
+        std::vector<int> starts; // where each value starts in text
+    };
     struct Strings
     {
         QStringList values;
         bool truncated = false; // the server had more than the limit
         QElapsedTimer age;
+        std::shared_ptr<const Folded> folded; // null when a value is not ASCII
     };
     /// nullptr when not cached or expired.
     const Strings *find(const QString &key) const;
@@ -191,7 +214,7 @@ private:
     void onReplyFinished(const QString &key);
     void answer();
     PromqlLookupCache *cache() const;
-    QStringList metricNames(const QString &prefix, bool *complete) const;
+    const PromqlLookupCache::Strings *metricNames(const QString &prefix, bool *complete) const;
 
     QPointer<DataSource> m_source;
     QStringList m_variables;

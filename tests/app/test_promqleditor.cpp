@@ -238,6 +238,41 @@ private Q_SLOTS:
         QCOMPARE(r.value(QLatin1String("status")).toString(), QStringLiteral("success"));
     }
 
+    void rankedCompletionList()
+    {
+        // Typing "dur" after "(" lists the real server's names ranked: a name with a word
+        // starting "dur" first and current; Enter inserts it.
+        PromqlEditor e;
+        e.setDataSource(m_source.get());
+        e.resize(700, 160);
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        QTest::keyClicks(&e, QStringLiteral("sum(dur"));
+        QVERIFY(PrometheusFixture::waitFor(
+            [&] {
+                return e.isCompletionVisible() &&
+                       rowOf(e, QStringLiteral("prometheus_http_request_duration_seconds_count")) >=
+                           0;
+            },
+            20000));
+        const QStringList labels = popupLabels(e);
+        QCOMPARE(promqlMatchRank(labels.first(), u"dur"), PromqlMatchRank::WordStart);
+        QCOMPARE(e.completionPopup()->currentRow(), 0);
+        for (int i = 1; i < labels.size(); ++i)
+            QVERIFY2(promqlMatchRank(labels.at(i - 1), u"dur") <=
+                         promqlMatchRank(labels.at(i), u"dur"),
+                     qPrintable(labels.at(i - 1) + QStringLiteral(" before ") + labels.at(i)));
+        // Moving down, then typing more: the best match of the new text is current again.
+        QTest::keyClick(&e, Qt::Key_Down);
+        QCOMPARE(e.completionPopup()->currentRow(), 1);
+        QTest::keyClick(&e, Qt::Key_A);
+        QTRY_COMPARE(e.completionPopup()->currentRow(), 0);
+        const QString best = popupLabels(e).first();
+        QVERIFY2(best.contains(QStringLiteral("dura")), qPrintable(best));
+        QTest::keyClick(&e, Qt::Key_Return);
+        QCOMPARE(e.query(), QStringLiteral("sum(") + best);
+    }
+
     void ctrlSpaceAndVariables()
     {
         PromqlEditor e;
@@ -269,7 +304,10 @@ private Q_SLOTS:
         e.setQuery(QString());
         QTest::keyClicks(&e, QStringLiteral("up{cluster=\"$c"));
         QTRY_VERIFY(e.isCompletionVisible());
-        QCOMPARE(popupLabels(e), QStringList{QStringLiteral("$cluster")});
+        // The variable starting with the text first, then the one containing it.
+        QCOMPARE(popupLabels(e),
+                 (QStringList{QStringLiteral("$cluster"), QStringLiteral("$instance")}));
+        QCOMPARE(e.completionPopup()->currentRow(), 0);
         QTest::keyClick(&e, Qt::Key_Tab);
         QCOMPARE(e.query(), QStringLiteral("up{cluster=\"$cluster\""));
     }

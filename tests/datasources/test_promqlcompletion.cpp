@@ -117,9 +117,14 @@ private Q_SLOTS:
         QCOMPARE(item->detail, QStringLiteral("counter"));
         QCOMPARE(item->documentation, entry.value(QLatin1String("help")).toString());
         QCOMPARE(item->insertText, QStringLiteral("prometheus_http_requests_total"));
-        // Every candidate starts with the prefix or contains it.
-        for (const PromqlCompletionItem &i : a.items)
-            QVERIFY2(i.label.contains(QStringLiteral("prometheus_http_req")), qPrintable(i.label));
+        // Names containing what is typed come first, the names starting with it before them.
+        bool other = false;
+        for (const PromqlCompletionItem &i : a.items) {
+            const bool c = i.label.contains(QStringLiteral("prometheus_http_req"));
+            QVERIFY2(!c || !other, qPrintable(i.label));
+            other = other || !c;
+        }
+        QVERIFY(a.items.first().label.startsWith(QStringLiteral("prometheus_http_req")));
         // Histograms: the _bucket series carry the family's metadata.
         const QString h = QStringLiteral("prometheus_http_request_duration_seconds_b");
         QVERIFY(completeAndWait(
@@ -206,7 +211,13 @@ private Q_SLOTS:
             if (v.toString().startsWith(QLatin1String("/api/v1/q")))
                 expected << v.toString();
         QVERIFY(!expected.isEmpty());
-        QCOMPARE(labelsOf(a.items), expected);
+        // The values starting with what is typed, shorter first ("/api/v1/query" before
+        // "/api/v1/query_range"), before any that only contain it.
+        std::sort(expected.begin(), expected.end(), [](const QString &x, const QString &y) {
+            return x.size() != y.size() ? x.size() < y.size() : x < y;
+        });
+        QCOMPARE(labelsOf(a.items).mid(0, expected.size()), expected);
+        QCOMPARE(a.items.first().label, QStringLiteral("/api/v1/query"));
         // Inside an open string with its closing quote: only the value is inserted.
         QCOMPARE(findItem(a.items, QStringLiteral("/api/v1/query"))->insertText,
                  QStringLiteral("/api/v1/query"));
@@ -219,6 +230,127 @@ private Q_SLOTS:
             c, t2, 7, [](const Answer &a) { return !a.items.isEmpty(); }, &a));
         QCOMPARE(labelsOf(a.items), QStringList{QStringLiteral("prometheus")});
         QCOMPARE(a.items.first().insertText, QStringLiteral("\"prometheus\""));
+    }
+
+    void matchRanks()
+    {
+        using R = PromqlMatchRank;
+        const QString d = QStringLiteral("http_request_duration_seconds");
+        QCOMPARE(promqlMatchRank(d, u"http_request_duration_seconds"), R::Exact);
+        QCOMPARE(promqlMatchRank(d, u"http"), R::Prefix);
+        QCOMPARE(promqlMatchRank(d, u"dur"), R::WordStart);
+        QCOMPARE(promqlMatchRank(d, u"seconds"), R::WordStart);
+        QCOMPARE(promqlMatchRank(d, u"ation"), R::Substring);
+        QCOMPARE(promqlMatchRank(d, u"hrds"), R::Fuzzy);
+        QCOMPARE(promqlMatchRank(d, u"xyz"), R::None);
+        QCOMPARE(promqlMatchRank(d, u""), R::Prefix);
+        // Case-insensitive; camelCase and other separators start words too.
+        QCOMPARE(promqlMatchRank(u"HTTP_Requests", u"http_requests"), R::Exact);
+        QCOMPARE(promqlMatchRank(u"apiServerLatency", u"server"), R::WordStart);
+        QCOMPARE(promqlMatchRank(u"/api/v1/query", u"query"), R::WordStart);
+        QCOMPARE(promqlMatchRank(u"node:cpu:rate5m", u"cpu"), R::WordStart);
+        // A later word start beats an earlier plain substring.
+        QCOMPARE(promqlMatchRank(u"redur_dur", u"dur"), R::WordStart);
+
+        const QStringList names = {
+            QStringLiteral("abc"),
+            QStringLiteral("http_request_duration_seconds"),
+            QStringLiteral("d_u_r"),
+            QStringLiteral("xdurx"),
+            QStringLiteral("go_gc_duration_seconds"),
+            QStringLiteral("duration_total"),
+            QStringLiteral("dur"),
+            QStringLiteral("duration_sum"),
+        };
+        QStringList ranked;
+        for (int i : promqlRankCandidates(names, QStringLiteral("DUR"), 0))
+            ranked << names.at(i);
+        QCOMPARE(ranked, (QStringList{QStringLiteral("dur"), QStringLiteral("duration_sum"),
+                                      QStringLiteral("duration_total"),
+                                      QStringLiteral("go_gc_duration_seconds"),
+                                      QStringLiteral("http_request_duration_seconds"),
+                                      QStringLiteral("xdurx"), QStringLiteral("d_u_r")}));
+        QCOMPARE(promqlRankCandidates(names, QStringLiteral("dur"), 2), (QList<int>{6, 7}));
+        // Nothing typed: all, in the order given.
+        QCOMPARE(promqlRankCandidates(names, QString(), 3), (QList<int>{0, 1, 2}));
+    }
+
+    void rankingOfServerNames()
+    {
+        // The names of a real server ranked for "dur": functions and names together, exact,
+        // then prefix, word start, substring and fuzzy matches, shorter first in each rank.
+        auto source = makeSource(m_prom.url());
+        PromqlCompleter c;
+        c.setDataSource(source.get());
+        Answer a;
+        const QString text = QStringLiteral("rate(dur");
+        QVERIFY(completeAndWait(
+            c, text, int(text.size()),
+            [](const Answer &a) {
+                return findItem(a.items,
+                                QStringLiteral("prometheus_http_request_duration_seconds_count"));
+            },
+            &a));
+        const QJsonObject o = m_prom.queryJson(QStringLiteral("/api/v1/label/__name__/values"));
+        QStringList serverNames;
+        for (const QJsonValue &v : o.value(QLatin1String("data")).toArray())
+            serverNames << v.toString();
+        auto rankOf = [](const QString &s) { return int(promqlMatchRank(s, u"dur")); };
+        int metrics = 0;
+        for (int i = 0; i < a.items.size(); ++i) {
+            const PromqlCompletionItem &it = a.items.at(i);
+            QVERIFY2(rankOf(it.label) < int(PromqlMatchRank::None), qPrintable(it.label));
+            if (it.kind == PromqlCompletionItem::Kind::Metric) {
+                ++metrics;
+                QVERIFY2(serverNames.contains(it.label), qPrintable(it.label));
+            }
+            if (i == 0)
+                continue;
+            const PromqlCompletionItem &prev = a.items.at(i - 1);
+            QVERIFY2(rankOf(prev.label) < rankOf(it.label) ||
+                         (rankOf(prev.label) == rankOf(it.label) &&
+                          (prev.label.size() < it.label.size() ||
+                           (prev.label.size() == it.label.size() && prev.label < it.label))),
+                     qPrintable(prev.label + QStringLiteral(" before ") + it.label));
+        }
+        // Every server name matching "dur" is offered.
+        int matching = 0;
+        for (const QString &n : serverNames)
+            matching += rankOf(n) < int(PromqlMatchRank::None);
+        QCOMPARE(metrics, matching);
+        // The word start "duration" ranks above names only containing "dur" as a fuzzy match.
+        const PromqlCompletionItem &first = a.items.first();
+        QCOMPARE(promqlMatchRank(first.label, u"dur"), PromqlMatchRank::WordStart);
+
+        // An exact function name comes first, before longer names starting with it.
+        const QString t2 = QStringLiteral("rat");
+        QVERIFY(completeAndWait(
+            c, t2, 3, [](const Answer &a) { return !a.items.isEmpty(); }, &a));
+        QCOMPARE(a.items.first().label, QStringLiteral("rate"));
+        const QString t3 = QStringLiteral("count");
+        QVERIFY(completeAndWait(
+            c, t3, 5, [](const Answer &a) { return !a.items.isEmpty(); }, &a));
+        QCOMPARE(labelsOf(a.items).mid(0, 3),
+                 (QStringList{QStringLiteral("count"), QStringLiteral("count_values"),
+                              QStringLiteral("count_over_time")}));
+
+        // The fast path over the cached names ranks exactly as promqlRankCandidates does.
+        c.setMaxItems(0);
+        for (const QString &typed : {QStringLiteral("dur"), QStringLiteral("total"),
+                                     QStringLiteral("phrq"), QStringLiteral("prometheus_tsdb_")}) {
+            QVERIFY(completeAndWait(
+                c, typed, int(typed.size()), [](const Answer &a) { return !a.items.isEmpty(); },
+                &a));
+            QStringList got;
+            for (const PromqlCompletionItem &i : a.items)
+                if (i.kind == PromqlCompletionItem::Kind::Metric)
+                    got << i.label;
+            QStringList expected;
+            for (int i : promqlRankCandidates(serverNames, typed, 0))
+                expected << serverNames.at(i);
+            QCOMPARE(got, expected);
+            QVERIFY(!expected.isEmpty());
+        }
     }
 
     void debounceAndSupersede()
