@@ -92,8 +92,8 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     m_cellType->addItem(tr("Auto"), QStringLiteral("auto"));
     m_cellType->addItem(tr("Colored text"), QStringLiteral("color-text"));
     m_cellType->addItem(tr("Colored background"), QStringLiteral("color-background"));
-    m_cellType->setToolTip(tr("Colored cells take the colour of their value mapping, or of the "
-                              "thresholds (or the fixed colour) of the color scheme."));
+    m_cellType->setToolTip(tr("Colored cells take the color of their value mapping, or of the "
+                              "thresholds (or the fixed color) of the color scheme."));
     form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
 
     m_options.resize(5);

@@ -238,6 +238,14 @@ QString SeriesTableModel::columnName(int column) const
     return m_labelNames.value(column);
 }
 
+QStringList SeriesTableModel::columnNames() const
+{
+    QStringList out;
+    for (int c = 0; c < columnCount(); ++c)
+        out << columnName(c);
+    return out;
+}
+
 void SeriesTableModel::resolveColumns()
 {
     const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(m_panelJson);

@@ -69,6 +69,8 @@ public:
     TableColumnOptions columnOptions(int column) const { return m_columns.value(column); }
     /// The name overrides match for column `column` ("Value" for the value column).
     QString columnName(int column) const;
+    /// Every column's columnName(), in order (hidden ones included).
+    QStringList columnNames() const;
     /// The colour of a cell by its column's cell type (mapping colour first, then the colour
     /// mode: thresholds, fixed...); invalid when the cell is not coloured.
     QColor cellColor(int row, int column) const;
@@ -101,6 +103,9 @@ public:
     QTableView *view() const { return m_view; }
     SeriesTableModel *tableModel() const { return m_model; }
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    /// The field names of the current columns, as overrides match them ("job", "Value"):
+    /// what the panel editor offers to "Fields with name".
+    QStringList columnNames() const { return m_model->columnNames(); }
     /// The selection (or everything when nothing is selected) as tab-separated text with a
     /// header row, in view order.
     QString selectionAsTsv() const;

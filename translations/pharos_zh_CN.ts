@@ -809,10 +809,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>编辑面板…</translation>
     </message>
     <message>
-        <source>The panel editor is not available yet.</source>
-        <translation>面板编辑器尚不可用。</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -2539,6 +2535,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Save time range and refresh as default</source>
         <translation>将时间范围和刷新间隔保存为默认值</translation>
     </message>
+    <message>
+        <source>Panel changed: save the dashboard with Ctrl+S.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This panel cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pharos::MetricsBrowser</name>
@@ -2729,12 +2733,115 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>100%</source>
         <translation>100%</translation>
     </message>
+    <message>
+        <source>Column width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <source>Minimum column width</source>
+        <translation>最小列宽</translation>
+    </message>
+    <message>
+        <source>Column alignment</source>
+        <translation>列对齐</translation>
+    </message>
+    <message>
+        <source>Cell type</source>
+        <translation>单元格类型</translation>
+    </message>
+    <message>
+        <source>Hide in table</source>
+        <translation>在表格中隐藏</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Colored text</source>
+        <translation>彩色文本</translation>
+    </message>
+    <message>
+        <source>Colored background</source>
+        <translation>彩色背景</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
     <message>
         <source>%1 (retrying in %2 s)</source>
         <translation>%1（%2 秒后重试）</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PanelEditor</name>
+    <message>
+        <source>Edit panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished">应用</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the changes into the dashboard and go back to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the dashboard without these changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished">重做</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>Run the queries again (Shift+Enter in a query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save dashboard</source>
+        <translation type="unfinished">保存仪表板</translation>
+    </message>
+    <message>
+        <source>The queries changed: press Shift+Enter or Refresh to run them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot apply the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation type="unfinished">未应用的更改</translation>
+    </message>
+    <message>
+        <source>The panel has changes that are not in the dashboard yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit panel: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3725,73 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>%1 must be a number or empty (auto): &quot;%2&quot; is not.</source>
         <translation>%1 必须是数字或留空（自动）：“%2”不是。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::TableOptionsSection</name>
+    <message>
+        <source>Show table header</source>
+        <translation>显示表头</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The width of every column; Auto fits the column to its contents.</source>
+        <translation>每一列的宽度；“自动”使列宽适应其内容。</translation>
+    </message>
+    <message>
+        <source>Column width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <source>Columns fitted to their contents are at least this wide.</source>
+        <translation>适应内容的列至少有这么宽。</translation>
+    </message>
+    <message>
+        <source>Minimum column width</source>
+        <translation>最小列宽</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Column alignment</source>
+        <translation>列对齐</translation>
+    </message>
+    <message>
+        <source>Colored text</source>
+        <translation>彩色文本</translation>
+    </message>
+    <message>
+        <source>Colored background</source>
+        <translation>彩色背景</translation>
+    </message>
+    <message>
+        <source>Cell type</source>
+        <translation>单元格类型</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Colored cells take the color of their value mapping, or of the thresholds (or the fixed color) of the color scheme.</source>
+        <translation>彩色单元格使用其值映射的颜色，或配色方案中阈值的颜色（或固定颜色）。</translation>
     </message>
 </context>
 <context>
