@@ -1,7 +1,17 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
+#include <QPointer>
 #include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
 
 namespace pharos {
 
@@ -21,12 +31,29 @@ struct PanelData;
 /// setPanel() shows a panel without emitting changed(); applyTo() writes the keys the tab owns
 /// ("datasource", "targets", "maxDataPoints", "interval", "timeFrom", "timeShift",
 /// "hideTimeOverride") into a panel JSON, leaving every other key, and every target key it
-/// does not edit, untouched.
+/// does not edit, untouched. A key is only written when the user changed it: with no edit,
+/// applyTo() gives back the panel as it was. Invalid entries (a duration Pharos cannot apply,
+/// a duplicate refId) are flagged with a message and not written.
+///
+/// Data sources are written as Grafana does: {"type": "prometheus", "uid": "..."}; "-- Mixed --"
+/// is {"type": "datasource", "uid": "-- Mixed --"}. Choosing a data source for the panel moves
+/// the targets that name one to it; choosing Mixed gives every target its own reference.
+/// The legend mode is Auto ("__auto"), Verbose ("") or Custom (the text); the query type
+/// writes Grafana's "range" and "instant" booleans.
+///
+/// Object names (for tests): panel level "panelDatasource", "runQueries", "maxDataPoints",
+/// "minInterval", "timeFrom", "timeShift", "hideTimeOverride", "queryOptionsError" (the
+/// messages of invalid options), "addQuery". Per query card i (0-based, top to bottom):
+/// "query-i" (the card), "collapse-i", "refId-i", "summary-i" (the expr while collapsed),
+/// "hide-i", "duplicate-i", "remove-i", "up-i", "down-i", "datasource-i" (shown when the panel
+/// is Mixed), "expr-i" (the PromqlEditor), "legendMode-i", "legend-i" (Custom only),
+/// "queryType-i", "minStep-i", "format-i", "error-i" (messages of invalid entries).
 class QueriesEditor : public QWidget
 {
     Q_OBJECT
 public:
     explicit QueriesEditor(DataSourceRegistry *registry, QWidget *parent = nullptr);
+    ~QueriesEditor() override;
 
     void setPanel(const QJsonObject &panel);
     QJsonObject applyTo(const QJsonObject &panel) const;
@@ -47,6 +74,54 @@ Q_SIGNALS:
     void changed();
     /// Shift+Enter in a query, or the Run button: query again now.
     void runRequested();
+
+private:
+    struct Card;
+    Card *addCard(const QJsonObject &target, int index);
+    void removeCard(int index);
+    void moveCard(int from, int to);
+    void renumber();
+    void clearCards();
+    QString nextRefId() const;
+    void loadPanelOptions();
+    void onPanelDatasource(int index);
+    void onCardDatasource(Card *card, int index);
+    void onOptionEdited(const QString &key, const QString &text);
+    void setOptionError(const QString &key, const QString &message);
+    void updateCardErrors(Card *card);
+    void updateHideButton(Card *card);
+    void disconnectCard(Card *card);
+    void updateCardSource(Card *card);
+    void setMixedView(bool mixed);
+    void fillSourceCombo(QComboBox *combo, const QJsonValue &ref, bool withMixed,
+                         bool mixedSelected);
+    QJsonValue panelRef() const;
+    QJsonValue interpolatedRef(const QJsonValue &ref) const;
+    void edited();
+
+    DataSourceRegistry *m_registry;
+    QPointer<VariableSet> m_variables;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
+    bool m_loading = false;
+    bool m_mixedView = false;
+
+    QJsonObject m_original; // the owned panel keys as setPanel() found them
+    QJsonObject m_values;   // their current values (missing = no key)
+    QJsonArray m_originalTargets;
+    QMap<QString, QString> m_optionErrors; // key -> message
+
+    QComboBox *m_panelDs;
+    QPushButton *m_run;
+    QLineEdit *m_maxDataPoints;
+    QLineEdit *m_minInterval;
+    QLineEdit *m_timeFrom;
+    QLineEdit *m_timeShift;
+    QCheckBox *m_hideTime;
+    QLabel *m_optionsError;
+    QVBoxLayout *m_cardsLayout;
+    QPushButton *m_add;
+    QList<Card *> m_cards;
 };
 
 } // namespace pharos
