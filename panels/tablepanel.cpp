@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QKeyEvent>
@@ -159,56 +160,78 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
         labelNames << QStringLiteral("__name__");
     for (const QString &n : names)
         labelNames << n;
-    QString refId;
-    int targetsWithFrames = 0;
-    for (const TargetResult &t : data.targets) {
-        if (!t.error.isError() && !t.result.frames.empty()) {
-            ++targetsWithFrames;
-            refId = t.refId;
-        }
-    }
-    if (targetsWithFrames != 1)
-        refId.clear();
-    QList<Row> rows;
+    // The queries that have rows: one value column each.
+    QStringList refIds;
     for (const TargetResult &t : data.targets) {
         if (t.error.isError())
             continue;
+        const bool hasRows = std::any_of(t.result.frames.begin(), t.result.frames.end(),
+                                         [](const Frame &f) { return !f.values.empty(); });
+        if (hasRows)
+            refIds << t.refId;
+    }
+    const QString refId = refIds.size() == 1 ? refIds.first() : QString();
+    const qsizetype valueColumns = std::max<qsizetype>(1, refIds.size());
+    QList<Row> rows;
+    QHash<QStringList, qsizetype> rowOf; // several queries: rows by their labels
+    for (const TargetResult &t : data.targets) {
+        if (t.error.isError())
+            continue;
+        const qsizetype k = std::max<qsizetype>(0, refIds.indexOf(t.refId));
         for (const Frame &f : t.result.frames) {
             if (f.isEmpty() || f.values.empty())
                 continue;
-            Row r;
+            QStringList labels;
             for (const QString &n : std::as_const(labelNames))
-                r.labels << labelValue(f.labels, n);
-            r.value = f.values.back();
+                labels << labelValue(f.labels, n);
+            if (valueColumns > 1) {
+                const auto it = rowOf.constFind(labels);
+                if (it != rowOf.constEnd() && !rows[*it].values[k]) {
+                    rows[*it].values[k] = f.values.back();
+                    continue;
+                }
+            }
+            Row r;
+            r.labels = labels;
+            r.values = QList<std::optional<double>>(valueColumns);
+            r.values[k] = f.values.back();
+            if (valueColumns > 1 && !rowOf.contains(labels))
+                rowOf.insert(labels, rows.size());
             rows << r;
         }
     }
     // The same rows with new values: update them in place, so the view keeps its sorting,
     // selection and scroll position.
     bool sameShape = labelNames == m_labelNames && rows.size() == m_rows.size() && unit == m_unit &&
-                     decimals == m_decimals && refId == m_refId;
+                     decimals == m_decimals && refIds == m_valueRefIds;
     for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
         sameShape = rows[i].labels == m_rows[i].labels;
     if (sameShape) {
         int first = -1, last = -1;
         for (qsizetype i = 0; i < rows.size(); ++i) {
-            const double a = rows[i].value, b = m_rows[i].value;
-            if (a == b || (std::isnan(a) && std::isnan(b)))
+            bool changed = false;
+            for (qsizetype k = 0; k < valueColumns; ++k) {
+                const std::optional<double> a = rows[i].values[k], b = m_rows[i].values[k];
+                if (a == b || (a && b && std::isnan(*a) && std::isnan(*b)))
+                    continue;
+                m_rows[i].values[k] = a;
+                changed = true;
+            }
+            if (!changed)
                 continue;
-            m_rows[i].value = a;
             if (first < 0)
                 first = int(i);
             last = int(i);
         }
         if (first >= 0) {
-            const double oldMin = m_valueMin, oldMax = m_valueMax;
+            const auto oldRanges = m_valueRanges;
             resolveColumns();
             // Percentage thresholds follow the value range: every value cell may change.
-            if (oldMin != m_valueMin || oldMax != m_valueMax) {
+            if (oldRanges != m_valueRanges) {
                 first = 0;
                 last = int(m_rows.size()) - 1;
             }
-            Q_EMIT dataChanged(index(first, valueColumn()), index(last, valueColumn()));
+            Q_EMIT dataChanged(index(first, valueColumn()), index(last, columnCount() - 1));
         }
         return false;
     }
@@ -216,6 +239,7 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
     m_unit = unit;
     m_decimals = decimals;
     m_refId = refId;
+    m_valueRefIds = refIds;
     m_labelNames = labelNames;
     m_rows = std::move(rows);
     resolveColumns();
@@ -233,9 +257,11 @@ void SeriesTableModel::setPanelJson(const QJsonObject &panelJson)
 
 QString SeriesTableModel::columnName(int column) const
 {
-    if (column == valueColumn())
+    if (!isValueColumn(column))
+        return m_labelNames.value(column);
+    if (m_valueRefIds.size() <= 1)
         return QStringLiteral("Value");
-    return m_labelNames.value(column);
+    return QStringLiteral("Value #") + m_valueRefIds.value(column - valueColumn());
 }
 
 QStringList SeriesTableModel::columnNames() const
@@ -251,25 +277,42 @@ void SeriesTableModel::resolveColumns()
     const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(m_panelJson);
     m_columns.clear();
     for (int c = 0; c < columnCount(); ++c) {
-        const bool isValue = c == valueColumn();
+        const bool isValue = isValueColumn(c);
+        const QString refId =
+            isValue && m_valueRefIds.size() > 1 ? m_valueRefIds.value(c - valueColumn()) : m_refId;
         TableColumnOptions o = TableColumnOptions::resolve(
             m_panelJson, resolver, columnName(c),
-            isValue ? QStringLiteral("number") : QStringLiteral("string"), m_refId);
+            isValue ? QStringLiteral("number") : QStringLiteral("string"), refId);
         if (isValue && o.unit.isEmpty())
             o.unit = m_unit;
         if (isValue && !o.decimals)
             o.decimals = m_decimals;
         m_columns << o;
     }
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const Row &r : std::as_const(m_rows)) {
-        if (std::isnan(r.value))
-            continue;
-        lo = std::min(lo, r.value);
-        hi = std::max(hi, r.value);
+    m_valueRanges.clear();
+    for (int k = 0; k < valueColumnCount(); ++k) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (const Row &r : std::as_const(m_rows)) {
+            const std::optional<double> v = r.values.value(k);
+            if (!v || std::isnan(*v))
+                continue;
+            lo = std::min(lo, *v);
+            hi = std::max(hi, *v);
+        }
+        m_valueRanges.append({std::isfinite(lo) ? lo : 0, std::isfinite(hi) ? hi : 0});
     }
-    m_valueMin = std::isfinite(lo) ? lo : 0;
-    m_valueMax = std::isfinite(hi) ? hi : 0;
+}
+
+double SeriesTableModel::valueAt(int row, int column) const
+{
+    return m_rows.value(row)
+        .values.value(column - valueColumn())
+        .value_or(std::numeric_limits<double>::quiet_NaN());
+}
+
+bool SeriesTableModel::hasValue(int row, int column) const
+{
+    return isValueColumn(column) && m_rows.value(row).values.value(column - valueColumn());
 }
 
 QColor SeriesTableModel::cellColor(int row, int column) const
@@ -280,27 +323,29 @@ QColor SeriesTableModel::cellColor(int row, int column) const
     if (!o.colorsText() && !o.colorsBackground())
         return {};
     const Row &r = m_rows[row];
-    const bool isValue = column == valueColumn();
+    const bool isValue = isValueColumn(column);
+    const double value = valueAt(row, column);
     if (!o.mappings.isEmpty()) {
         const std::optional<MappingResult> mapped =
-            isValue ? o.mappings.map(r.value) : o.mappings.mapText(r.labels.value(column));
+            isValue ? o.mappings.map(value) : o.mappings.mapText(r.labels.value(column));
         if (mapped && !mapped->color.isEmpty()) {
             const QColor c = grafanaColor(mapped->color);
             if (c.isValid())
                 return c;
         }
     }
-    // Label cells are text: only mappings colour them.
-    if (!isValue)
+    // Label cells are text and missing values nothing: only mappings colour them.
+    if (!isValue || !hasValue(row, column))
         return {};
     if (o.colorMode == QLatin1String("fixed") || o.colorMode == QLatin1String("shades"))
         return grafanaColor(o.fixedColor);
+    const int k = column - valueColumn();
     if (o.colorMode.startsWith(QLatin1String("palette-classic")))
-        return classicPaletteColor(0);
+        return classicPaletteColor(k);
     if (o.thresholds.steps.isEmpty())
         return {};
-    return thresholdColor(r.value, o.thresholds, o.min.value_or(m_valueMin),
-                          o.max.value_or(m_valueMax));
+    const auto [lo, hi] = m_valueRanges.value(k);
+    return thresholdColor(value, o.thresholds, o.min.value_or(lo), o.max.value_or(hi));
 }
 
 int SeriesTableModel::rowCount(const QModelIndex &parent) const
@@ -310,7 +355,7 @@ int SeriesTableModel::rowCount(const QModelIndex &parent) const
 
 int SeriesTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_labelNames.size()) + 1;
+    return parent.isValid() ? 0 : int(m_labelNames.size()) + valueColumnCount();
 }
 
 QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
@@ -319,17 +364,20 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows[index.row()];
     const int column = index.column();
-    const bool isValue = column == valueColumn();
+    const bool isValue = isValueColumn(column);
+    const double value = isValue ? valueAt(index.row(), column) : 0;
     const TableColumnOptions &o = m_columns[column];
     switch (role) {
     case Qt::DisplayRole: {
         if (!o.mappings.isEmpty()) {
             const std::optional<MappingResult> mapped =
-                isValue ? o.mappings.map(r.value) : o.mappings.mapText(r.labels.value(column));
+                isValue ? o.mappings.map(value) : o.mappings.mapText(r.labels.value(column));
             if (mapped && mapped->hasText)
                 return mapped->text;
         }
-        return isValue ? formatValueText(r.value, o.unit, o.decimals) : r.labels.value(column);
+        if (isValue && !hasValue(index.row(), column))
+            return QString(); // this query has no series with these labels
+        return isValue ? formatValueText(value, o.unit, o.decimals) : r.labels.value(column);
     }
     case Qt::ForegroundRole:
     case Qt::BackgroundRole: {
@@ -345,7 +393,7 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::UserRole:
         if (isValue)
-            return std::isnan(r.value) ? -std::numeric_limits<double>::infinity() : r.value;
+            return std::isnan(value) ? -std::numeric_limits<double>::infinity() : value;
         return r.labels.value(column);
     case Qt::TextAlignmentRole: {
         Qt::Alignment h = isValue ? Qt::AlignRight : Qt::AlignLeft;
@@ -368,8 +416,11 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
         return QAbstractTableModel::headerData(section, o, role);
     if (section >= 0 && section < m_columns.size() && !m_columns[section].displayName.isEmpty())
         return m_columns[section].displayName;
-    if (section == valueColumn())
-        return tr("Value");
+    if (isValueColumn(section)) {
+        if (m_valueRefIds.size() <= 1)
+            return tr("Value");
+        return tr("Value #%1").arg(m_valueRefIds.value(section - valueColumn()));
+    }
     return m_labelNames.value(section);
 }
 
@@ -422,7 +473,7 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
             const QString name = s.value(QLatin1String("displayName")).toString();
             for (int c = 0; c < m_model->columnCount(); ++c) {
                 if (m_model->headerData(c, Qt::Horizontal).toString() == name ||
-                    (c == m_model->valueColumn() && name == QLatin1String("Value"))) {
+                    m_model->columnName(c) == name) {
                     m_view->sortByColumn(c, s.value(QLatin1String("desc")).toBool()
                                                 ? Qt::DescendingOrder
                                                 : Qt::AscendingOrder);
@@ -434,7 +485,8 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
     if (reset)
         m_view->resizeColumnsToContents();
     else
-        m_view->resizeColumnToContents(m_model->valueColumn());
+        for (int c = m_model->valueColumn(); c < m_model->columnCount(); ++c)
+            m_view->resizeColumnToContents(c);
     applyColumnLayout();
     return m_model->rowCount() > 0;
 }

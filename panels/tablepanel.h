@@ -45,9 +45,11 @@ struct TableColumnOptions
     bool colorsBackground() const;
 };
 
-/// Rows of a table panel: one per series, a column per label, then "Value" (the last
-/// value of a range result). DisplayRole is formatted with the unit; Qt::UserRole holds the
-/// raw value (numbers for Value) and is the sort role.
+/// Rows of a table panel: one per series, a column per label, then the value (the last
+/// value of a range result). With one query the value column is "Value"; with several, each
+/// query has its own "Value #<refId>" column and series with the same labels share a row (as
+/// Grafana's merge of table queries shows them). DisplayRole is formatted with the unit;
+/// Qt::UserRole holds the raw value (numbers for values) and is the sort role.
 class SeriesTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -60,7 +62,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    /// The first value column (the only one with a single query).
     int valueColumn() const { return int(m_labelNames.size()); }
+    /// How many value columns there are (one per query with data; at least one).
+    int valueColumnCount() const { return std::max(1, int(m_valueRefIds.size())); }
+    bool isValueColumn(int column) const { return column >= valueColumn(); }
     /// The panel whose field config styles the columns (see TableColumnOptions): headers,
     /// units, value mappings (text and colour), thresholds colours of color-text and
     /// color-background cells, alignment. Resets the model.
@@ -74,22 +80,28 @@ public:
     /// The colour of a cell by its column's cell type (mapping colour first, then the colour
     /// mode: thresholds, fixed...); invalid when the cell is not coloured.
     QColor cellColor(int row, int column) const;
+    /// The raw value of a value cell (NaN when its query had no series with these labels).
+    double valueAt(int row, int column) const;
+    /// False for a value cell whose query has no series with the row's labels.
+    bool hasValue(int row, int column) const;
 
 private:
     QStringList m_labelNames;
     struct Row
     {
         QStringList labels;
-        double value;
+        QList<std::optional<double>> values; // one per value column; unset = no such series
     };
     QList<Row> m_rows;
     QString m_unit;
     std::optional<int> m_decimals;
     void resolveColumns();
     QJsonObject m_panelJson;
-    QString m_refId; // the only target's refId, for byFrameRefID matchers
+    QString m_refId;           // the only query's refId, for byFrameRefID matchers
+    QStringList m_valueRefIds; // the queries of the value columns (several: "Value #A"...)
     QList<TableColumnOptions> m_columns;
-    double m_valueMin = 0, m_valueMax = 0; // of the value column, for percentage thresholds
+    // per value column, for percentage thresholds
+    QList<std::pair<double, double>> m_valueRanges;
 };
 
 /// Grafana "table" for Prometheus results: sortable columns, the Value column formatted

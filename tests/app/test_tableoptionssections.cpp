@@ -157,6 +157,7 @@ private slots:
     void overridesOfferTableProperties();
     void renderedTableFollowsOptions();
     void corpusOverridesRenameAndHide();
+    void corpusValueColumnsByQuery();
 };
 
 void TestTableOptionsSections::editsWriteGrafanaKeys()
@@ -525,6 +526,43 @@ void TestTableOptionsSections::corpusOverridesRenameAndHide()
     t2.push_back(makeTarget("A", std::move(frames2)));
     table2->setData(makeData(std::move(t2), kT0 - 60'000, kT0, 0));
     QCOMPARE(visibleHeaders(table2->view()), QStringList{QStringLiteral("Job")});
+}
+
+void TestTableOptionsSections::corpusValueColumnsByQuery()
+{
+    // ingress-nginx: five instant table queries; overrides name the columns "Value #A"...
+    QString error;
+    const auto d =
+        loadDashboardFile(QStringLiteral(PHAROS_CORPUS_DIR "/ingress-nginx_nginx.json"), &error);
+    QVERIFY2(d, qPrintable(error));
+    std::optional<PanelModel> latency;
+    for (const PanelModel &p : d->allPanels()) {
+        if (p.type == QLatin1String("table") &&
+            p.title.startsWith(QLatin1String("Ingress Percentile Response Times")))
+            latency = p;
+    }
+    QVERIFY(latency);
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(*latency));
+    auto *table = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(table);
+    std::vector<TargetResult> t;
+    int n = 0;
+    for (const char *refId : {"A", "B", "C", "D", "E"}) {
+        std::vector<Frame> frames;
+        frames.push_back(makeFrame({{"ingress", "shop"}}, kT0, 0, {0.25 * ++n}));
+        frames.push_back(makeFrame({{"ingress", "api"}}, kT0, 0, {0.5 * n}));
+        t.push_back(makeTarget(refId, std::move(frames)));
+    }
+    table->setData(makeData(std::move(t), kT0 - 60'000, kT0, 0));
+    const QStringList headers = visibleHeaders(table->view());
+    QCOMPARE(headers.mid(0, 5),
+             (QStringList{"Ingress", "P50 Latency", "P90 Latency", "P99 Latency", "IN"}));
+    QCOMPARE(table->view()->model()->rowCount(), 2); // a row per ingress, not per series
+    // each column has its override's unit: A is dtdurations (s), D is Bps with 2 decimals
+    const QAbstractItemModel *m = table->view()->model();
+    const int shop = rowShowing(m, 0, QStringLiteral("shop"));
+    QVERIFY(shop >= 0);
+    QCOMPARE(m->index(shop, 4).data().toString(), QStringLiteral("1.00 B/s"));
 }
 
 QTEST_MAIN(TestTableOptionsSections)

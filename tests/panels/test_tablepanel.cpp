@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QItemSelectionModel>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void copyAsTsv();
     void refreshKeepsSortAndSelection();
     void valueMappings();
+    void severalQueriesShareRows();
 };
 
 static QByteArray tableJson(const char *sortBy = "[]")
@@ -191,6 +193,54 @@ void TestTablePanel::valueMappings()
         // The sort role stays the raw number.
         QCOMPARE(hot.data(Qt::UserRole).toDouble(), 100.0);
     }
+}
+
+void TestTablePanel::severalQueriesShareRows()
+{
+    // Two instant queries: each gets a "Value #<refId>" column, series with the same labels
+    // share a row, and a query without such a series leaves its cell empty.
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(makeModel(R"({"id": 16, "type": "table",
+      "title": "Two queries",
+      "fieldConfig": {"defaults": {"unit": "short"},
+        "overrides": [{"matcher": {"id": "byName", "options": "Value #B"},
+                       "properties": [{"id": "displayName", "value": "Errors"},
+                                      {"id": "unit", "value": "percent"}]}]},
+      "options": {"sortBy": [{"displayName": "Errors", "desc": true}]},
+      "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"},
+                  {"refId": "B", "expr": "y", "instant": true, "format": "table"}]})")));
+    auto *p = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(p);
+    std::vector<Frame> a, b;
+    a.push_back(makeFrame({{"handler", "/a"}}, kT0, 0, {5}));
+    a.push_back(makeFrame({{"handler", "/b"}}, kT0, 0, {100}));
+    b.push_back(makeFrame({{"handler", "/a"}}, kT0, 0, {7}));
+    b.push_back(makeFrame({{"handler", "/c"}}, kT0, 0, {3}));
+    std::vector<TargetResult> t;
+    t.push_back(makeTarget("A", std::move(a)));
+    t.push_back(makeTarget("B", std::move(b)));
+    p->setData(makeData(std::move(t), kT0 - 60'000, kT0, 0));
+    const QAbstractItemModel *m = p->view()->model();
+    QCOMPARE(p->columnNames(), (QStringList{"handler", "Value #A", "Value #B"}));
+    QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Value #A"));
+    QCOMPARE(m->headerData(2, Qt::Horizontal).toString(), QStringLiteral("Errors"));
+    // sorted by Errors, descending; /b has no B series: empty, sorted last
+    QCOMPARE(column(m, 0), (QStringList{"/a", "/c", "/b"}));
+    QCOMPARE(column(m, 1), (QStringList{"5", "", "100"}));
+    QCOMPARE(column(m, 2), (QStringList{"7%", "3%", ""}));
+    // a refresh with new values keeps the rows and updates the cells in place
+    std::vector<Frame> a2, b2;
+    a2.push_back(makeFrame({{"handler", "/a"}}, kT0, 0, {6}));
+    a2.push_back(makeFrame({{"handler", "/b"}}, kT0, 0, {100}));
+    b2.push_back(makeFrame({{"handler", "/a"}}, kT0, 0, {1}));
+    b2.push_back(makeFrame({{"handler", "/c"}}, kT0, 0, {3}));
+    std::vector<TargetResult> t2;
+    t2.push_back(makeTarget("A", std::move(a2)));
+    t2.push_back(makeTarget("B", std::move(b2)));
+    QSignalSpy reset(p->tableModel(), &QAbstractItemModel::modelReset);
+    p->setData(makeData(std::move(t2), kT0 - 60'000, kT0, 0));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(column(m, 0), (QStringList{"/c", "/a", "/b"}));
+    QCOMPARE(column(m, 1), (QStringList{"", "6", "100"}));
 }
 
 QTEST_MAIN(TestTablePanel)
