@@ -355,8 +355,21 @@ PromqlEditor::PromqlEditor(QWidget *parent) : QPlainTextEdit(parent)
             clearServerError();
         Q_EMIT queryChanged(toPlainText());
     });
+    m_hint = new QLabel(this, Qt::ToolTip | Qt::FramelessWindowHint);
+    m_hint->setObjectName(QStringLiteral("pharos_promql_signature_hint"));
+    m_hint->setAttribute(Qt::WA_ShowWithoutActivating);
+    m_hint->setFocusPolicy(Qt::NoFocus);
+    m_hint->setTextFormat(Qt::RichText);
+    m_hint->setFrameShape(QFrame::Box);
+    m_hint->setContentsMargins(4, 2, 4, 2);
+    m_hint->setForegroundRole(QPalette::ToolTipText);
+    m_hint->setBackgroundRole(QPalette::ToolTipBase);
+    m_hint->setAutoFillBackground(true);
+    m_hint->hide();
+    connect(this, &QPlainTextEdit::textChanged, this, &PromqlEditor::updateSignatureHint);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         updateExtraSelections();
+        updateSignatureHint();
         if (!m_editing && isCompletionVisible())
             requestCompletion(false); // follows the cursor; closes outside a completable word
     });
@@ -495,6 +508,73 @@ void PromqlEditor::placePopup()
                            std::max(avail.left(), avail.right() - m_popup->width())));
     }
     m_popup->move(at);
+    if (m_hint->isVisible())
+        placeSignatureHint();
+}
+
+bool PromqlEditor::isSignatureHintVisible() const
+{
+    return m_hint->isVisible();
+}
+
+void PromqlEditor::updateSignatureHint()
+{
+    m_call = promqlCallContext(toPlainText(), textCursor().position());
+    m_hintHtml.clear();
+    const PromqlCatalogueEntry *e =
+        m_call.isValid() ? PromqlCatalogue::find(m_call.function) : nullptr;
+    if (e) {
+        const PromqlSignatureParts parts = promqlSignatureParts(e->signatureString());
+        auto bold = [](const QString &s) {
+            return QStringLiteral("<b>%1</b>").arg(s.toHtmlEscaped());
+        };
+        QString head;
+        if (m_call.grouping && parts.groupingStart >= 0)
+            head = parts.head.left(parts.groupingStart).toHtmlEscaped() +
+                   bold(parts.head.mid(parts.groupingStart, parts.groupingLength)) +
+                   parts.head.mid(parts.groupingStart + parts.groupingLength).toHtmlEscaped();
+        else
+            head = parts.head.toHtmlEscaped();
+        int current = m_call.argument;
+        if (parts.variadic() && current >= parts.arguments.size() - 1)
+            current = int(parts.arguments.size()) - 1;
+        QStringList args;
+        for (int i = 0; i < parts.arguments.size(); ++i)
+            args << (i == current ? bold(parts.arguments.at(i))
+                                  : parts.arguments.at(i).toHtmlEscaped());
+        m_hintHtml = QStringLiteral("<span style=\"white-space:pre\">%1%2%3</span>")
+                         .arg(head, args.join(QStringLiteral(", ")), parts.tail.toHtmlEscaped());
+    }
+    if (m_call.openParen != m_hintDismissedAt)
+        m_hintDismissedAt = -1;
+    const bool show = !m_hintHtml.isEmpty() && m_hintDismissedAt < 0 && isVisible() && hasFocus();
+    if (!show) {
+        m_hint->hide();
+        return;
+    }
+    m_hint->setText(m_hintHtml);
+    m_hint->adjustSize();
+    placeSignatureHint();
+    m_hint->show();
+}
+
+void PromqlEditor::placeSignatureHint()
+{
+    // Under the cursor line; above it while the completion list takes that place.
+    const QRect r = cursorRect();
+    const QSize size = m_hint->sizeHint();
+    QPoint at = viewport()->mapToGlobal(r.bottomLeft() + QPoint(0, 2));
+    const bool above = m_popup->isVisible();
+    if (above)
+        at.setY(viewport()->mapToGlobal(r.topLeft()).y() - size.height() - 2);
+    if (const QScreen *s = screen()) {
+        const QRect avail = s->availableGeometry();
+        if (!above && at.y() + size.height() > avail.bottom())
+            at.setY(viewport()->mapToGlobal(r.topLeft()).y() - size.height() - 2);
+        at.setX(
+            std::clamp(at.x(), avail.left(), std::max(avail.left(), avail.right() - size.width())));
+    }
+    m_hint->move(at);
 }
 
 bool PromqlEditor::acceptCompletion()
@@ -649,6 +729,8 @@ void PromqlEditor::keyPressEvent(QKeyEvent *event)
             return;
         case Qt::Key_Escape:
             hideCompletion();
+            if (m_hint->isVisible())
+                placeSignatureHint(); // back under the line
             return;
         case Qt::Key_Return:
         case Qt::Key_Enter:
@@ -659,6 +741,12 @@ void PromqlEditor::keyPressEvent(QKeyEvent *event)
         default:
             break;
         }
+    }
+    if (key == Qt::Key_Escape && m_hint->isVisible()) {
+        m_hintDismissedAt = m_call.openParen;
+        m_hint->hide();
+        event->accept();
+        return;
     }
     m_editing = true;
     QPlainTextEdit::keyPressEvent(event);
@@ -739,13 +827,22 @@ bool PromqlEditor::viewportEvent(QEvent *event)
 void PromqlEditor::focusOutEvent(QFocusEvent *event)
 {
     hideCompletion();
+    m_hint->hide();
     QPlainTextEdit::focusOutEvent(event);
+}
+
+void PromqlEditor::focusInEvent(QFocusEvent *event)
+{
+    QPlainTextEdit::focusInEvent(event);
+    updateSignatureHint();
 }
 
 bool PromqlEditor::event(QEvent *event)
 {
-    if (event->type() == QEvent::Hide)
+    if (event->type() == QEvent::Hide) {
         hideCompletion();
+        m_hint->hide();
+    }
     return QPlainTextEdit::event(event);
 }
 

@@ -129,6 +129,17 @@ public:
     /// the data source's metadata is cached). Empty when nothing.
     QString toolTipAt(int position) const;
 
+    /// The signature hint: while the cursor is inside the parentheses of a function or
+    /// aggregation call (or its by/without label list), a small label under the cursor shows
+    /// the signature with the current argument in bold. Esc hides it until the cursor leaves
+    /// that call.
+    QLabel *signatureHint() const { return m_hint; }
+    bool isSignatureHintVisible() const;
+    /// The call the hint describes (invalid when none).
+    const PromqlCallContext &signatureContext() const { return m_call; }
+    /// The hint as rich text (what the label shows), or "" when no call is around the cursor.
+    QString signatureHintHtml() const { return m_hintHtml; }
+
     static QColor bracketMatchColor();
     static QColor bracketMismatchColor();
 
@@ -142,6 +153,7 @@ Q_SIGNALS:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
     bool event(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
@@ -151,6 +163,8 @@ private:
                       const QList<PromqlCompletionItem> &items);
     void updateExtraSelections();
     void placePopup();
+    void updateSignatureHint();
+    void placeSignatureHint();
     QStringList variableNames() const;
 
     PromqlHighlighter *m_highlighter;
@@ -168,6 +182,10 @@ private:
     int m_errorLength = 0;
     QString m_errorMessage;
     std::pair<int, int> m_brackets{-1, -1};
+    QLabel *m_hint = nullptr;
+    PromqlCallContext m_call;
+    QString m_hintHtml;
+    int m_hintDismissedAt = -1; // the "(" of the call whose hint Esc hid
 };
 
 } // namespace pharos

@@ -10,11 +10,14 @@
 #include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QToolTip>
+#include <QVBoxLayout>
 #include <QtTest>
 #include <memory>
 
@@ -271,6 +274,90 @@ private Q_SLOTS:
         QVERIFY2(best.contains(QStringLiteral("dura")), qPrintable(best));
         QTest::keyClick(&e, Qt::Key_Return);
         QCOMPARE(e.query(), QStringLiteral("sum(") + best);
+    }
+
+    void signatureHint()
+    {
+        // Typing a nested query: the hint under the cursor follows the innermost call and
+        // its current argument, the label list of an aggregation, and hides outside calls.
+        QWidget window;
+        auto *e = new PromqlEditor(&window);
+        auto *other = new QLineEdit(&window);
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(e);
+        layout->addWidget(other);
+        window.resize(700, 200);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        e->setFocus();
+        QTRY_VERIFY(e->hasFocus());
+        auto hint = [&] { return e->signatureHint()->text(); };
+        QVERIFY(!e->isSignatureHintVisible());
+        QTest::keyClicks(e, QStringLiteral("histogram_quantile("));
+        QVERIFY(e->isSignatureHintVisible());
+        QCOMPARE(e->signatureContext().function, QStringLiteral("histogram_quantile"));
+        QVERIFY2(hint().contains(QStringLiteral("<b>φ scalar</b>")), qPrintable(hint()));
+        QVERIFY(hint().contains(QStringLiteral("b instant-vector")));
+        QVERIFY(!hint().contains(QStringLiteral("<b>b instant-vector</b>")));
+        // Under the cursor (while no completion list is open).
+        QTest::keyClick(e, Qt::Key_Escape); // closes the completion list "(" opened
+        QVERIFY(!e->isCompletionVisible());
+        QVERIFY(e->isSignatureHintVisible());
+        const QRect cursor = e->cursorRect();
+        const QPoint below = e->viewport()->mapToGlobal(cursor.bottomLeft());
+        QVERIFY(e->signatureHint()->geometry().top() >= below.y());
+        QVERIFY(std::abs(e->signatureHint()->geometry().left() - below.x()) < 4);
+        QTest::keyClicks(e, QStringLiteral("0.9, "));
+        QVERIFY2(hint().contains(QStringLiteral("<b>b instant-vector</b>")), qPrintable(hint()));
+        QCOMPARE(e->signatureContext().argument, 1);
+        // The aggregation's label list, then its argument.
+        QTest::keyClicks(e, QStringLiteral("sum by ("));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("sum"));
+        QVERIFY2(hint().contains(QStringLiteral("<b>[by|without (label, …)]</b>")),
+                 qPrintable(hint()));
+        QTest::keyClicks(e, QStringLiteral("le) ("));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("sum"));
+        QVERIFY2(hint().contains(QStringLiteral("<b>v instant-vector</b>")), qPrintable(hint()));
+        // A nested call, inside its selector and range.
+        QTest::keyClicks(e, QStringLiteral("rate(x{a=\"b\""));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("rate"));
+        QVERIFY2(hint().contains(QStringLiteral("<b>v range-vector</b>")), qPrintable(hint()));
+        QVERIFY(!e->isCompletionVisible()); // no data source: no values to offer
+        QTest::keyClicks(e, QStringLiteral("}[5m]"));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("rate"));
+        QVERIFY(e->isSignatureHintVisible());
+        // Closing the calls goes back out, one at a time.
+        QTest::keyClicks(e, QStringLiteral(")"));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("sum"));
+        QTest::keyClicks(e, QStringLiteral(")"));
+        QCOMPARE(e->signatureContext().function, QStringLiteral("histogram_quantile"));
+        QVERIFY(hint().contains(QStringLiteral("<b>b instant-vector</b>")));
+        QTest::keyClicks(e, QStringLiteral(")"));
+        QVERIFY(!e->signatureContext().isValid());
+        QVERIFY(!e->isSignatureHintVisible());
+        QCOMPARE(e->query(), QStringLiteral("histogram_quantile(0.9, sum by (le) "
+                                            "(rate(x{a=\"b\"}[5m])))"));
+        // Moving the cursor back into a call shows it again; Esc hides it until the cursor
+        // leaves that call; leaving the editor hides it.
+        QTest::keyClick(e, Qt::Key_Left);
+        QTRY_VERIFY(e->isSignatureHintVisible());
+        QCOMPARE(e->signatureContext().function, QStringLiteral("histogram_quantile"));
+        QTest::keyClick(e, Qt::Key_Escape);
+        QVERIFY(!e->isSignatureHintVisible());
+        QTextCursor c = e->textCursor();
+        c.setPosition(int(e->query().indexOf(QStringLiteral(", sum"))));
+        e->setTextCursor(c); // still in histogram_quantile, its first argument
+        QCOMPARE(e->signatureContext().function, QStringLiteral("histogram_quantile"));
+        QCOMPARE(e->signatureContext().argument, 0);
+        QVERIFY(!e->isSignatureHintVisible());
+        c.setPosition(int(e->query().size()) - 2);
+        e->setTextCursor(c); // before sum's ")"
+        QCOMPARE(e->signatureContext().function, QStringLiteral("sum"));
+        QVERIFY(e->isSignatureHintVisible());
+        other->setFocus();
+        QTRY_VERIFY(!e->hasFocus());
+        QVERIFY(!e->isSignatureHintVisible());
     }
 
     void ctrlSpaceAndVariables()

@@ -3,6 +3,7 @@
 // large-server path (names cut at the limit, narrowed on the server by prefix) and failures.
 #include "prometheusdatasource.h"
 #include "prometheusfixture.h"
+#include "promqlcatalogue.h"
 #include "promqlcompletion.h"
 
 #include <QJsonArray>
@@ -350,6 +351,103 @@ private Q_SLOTS:
                 expected << serverNames.at(i);
             QCOMPARE(got, expected);
             QVERIFY(!expected.isEmpty());
+        }
+    }
+
+    void callContext()
+    {
+        // The call around the cursor ("|" marks it), for the signature hint.
+        struct Case
+        {
+            QString text;
+            QString function;
+            int argument;
+            bool grouping;
+        };
+        const QList<Case> cases = {
+            {QStringLiteral("rate(|"), QStringLiteral("rate"), 0, false},
+            {QStringLiteral("rate|("), QString(), -1, false},
+            {QStringLiteral("clamp(x, 1|, 2)"), QStringLiteral("clamp"), 1, false},
+            {QStringLiteral("clamp(x, 1, |2)"), QStringLiteral("clamp"), 2, false},
+            {QStringLiteral("clamp(x, 1, 2)|"), QString(), -1, false},
+            {QStringLiteral("histogram_quantile(0.9, |sum by (le) (rate(x[5m])))"),
+             QStringLiteral("histogram_quantile"), 1, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (l|e) (rate(x[5m])))"),
+             QStringLiteral("sum"), -1, true},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (|rate(x[5m])))"),
+             QStringLiteral("sum"), 0, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (rate(x{a=\"1,|2\"}[5m])))"),
+             QStringLiteral("rate"), 0, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (rate(x{a=\"1\",| b=\"2\"}))"),
+             QStringLiteral("rate"), 0, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (rate(x[5|m])))"),
+             QStringLiteral("rate"), 0, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (rate(x[5m]))|)"),
+             QStringLiteral("histogram_quantile"), 1, false},
+            {QStringLiteral("histogram_quantile(0.9, sum by (le) (rate(x[5m])))|"), QString(), -1,
+             false},
+            {QStringLiteral("topk by (job) (5, |up)"), QStringLiteral("topk"), 1, false},
+            {QStringLiteral("TOPK BY (job) (5, |up)"), QStringLiteral("topk"), 1, false},
+            {QStringLiteral("topk(5, up) without (|)"), QStringLiteral("topk"), -1, true},
+            {QStringLiteral("sum(up) by (job) + count(|"), QStringLiteral("count"), 0, false},
+            {QStringLiteral("label_join(up, \"a\", \",\", |"), QStringLiteral("label_join"), 3,
+             false},
+            {QStringLiteral("label_replace(up, \"dst\", \"$1, |"), QStringLiteral("label_replace"),
+             2, false},
+            {QStringLiteral("rate((|"), QStringLiteral("rate"), 0, false},
+            {QStringLiteral("(1 + |"), QString(), -1, false},
+            {QStringLiteral("rate( # a, b\n x|"), QStringLiteral("rate"), 0, false},
+            {QStringLiteral("up + on (|"), QString(), -1, false},
+        };
+        for (const Case &c : cases) {
+            QString text = c.text;
+            const int cursor = int(text.indexOf(u'|'));
+            text.remove(cursor, 1);
+            const PromqlCallContext ctx = promqlCallContext(text, cursor);
+            QVERIFY2(ctx.function == c.function && ctx.argument == c.argument &&
+                         ctx.grouping == c.grouping,
+                     qPrintable(c.text + QStringLiteral(" -> ") + ctx.function + u' ' +
+                                QString::number(ctx.argument)));
+            QCOMPARE(ctx.isValid(), !c.function.isEmpty());
+        }
+        const QString t = QStringLiteral("sum by (le) (rate(x[5m]))");
+        QCOMPARE(promqlCallContext(t, 9).openParen, 7);
+        QCOMPARE(promqlCallContext(t, 13).openParen, 12);
+    }
+
+    void signatureParts()
+    {
+        const PromqlSignatureParts clamp =
+            promqlSignatureParts(PromqlCatalogue::find(u"clamp")->signatureString());
+        QCOMPARE(clamp.head, QStringLiteral("clamp("));
+        QCOMPARE(clamp.arguments,
+                 (QStringList{QStringLiteral("v instant-vector"), QStringLiteral("min scalar"),
+                              QStringLiteral("max scalar")}));
+        QCOMPARE(clamp.tail, QStringLiteral(") → instant-vector"));
+        QCOMPARE(clamp.groupingStart, -1);
+        const PromqlSignatureParts topk =
+            promqlSignatureParts(PromqlCatalogue::find(u"topk")->signatureString());
+        QCOMPARE(topk.head.mid(topk.groupingStart, topk.groupingLength),
+                 QStringLiteral("[by|without (label, …)]"));
+        QCOMPARE(topk.arguments,
+                 (QStringList{QStringLiteral("k scalar"), QStringLiteral("v instant-vector")}));
+        QCOMPARE(topk.tail, QStringLiteral(")"));
+        QVERIFY(promqlSignatureParts(PromqlCatalogue::find(u"time")->signatureString())
+                    .arguments.isEmpty());
+        QCOMPARE(promqlSignatureParts(PromqlCatalogue::find(u"day_of_month")->signatureString())
+                     .arguments,
+                 QStringList{QStringLiteral("v=vector(time()) instant-vector")});
+        QVERIFY(promqlSignatureParts(PromqlCatalogue::find(u"label_join")->signatureString())
+                    .variadic());
+        QVERIFY(!clamp.variadic());
+        // Every function and aggregation: the parts give the signature back.
+        for (const PromqlCatalogueEntry &e : PromqlCatalogue::entries()) {
+            if (!e.takesArguments())
+                continue;
+            const PromqlSignatureParts p = promqlSignatureParts(e.signatureString());
+            QCOMPARE(p.head + p.arguments.join(QStringLiteral(", ")) + p.tail, e.signatureString());
+            QVERIFY2(p.head.startsWith(e.nameString()), e.name);
+            QCOMPARE(p.groupingStart >= 0, e.kind == PromqlCatalogueEntry::Kind::Aggregation);
         }
     }
 
