@@ -73,6 +73,7 @@ public:
     // Builders of the sections (reducedPanelSections()).
     static ReducedOptionsSection *valueOptions(bool fields, QWidget *parent);
     static ReducedOptionsSection *statStyles(QWidget *parent);
+    static ReducedOptionsSection *textSize(QWidget *parent);
     static ReducedOptionsSection *gauge(QWidget *parent);
     static ReducedOptionsSection *barGauge(QWidget *parent);
     static ReducedOptionsSection *pieChart(QWidget *parent);
@@ -255,7 +256,46 @@ private:
 ReducedOptionsSection *ReducedOptionsSection::valueOptions(bool fields, QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Value options"), parent);
-    s->addReducer();
+    // Show: one value per series reduced with the calculation, or every value.
+    auto *show = new QComboBox(s);
+    show->setObjectName(QStringLiteral("values"));
+    show->addItem(tr("Calculate"), false);
+    show->addItem(tr("All values"), true);
+    s->addRow(tr("Show"), show);
+    Binding b;
+    b.path = QStringLiteral("options.reduceOptions.values");
+    b.show = [show](const QJsonObject &panel) {
+        const bool all =
+            json::valueAt(panel, QStringLiteral("options.reduceOptions.values")).toBool(false);
+        show->setCurrentIndex(all ? 1 : 0);
+    };
+    b.value = [show] { return QJsonValue(show->currentData().toBool()); };
+    int index = s->bind(std::move(b));
+    connect(show, &QComboBox::currentIndexChanged, s, [s, index] { s->edited(index); });
+
+    QComboBox *reducer = s->addReducer();
+
+    auto *limit = new QSpinBox(s);
+    limit->setObjectName(QStringLiteral("limit"));
+    limit->setRange(0, 5000);
+    limit->setSpecialValueText(tr("Default (25)"));
+    s->addRow(tr("Limit"), limit);
+    Binding l;
+    l.path = QStringLiteral("options.reduceOptions.limit");
+    l.show = [limit](const QJsonObject &panel) {
+        const QJsonValue v = json::valueAt(panel, QStringLiteral("options.reduceOptions.limit"));
+        limit->setValue(v.isDouble() ? std::clamp(v.toInt(), 0, 5000) : 0);
+    };
+    l.value = [limit] {
+        return limit->value() == 0 ? QJsonValue(QJsonValue::Undefined) : QJsonValue(limit->value());
+    };
+    index = s->bind(std::move(l));
+    connect(limit, &QSpinBox::valueChanged, s, [s, index] { s->edited(index); });
+    s->m_syncs << [show, reducer, limit] {
+        const bool all = show->currentData().toBool();
+        reducer->setEnabled(!all);
+        limit->setEnabled(all);
+    };
     if (fields) {
         // The stat renderer shows numbers, or the time of a point when the fields name the
         // time field (a migrated singlestat "Time of last point").
@@ -292,6 +332,34 @@ ReducedOptionsSection *ReducedOptionsSection::statStyles(QWidget *parent)
                 QStringLiteral("options.justifyMode"),
                 {{QStringLiteral("auto"), tr("Auto")}, {QStringLiteral("center"), tr("Center")}},
                 QStringLiteral("auto"));
+    return s;
+}
+
+ReducedOptionsSection *ReducedOptionsSection::textSize(QWidget *parent)
+{
+    auto *s = new ReducedOptionsSection(tr("Text size"), parent);
+    const auto sizeRow = [s](const QString &label, const QString &name, const QString &path) {
+        auto *spin = new QSpinBox(s);
+        spin->setObjectName(name);
+        spin->setRange(0, 400);
+        spin->setSpecialValueText(tr("Auto"));
+        spin->setSuffix(tr(" px"));
+        s->addRow(label, spin);
+        Binding b;
+        b.path = path;
+        b.show = [spin, path](const QJsonObject &panel) {
+            const QJsonValue v = json::valueAt(panel, path);
+            spin->setValue(v.isDouble() ? std::clamp(int(v.toDouble()), 0, 400) : 0);
+        };
+        b.value = [spin] {
+            return spin->value() == 0 ? QJsonValue(QJsonValue::Undefined)
+                                      : QJsonValue(spin->value());
+        };
+        const int index = s->bind(std::move(b));
+        connect(spin, &QSpinBox::valueChanged, s, [s, index] { s->edited(index); });
+    };
+    sizeRow(tr("Title"), QStringLiteral("titleSize"), QStringLiteral("options.text.titleSize"));
+    sizeRow(tr("Value"), QStringLiteral("valueSize"), QStringLiteral("options.text.valueSize"));
     return s;
 }
 
@@ -554,11 +622,11 @@ QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *
 {
     using S = ReducedOptionsSection;
     if (type == QLatin1String("stat"))
-        return {S::valueOptions(true, parent), S::statStyles(parent)};
+        return {S::valueOptions(true, parent), S::statStyles(parent), S::textSize(parent)};
     if (type == QLatin1String("gauge"))
-        return {S::valueOptions(false, parent), S::gauge(parent)};
+        return {S::valueOptions(false, parent), S::gauge(parent), S::textSize(parent)};
     if (type == QLatin1String("bargauge"))
-        return {S::valueOptions(false, parent), S::barGauge(parent)};
+        return {S::valueOptions(false, parent), S::barGauge(parent), S::textSize(parent)};
     if (type == QLatin1String("piechart"))
         return {S::valueOptions(false, parent), S::pieChart(parent), S::pieLegend(parent)};
     if (type == QLatin1String("text"))

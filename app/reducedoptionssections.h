@@ -23,8 +23,12 @@ class PanelOptionsSection;
 ///
 /// Sections (title: rows as "label" → object name of the control → JSON key):
 /// - "Value options" (stat, gauge, bar gauge, pie chart):
+///   "Show" → "values" (QComboBox: Calculate = false, All values = true) →
+///   options.reduceOptions.values;
 ///   "Calculation" → "reducer" (QComboBox, item data = reducer id) →
-///   options.reduceOptions.calcs ([id]);
+///   options.reduceOptions.calcs ([id]); enabled with Calculate;
+///   "Limit" → "limit" (QSpinBox, 0 = Grafana's default of 25) → options.reduceOptions.limit;
+///   enabled with All values;
 ///   stat only: "Fields" → "fields" (QComboBox: "" numeric fields, "/^Time$/" the time) →
 ///   options.reduceOptions.fields.
 /// - "Stat styles": "Orientation" → "orientation"; "Text mode" → "textMode"; "Color mode" →
@@ -34,6 +38,8 @@ class PanelOptionsSection;
 ///   "showThresholdMarkers" (QCheckBox); "Show threshold labels" → "showThresholdLabels".
 /// - "Bar gauge": "Orientation" → "orientation"; "Display mode" → "displayMode";
 ///   "Show unfilled area" → "showUnfilled" (QCheckBox).
+/// - "Text size" (stat, gauge, bar gauge): "Title" → "titleSize", "Value" → "valueSize"
+///   (QSpinBox in px, 0 = auto: sized to fit) → options.text.titleSize / valueSize.
 /// - "Pie chart": "Pie chart type" → "pieType"; "Labels" → "pieLabels" (a QWidget holding
 ///   the QCheckBoxes "pieLabelName", "pieLabelValue", "pieLabelPercent") →
 ///   options.displayLabels.

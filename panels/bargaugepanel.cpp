@@ -49,7 +49,7 @@ public:
     QFont nameFont(double slot) const
     {
         QFont f = font();
-        f.setPixelSize(std::clamp(int(slot), 8, 14));
+        f.setPixelSize(m_panel->m_textSizes.title.value_or(std::clamp(int(slot), 8, 14)));
         return f;
     }
 
@@ -57,7 +57,7 @@ public:
     {
         QFont f = font();
         f.setBold(true);
-        f.setPixelSize(std::clamp(int(slot), 8, 28));
+        f.setPixelSize(m_panel->m_textSizes.value.value_or(std::clamp(int(slot), 8, 28)));
         return f;
     }
 
@@ -216,7 +216,8 @@ private:
         QFont vf = valueFont(vert ? std::min(g.bar.width() * 0.25, 24.0)
                                   : std::min(g.bar.height() * 0.6, 28.0));
         QFontMetricsF vfm(vf);
-        while (vf.pixelSize() > 8 && vfm.horizontalAdvance(v.text) > g.value.width()) {
+        while (!m_panel->m_textSizes.value && vf.pixelSize() > 8 &&
+               vfm.horizontalAdvance(v.text) > g.value.width()) {
             vf.setPixelSize(vf.pixelSize() - 1);
             vfm = QFontMetricsF(vf);
         }
@@ -244,6 +245,7 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
         m_displayMode = QStringLiteral("gradient");
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_showUnfilled = options.value(QLatin1String("showUnfilled")).toBool(true);
+    m_textSizes = TextSizes::fromPanel(model);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new BarGaugeView(this);
     m_view->setObjectName(QStringLiteral("barGaugeView"));

@@ -25,6 +25,8 @@ public:
     QStringList barTexts() const;
     QString displayMode() const { return m_displayMode; }
     bool showUnfilled() const { return m_showUnfilled; }
+    /// options.text: fixed name and value font sizes (unset: sized to fit the bar).
+    const TextSizes &textSizes() const { return m_textSizes; }
     /// The orientation in use (auto resolved for the current size).
     bool isVertical() const;
     double rangeMin() const { return m_lo; }
@@ -51,6 +53,7 @@ private:
     QString m_displayMode; // gradient, lcd, basic
     QString m_orientation; // auto, horizontal, vertical
     bool m_showUnfilled = true;
+    TextSizes m_textSizes;
     double m_lo = 0;
     double m_hi = 100;
 };

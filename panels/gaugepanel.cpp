@@ -78,7 +78,8 @@ public:
         if (cell.isEmpty())
             return g;
         if (m_panel->m_values.size() > 1) {
-            const double nh = std::clamp(cell.height() * 0.12, 10.0, 18.0);
+            const std::optional<int> title = m_panel->m_textSizes.title;
+            const double nh = title ? *title * 1.25 : std::clamp(cell.height() * 0.12, 10.0, 18.0);
             g.nameRect = QRectF(cell.left(), cell.top(), cell.width(), nh);
             cell.setTop(cell.top() + nh + 2);
         }
@@ -162,7 +163,8 @@ private:
         const QColor text = palette().color(QPalette::WindowText);
         if (!g.nameRect.isEmpty()) {
             QFont nf = font();
-            nf.setPixelSize(std::max(8, int(g.nameRect.height() * 0.8)));
+            nf.setPixelSize(
+                m_panel->m_textSizes.title.value_or(std::max(8, int(g.nameRect.height() * 0.8))));
             p.setFont(nf);
             p.setPen(text);
             p.drawText(g.nameRect, Qt::AlignCenter,
@@ -222,9 +224,10 @@ private:
                               inner * 0.9);
         QFont vf = font();
         vf.setBold(true);
-        int px = std::max(8, int(std::min(textRect.height() * 0.8, 96.0)));
+        const std::optional<int> fixed = m_panel->m_textSizes.value;
+        int px = fixed.value_or(std::max(8, int(std::min(textRect.height() * 0.8, 96.0))));
         vf.setPixelSize(px);
-        while (px > 8 && QFontMetricsF(vf).horizontalAdvance(v.text) > textRect.width()) {
+        while (!fixed && px > 8 && QFontMetricsF(vf).horizontalAdvance(v.text) > textRect.width()) {
             px = std::max(8, int(px * 0.9));
             vf.setPixelSize(px);
         }
@@ -243,6 +246,7 @@ GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_markers = options.value(QLatin1String("showThresholdMarkers")).toBool(true);
     m_labels = options.value(QLatin1String("showThresholdLabels")).toBool(false);
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
+    m_textSizes = TextSizes::fromPanel(model);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new GaugeView(this);
     m_view->setObjectName(QStringLiteral("gaugeView"));

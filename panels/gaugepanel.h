@@ -27,6 +27,8 @@ public:
     bool showThresholdLabels() const { return m_labels; }
     /// "horizontal" (gauges side by side), "vertical" (one above the other) or "auto".
     QString orientation() const { return m_orientation; }
+    /// options.text: fixed name and value font sizes (unset: sized to fit).
+    const TextSizes &textSizes() const { return m_textSizes; }
     QWidget *gaugeView() const;
 
     /// Geometry of gauge `index` in gaugeView() coordinates, for tests and tooltips: the point
@@ -52,6 +54,7 @@ private:
     bool m_markers = true;
     bool m_labels = false;
     QString m_orientation; // auto, horizontal, vertical
+    TextSizes m_textSizes;
 };
 
 } // namespace pharos

@@ -23,6 +23,37 @@ QString reduceCalc(const PanelModel &model)
     return calc.isEmpty() ? QStringLiteral("lastNotNull") : calc;
 }
 
+bool showsAllValues(const PanelModel &model)
+{
+    return model.options()
+        .value(QLatin1String("reduceOptions"))
+        .toObject()
+        .value(QLatin1String("values"))
+        .toBool(false);
+}
+
+int allValuesLimit(const PanelModel &model)
+{
+    const QJsonValue v = model.options()
+                             .value(QLatin1String("reduceOptions"))
+                             .toObject()
+                             .value(QLatin1String("limit"));
+    const int limit = v.isDouble() ? int(v.toDouble()) : 25;
+    return std::clamp(limit > 0 ? limit : 25, 1, 5000);
+}
+
+TextSizes TextSizes::fromPanel(const PanelModel &model)
+{
+    const QJsonObject text = model.options().value(QLatin1String("text")).toObject();
+    const auto size = [&](const char *key) -> std::optional<int> {
+        const QJsonValue v = text.value(QLatin1String(key));
+        if (!v.isDouble() || !(v.toDouble() >= 1))
+            return std::nullopt;
+        return std::clamp(int(v.toDouble()), 1, 400);
+    };
+    return {size("titleSize"), size("valueSize")};
+}
+
 std::pair<double, double> displayRange(const PanelModel &model, const PanelData &data)
 {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -99,42 +130,50 @@ std::vector<ReducedValue> reduceSeries(const PanelModel &model, const PanelData 
 {
     std::vector<ReducedValue> out;
     const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(model.json);
+    const bool all = showsAllValues(model);
+    const int limit = allValuesLimit(model);
     for (const PanelSeries &ps : collectSeries(model, data)) {
         if (ps.frame->isEmpty())
             continue;
         const FieldConfig c =
             resolver.resolve({ps.name, ps.refId, QStringLiteral("number"), ps.frame});
-        ReducedValue r;
-        r.name = c.displayName.isEmpty()
-                     ? ps.name
-                     : expandDisplayName(c.displayName, ps.name, ps.frame->labels);
-        r.frame = ps.frame;
-        r.value = reduce(*ps.frame, calc);
-        r.unit = c.unit;
-        r.decimals = c.decimals;
-        r.thresholds = c.thresholds;
-        // A series' own min/max (an override) wins over the panel-wide range.
-        r.lo = c.min ? *c.min : lo;
-        r.hi = c.max ? *c.max : hi;
-        if (!(r.hi > r.lo)) {
-            if (c.max && !c.min)
-                r.lo = r.hi - 1;
-            else
-                r.hi = r.lo + 1;
+        // "All values": one entry per point; otherwise one per series.
+        const size_t points = all ? ps.frame->values.size() : 1;
+        for (size_t point = 0; point < points; ++point) {
+            if (all && int(out.size()) >= limit)
+                break;
+            ReducedValue r;
+            r.name = c.displayName.isEmpty()
+                         ? ps.name
+                         : expandDisplayName(c.displayName, ps.name, ps.frame->labels);
+            r.frame = ps.frame;
+            r.value = all ? ps.frame->values[point] : reduce(*ps.frame, calc);
+            r.unit = c.unit;
+            r.decimals = c.decimals;
+            r.thresholds = c.thresholds;
+            // A series' own min/max (an override) wins over the panel-wide range.
+            r.lo = c.min ? *c.min : lo;
+            r.hi = c.max ? *c.max : hi;
+            if (!(r.hi > r.lo)) {
+                if (c.max && !c.min)
+                    r.lo = r.hi - 1;
+                else
+                    r.hi = r.lo + 1;
+            }
+            r.text = c.valuePrefix + formatValueText(r.value, r.unit, r.decimals);
+            r.colorMode = c.colorMode.isEmpty() ? defaultColorMode : c.colorMode;
+            if (r.colorMode == QLatin1String("thresholds")) {
+                r.color = thresholdColor(r.value, r.thresholds, r.lo, r.hi);
+            } else if (r.colorMode == QLatin1String("fixed") ||
+                       r.colorMode == QLatin1String("shades")) {
+                const QColor fixed = grafanaColor(c.fixedColor);
+                r.color = fixed.isValid() ? fixed : ps.color;
+            } else {
+                r.color = ps.color;
+            }
+            applyMapping(mappings, r.value, &r.text, &r.color, &r.mapped);
+            out.push_back(std::move(r));
         }
-        r.text = c.valuePrefix + formatValueText(r.value, r.unit, r.decimals);
-        r.colorMode = c.colorMode.isEmpty() ? defaultColorMode : c.colorMode;
-        if (r.colorMode == QLatin1String("thresholds")) {
-            r.color = thresholdColor(r.value, r.thresholds, r.lo, r.hi);
-        } else if (r.colorMode == QLatin1String("fixed") ||
-                   r.colorMode == QLatin1String("shades")) {
-            const QColor fixed = grafanaColor(c.fixedColor);
-            r.color = fixed.isValid() ? fixed : ps.color;
-        } else {
-            r.color = ps.color;
-        }
-        applyMapping(mappings, r.value, &r.text, &r.color, &r.mapped);
-        out.push_back(std::move(r));
     }
     return out;
 }

@@ -37,12 +37,29 @@ struct ReducedValue
 /// The first calc of `options.reduceOptions.calcs`, "lastNotNull" when none.
 QString reduceCalc(const PanelModel &model);
 
+/// options.reduceOptions.values: true when every value is shown ("All values") instead of
+/// one value per series reduced with the calc.
+bool showsAllValues(const PanelModel &model);
+/// options.reduceOptions.limit in "All values" mode: the most values shown (25 when unset,
+/// at most 5000, as Grafana).
+int allValuesLimit(const PanelModel &model);
+
+/// options.text of stat, gauge and bar gauge: fixed font sizes in pixels for the title (the
+/// series name) and the value; unset = sized to fit.
+struct TextSizes
+{
+    std::optional<int> title;
+    std::optional<int> value;
+    static TextSizes fromPanel(const PanelModel &model);
+};
+
 /// The range the panel's values are drawn against: fieldConfig min/max when set, else the
 /// smallest and largest value of all series (an empty or flat range is widened so that it
 /// has a size: [0, v] for a single positive value).
 std::pair<double, double> displayRange(const PanelModel &model, const PanelData &data);
 
-/// Every non-empty series of `data` reduced with `calc`, formatted and coloured. `lo`/`hi` place
+/// Every non-empty series of `data` reduced with `calc`, formatted and coloured (in "All
+/// values" mode, every value of every series instead, up to allValuesLimit()). `lo`/`hi` place
 /// percentage thresholds. `defaultColorMode` applies when the panel sets no colour mode.
 std::vector<ReducedValue>
 reduceSeries(const PanelModel &model, const PanelData &data, const QString &calc,

@@ -80,7 +80,8 @@ private:
         if (showName && !showValue) { // textMode "name": the name takes the value's place
             QFont nf = font();
             nf.setBold(true);
-            nf.setPixelSize(std::clamp(int(cell.height() * 0.3), 8, 48));
+            nf.setPixelSize(
+                m_panel->textSizes().title.value_or(std::clamp(int(cell.height() * 0.3), 8, 48)));
             p.setFont(nf);
             p.setPen(textColor);
             p.drawText(cell.adjusted(4, 0, -4, 0), h | Qt::AlignVCenter,
@@ -91,7 +92,8 @@ private:
             return;
         if (showName) {
             QFont nf = font();
-            nf.setPixelSize(std::clamp(int(cell.height() * 0.15), 8, 16));
+            nf.setPixelSize(
+                m_panel->textSizes().title.value_or(std::clamp(int(cell.height() * 0.15), 8, 16)));
             p.setFont(nf);
             p.setPen(textColor);
             const QFontMetricsF nfm(nf);
@@ -100,12 +102,14 @@ private:
                        nfm.elidedText(s.name, Qt::ElideRight, nameRect.width()));
             textArea.setTop(nameRect.bottom());
         }
-        // Scale the value text to fit.
+        // Scale the value text to fit (unless options.text.valueSize fixes it).
         QFont vf = font();
         vf.setBold(true);
-        int px = std::max(8, int(std::min(textArea.height() * 0.55, 96.0)));
+        const std::optional<int> fixed = m_panel->textSizes().value;
+        int px = fixed.value_or(std::max(8, int(std::min(textArea.height() * 0.55, 96.0))));
         vf.setPixelSize(px);
-        while (px > 8 && QFontMetricsF(vf).horizontalAdvance(s.text) > textArea.width() * 0.92) {
+        while (!fixed && px > 8 &&
+               QFontMetricsF(vf).horizontalAdvance(s.text) > textArea.width() * 0.92) {
             px = std::max(8, int(px * 0.9));
             vf.setPixelSize(px);
         }
@@ -185,6 +189,7 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_textMode = options.value(QLatin1String("textMode")).toString(QStringLiteral("auto"));
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_justifyMode = options.value(QLatin1String("justifyMode")).toString(QStringLiteral("auto"));
+    m_textSizes = TextSizes::fromPanel(model);
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new StatView(this);
@@ -231,45 +236,54 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
     m_stats.clear();
     m_drawn = data;
     const std::vector<PanelSeries> series = collectSeries(model(), *data);
+    const bool all = showsAllValues(model());
+    const int limit = allValuesLimit(model());
     for (const PanelSeries &ps : series) {
         if (ps.frame->isEmpty())
             continue;
         // fieldConfig.defaults with this series' overrides (unit, decimals, colour, ...).
         const FieldConfig d =
             m_fieldConfig.resolve({ps.name, ps.refId, QStringLiteral("number"), ps.frame});
-        Stat s;
-        s.name = d.displayName.isEmpty() ? ps.name : d.displayName;
-        s.frame = ps.frame;
-        if (m_timeField) {
-            // The time field reduced with the calc: lastNotNull = the last point's time.
-            Frame times;
-            times.timestamps = ps.frame->timestamps;
-            times.values.reserve(ps.frame->timestamps.size());
-            for (qint64 t : ps.frame->timestamps)
-                times.values.push_back(double(t));
-            s.value = reduce(times, m_calc);
-            s.text =
-                d.valuePrefix + formatValueText(s.value, isDateTimeUnit(d.unit)
-                                                             ? d.unit
-                                                             : QStringLiteral("dateTimeAsIso"));
-        } else {
-            s.value = reduce(*ps.frame, m_calc);
-            s.text = d.valuePrefix + formatValueText(s.value, d.unit, d.decimals);
+        // "All values": one stat per point (no sparkline); otherwise one per series.
+        const size_t points = all ? ps.frame->values.size() : 1;
+        for (size_t point = 0; point < points && !(all && m_stats.size() >= limit); ++point) {
+            Stat s;
+            s.name = d.displayName.isEmpty() ? ps.name : d.displayName;
+            s.frame = all ? nullptr : ps.frame;
+            if (all) {
+                s.value = ps.frame->values[point];
+                s.text = d.valuePrefix + formatValueText(s.value, d.unit, d.decimals);
+            } else if (m_timeField) {
+                // The time field reduced with the calc: lastNotNull = the last point's time.
+                Frame times;
+                times.timestamps = ps.frame->timestamps;
+                times.values.reserve(ps.frame->timestamps.size());
+                for (qint64 t : ps.frame->timestamps)
+                    times.values.push_back(double(t));
+                s.value = reduce(times, m_calc);
+                s.text =
+                    d.valuePrefix + formatValueText(s.value, isDateTimeUnit(d.unit)
+                                                                 ? d.unit
+                                                                 : QStringLiteral("dateTimeAsIso"));
+            } else {
+                s.value = reduce(*ps.frame, m_calc);
+                s.text = d.valuePrefix + formatValueText(s.value, d.unit, d.decimals);
+            }
+            const QString mode = d.colorMode.isEmpty() ? QStringLiteral("thresholds") : d.colorMode;
+            if (mode == QLatin1String("fixed") || mode == QLatin1String("shades")) {
+                const QColor fixed = grafanaColor(d.fixedColor);
+                s.color = fixed.isValid() ? fixed : ps.color;
+            } else if (mode == QLatin1String("thresholds")) {
+                // Percentage thresholds need a range: the configured one, else the data's.
+                double lo = d.min ? *d.min : reduce(*ps.frame, QStringLiteral("min"));
+                double hi = d.max ? *d.max : reduce(*ps.frame, QStringLiteral("max"));
+                s.color = thresholdColor(s.value, d.thresholds, lo, hi);
+            } else {
+                s.color = ps.color;
+            }
+            applyMapping(m_mappings, s.value, &s.text, &s.color);
+            m_stats << s;
         }
-        const QString mode = d.colorMode.isEmpty() ? QStringLiteral("thresholds") : d.colorMode;
-        if (mode == QLatin1String("fixed") || mode == QLatin1String("shades")) {
-            const QColor fixed = grafanaColor(d.fixedColor);
-            s.color = fixed.isValid() ? fixed : ps.color;
-        } else if (mode == QLatin1String("thresholds")) {
-            // Percentage thresholds need a range: the configured one, else the data's.
-            double lo = d.min ? *d.min : reduce(*ps.frame, QStringLiteral("min"));
-            double hi = d.max ? *d.max : reduce(*ps.frame, QStringLiteral("max"));
-            s.color = thresholdColor(s.value, d.thresholds, lo, hi);
-        } else {
-            s.color = ps.color;
-        }
-        applyMapping(m_mappings, s.value, &s.text, &s.color);
-        m_stats << s;
     }
     m_view->update();
     return !m_stats.isEmpty();

@@ -3,6 +3,7 @@
 #include "fieldconfig.h"
 #include "panelseries.h"
 #include "panelwidget.h"
+#include "reducedvalues.h"
 #include "valuemappings.h"
 
 namespace pharos {
@@ -36,6 +37,8 @@ public:
     QString orientation() const { return m_orientation; }
     /// Text alignment: "auto" (one stat centred, several left-aligned) or "center".
     QString justifyMode() const { return m_justifyMode; }
+    /// options.text: fixed name and value font sizes (unset: sized to fit the cell).
+    const TextSizes &textSizes() const { return m_textSizes; }
     /// True when reduceOptions.fields names the time field: each stat is a point's time.
     bool showsTime() const { return m_timeField; }
     /// The grid the stats are laid out in for a view of `size`: columns x rows.
@@ -55,6 +58,7 @@ private:
     QString m_textMode;    // auto, value, value_and_name, name, none
     QString m_orientation; // auto, horizontal, vertical
     QString m_justifyMode; // auto, center
+    TextSizes m_textSizes;
     bool m_timeField = false;
     FieldConfigResolver m_fieldConfig;
     ValueMappings m_mappings;

@@ -181,9 +181,11 @@ private Q_SLOTS:
     void statEditsWriteGrafanaKeys();
     void editBackRestoresTheFile();
     void statReducerChangesTheValue();
+    void allValues();
     void statColorModeFillsTheBackground();
     void statGraphModeNoneRemovesTheSparkline();
     void statTextAlignment();
+    void textSize();
     void gaugeOptions();
     void barGaugeOptions();
     void pieChartOptions();
@@ -196,12 +198,13 @@ void TestReducedOptionsSections::sectionsPerType()
     QWidget parent;
     QCOMPARE(reducedPanelSections("timeseries", &parent).size(), 0);
     QCOMPARE(reducedPanelSections("table", &parent).size(), 0);
-    const QHash<QString, QStringList> titles{{"stat", {"Value options", "Stat styles"}},
-                                             {"gauge", {"Value options", "Gauge"}},
-                                             {"bargauge", {"Value options", "Bar gauge"}},
-                                             {"piechart", {"Value options", "Pie chart", "Legend"}},
-                                             {"text", {"Text"}},
-                                             {"heatmap", {"Y Axis", "Colors", "Legend"}}};
+    const QHash<QString, QStringList> titles{
+        {"stat", {"Value options", "Stat styles", "Text size"}},
+        {"gauge", {"Value options", "Gauge", "Text size"}},
+        {"bargauge", {"Value options", "Bar gauge", "Text size"}},
+        {"piechart", {"Value options", "Pie chart", "Legend"}},
+        {"text", {"Text"}},
+        {"heatmap", {"Y Axis", "Colors", "Legend"}}};
     for (const QString &type : kTypes) {
         Sections s(type);
         QCOMPARE(s.titles(), titles.value(type));
@@ -386,6 +389,41 @@ void TestReducedOptionsSections::statReducerChangesTheValue()
              qPrintable(stat->statTexts().value(0)));
 }
 
+void TestReducedOptionsSections::allValues()
+{
+    Sections s("stat");
+    const QJsonObject panel = parse(reducedPanel("stat", R"({"graphMode": "area"})"));
+    s.load(panel);
+    QVERIFY(s.find<QComboBox>("reducer")->isEnabled());
+    QVERIFY(!s.find<QSpinBox>("limit")->isEnabled());
+    QVERIFY(choose(s.find<QComboBox>("values"), "true"));
+    QVERIFY(!s.find<QComboBox>("reducer")->isEnabled());
+    QVERIFY(s.find<QSpinBox>("limit")->isEnabled());
+    QCOMPARE(json::valueAt(s.store(panel), "options.reduceOptions.values"), QJsonValue(true));
+    QVERIFY(json::valueAt(s.store(panel), "options.reduceOptions.limit").isUndefined());
+    const PanelDataPtr data = seriesData({{5, 42, 7}, {1, 2}});
+    auto w = render(s.store(panel), data);
+    auto *stat = qobject_cast<StatPanel *>(w.get());
+    QCOMPARE(stat->statTexts(), (QStringList{"5", "42", "7", "1", "2"}));
+    QVERIFY(!stat->stats().first().frame); // no sparkline per value
+    // A limit of 2 (typed in the spin box).
+    auto *limit = s.find<QSpinBox>("limit");
+    limit->selectAll();
+    QTest::keyClicks(limit, "2");
+    QCOMPARE(json::valueAt(s.store(panel), "options.reduceOptions.limit").toInt(), 2);
+    w = render(s.store(panel), data);
+    QCOMPARE(qobject_cast<StatPanel *>(w.get())->statTexts(), (QStringList{"5", "42"}));
+
+    // The gauge too: one gauge per value.
+    Sections g("gauge");
+    const QJsonObject gauge = parse(reducedPanel("gauge"));
+    g.load(gauge);
+    QVERIFY(choose(g.find<QComboBox>("values"), "true"));
+    w = render(g.store(gauge), data);
+    QCOMPARE(qobject_cast<GaugePanel *>(w.get())->gaugeTexts(),
+             (QStringList{"5", "42", "7", "1", "2"}));
+}
+
 void TestReducedOptionsSections::statColorModeFillsTheBackground()
 {
     Sections s("stat");
@@ -457,6 +495,69 @@ void TestReducedOptionsSections::statTextAlignment()
     w = render(s.store(panel), data, QSize(600, 220));
     auto *stat = qobject_cast<StatPanel *>(w.get());
     QCOMPARE(stat->layoutGrid(stat->statView()->size()), QSize(2, 1));
+}
+
+void TestReducedOptionsSections::textSize()
+{
+    // The value's height in pixels, auto then fixed, in a stat, a gauge and a bar gauge.
+    const PanelDataPtr data = seriesData({{10, 50}});
+    const QColor green = grafanaColor("green");
+    const auto inkHeight = [&](const QImage &img) {
+        const QImage im = img.convertToFormat(QImage::Format_ARGB32);
+        int top = im.height(), bottom = -1;
+        for (int y = 0; y < im.height(); ++y)
+            for (int x = 0; x < im.width(); ++x)
+                if (near(im.pixelColor(x, y), green, 30)) {
+                    top = std::min(top, y);
+                    bottom = std::max(bottom, y);
+                }
+        return bottom - top + 1;
+    };
+    for (const char *type : {"stat", "gauge", "bargauge"}) {
+        Sections s(type);
+        QJsonObject panel = parse(reducedPanel(type, R"({"graphMode": "none", "text": {},
+            "showThresholdMarkers": false, "displayMode": "basic", "showUnfilled": false,
+            "orientation": "horizontal"})"));
+        json::setValueAt(panel, "fieldConfig.defaults.min", 0);
+        json::setValueAt(panel, "fieldConfig.defaults.max", 1000);
+        s.load(panel);
+        QCOMPARE(s.find<QSpinBox>("valueSize")->value(), 0);
+        QCOMPARE(s.store(panel), panel);
+        auto *value = s.find<QSpinBox>("valueSize");
+        value->selectAll();
+        QTest::keyClicks(value, "12");
+        QVERIFY(s.find<QSpinBox>("titleSize"));
+        const QJsonObject out = s.store(panel);
+        QCOMPARE(json::valueAt(out, "options.text"), QJsonValue(parse(R"({"valueSize": 12})")));
+        const auto image = [&](const QJsonObject &p) {
+            auto w = render(p, data, QSize(400, 260));
+            if (auto *st = qobject_cast<StatPanel *>(w.get()))
+                return st->statView()->grab().toImage();
+            if (auto *g = qobject_cast<GaugePanel *>(w.get())) {
+                // The value only: the middle of the arc, without the band.
+                const QImage img = g->gaugeView()->grab().toImage();
+                const QPointF l = g->valueBandPoint(0, 0), r = g->valueBandPoint(0, 1);
+                const double radius = (r.x() - l.x()) / (2 * std::cos(M_PI / 6));
+                const QPointF c((l.x() + r.x()) / 2, l.y() - radius / 2);
+                return img.copy(
+                    QRectF(c.x() - 0.6 * radius, c.y() - 0.6 * radius, 1.2 * radius, 1.1 * radius)
+                        .toRect());
+            }
+            if (auto *b = qobject_cast<BarGaugePanel *>(w.get())) {
+                // Only the value's text is green here: the bar is cut off the image.
+                const QRectF v = b->barRect(0);
+                return b->barView()->grab().toImage().copy(int(v.right()) + 1, 0, 400, 400);
+            }
+            return QImage();
+        };
+        const int autoHeight = inkHeight(image(panel));
+        const int fixedHeight = inkHeight(image(out));
+        // Digits are about 0.7 of the pixel size tall.
+        QVERIFY2(fixedHeight >= 6 && fixedHeight <= 12,
+                 qPrintable(QString("%1 %2").arg(type).arg(fixedHeight)));
+        QVERIFY2(autoHeight > fixedHeight + 4,
+                 qPrintable(QString("%1 %2 %3").arg(type).arg(autoHeight).arg(fixedHeight)));
+    }
 }
 
 void TestReducedOptionsSections::gaugeOptions()
