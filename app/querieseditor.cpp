@@ -11,16 +11,15 @@
 #include "timerange.h"
 #include "variables.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QFrame>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -148,15 +147,9 @@ struct QueriesEditor::Card
 QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry)
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
+    // No scroll area of its own: the panel editor puts the tab in one.
+    QWidget *content = this;
+    auto *layout = new QVBoxLayout(this);
 
     // Data source and Run.
     auto *top = new QHBoxLayout;
@@ -176,9 +169,33 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
     connect(m_panelDs, &QComboBox::activated, this, &QueriesEditor::onPanelDatasource);
     connect(m_run, &QPushButton::clicked, this, &QueriesEditor::runRequested);
 
-    // Query options.
-    auto *options = new QGroupBox(tr("Query options"), content);
+    // Query options: collapsed to a summary line, as in Grafana.
+    auto *optionsHeader = new QHBoxLayout;
+    m_optionsToggle = new QToolButton(content);
+    m_optionsToggle->setObjectName(QStringLiteral("queryOptionsToggle"));
+    m_optionsToggle->setText(tr("Query options"));
+    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_optionsToggle->setCheckable(true);
+    m_optionsToggle->setAutoRaise(true);
+    m_optionsSummary = new QLabel(content);
+    m_optionsSummary->setObjectName(QStringLiteral("queryOptionsSummary"));
+    m_optionsSummary->setTextFormat(Qt::PlainText);
+    m_optionsSummary->setForegroundRole(QPalette::PlaceholderText);
+    m_optionsSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    optionsHeader->addWidget(m_optionsToggle);
+    optionsHeader->addWidget(m_optionsSummary, 1);
+    layout->addLayout(optionsHeader);
+    auto *options = new QFrame(content);
+    options->setFrameShape(QFrame::StyledPanel);
+    m_optionsBody = options;
+    options->hide();
+    connect(m_optionsToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_optionsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_optionsBody->setVisible(open);
+    });
     auto *form = new QFormLayout(options);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     auto makeEdit = [&](const QString &name, const QString &placeholder, const QString &tip) {
         auto *e = new QLineEdit(options);
         e->setObjectName(name);
@@ -204,13 +221,13 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
     form->addRow(tr("Relative time"), m_timeFrom);
     form->addRow(tr("Time shift"), m_timeShift);
     form->addRow(QString(), m_hideTime);
-    m_optionsError = new QLabel(options);
+    layout->addWidget(options);
+    m_optionsError = new QLabel(content);
     m_optionsError->setObjectName(QStringLiteral("queryOptionsError"));
     m_optionsError->setWordWrap(true);
     m_optionsError->setStyleSheet(QStringLiteral("color: #d44a3a;"));
     m_optionsError->hide();
-    form->addRow(m_optionsError);
-    layout->addWidget(options);
+    layout->addWidget(m_optionsError);
     const std::pair<QLineEdit *, QString> edits[] = {
         {m_maxDataPoints, QStringLiteral("maxDataPoints")},
         {m_minInterval, QStringLiteral("interval")},
@@ -232,6 +249,7 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
             m_values.insert(key, false);
         else
             m_values.remove(key);
+        updateOptionsSummary();
         edited();
     });
 
@@ -388,7 +406,8 @@ void QueriesEditor::setPanel(const QJsonObject &panel)
             const QJsonValue ref = v.toObject().value(keyDatasource());
             if (!hasRef(ref) || isMixedRef(ref))
                 continue;
-            if (isVariableRef(ref) ? ref != panelRef() : m_registry->resolve(ref) != panelSource) {
+            if (isVariableRef(ref) ? refText(ref) != refText(panelRef())
+                                   : m_registry->resolve(ref) != panelSource) {
                 mixed = true;
                 break;
             }
@@ -426,6 +445,27 @@ void QueriesEditor::loadPanelOptions()
     }
     m_optionsError->clear();
     m_optionsError->hide();
+    updateOptionsSummary();
+}
+
+void QueriesEditor::updateOptionsSummary()
+{
+    auto text = [&](const char *key) {
+        const QJsonValue v = m_values.value(QLatin1String(key));
+        return v.isDouble() ? QString::number(v.toDouble()) : v.toString().trimmed();
+    };
+    QStringList parts;
+    const QString mdp = text("maxDataPoints");
+    parts << tr("Max data points: %1").arg(mdp.isEmpty() ? tr("auto") : mdp);
+    const QString interval = text("interval");
+    parts << tr("Min interval: %1").arg(interval.isEmpty() ? tr("no limit") : interval);
+    if (!text("timeFrom").isEmpty())
+        parts << tr("Relative time: %1").arg(text("timeFrom"));
+    if (!text("timeShift").isEmpty())
+        parts << tr("Time shift: %1").arg(text("timeShift"));
+    if (m_values.value(QLatin1String("hideTimeOverride")).toBool(false))
+        parts << tr("Time info hidden");
+    m_optionsSummary->setText(parts.join(QStringLiteral("  ·  ")));
 }
 
 QJsonObject QueriesEditor::applyTo(const QJsonObject &panel) const
@@ -515,6 +555,7 @@ void QueriesEditor::onOptionEdited(const QString &key, const QString &rawText)
         m_values.remove(key);
     else
         m_values.insert(key, value);
+    updateOptionsSummary();
     edited();
 }
 
@@ -680,14 +721,24 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     card->body = new QWidget(card->frame);
     auto *form = new QFormLayout(card->body);
     form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     card->datasourceLabel = new QLabel(tr("Data source"), card->body);
     card->datasource = new QComboBox(card->body);
     card->datasource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     card->datasourceLabel->setBuddy(card->datasource);
     form->addRow(card->datasourceLabel, card->datasource);
     card->expr = new PromqlEditor(card->body);
-    card->expr->setMinimumHeight(60);
-    card->expr->setMaximumHeight(140);
+    // As tall as the query (2 to 12 lines).
+    PromqlEditor *expr = card->expr;
+    auto fit = [expr] {
+        const int lines = std::clamp(int(expr->document()->size().height()), 2, 12);
+        expr->setFixedHeight(expr->fontMetrics().lineSpacing() * lines +
+                             int(2 * expr->document()->documentMargin()) + 2 * expr->frameWidth() +
+                             2);
+    };
+    connect(expr->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+            expr, fit);
+    fit();
     card->expr->setPlaceholderText(tr("Enter a PromQL query (Shift+Enter to run)"));
     form->addRow(tr("Query"), card->expr);
 
@@ -703,6 +754,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     card->legend->setPlaceholderText(QStringLiteral("{{label_name}}"));
     legendRow->addWidget(card->legendMode);
     legendRow->addWidget(card->legend, 1);
+    legendRow->addStretch(0); // takes the room while the text is hidden
     form->addRow(tr("Legend"), legendRow);
 
     auto *optionsRow = new QHBoxLayout;

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QToolButton;
 class QVBoxLayout;
 
 namespace pharos {
@@ -41,7 +42,11 @@ struct PanelData;
 /// The legend mode is Auto ("__auto"), Verbose ("") or Custom (the text); the query type
 /// writes Grafana's "range" and "instant" booleans.
 ///
-/// Object names (for tests): panel level "panelDatasource", "runQueries", "maxDataPoints",
+/// It has no scroll area of its own: put it in one.
+///
+/// Object names (for tests): panel level "panelDatasource", "runQueries",
+/// "queryOptionsToggle" (opens the options; collapsed they are summed up in
+/// "queryOptionsSummary"), "maxDataPoints",
 /// "minInterval", "timeFrom", "timeShift", "hideTimeOverride", "queryOptionsError" (the
 /// messages of invalid options), "addQuery". Per query card i (0-based, top to bottom):
 /// "query-i" (the card), "collapse-i", "refId-i", "summary-i" (the expr while collapsed),
@@ -84,6 +89,7 @@ private:
     void clearCards();
     QString nextRefId() const;
     void loadPanelOptions();
+    void updateOptionsSummary();
     void onPanelDatasource(int index);
     void onCardDatasource(Card *card, int index);
     void onOptionEdited(const QString &key, const QString &text);
@@ -118,6 +124,9 @@ private:
     QLineEdit *m_timeFrom;
     QLineEdit *m_timeShift;
     QCheckBox *m_hideTime;
+    QToolButton *m_optionsToggle;
+    QLabel *m_optionsSummary;
+    QWidget *m_optionsBody;
     QLabel *m_optionsError;
     QVBoxLayout *m_cardsLayout;
     QPushButton *m_add;

@@ -424,8 +424,15 @@ private Q_SLOTS:
         QSignalSpy changed(&e, &QueriesEditor::changed);
         auto *error = child<QLabel>(e, QStringLiteral("queryOptionsError"));
         QVERIFY(!error->isVisible());
-
+        // Collapsed to a summary until opened.
         auto *mdp = child<QLineEdit>(e, QStringLiteral("maxDataPoints"));
+        auto *summary = child<QLabel>(e, QStringLiteral("queryOptionsSummary"));
+        QVERIFY(!mdp->isVisible());
+        QCOMPARE(summary->text(),
+                 QStringLiteral("Max data points: auto  ·  Min interval: no limit"));
+        click(e, QStringLiteral("queryOptionsToggle"));
+        QVERIFY(mdp->isVisible());
+
         retype(mdp, QStringLiteral("many"));
         QVERIFY(error->isVisible());
         QVERIFY(!e.applyTo(panel).contains(QLatin1String("maxDataPoints")));
@@ -465,6 +472,8 @@ private Q_SLOTS:
         QCOMPARE(out.value(QLatin1String("timeFrom")).toString(), QStringLiteral("2h"));
         QCOMPARE(out.value(QLatin1String("timeShift")).toString(), QStringLiteral("1h"));
         QVERIFY(!out.contains(QLatin1String("hideTimeOverride")));
+        QCOMPARE(summary->text(), QStringLiteral("Max data points: 50  ·  Min interval: >30s  ·  "
+                                                 "Relative time: 2h  ·  Time shift: 1h"));
 
         // The effect on the panel: its own range and the header text.
         const QDateTime now =
