@@ -278,7 +278,6 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
         if (!ref.isUndefined() && !ref.isNull())
             t.insert(keyDatasource(), ref);
         Card *card = addCard(t, int(m_cards.size()));
-        card->original = QJsonObject();
         renumber();
         card->expr->setFocus();
         edited();
@@ -384,7 +383,6 @@ void QueriesEditor::fillSourceCombo(QComboBox *combo, const QJsonValue &ref, boo
 void QueriesEditor::setPanel(const QJsonObject &panel)
 {
     m_loading = true;
-    clearCards();
     static const char *const owned[] = {"datasource", "maxDataPoints", "interval",
                                         "timeFrom",   "timeShift",     "hideTimeOverride"};
     m_original = QJsonObject();
@@ -416,9 +414,16 @@ void QueriesEditor::setPanel(const QJsonObject &panel)
     m_mixedView = mixed;
     fillSourceCombo(m_panelDs, panelRef(), true, mixed);
 
-    for (const QJsonValue &v : std::as_const(m_originalTargets)) {
-        Card *card = addCard(v.toObject(), int(m_cards.size()));
-        card->original = card->json;
+    // The cards there are show the new targets (an undo keeps the focus and what is
+    // collapsed); the others are added or removed.
+    const int count = int(m_originalTargets.size());
+    while (m_cards.size() > count)
+        removeCard(int(m_cards.size()) - 1);
+    for (int i = 0; i < count; ++i) {
+        if (i < m_cards.size())
+            loadCard(m_cards[i], m_originalTargets[i].toObject());
+        else
+            addCard(m_originalTargets[i].toObject(), i);
     }
     setMixedView(mixed);
     renumber();
@@ -670,6 +675,54 @@ QString QueriesEditor::nextRefId() const
     }
 }
 
+void QueriesEditor::loadCard(Card *card, const QJsonObject &t)
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    card->json = t;
+    card->original = t;
+    card->refId->setText(t.value(QLatin1String("refId")).toString());
+    card->refIdError = false;
+    card->minStepError = false;
+    updateCardErrors(card);
+    card->hide->setChecked(t.value(QLatin1String("hide")).toBool(false));
+    updateHideButton(card);
+    card->expr->setVariableSet(m_variables);
+    card->expr->setTimeRange(m_fromMs, m_toMs);
+    const QString expr = t.value(QLatin1String("expr")).toString();
+    if (card->expr->query() != expr) // the same text keeps the cursor and the error marker
+        card->expr->setQuery(expr);
+    card->summary->setText(expr.simplified());
+    card->summary->setToolTip(expr.simplified());
+    const QString legend = t.value(QLatin1String("legendFormat")).toString();
+    const int mode = legend == QLatin1String("__auto") ? LegendAuto
+                     : legend.isEmpty()                ? LegendVerbose
+                                                       : LegendCustom;
+    card->legendMode->setCurrentIndex(mode);
+    card->legend->setText(mode == LegendCustom ? legend : QString());
+    card->legend->setVisible(mode == LegendCustom);
+    card->queryType->setCurrentIndex(queryTypeOf(t));
+    card->minStep->setText(t.value(QLatin1String("interval")).toString());
+    const QString format = t.value(QLatin1String("format")).toString();
+    while (card->format->count() > int(std::size(kFormats)))
+        card->format->removeItem(card->format->count() - 1);
+    const int formatIndex = card->format->findData(format);
+    if (formatIndex >= 0) {
+        card->format->setCurrentIndex(formatIndex);
+    } else if (format.isEmpty()) {
+        card->format->setCurrentIndex(0);
+    } else {
+        card->format->addItem(format, format); // kept as written
+        card->format->setCurrentIndex(card->format->count() - 1);
+    }
+    fillSourceCombo(card->datasource, t.value(keyDatasource()), false, false);
+    card->datasource->setVisible(m_mixedView);
+    card->datasourceLabel->setVisible(m_mixedView);
+    updateCardSource(card);
+
+    m_loading = loading;
+}
+
 QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index)
 {
     auto *card = new Card;
@@ -694,7 +747,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     card->collapse = tool(QString(), tr("Collapse or expand this query"));
     card->collapse->setArrowType(Qt::DownArrow);
     card->collapse->setCheckable(true);
-    card->refId = new QLineEdit(card->json.value(QLatin1String("refId")).toString(), card->frame);
+    card->refId = new QLineEdit(card->frame);
     card->refId->setToolTip(tr("The query's name (refId), unique in the panel"));
     card->refId->setMaximumWidth(120);
     card->summary = new QLabel(card->frame);
@@ -789,35 +842,6 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     form->addRow(card->error);
     v->addWidget(card->body);
 
-    // Values.
-    const QJsonObject &t = card->json;
-    card->hide->setChecked(t.value(QLatin1String("hide")).toBool(false));
-    updateHideButton(card);
-    card->expr->setVariableSet(m_variables);
-    card->expr->setTimeRange(m_fromMs, m_toMs);
-    card->expr->setQuery(t.value(QLatin1String("expr")).toString());
-    const QString legend = t.value(QLatin1String("legendFormat")).toString();
-    const int mode = legend == QLatin1String("__auto") ? LegendAuto
-                     : legend.isEmpty()                ? LegendVerbose
-                                                       : LegendCustom;
-    card->legendMode->setCurrentIndex(mode);
-    card->legend->setText(mode == LegendCustom ? legend : QString());
-    card->legend->setVisible(mode == LegendCustom);
-    card->queryType->setCurrentIndex(queryTypeOf(t));
-    card->minStep->setText(t.value(QLatin1String("interval")).toString());
-    const QString format = t.value(QLatin1String("format")).toString();
-    const int formatIndex = card->format->findData(format);
-    if (formatIndex >= 0) {
-        card->format->setCurrentIndex(formatIndex);
-    } else if (!format.isEmpty()) {
-        card->format->addItem(format, format); // kept as written
-        card->format->setCurrentIndex(card->format->count() - 1);
-    }
-    fillSourceCombo(card->datasource, t.value(keyDatasource()), false, false);
-    card->datasource->setVisible(m_mixedView);
-    card->datasourceLabel->setVisible(m_mixedView);
-    updateCardSource(card);
-
     // Edits.
     connect(card->collapse, &QToolButton::toggled, this, [card](bool collapsed) {
         card->collapse->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
@@ -857,8 +881,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     connect(card->duplicate, &QToolButton::clicked, this, [this, card] {
         QJsonObject copy = card->json;
         copy.insert(QStringLiteral("refId"), nextRefId());
-        Card *c = addCard(copy, int(m_cards.indexOf(card)) + 1);
-        c->original = copy;
+        addCard(copy, int(m_cards.indexOf(card)) + 1);
         renumber();
         edited();
     });
@@ -937,6 +960,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
         edited();
     });
 
+    loadCard(card, target);
     m_cards.insert(index, card);
     m_cardsLayout->insertWidget(index, card->frame);
     card->frame->show(); // now, not when the layout gets to it

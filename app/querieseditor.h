@@ -83,6 +83,7 @@ Q_SIGNALS:
 private:
     struct Card;
     Card *addCard(const QJsonObject &target, int index);
+    void loadCard(Card *card, const QJsonObject &target);
     void removeCard(int index);
     void moveCard(int from, int to);
     void renumber();

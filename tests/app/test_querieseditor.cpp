@@ -203,6 +203,16 @@ private Q_SLOTS:
                     }
                     if (t.contains(QLatin1String("datasource")))
                         ++withRefs;
+                    // Cards are reused from panel to panel: nothing of the last one stays.
+                    QCOMPARE(child<QToolButton>(e, QStringLiteral("hide-") + n)->isChecked(),
+                             t.value(QLatin1String("hide")).toBool(false));
+                    QCOMPARE(child<QLineEdit>(e, QStringLiteral("minStep-") + n)->text(),
+                             t.value(QLatin1String("interval")).toString());
+                    const QString format = t.value(QLatin1String("format")).toString();
+                    QCOMPARE(child<QComboBox>(e, QStringLiteral("format-") + n)
+                                 ->currentData()
+                                 .toString(),
+                             format.isEmpty() ? QStringLiteral("time_series") : format);
                     ++targetsChecked;
                 }
                 ++panelsChecked;
@@ -319,6 +329,25 @@ private Q_SLOTS:
         // The next new query takes the first free letter.
         click(e, QStringLiteral("addQuery"));
         QCOMPARE(refIds(e.applyTo(panel)), (QStringList{"Errors", "C", "A"}));
+
+        // Showing the panel again (an undo) keeps the cards, their editors and the focus.
+        PromqlEditor *first = e.exprEditor(0);
+        first->setFocus();
+        QCOMPARE(e.focusWidget(), first);
+        const QJsonObject now = e.applyTo(panel);
+        changed.clear();
+        e.setPanel(now);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(e.exprEditor(0), first);
+        QCOMPARE(e.focusWidget(), first);
+        QCOMPARE(e.applyTo(now), now);
+        e.setPanel(panel);
+        QCOMPARE(e.queryCount(), 1);
+        QCOMPARE(e.applyTo(panel), panel);
+        QVERIFY(!e.findChild<QWidget *>(QStringLiteral("refId-1")));
+        e.setPanel(now);
+        QCOMPARE(e.queryCount(), 3);
+        QCOMPARE(e.applyTo(now), now);
 
         // Collapse shows the query in the header.
         click(e, QStringLiteral("collapse-1"));
