@@ -7,6 +7,7 @@
 #include <QAbstractListModel>
 #include <QApplication>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
@@ -18,56 +19,131 @@
 #include <QTextBlock>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace pharos {
 
 // --- highlighter ---------------------------------------------------------------------------
 
-PromqlHighlighter::PromqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
+namespace {
+
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const QColor rgb = c.toRgb();
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) +
+           0.0722 * channel(rgb.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    const QColor x = a.toRgb();
+    const QColor y = b.toRgb();
+    return QColor::fromRgbF(float(x.redF() + (y.redF() - x.redF()) * t),
+                            float(x.greenF() + (y.greenF() - x.greenF()) * t),
+                            float(x.blueF() + (y.blueF() - x.blueF()) * t));
+}
+
+bool isDark(const QPalette &palette)
+{
+    // Dark when the text is lighter than the background it is written on.
+    return luminance(palette.color(QPalette::Text)) > luminance(palette.color(QPalette::Base));
+}
+
+// `color` moved towards white or black (whichever stands out more on `base`) until its
+// contrast against `base` reaches `minimum`.
+QColor readableOn(const QColor &color, const QColor &base, double minimum)
+{
+    if (contrast(color, base) >= minimum)
+        return color;
+    const QColor extreme = contrast(Qt::white, base) >= contrast(Qt::black, base)
+                               ? QColor(Qt::white)
+                               : QColor(Qt::black);
+    QColor out = color;
+    for (int step = 1; step <= 20 && contrast(out, base) < minimum; ++step)
+        out = mix(color, extreme, step / 20.0);
+    return out;
+}
+
+} // namespace
+
+PromqlHighlighter::PromqlHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document), m_palette(QGuiApplication::palette())
+{
+}
+
+void PromqlHighlighter::setPalette(const QPalette &palette)
+{
+    if (palette == m_palette && !m_formats.isEmpty())
+        return;
+    m_palette = palette;
+    m_formats.clear();
+    rehighlight();
+}
 
 QTextCharFormat PromqlHighlighter::formatFor(PromqlTokenKind kind)
 {
+    return formatFor(kind, QGuiApplication::palette());
+}
+
+QTextCharFormat PromqlHighlighter::formatFor(PromqlTokenKind kind, const QPalette &palette)
+{
     using K = PromqlTokenKind;
+    const bool dark = isDark(palette);
+    const QColor base = palette.color(QPalette::Base);
+    // One hue per meaning: the light-theme colour, and a lighter one for dark themes.
+    auto colour = [&](QRgb light, QRgb onDark) {
+        return readableOn(QColor::fromRgb(dark ? onDark : light), base, minimumContrast());
+    };
     QTextCharFormat f;
     switch (kind) {
     case K::MetricName:
-        f.setForeground(QColor(0x1f, 0x5f, 0xbf));
+        f.setForeground(colour(0x1f5fbf, 0x79b8ff));
         break;
     case K::LabelName:
-        f.setForeground(QColor(0x82, 0x50, 0xdf));
+        f.setForeground(colour(0x8250df, 0xd2a8ff));
         break;
     case K::Function:
     case K::Aggregation:
-        f.setForeground(QColor(0x95, 0x38, 0x00));
+        f.setForeground(colour(0x953800, 0xffa657));
         f.setFontWeight(QFont::Bold);
         break;
     case K::Keyword:
-        f.setForeground(QColor(0xcf, 0x22, 0x2e));
+        f.setForeground(colour(0xcf222e, 0xff7b72));
         f.setFontWeight(QFont::Bold);
         break;
     case K::Operator:
-        f.setForeground(QColor(0xcf, 0x22, 0x2e));
+        f.setForeground(colour(0xcf222e, 0xff7b72));
         break;
     case K::Number:
-        f.setForeground(QColor(0x0a, 0x6c, 0x74));
+        f.setForeground(colour(0x0a6c74, 0x56d4dd));
         break;
     case K::Duration:
-        f.setForeground(QColor(0x9a, 0x67, 0x00));
+        f.setForeground(colour(0x9a6700, 0xe3b341));
         break;
     case K::String:
-        f.setForeground(QColor(0x11, 0x7a, 0x2f));
+        f.setForeground(colour(0x117a2f, 0x7ee787));
         break;
     case K::Comment:
-        f.setForeground(QColor(0x6e, 0x77, 0x81));
+        f.setForeground(colour(0x6e7781, 0x8b949e));
         f.setFontItalic(true);
         break;
     case K::Variable:
-        f.setForeground(QColor(0xbf, 0x39, 0x89));
+        f.setForeground(colour(0xbf3989, 0xf778ba));
         f.setFontItalic(true);
         break;
     case K::Error:
         f.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        f.setUnderlineColor(Qt::red);
+        f.setUnderlineColor(colour(0xd32f2f, 0xff6b6b));
         break;
     default:
         break;
@@ -93,7 +169,10 @@ void PromqlHighlighter::highlightBlock(const QString &text)
         state = state * 31 + size_t(t.kind) * 7 + size_t(t.start);
         if (t.end() <= from)
             continue;
-        const QTextCharFormat f = formatFor(t.kind);
+        auto fit = m_formats.constFind(int(t.kind));
+        if (fit == m_formats.cend())
+            fit = m_formats.insert(int(t.kind), formatFor(t.kind, m_palette));
+        const QTextCharFormat &f = *fit;
         if (f == QTextCharFormat())
             continue;
         const int s = std::max(t.start, from) - from;
@@ -338,6 +417,7 @@ PromqlEditor::PromqlEditor(QWidget *parent) : QPlainTextEdit(parent)
     setTabChangesFocus(false);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_highlighter = new PromqlHighlighter(document());
+    m_highlighter->setPalette(palette());
     m_completer = new PromqlCompleter(this);
     m_popup = new PromqlCompletionPopup(this);
     m_popup->hide();
@@ -664,10 +744,10 @@ void PromqlEditor::updateExtraSelections()
             selections << s;
         };
         if (partner >= 0) {
-            mark(tokens[at].start, bracketMatchColor());
-            mark(tokens[partner].start, bracketMatchColor());
+            mark(tokens[at].start, bracketMatchColor(palette()));
+            mark(tokens[partner].start, bracketMatchColor(palette()));
         } else {
-            mark(tokens[at].start, bracketMismatchColor());
+            mark(tokens[at].start, bracketMismatchColor(palette()));
         }
     }
     if (m_errorOffset >= 0) {
@@ -688,14 +768,50 @@ void PromqlEditor::updateExtraSelections()
     setExtraSelections(selections);
 }
 
+namespace {
+
+// `tint` blended into Base as far as the text stays readable on it.
+QColor bracketBackground(const QPalette &palette, const QColor &tint)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    for (double t = 0.45; t > 0.1; t -= 0.05) {
+        const QColor c = mix(base, tint, t);
+        if (contrast(text, c) >= PromqlHighlighter::minimumContrast())
+            return c;
+    }
+    return mix(base, tint, 0.1);
+}
+
+} // namespace
+
+QColor PromqlEditor::bracketMatchColor(const QPalette &palette)
+{
+    return bracketBackground(palette, palette.color(QPalette::Highlight));
+}
+
+QColor PromqlEditor::bracketMismatchColor(const QPalette &palette)
+{
+    return bracketBackground(palette, QColor(0xe5, 0x39, 0x35));
+}
+
 QColor PromqlEditor::bracketMatchColor()
 {
-    return QColor(0xb4, 0xd7, 0xff);
+    return bracketMatchColor(QGuiApplication::palette());
 }
 
 QColor PromqlEditor::bracketMismatchColor()
 {
-    return QColor(0xff, 0xb4, 0xb4);
+    return bracketMismatchColor(QGuiApplication::palette());
+}
+
+void PromqlEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        m_highlighter->setPalette(palette());
+        updateExtraSelections();
+    }
 }
 
 void PromqlEditor::keyPressEvent(QKeyEvent *event)

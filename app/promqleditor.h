@@ -4,6 +4,8 @@
 #include "promqllexer.h"
 
 #include <QFrame>
+#include <QHash>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QSyntaxHighlighter>
@@ -26,8 +28,18 @@ class PromqlHighlighter : public QSyntaxHighlighter
     Q_OBJECT
 public:
     explicit PromqlHighlighter(QTextDocument *document);
-    /// The format used for a token kind (brackets, commas, colons and @ get the default).
+    /// The format of a token kind on `palette` (brackets, commas, colons and @ get the
+    /// default). The colours are derived from the palette: hues that keep their meaning,
+    /// lighter on a dark Base, darker on a light one, each with a contrast of at least
+    /// minimumContrast() against Base.
+    static QTextCharFormat formatFor(PromqlTokenKind kind, const QPalette &palette);
+    /// The same for the application's palette.
     static QTextCharFormat formatFor(PromqlTokenKind kind);
+    /// WCAG contrast ratio every token colour reaches against the palette's Base.
+    static constexpr double minimumContrast() { return 4.5; }
+    /// Recolours the document for `palette` (the editor's, when it changes).
+    void setPalette(const QPalette &palette);
+    const QPalette &palette() const { return m_palette; }
 
 protected:
     void highlightBlock(const QString &text) override;
@@ -35,6 +47,8 @@ protected:
 private:
     QString m_text;
     QList<PromqlToken> m_tokens;
+    QPalette m_palette;
+    QHash<int, QTextCharFormat> m_formats;
 };
 
 /// The completion list shown under the cursor: candidates (virtualised list) and, below
@@ -140,6 +154,11 @@ public:
     /// The hint as rich text (what the label shows), or "" when no call is around the cursor.
     QString signatureHintHtml() const { return m_hintHtml; }
 
+    /// The backgrounds of matching brackets and of an unmatched one, derived from the
+    /// palette (Highlight or red blended into Base, keeping Text readable on them).
+    static QColor bracketMatchColor(const QPalette &palette);
+    static QColor bracketMismatchColor(const QPalette &palette);
+    /// The same for the application's palette.
     static QColor bracketMatchColor();
     static QColor bracketMismatchColor();
 
@@ -156,6 +175,7 @@ protected:
     void focusInEvent(QFocusEvent *event) override;
     bool event(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void requestCompletion(bool now);

@@ -19,6 +19,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QtTest>
+#include <cmath>
 #include <memory>
 
 using namespace pharos;
@@ -35,6 +36,20 @@ QTextCharFormat formatAt(QTextDocument *doc, int pos)
         if (r.start <= rel && rel < r.start + r.length)
             return r.format;
     return {};
+}
+
+// WCAG 2 contrast ratio.
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    auto lum = [](const QColor &c) {
+        auto ch = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF());
+    };
+    const double x = lum(a.toRgb());
+    const double y = lum(b.toRgb());
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
 }
 
 QStringList popupLabels(PromqlEditor &e)
@@ -127,6 +142,91 @@ private Q_SLOTS:
                  PromqlHighlighter::formatFor(PromqlTokenKind::MetricName).foreground());
         QVERIFY(formatAt(doc, pos).foreground() !=
                 PromqlHighlighter::formatFor(PromqlTokenKind::LabelName).foreground());
+    }
+
+    void coloursFollowThePalette()
+    {
+        // A dark palette: every token is drawn in a colour readable on the dark Base
+        // (WCAG contrast >= 4.5), the brackets' backgrounds keep the text readable, and
+        // changing the palette of a live editor recolours its text.
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xd4, 0xd4, 0xd4));
+        dark.setColor(QPalette::Window, QColor(0x25, 0x25, 0x26));
+        dark.setColor(QPalette::WindowText, QColor(0xd4, 0xd4, 0xd4));
+        dark.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QPalette light;
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        light.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+        QPalette grey; // a mid-grey base: neither theme's colours fit as they are
+        grey.setColor(QPalette::Base, QColor(0x9e, 0x9e, 0x9e));
+        grey.setColor(QPalette::Text, Qt::black);
+        grey.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+
+        const QString q = QStringLiteral("sum by (job) (rate(http_requests_total{code=~\"5..\"}"
+                                         "[5m] offset 1h)) > bool 0.5 # note\n"
+                                         "+ up{instance=\"$host\"} * $scale");
+        const QList<std::pair<QString, PromqlTokenKind>> tokens = {
+            {QStringLiteral("sum"), PromqlTokenKind::Aggregation},
+            {QStringLiteral("by"), PromqlTokenKind::Keyword},
+            {QStringLiteral("job"), PromqlTokenKind::LabelName},
+            {QStringLiteral("rate"), PromqlTokenKind::Function},
+            {QStringLiteral("http_requests_total"), PromqlTokenKind::MetricName},
+            {QStringLiteral("=~"), PromqlTokenKind::Operator},
+            {QStringLiteral("\"5..\""), PromqlTokenKind::String},
+            {QStringLiteral("5m"), PromqlTokenKind::Duration},
+            {QStringLiteral("0.5"), PromqlTokenKind::Number},
+            {QStringLiteral("# note"), PromqlTokenKind::Comment},
+            {QStringLiteral("$scale"), PromqlTokenKind::Variable},
+        };
+        PromqlEditor e;
+        e.resize(600, 200);
+        e.show();
+        e.setQuery(q);
+        int lightFails = 0;
+        for (const QPalette &palette : {dark, light, grey, dark}) {
+            e.setPalette(palette);
+            const QColor base = palette.color(QPalette::Base);
+            QCOMPARE(e.palette().color(QPalette::Base), base);
+            QSet<QRgb> seen;
+            for (const auto &[needle, kind] : tokens) {
+                const int pos = int(q.indexOf(needle));
+                const QColor got = formatAt(e.document(), pos).foreground().color();
+                QCOMPARE(got, PromqlHighlighter::formatFor(kind, palette).foreground().color());
+                const double c = contrastRatio(got, base);
+                QVERIFY2(c >= 4.5, qPrintable(needle + QStringLiteral(": ") + got.name() +
+                                              QStringLiteral(" on ") + base.name() +
+                                              QStringLiteral(" = ") + QString::number(c)));
+                seen.insert(got.rgb());
+                // The light theme's colours would not do on the dark base.
+                if (palette == dark &&
+                    contrastRatio(PromqlHighlighter::formatFor(kind, light).foreground().color(),
+                                  base) < 4.5)
+                    ++lightFails;
+            }
+            // The kinds stay told apart (operator and keyword share a hue, as do function
+            // and aggregation; the rest differ).
+            QVERIFY2(seen.size() >= 8, qPrintable(QString::number(seen.size())));
+            // Brackets: the text stays readable on both backgrounds, which stand out.
+            QTextCursor c = e.textCursor();
+            c.setPosition(4);
+            e.setTextCursor(c);
+            c.setPosition(int(q.indexOf(u'(')) + 1);
+            e.setTextCursor(c);
+            QCOMPARE(e.extraSelections().size(), 2);
+            const QColor match = e.extraSelections().first().format.background().color();
+            QCOMPARE(match, PromqlEditor::bracketMatchColor(palette));
+            const QColor mismatch = PromqlEditor::bracketMismatchColor(palette);
+            for (const QColor &bg : {match, mismatch}) {
+                QVERIFY2(contrastRatio(palette.color(QPalette::Text), bg) >= 4.5,
+                         qPrintable(bg.name()));
+                QVERIFY2(bg != base, qPrintable(bg.name()));
+            }
+            QVERIFY(match != mismatch);
+        }
+        QVERIFY2(lightFails >= 5, qPrintable(QString::number(lightFails)));
     }
 
     void bracketMatching()
