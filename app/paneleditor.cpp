@@ -14,7 +14,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -139,6 +138,7 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
     m_tableViewAction->setCheckable(true);
     m_tableViewAction->setToolTip(tr("Show the data of the queries as a table"));
     connect(m_tableViewAction, &QAction::toggled, this, &PanelEditor::updatePreview);
+    m_timePicker = new TimeRangePicker;
     m_timePicker->setObjectName(QStringLiteral("panelEditorTimeRange"));
     connect(m_timePicker, &TimeRangePicker::timeRangeChanged, this, [this](const TimeRange &r) {
         m_range = r;
@@ -398,17 +398,10 @@ void PanelEditor::discard()
 
 void PanelEditor::reject()
 {
-    // Esc and the window's close button: ask first when there are unapplied changes.
+    // Esc and the window's close button (QDialog's closeEvent() calls this): ask first when
+    // there are unapplied changes.
     if (askToClose())
         QDialog::reject();
-}
-
-void PanelEditor::closeEvent(QCloseEvent *event)
-{
-    if (m_closing || askToClose())
-        QDialog::closeEvent(event);
-    else
-        event->ignore();
 }
 
 bool PanelEditor::askToClose()

@@ -101,7 +101,6 @@ public Q_SLOTS:
     void reject() override;
 
 protected:
-    void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -144,8 +143,8 @@ private:
     QAction *m_undoAction;
     QAction *m_redoAction;
     QAction *m_refreshAction;
-    QAction *m_tableViewAction;
-    TimeRangePicker *m_timePicker;
+    QAction *m_tableViewAction = nullptr;
+    TimeRangePicker *m_timePicker = nullptr;
     PanelDataPtr m_lastData;
     std::function<QMessageBox::StandardButton()> m_askClose;
 };
