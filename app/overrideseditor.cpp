@@ -398,6 +398,7 @@ QWidget *OverridesEditor::propertyEditor(int i, int j, QWidget *parent)
     } else if (id == QLatin1String("custom.width") || id == QLatin1String("custom.minWidth")) {
         auto *s = spin(1, 2000);
         s->setSingleStep(10);
+        s->setKeyboardTracking(false); // one edit per typed width, not one per digit
         s->setSuffix(tr(" px"));
         w = s;
     } else if (id == QLatin1String("custom.hidden")) {

@@ -70,6 +70,8 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
         s->setSingleStep(10);
         s->setSuffix(tr(" px"));
         s->setSpecialValueText(tr("Auto"));
+        // one edit per typed value (Enter or leaving the field), not one per digit
+        s->setKeyboardTracking(false);
         return s;
     };
     m_width = spin("columnWidth");

@@ -189,7 +189,9 @@ void TestTableOptionsSections::editsWriteGrafanaKeys()
     QCOMPARE(cellType->currentText(), QStringLiteral("Auto"));
 
     clickCheckBox(header);
+    QCOMPARE(spy.count(), 1);
     typeInto(width, QStringLiteral("120"));
+    QCOMPARE(spy.count(), 2); // one edit for the typed number, not one per digit
     typeInto(minWidth, QStringLiteral("80"));
     chooseItem(align, QStringLiteral("Center"));
     chooseItem(cellType, QStringLiteral("Colored background"));
