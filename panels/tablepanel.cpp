@@ -160,24 +160,37 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
         labelNames << QStringLiteral("__name__");
     for (const QString &n : names)
         labelNames << n;
+    // A query without a refId gets the first free letter, as Grafana names them when it
+    // loads a panel ("Value #A" columns of old files without refIds).
+    QStringList targetRefIds;
+    for (const TargetResult &t : data.targets)
+        targetRefIds << t.refId;
+    for (QString &id : targetRefIds) {
+        for (char c = 'A'; id.isEmpty() && c <= 'Z'; ++c) {
+            if (!targetRefIds.contains(QString(QLatin1Char(c))))
+                id = QString(QLatin1Char(c));
+        }
+    }
     // The queries that have rows: one value column each.
     QStringList refIds;
-    for (const TargetResult &t : data.targets) {
+    for (size_t i = 0; i < data.targets.size(); ++i) {
+        const TargetResult &t = data.targets[i];
         if (t.error.isError())
             continue;
         const bool hasRows = std::any_of(t.result.frames.begin(), t.result.frames.end(),
                                          [](const Frame &f) { return !f.values.empty(); });
         if (hasRows)
-            refIds << t.refId;
+            refIds << targetRefIds[qsizetype(i)];
     }
     const QString refId = refIds.size() == 1 ? refIds.first() : QString();
     const qsizetype valueColumns = std::max<qsizetype>(1, refIds.size());
     QList<Row> rows;
     QHash<QStringList, qsizetype> rowOf; // several queries: rows by their labels
-    for (const TargetResult &t : data.targets) {
+    for (size_t i = 0; i < data.targets.size(); ++i) {
+        const TargetResult &t = data.targets[i];
         if (t.error.isError())
             continue;
-        const qsizetype k = std::max<qsizetype>(0, refIds.indexOf(t.refId));
+        const qsizetype k = std::max<qsizetype>(0, refIds.indexOf(targetRefIds[qsizetype(i)]));
         for (const Frame &f : t.result.frames) {
             if (f.isEmpty() || f.values.empty())
                 continue;
@@ -257,6 +270,13 @@ void SeriesTableModel::setPanelJson(const QJsonObject &panelJson)
 
 QString SeriesTableModel::columnName(int column) const
 {
+    if (column >= 0 && column < m_columns.size())
+        return m_columns[column].name;
+    return rawColumnName(column);
+}
+
+QString SeriesTableModel::rawColumnName(int column) const
+{
     if (!isValueColumn(column))
         return m_labelNames.value(column);
     if (m_valueRefIds.size() <= 1)
@@ -275,14 +295,39 @@ QStringList SeriesTableModel::columnNames() const
 void SeriesTableModel::resolveColumns()
 {
     const FieldConfigResolver resolver = FieldConfigResolver::fromPanel(m_panelJson);
+    // Grafana's "organize fields" transformations, in order (overrides see the new names).
+    QList<QJsonObject> organize;
+    for (const QJsonValue &t : m_panelJson.value(QLatin1String("transformations")).toArray()) {
+        const QJsonObject o = t.toObject();
+        if (o.value(QLatin1String("id")).toString() == QLatin1String("organize") &&
+            !o.value(QLatin1String("disabled")).toBool())
+            organize << o.value(QLatin1String("options")).toObject();
+    }
     m_columns.clear();
     for (int c = 0; c < columnCount(); ++c) {
         const bool isValue = isValueColumn(c);
         const QString refId =
             isValue && m_valueRefIds.size() > 1 ? m_valueRefIds.value(c - valueColumn()) : m_refId;
+        QString name = rawColumnName(c);
+        bool excluded = false;
+        std::optional<int> position;
+        for (const QJsonObject &opts : std::as_const(organize)) {
+            if (opts.value(QLatin1String("excludeByName")).toObject().value(name).toBool())
+                excluded = true;
+            const QJsonValue index =
+                opts.value(QLatin1String("indexByName")).toObject().value(name);
+            if (index.isDouble())
+                position = index.toInt();
+            const QString rename =
+                opts.value(QLatin1String("renameByName")).toObject().value(name).toString();
+            if (!rename.isEmpty())
+                name = rename;
+        }
         TableColumnOptions o = TableColumnOptions::resolve(
-            m_panelJson, resolver, columnName(c),
+            m_panelJson, resolver, name,
             isValue ? QStringLiteral("number") : QStringLiteral("string"), refId);
+        o.hidden = o.hidden || excluded;
+        o.position = position;
         if (isValue && o.unit.isEmpty())
             o.unit = m_unit;
         if (isValue && !o.decimals)
@@ -416,6 +461,8 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
         return QAbstractTableModel::headerData(section, o, role);
     if (section >= 0 && section < m_columns.size() && !m_columns[section].displayName.isEmpty())
         return m_columns[section].displayName;
+    if (columnName(section) != rawColumnName(section))
+        return columnName(section); // renamed by a transformation
     if (isValueColumn(section)) {
         if (m_valueRefIds.size() <= 1)
             return tr("Value");
@@ -529,14 +576,19 @@ QString TablePanel::selectionAsTsv() const
             cols.insert(i.column());
         }
     }
+    // columns in the order they are shown (an "organize" transformation moves them)
+    QList<int> colOrder(cols.begin(), cols.end());
+    const QHeaderView *hv = m_view->horizontalHeader();
+    std::sort(colOrder.begin(), colOrder.end(),
+              [hv](int a, int b) { return hv->visualIndex(a) < hv->visualIndex(b); });
     QStringList lines;
     QStringList header;
-    for (int c : cols)
+    for (int c : std::as_const(colOrder))
         header << m_proxy->headerData(c, Qt::Horizontal).toString();
     lines << header.join(QLatin1Char('\t'));
     for (int r : rows) {
         QStringList cells;
-        for (int c : cols) {
+        for (int c : std::as_const(colOrder)) {
             const QModelIndex i = m_proxy->index(r, c);
             cells << ((sel.isEmpty() || m_view->selectionModel()->isSelected(i))
                           ? m_proxy->data(i).toString()

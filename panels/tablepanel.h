@@ -19,7 +19,7 @@ namespace pharos {
 /// value resets the option to Grafana's default.
 struct TableColumnOptions
 {
-    QString name;        // the field name overrides match ("job", "Value")
+    QString name;        // the field name overrides match ("job", "Value", or its rename)
     QString displayName; // the header; empty = the name
     std::optional<int> width;
     std::optional<int> minWidth;
@@ -34,6 +34,9 @@ struct TableColumnOptions
     QString colorMode; // thresholds (or empty), fixed, shades, palette-classic...
     QString fixedColor;
     ValueMappings mappings;
+    /// The column's place from an "organize" transformation's indexByName; unset = after the
+    /// placed ones, in their own order.
+    std::optional<int> position;
 
     /// The options of the column `name` of a panel (`type` is "number" or "string", for
     /// byType matchers; `refId` for byFrameRefID).
@@ -73,7 +76,10 @@ public:
     void setPanelJson(const QJsonObject &panelJson);
     /// The options of column `column` (source order), as resolved for the current columns.
     TableColumnOptions columnOptions(int column) const { return m_columns.value(column); }
-    /// The name overrides match for column `column` ("Value" for the value column).
+    /// The name overrides match for column `column`: the label name, "Value" (one query) or
+    /// "Value #A" (several), or its new name from an "organize" transformation's renameByName.
+    /// The panel's "organize" transformations also hide the columns of excludeByName and
+    /// order them by indexByName (see TableColumnOptions::position).
     QString columnName(int column) const;
     /// Every column's columnName(), in order (hidden ones included).
     QStringList columnNames() const;
@@ -96,6 +102,7 @@ private:
     QString m_unit;
     std::optional<int> m_decimals;
     void resolveColumns();
+    QString rawColumnName(int column) const;
     QJsonObject m_panelJson;
     QString m_refId;           // the only query's refId, for byFrameRefID matchers
     QStringList m_valueRefIds; // the queries of the value columns (several: "Value #A"...)

@@ -130,6 +130,19 @@ QStringList visibleHeaders(const QTableView *view)
     return out;
 }
 
+/// The shown headers, left to right (an "organize" transformation may move columns).
+QStringList shownHeaders(const QTableView *view)
+{
+    QStringList out;
+    const QHeaderView *h = view->horizontalHeader();
+    for (int v = 0; v < h->count(); ++v) {
+        const int c = h->logicalIndex(v);
+        if (!view->isColumnHidden(c))
+            out << view->model()->headerData(c, Qt::Horizontal).toString();
+    }
+    return out;
+}
+
 /// How far (px) from the left edge of the cell its text starts: the first pixel column of
 /// the cell that differs clearly from the cell's own background. -1 when there is no text.
 int textOffset(const QImage &img, const QRect &cell)
@@ -158,6 +171,7 @@ private slots:
     void renderedTableFollowsOptions();
     void corpusOverridesRenameAndHide();
     void corpusValueColumnsByQuery();
+    void corpusOrganizeRenamesForOverrides();
 };
 
 void TestTableOptionsSections::editsWriteGrafanaKeys()
@@ -565,6 +579,53 @@ void TestTableOptionsSections::corpusValueColumnsByQuery()
     const int shop = rowShowing(m, 0, QStringLiteral("shop"));
     QVERIFY(shop >= 0);
     QCOMPARE(m->index(shop, 4).data().toString(), QStringLiteral("1.00 B/s"));
+}
+
+void TestTableOptionsSections::corpusOrganizeRenamesForOverrides()
+{
+    // kube-prometheus "CPU Quota": seven table queries joined by namespace; an "organize"
+    // transformation renames "Value #A".. to "Pods".., and a byRegexp "/%/" override gives the
+    // renamed percentage columns the percentunit unit.
+    QString error;
+    const auto d = loadDashboardFile(
+        QStringLiteral(PHAROS_CORPUS_DIR "/kube-prometheus_k8s-resources-cluster.json"), &error);
+    QVERIFY2(d, qPrintable(error));
+    std::optional<PanelModel> quota;
+    for (const PanelModel &p : d->allPanels()) {
+        if (p.type == QLatin1String("table") && p.title == QLatin1String("CPU Quota"))
+            quota = p;
+    }
+    QVERIFY(quota);
+    QCOMPARE(quota->targets.size(), 7);
+    std::unique_ptr<PanelWidget> w(PanelWidget::create(*quota));
+    auto *table = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(table);
+    std::vector<TargetResult> t;
+    for (int i = 0; i < 7; ++i) {
+        std::vector<Frame> frames;
+        frames.push_back(makeFrame({{"namespace", "default"}}, kT0, 0, {0.5 + i}));
+        frames.push_back(makeFrame({{"namespace", "monitoring"}}, kT0, 0, {0.25}));
+        t.push_back(makeTarget(quota->targets[i].refId, std::move(frames)));
+    }
+    table->setData(makeData(std::move(t), kT0 - 60'000, kT0, 0));
+    QCOMPARE(shownHeaders(table->view()),
+             (QStringList{"Namespace", "Pods", "Workloads", "CPU Usage", "CPU Requests",
+                          "CPU Requests %", "CPU Limits", "CPU Limits %"}));
+    QVERIFY(table->columnNames().contains(QLatin1String("CPU Requests %")));
+    const QAbstractItemModel *m = table->view()->model();
+    QCOMPARE(m->rowCount(), 2);
+    const int def = rowShowing(m, 0, QStringLiteral("default"));
+    QVERIFY(def >= 0);
+    // "CPU Requests %" is Value #E (the fifth query: 4.5) in percentunit
+    int requestsPct = -1;
+    for (int c = 0; c < m->columnCount(); ++c) {
+        if (m->headerData(c, Qt::Horizontal).toString() == QLatin1String("CPU Requests %"))
+            requestsPct = c;
+    }
+    QVERIFY(requestsPct >= 0);
+    QCOMPARE(m->index(def, requestsPct).data().toString(), QStringLiteral("450%"));
+    // the copied text follows the shown order
+    QVERIFY(table->selectionAsTsv().startsWith(QLatin1String("Namespace\tPods\tWorkloads")));
 }
 
 QTEST_MAIN(TestTableOptionsSections)
