@@ -81,6 +81,7 @@ public:
     static ReducedOptionsSection *text(QWidget *parent);
     static ReducedOptionsSection *heatmapYAxis(QWidget *parent);
     static ReducedOptionsSection *heatmapColors(QWidget *parent);
+    static ReducedOptionsSection *heatmapCells(QWidget *parent);
     static ReducedOptionsSection *heatmapLegend(QWidget *parent);
 
 private:
@@ -388,6 +389,19 @@ ReducedOptionsSection *ReducedOptionsSection::barGauge(QWidget *parent)
                 QStringLiteral("gradient"));
     s->addCheck(tr("Show unfilled area"), QStringLiteral("showUnfilled"),
                 QStringLiteral("options.showUnfilled"), true);
+    s->addCombo(tr("Value display"), QStringLiteral("valueMode"),
+                QStringLiteral("options.valueMode"),
+                {{QStringLiteral("color"), tr("Value color")},
+                 {QStringLiteral("text"), tr("Text color")},
+                 {QStringLiteral("hidden"), tr("Hidden")}},
+                QStringLiteral("color"));
+    s->addCombo(tr("Name placement"), QStringLiteral("namePlacement"),
+                QStringLiteral("options.namePlacement"),
+                {{QStringLiteral("auto"), tr("Auto")},
+                 {QStringLiteral("top"), tr("Top")},
+                 {QStringLiteral("left"), tr("Left")},
+                 {QStringLiteral("hidden"), tr("Hidden")}},
+                QStringLiteral("auto"));
     return s;
 }
 
@@ -472,6 +486,12 @@ ReducedOptionsSection *ReducedOptionsSection::text(QWidget *parent)
 ReducedOptionsSection *ReducedOptionsSection::heatmapYAxis(QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Y Axis"), parent);
+    s->addCombo(tr("Placement"), QStringLiteral("heatmapAxisPlacement"),
+                QStringLiteral("options.yAxis.axisPlacement"),
+                {{QStringLiteral("left"), tr("Left")},
+                 {QStringLiteral("right"), tr("Right")},
+                 {QStringLiteral("hidden"), tr("Hidden")}},
+                QStringLiteral("left"));
     auto *unit = new UnitPicker(s);
     unit->setObjectName(QStringLiteral("heatmapUnit"));
     s->addRow(tr("Unit"), unit);
@@ -506,6 +526,8 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapYAxis(QWidget *parent)
     };
     index = s->bind(std::move(d));
     connect(decimals, &QSpinBox::valueChanged, s, [s, index] { s->edited(index); });
+    s->addCheck(tr("Reverse"), QStringLiteral("heatmapReverseY"),
+                QStringLiteral("options.yAxis.reverse"), false);
     return s;
 }
 
@@ -610,6 +632,26 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapColors(QWidget *parent)
     return s;
 }
 
+ReducedOptionsSection *ReducedOptionsSection::heatmapCells(QWidget *parent)
+{
+    auto *s = new ReducedOptionsSection(tr("Cell display"), parent);
+    auto *gap = new QSpinBox(s);
+    gap->setObjectName(QStringLiteral("cellGap"));
+    gap->setRange(0, 25);
+    gap->setSuffix(tr(" px"));
+    s->addRow(tr("Cell gap"), gap);
+    Binding b;
+    b.path = QStringLiteral("options.cellGap");
+    b.show = [gap](const QJsonObject &panel) {
+        gap->setValue(std::clamp(
+            json::integer(json::valueAt(panel, QStringLiteral("options.cellGap")), 1), 0, 25));
+    };
+    b.value = [gap] { return QJsonValue(gap->value()); };
+    const int index = s->bind(std::move(b));
+    connect(gap, &QSpinBox::valueChanged, s, [s, index] { s->edited(index); });
+    return s;
+}
+
 ReducedOptionsSection *ReducedOptionsSection::heatmapLegend(QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Legend"), parent);
@@ -632,7 +674,8 @@ QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *
     if (type == QLatin1String("text"))
         return {S::text(parent)};
     if (type == QLatin1String("heatmap"))
-        return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapLegend(parent)};
+        return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapCells(parent),
+                S::heatmapLegend(parent)};
     return {};
 }
 

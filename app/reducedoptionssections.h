@@ -37,7 +37,8 @@ class PanelOptionsSection;
 /// - "Gauge": "Orientation" → "orientation"; "Show threshold markers" →
 ///   "showThresholdMarkers" (QCheckBox); "Show threshold labels" → "showThresholdLabels".
 /// - "Bar gauge": "Orientation" → "orientation"; "Display mode" → "displayMode";
-///   "Show unfilled area" → "showUnfilled" (QCheckBox).
+///   "Show unfilled area" → "showUnfilled" (QCheckBox); "Value display" → "valueMode"
+///   (color/text/hidden); "Name placement" → "namePlacement" (auto/top/left/hidden).
 /// - "Text size" (stat, gauge, bar gauge): "Title" → "titleSize", "Value" → "valueSize"
 ///   (QSpinBox in px, 0 = auto: sized to fit) → options.text.titleSize / valueSize.
 /// - "Pie chart": "Pie chart type" → "pieType"; "Labels" → "pieLabels" (a QWidget holding
@@ -50,8 +51,10 @@ class PanelOptionsSection;
 ///   QCheckBoxes "legendValueValue", "legendValuePercent") → options.legend.values.
 /// - "Text": "Mode" → "textContentMode" (markdown/html/code) → options.mode; "Content" →
 ///   "content" (QPlainTextEdit) → options.content.
-/// - "Y Axis" (heatmap): "Unit" → "heatmapUnit" (UnitPicker) → options.yAxis.unit;
-///   "Decimals" → "heatmapDecimals" (QSpinBox, -1 = auto) → options.yAxis.decimals.
+/// - "Y Axis" (heatmap): "Placement" → "heatmapAxisPlacement" (left/right/hidden) →
+///   options.yAxis.axisPlacement; "Unit" → "heatmapUnit" (UnitPicker) → options.yAxis.unit;
+///   "Decimals" → "heatmapDecimals" (QSpinBox, -1 = auto) → options.yAxis.decimals;
+///   "Reverse" → "heatmapReverseY" (QCheckBox) → options.yAxis.reverse.
 /// - "Colors" (heatmap): "Mode" → "heatmapColorMode" (scheme/opacity) → options.color.mode;
 ///   "Scheme" → "heatmapScheme" → options.color.scheme; "Color" → "heatmapFill"
 ///   (ColorButton) → options.color.fill; "Scale" → "heatmapScale" (linear/exponential) →
@@ -59,6 +62,7 @@ class PanelOptionsSection;
 ///   options.color.exponent; "Reverse" → "heatmapReverse" → options.color.reverse;
 ///   "Start color from" → "heatmapColorMin", "End color from" → "heatmapColorMax"
 ///   (QLineEdit, empty = auto) → options.color.min / max.
+/// - "Cell display" (heatmap): "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
 /// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
 QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent);
 

@@ -82,20 +82,35 @@ public:
             const double slot = (height() - gap * (n - 1)) / n;
             const double top = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.6, 28.0));
-            const double vw = std::min(valueWidth(vf), width() * 0.4);
-            const QFontMetricsF nfm(nameFont(slot * 0.3));
-            double nameH = nfm.height();
-            if (slot < 2.2 * nameH) // no room above the bar: no name line
-                nameH = 0;
-            g.name = QRectF(0, top, width() - vw, nameH);
-            g.bar = QRectF(0, top + nameH, width() - vw, slot - nameH);
-            g.value = QRectF(width() - vw, top + nameH, vw, slot - nameH);
+            const double vw = valueHidden() ? 0 : std::min(valueWidth(vf), width() * 0.4);
+            const QFont nf = nameFont(slot * 0.3);
+            const QFontMetricsF nfm(nf);
+            const QString &placement = m_panel->m_namePlacement;
+            if (placement == QLatin1String("left")) {
+                // The names in a column left of the bars.
+                double nw = 0;
+                for (const ReducedValue &v : m_panel->m_values)
+                    nw = std::max(nw, nfm.horizontalAdvance(v.name));
+                nw = std::min(nw + 8, width() * 0.3);
+                g.name = QRectF(0, top, nw, slot);
+                g.bar = QRectF(nw, top, width() - vw - nw, slot);
+                g.value = QRectF(width() - vw, top, vw, slot);
+            } else {
+                double nameH = nfm.height();
+                if (placement == QLatin1String("hidden") || slot < 2.2 * nameH)
+                    nameH = 0; // hidden, or no room above the bar: no name line
+                g.name = QRectF(0, top, width() - vw, nameH);
+                g.bar = QRectF(0, top + nameH, width() - vw, slot - nameH);
+                g.value = QRectF(width() - vw, top + nameH, vw, slot - nameH);
+            }
         } else {
             const double slot = (width() - gap * (n - 1)) / n;
             const double left = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.25, 24.0));
-            const double vh = QFontMetricsF(vf).height() + 2;
-            const double nh = QFontMetricsF(nameFont(14)).height() + 2;
+            const double vh = valueHidden() ? 0 : QFontMetricsF(vf).height() + 2;
+            const double nh = m_panel->m_namePlacement == QLatin1String("hidden")
+                                  ? 0
+                                  : QFontMetricsF(nameFont(14)).height() + 2;
             g.value = QRectF(left, 0, slot, vh);
             g.bar = QRectF(left, vh, slot, std::max(1.0, height() - vh - nh));
             g.name = QRectF(left, height() - nh, slot, nh);
@@ -103,6 +118,8 @@ public:
         g.valid = g.bar.width() > 0 && g.bar.height() > 0;
         return g;
     }
+
+    bool valueHidden() const { return m_panel->m_valueMode == QLatin1String("hidden"); }
 
     QRectF filled(const BarGeometry &g, double f) const
     {
@@ -222,8 +239,11 @@ private:
             vfm = QFontMetricsF(vf);
         }
         p.setFont(vf);
-        p.setPen(v.color);
-        p.drawText(g.value, (vert ? Qt::AlignHCenter : Qt::AlignRight) | Qt::AlignVCenter, v.text);
+        // valueMode: "color" (the value's colour), "text" (the text colour) or "hidden".
+        p.setPen(m_panel->m_valueMode == QLatin1String("text") ? text : v.color);
+        if (!valueHidden())
+            p.drawText(g.value, (vert ? Qt::AlignHCenter : Qt::AlignRight) | Qt::AlignVCenter,
+                       v.text);
         if (!g.name.isEmpty() && !v.name.isEmpty()) {
             const QFont nf = nameFont(vert ? 14 : g.name.height() * 0.8);
             p.setFont(nf);
@@ -246,6 +266,9 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_showUnfilled = options.value(QLatin1String("showUnfilled")).toBool(true);
     m_textSizes = TextSizes::fromPanel(model);
+    m_valueMode = options.value(QLatin1String("valueMode")).toString(QStringLiteral("color"));
+    m_namePlacement =
+        options.value(QLatin1String("namePlacement")).toString(QStringLiteral("auto"));
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new BarGaugeView(this);
     m_view->setObjectName(QStringLiteral("barGaugeView"));
@@ -288,6 +311,16 @@ double BarGaugePanel::fractionOf(double value) const
 QRectF BarGaugePanel::barRect(int index) const
 {
     return m_view->geometry(index).bar;
+}
+
+QRectF BarGaugePanel::nameRect(int index) const
+{
+    return m_view->geometry(index).name;
+}
+
+QRectF BarGaugePanel::valueRect(int index) const
+{
+    return m_view->geometry(index).value;
 }
 
 QRectF BarGaugePanel::filledRect(int index) const

@@ -12,7 +12,10 @@ class BarGaugeView;
 /// threshold colours. displayMode "basic" (one colour), "gradient" (the threshold colours
 /// blend along the bar) or "lcd" (cells, each in the colour of its threshold, lit up to the
 /// value). showUnfilled draws the rest of the bar faint (the unlit LCD cells dimmed); without
-/// it only the filled part is drawn. orientation "horizontal",
+/// it only the filled part is drawn.
+/// valueMode "color" draws the value in its colour, "text" in the text colour, "hidden" not
+/// at all. namePlacement "auto"/"top" puts the name above a horizontal bar, "left" in a
+/// column left of the bars, "hidden" nowhere. orientation "horizontal",
 /// "vertical" or "auto" (vertical bars side by side when the panel is wider than tall).
 class BarGaugePanel : public PanelWidget
 {
@@ -25,6 +28,11 @@ public:
     QStringList barTexts() const;
     QString displayMode() const { return m_displayMode; }
     bool showUnfilled() const { return m_showUnfilled; }
+    QString valueMode() const { return m_valueMode; }
+    QString namePlacement() const { return m_namePlacement; }
+    /// Where the name and the value of bar `index` are drawn (empty when not drawn).
+    QRectF nameRect(int index) const;
+    QRectF valueRect(int index) const;
     /// options.text: fixed name and value font sizes (unset: sized to fit the bar).
     const TextSizes &textSizes() const { return m_textSizes; }
     /// The orientation in use (auto resolved for the current size).
@@ -54,6 +62,8 @@ private:
     QString m_orientation; // auto, horizontal, vertical
     bool m_showUnfilled = true;
     TextSizes m_textSizes;
+    QString m_valueMode;     // color, text, hidden
+    QString m_namePlacement; // auto, top, left, hidden
     double m_lo = 0;
     double m_hi = 100;
 };

@@ -1,6 +1,7 @@
 #include "heatmappanel.h"
 
 #include "colors.h"
+#include "jsonvalue.h"
 #include "legendformat.h"
 #include "units.h"
 
@@ -243,11 +244,16 @@ public:
         double labelW = 0;
         for (const QString &l : m_panel->yAxisLabels())
             labelW = std::max(labelW, fm.horizontalAdvance(l));
-        const double left = std::min(width() * 0.4, labelW + 8);
+        // yAxis.axisPlacement: the labels left (default), right, or hidden.
+        const QString &placement = m_panel->m_axisPlacement;
+        const double axisW =
+            placement == QLatin1String("hidden") ? 0 : std::min(width() * 0.4, labelW + 8);
+        const bool right = placement == QLatin1String("right");
+        const double left = right ? 6 : std::max(6.0, axisW);
         double bottom = fm.height() + 6; // time axis
         if (m_panel->m_showLegend)
             bottom += fm.height() + 14;
-        return QRectF(left, 4, std::max(1.0, width() - left - 6),
+        return QRectF(left, 4, std::max(1.0, width() - left - (right ? std::max(6.0, axisW) : 6)),
                       std::max(1.0, height() - 4 - bottom));
     }
 
@@ -269,8 +275,9 @@ public:
         const double x1 = std::min(plot.right(), timeToX(plot, t));
         if (x1 <= x0)
             return {};
-        // Row 0 (the lowest bucket) at the bottom.
-        const double y0 = plot.bottom() - (row + 1) * rowH;
+        // Row 0 (the lowest bucket) at the bottom; at the top with yAxis.reverse.
+        const double y0 =
+            m_panel->m_reverseY ? plot.top() + row * rowH : plot.bottom() - (row + 1) * rowH;
         return QRectF(x0, y0, x1 - x0, rowH);
     }
 
@@ -280,8 +287,9 @@ public:
         const QRectF plot = plotRect();
         if (g.rows() == 0 || !plot.contains(pos))
             return {-1, -1};
-        const int row = std::clamp(int((plot.bottom() - pos.y()) / (plot.height() / g.rows())), 0,
-                                   g.rows() - 1);
+        const double fromBottom =
+            m_panel->m_reverseY ? pos.y() - plot.top() : plot.bottom() - pos.y();
+        const int row = std::clamp(int(fromBottom / (plot.height() / g.rows())), 0, g.rows() - 1);
         // The column whose (t - step, t] covers the time under the mouse.
         const double span = std::max<double>(1, double(m_panel->m_toMs - m_panel->m_fromMs));
         const double ms = double(m_panel->m_fromMs) + (pos.x() - plot.left()) / plot.width() * span;
@@ -309,9 +317,13 @@ protected:
                 const QRectF cr = cell(r, c);
                 if (cr.isEmpty())
                     continue;
-                const QRect px(
-                    QPoint(int(std::floor(cr.left())), int(std::floor(cr.top()))),
-                    QPoint(int(std::ceil(cr.right())) - 1, int(std::ceil(cr.bottom())) - 1));
+                QRect px(QPoint(int(std::floor(cr.left())), int(std::floor(cr.top()))),
+                         QPoint(int(std::ceil(cr.right())) - 1, int(std::ceil(cr.bottom())) - 1));
+                // options.cellGap: the space between cells, taken off the right and the top
+                // (never the whole cell).
+                const int gap = m_panel->m_cellGap;
+                if (gap > 0 && px.width() > gap && px.height() > gap)
+                    px.adjust(0, gap, -gap, 0);
                 p.fillRect(px, col);
             }
         }
@@ -322,10 +334,17 @@ protected:
         const double rowH = plot.height() / g.rows();
         const int every = std::max(1, int(std::ceil(fm.height() / std::max(1.0, rowH))));
         p.setPen(text);
-        for (int r = 0; r < g.rows(); r += every) {
-            const double yc = plot.bottom() - (r + 0.5) * rowH;
-            p.drawText(QRectF(0, yc - fm.height() / 2, plot.left() - 4, fm.height()),
-                       Qt::AlignRight | Qt::AlignVCenter, labels.value(r));
+        const QString &placement = m_panel->m_axisPlacement;
+        for (int r = 0; r < g.rows() && placement != QLatin1String("hidden"); r += every) {
+            const double yc = m_panel->m_reverseY ? plot.top() + (r + 0.5) * rowH
+                                                  : plot.bottom() - (r + 0.5) * rowH;
+            if (placement == QLatin1String("right"))
+                p.drawText(QRectF(plot.right() + 4, yc - fm.height() / 2,
+                                  width() - plot.right() - 4, fm.height()),
+                           Qt::AlignLeft | Qt::AlignVCenter, labels.value(r));
+            else
+                p.drawText(QRectF(0, yc - fm.height() / 2, plot.left() - 4, fm.height()),
+                           Qt::AlignRight | Qt::AlignVCenter, labels.value(r));
         }
         // Time axis.
         const qint64 span = m_panel->m_toMs - m_panel->m_fromMs;
@@ -391,6 +410,10 @@ HeatmapPanel::HeatmapPanel(const PanelModel &model, QWidget *parent) : PanelWidg
     const QJsonObject options = model.options();
     const QJsonObject yAxis = options.value(QLatin1String("yAxis")).toObject();
     m_unit = yAxis.value(QLatin1String("unit")).toString(model.defaults.unit);
+    m_reverseY = yAxis.value(QLatin1String("reverse")).toBool(false);
+    m_axisPlacement = yAxis.value(QLatin1String("axisPlacement")).toString(QStringLiteral("left"));
+    // Grafana draws a 1 px gap between cells unless told otherwise.
+    m_cellGap = std::clamp(json::integer(options.value(QLatin1String("cellGap")), 1), 0, 25);
     if (const QJsonValue d = yAxis.value(QLatin1String("decimals")); d.isDouble())
         m_decimals = d.toInt();
     else

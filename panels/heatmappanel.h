@@ -39,7 +39,9 @@ HeatmapGrid buildHeatmapGrid(const PanelModel &model, const PanelData &data);
 /// colour scale (options.color: mode "scheme" with a scheme such as "Oranges", "Spectral",
 /// "Viridis"..., or mode "opacity" with a fill colour; scale linear or exponential; min/max),
 /// and a tooltip with the bucket and count under the mouse. Cells with no count (0 or none)
-/// are left empty.
+/// are left empty. yAxis.reverse puts the lowest bucket at the top, yAxis.axisPlacement puts
+/// the bucket labels left, right or nowhere, and options.cellGap (1 px by default) separates
+/// the cells.
 class HeatmapPanel : public PanelWidget
 {
     Q_OBJECT
@@ -59,6 +61,10 @@ public:
     std::pair<int, int> cellAt(QPointF pos) const;
     /// The tooltip text of a cell: its time, bucket and count.
     QString cellToolTip(int row, int column) const;
+    /// yAxis.reverse, yAxis.axisPlacement and options.cellGap as read.
+    bool isYReversed() const { return m_reverseY; }
+    QString axisPlacement() const { return m_axisPlacement; }
+    int cellGap() const { return m_cellGap; }
     /// The y axis labels as drawn (bottom to top).
     QStringList yAxisLabels() const;
 
@@ -71,7 +77,10 @@ private:
     HeatmapGrid m_grid;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
-    QString m_unit; // y axis unit (bucket bounds)
+    QString m_unit;          // y axis unit (bucket bounds)
+    bool m_reverseY = false; // yAxis.reverse: the lowest bucket at the top
+    QString m_axisPlacement; // yAxis.axisPlacement: left, right, hidden
+    int m_cellGap = 1;       // options.cellGap in px
     std::optional<int> m_decimals;
     // Colour scale.
     QString m_colorMode; // scheme, opacity

@@ -3847,6 +3847,42 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Title</source>
         <translation>标题</translation>
     </message>
+    <message>
+        <source>Value display</source>
+        <translation>值显示</translation>
+    </message>
+    <message>
+        <source>Value color</source>
+        <translation>值颜色</translation>
+    </message>
+    <message>
+        <source>Text color</source>
+        <translation>文本颜色</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Name placement</source>
+        <translation>名称位置</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Cell display</source>
+        <translation>单元格显示</translation>
+    </message>
+    <message>
+        <source>Cell gap</source>
+        <translation>单元格间距</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

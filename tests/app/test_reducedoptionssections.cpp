@@ -191,6 +191,8 @@ private Q_SLOTS:
     void pieChartOptions();
     void textOptions();
     void heatmapOptions();
+    void barGaugeValueAndName();
+    void heatmapAxisAndCells();
 };
 
 void TestReducedOptionsSections::sectionsPerType()
@@ -204,7 +206,7 @@ void TestReducedOptionsSections::sectionsPerType()
         {"bargauge", {"Value options", "Bar gauge", "Text size"}},
         {"piechart", {"Value options", "Pie chart", "Legend"}},
         {"text", {"Text"}},
-        {"heatmap", {"Y Axis", "Colors", "Legend"}}};
+        {"heatmap", {"Y Axis", "Colors", "Cell display", "Legend"}}};
     for (const QString &type : kTypes) {
         Sections s(type);
         QCOMPARE(s.titles(), titles.value(type));
@@ -804,6 +806,111 @@ void TestReducedOptionsSections::heatmapOptions()
     maxEdit->selectAll();
     QTest::keyClick(maxEdit, Qt::Key_Delete);
     QVERIFY(json::valueAt(s.store(panel), "options.color.max").isUndefined());
+}
+
+void TestReducedOptionsSections::barGaugeValueAndName()
+{
+    Sections s("bargauge");
+    QJsonObject panel = parse(reducedPanel("bargauge", R"({"orientation": "horizontal"})"));
+    json::setValueAt(panel, "fieldConfig.defaults.max", 100);
+    s.load(panel);
+    QCOMPARE(s.find<QComboBox>("valueMode")->currentData().toString(), QStringLiteral("color"));
+    const PanelDataPtr data = seriesData({{10, 25}, {10, 50}});
+    const QColor green = grafanaColor("green");
+    auto w = render(s.store(panel), data, QSize(500, 200));
+    auto *b = qobject_cast<BarGaugePanel *>(w.get());
+    QVERIFY(b);
+    QRectF value = b->valueRect(0);
+    QVERIFY(value.width() > 10);
+    QVERIFY(b->nameRect(0).height() > 5); // the name above the bar
+    QVERIFY(b->nameRect(0).bottom() <= b->barRect(0).top());
+    auto inkIn = [&](BarGaugePanel *bar, const QRectF &r) {
+        const QImage img = bar->barView()->grab().toImage();
+        return countColor(img, green, int(r.left()), int(r.right()), int(r.top()), int(r.bottom()),
+                          30);
+    };
+    QVERIFY(inkIn(b, value) > 10); // the value in its (green) colour
+
+    // Text colour: no green in the value's place.
+    QVERIFY(choose(s.find<QComboBox>("valueMode"), "text"));
+    QCOMPARE(json::valueAt(s.store(panel), "options.valueMode").toString(), QStringLiteral("text"));
+    w = render(s.store(panel), data, QSize(500, 200));
+    b = qobject_cast<BarGaugePanel *>(w.get());
+    QCOMPARE(inkIn(b, b->valueRect(0)), 0);
+    // Hidden: the bar takes the value's room.
+    QVERIFY(choose(s.find<QComboBox>("valueMode"), "hidden"));
+    w = render(s.store(panel), data, QSize(500, 200));
+    b = qobject_cast<BarGaugePanel *>(w.get());
+    QCOMPARE(b->valueRect(0).width(), 0.0);
+    QCOMPARE(b->barRect(0).right(), double(b->barView()->width()));
+
+    // Names left of the bars, then none.
+    QVERIFY(choose(s.find<QComboBox>("namePlacement"), "left"));
+    QCOMPARE(json::valueAt(s.store(panel), "options.namePlacement").toString(),
+             QStringLiteral("left"));
+    w = render(s.store(panel), data, QSize(500, 200));
+    b = qobject_cast<BarGaugePanel *>(w.get());
+    QVERIFY(b->nameRect(0).width() > 5);
+    QCOMPARE(b->nameRect(0).right(), b->barRect(0).left());
+    QCOMPARE(b->nameRect(0).top(), b->barRect(0).top());
+    QVERIFY(choose(s.find<QComboBox>("namePlacement"), "hidden"));
+    w = render(s.store(panel), data, QSize(500, 200));
+    b = qobject_cast<BarGaugePanel *>(w.get());
+    QCOMPARE(b->nameRect(0).height(), 0.0);
+    QCOMPARE(b->barRect(0).top(), 0.0);
+}
+
+void TestReducedOptionsSections::heatmapAxisAndCells()
+{
+    Sections s("heatmap");
+    const QJsonObject panel = parse(R"({"id": 4, "type": "heatmap", "title": "H",
+        "options": {"color": {"mode": "scheme", "scheme": "Greens", "scale": "linear"},
+                    "yAxis": {"unit": "s"}},
+        "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{s}}"}]})");
+    s.load(panel);
+    QCOMPARE(s.find<QSpinBox>("cellGap")->value(), 1); // Grafana's default
+    QCOMPARE(s.store(panel), panel);
+    // Eleven points: the last column ends where the time range does.
+    const PanelDataPtr data = seriesData({QList<double>(11, 5), QList<double>(11, 5)});
+    auto w = render(panel, data, QSize(500, 300));
+    auto *h = qobject_cast<HeatmapPanel *>(w.get());
+    QVERIFY(h);
+    QVERIFY(h->cellRect(0, 1).top() > h->cellRect(1, 1).top()); // row 0 at the bottom
+    const double leftWithAxis = h->cellRect(0, 1).left();
+    QVERIFY(leftWithAxis > 10);
+
+    QVERIFY(toggle(s.find<QCheckBox>("heatmapReverseY")));
+    QVERIFY(choose(s.find<QComboBox>("heatmapAxisPlacement"), "right"));
+    auto *gap = s.find<QSpinBox>("cellGap");
+    gap->selectAll();
+    QTest::keyClicks(gap, "0");
+    QJsonObject out = s.store(panel);
+    QCOMPARE(json::valueAt(out, "options.yAxis"),
+             QJsonValue(parse(R"({"unit": "s", "reverse": true, "axisPlacement": "right"})")));
+    QCOMPARE(json::valueAt(out, "options.cellGap").toInt(), 0);
+    w = render(out, data, QSize(500, 300));
+    h = qobject_cast<HeatmapPanel *>(w.get());
+    QVERIFY(h->cellRect(0, 1).top() < h->cellRect(1, 1).top()); // row 0 at the top
+    QVERIFY(h->cellRect(0, 1).left() < leftWithAxis);
+    QVERIFY(h->cellRect(0, 10).right() < h->heatmapView()->width() - 10); // labels on the right
+    // No gap: the cell's first row of pixels is coloured.
+    const QColor cell = h->colorFor(5);
+    QRectF r = h->cellRect(1, 2);
+    QImage img = h->heatmapView()->grab().toImage();
+    QVERIFY(near(img.pixelColor(int(r.center().x()), int(std::ceil(r.top()))), cell, 8));
+
+    gap->selectAll();
+    QTest::keyClicks(gap, "4");
+    QVERIFY(choose(s.find<QComboBox>("heatmapAxisPlacement"), "hidden"));
+    out = s.store(panel);
+    w = render(out, data, QSize(500, 300));
+    h = qobject_cast<HeatmapPanel *>(w.get());
+    QCOMPARE(h->cellGap(), 4);
+    QVERIFY(h->cellRect(0, 10).right() > h->heatmapView()->width() - 10); // no labels
+    r = h->cellRect(1, 2);
+    img = h->heatmapView()->grab().toImage();
+    QVERIFY(!near(img.pixelColor(int(r.center().x()), int(std::ceil(r.top())) + 1), cell, 8));
+    QVERIFY(near(img.pixelColor(int(r.center().x()), int(r.center().y())), cell, 8));
 }
 
 QTEST_MAIN(TestReducedOptionsSections)
