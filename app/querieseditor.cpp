@@ -801,7 +801,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     card->legendMode->addItem(tr("Verbose"));
     card->legendMode->addItem(tr("Custom"));
     card->legendMode->setToolTip(
-        tr("Auto: Grafana's automatic series name; Verbose: the full series name; "
+        tr("Auto: only the labels the series do not share; Verbose: the full series name; "
            "Custom: a text with {{label}} placeholders"));
     card->legend = new QLineEdit(card->body);
     card->legend->setPlaceholderText(QStringLiteral("{{label_name}}"));

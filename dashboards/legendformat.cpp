@@ -1,5 +1,7 @@
 #include "legendformat.h"
 
+#include <QStringList>
+
 namespace pharos {
 
 QString formatLegend(const QString &legendFormat, const Labels &labels)
@@ -30,6 +32,54 @@ QString formatLegend(const QString &legendFormat, const Labels &labels)
         ++i;
     }
     return out;
+}
+
+QStringList autoLegendNames(const QList<Labels> &series)
+{
+    QStringList names;
+    names.reserve(series.size());
+    auto fullName = [](const Labels &labels) {
+        Frame f;
+        f.labels = labels;
+        return f.displayName();
+    };
+    if (series.size() < 2) {
+        for (const Labels &l : series)
+            names << fullName(l);
+        return names;
+    }
+    // A pair is common when every series has it.
+    auto isCommon = [&](const std::pair<QString, QString> &pair) {
+        for (const Labels &l : series)
+            if (!l.contains(pair))
+                return false;
+        return true;
+    };
+    QList<Labels> unique;
+    unique.reserve(series.size());
+    QString singleKey;
+    bool single = true;
+    for (const Labels &l : series) {
+        Labels u;
+        for (const auto &pair : l)
+            if (!isCommon(pair))
+                u.append(pair);
+        if (u.size() != 1 || (!singleKey.isEmpty() && u.first().first != singleKey))
+            single = false;
+        else
+            singleKey = u.first().first;
+        unique.append(u);
+    }
+    for (int i = 0; i < series.size(); ++i) {
+        const Labels &u = unique[i];
+        if (u.isEmpty())
+            names << fullName(series[i]);
+        else if (single && u.first().first != QLatin1String("__name__"))
+            names << u.first().second;
+        else
+            names << fullName(u);
+    }
+    return names;
 }
 
 } // namespace pharos

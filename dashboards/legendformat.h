@@ -11,4 +11,10 @@ namespace pharos {
 /// (`metric{label="value", ...}`, as Frame::displayName()).
 QString formatLegend(const QString &legendFormat, const Labels &labels);
 
+/// Grafana's "Auto" legend ("__auto") over the series of one query: each series is named by
+/// the labels the series do not all share, `{code="500", instance="b"}` (the metric name only
+/// when it differs), or by the value alone when that is one label of the same name for every
+/// series. A lone series, or one that differs in no label, gets the default name.
+QStringList autoLegendNames(const QList<Labels> &series);
+
 } // namespace pharos

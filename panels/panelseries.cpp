@@ -57,10 +57,20 @@ std::vector<PanelSeries> collectSeries(const PanelModel &model, const PanelData 
     for (const TargetResult &t : data.targets) {
         if (t.error.isError())
             continue;
+        // Grafana's Auto legend names a query's series by the labels they do not share.
+        QStringList autoNames;
+        if (t.legendFormat == QLatin1String("__auto") && t.result.frames.size() > 1) {
+            QList<Labels> labels;
+            for (const Frame &f : t.result.frames)
+                labels.append(f.labels);
+            autoNames = autoLegendNames(labels);
+        }
         for (const Frame &f : t.result.frames) {
             PanelSeries s;
             s.frame = &f;
-            s.name = formatLegend(t.legendFormat, f.labels);
+            const qsizetype index = &f - t.result.frames.data();
+            s.name = index < autoNames.size() ? autoNames[index]
+                                              : formatLegend(t.legendFormat, f.labels);
             // A series without labels (e.g. sum(...)) is named after its query, as Grafana does.
             if (f.labels.isEmpty() &&
                 (t.legendFormat.trimmed().isEmpty() || t.legendFormat == QLatin1String("__auto")) &&

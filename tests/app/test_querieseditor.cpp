@@ -7,12 +7,14 @@
 #include "dashboard.h"
 #include "datasourceregistry.h"
 #include "paneldata.h"
+#include "panelwidget.h"
 #include "prometheusfixture.h"
 #include "promqleditor.h"
 #include "querieseditor.h"
 #include "queryplan.h"
 #include "timenavigation.h"
 #include "timerange.h"
+#include "timeseriespanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -440,6 +442,64 @@ private Q_SLOTS:
         QTest::keyClick(e.exprEditor(0), Qt::Key_Return, Qt::ShiftModifier);
         QCOMPARE(run.count(), 2);
         QCOMPARE(e.exprEditor(0)->query(), QStringLiteral("up"));
+    }
+
+    // The legend modes as a rendered time series panel shows them (frames built here, named
+    // by what the editor wrote and the query plan passes on).
+    void legendModesRendered()
+    {
+        const QJsonObject panel = parseObject(R"({"type": "timeseries",
+            "options": {"legend": {"displayMode": "list", "placement": "bottom",
+                                   "showLegend": true}},
+            "targets": [{"refId": "A", "expr": "up", "legendFormat": "{{job}}"}]})");
+        QueriesEditor e(&m_registry);
+        e.resize(700, 900);
+        e.show();
+        e.setPanel(panel);
+        auto legends = [&] {
+            const auto dash = Dashboard::fromObject(
+                QJsonObject{{QStringLiteral("panels"), QJsonArray{e.applyTo(panel)}}});
+            if (!dash)
+                return QStringList{QStringLiteral("(no dashboard)")};
+            const PanelModel model = dash->panels().first();
+            const PanelQueryPlan plan =
+                planPanelQueries(model, ResolvedTimeRange{0, 60000}, 500, &m_registry, nullptr);
+            if (plan.queries.size() != 1)
+                return QStringList{QStringLiteral("(no query)")};
+            auto data = std::make_shared<PanelData>();
+            data->fromMs = 0;
+            data->toMs = 60000;
+            TargetResult t;
+            t.refId = plan.queries[0].refId;
+            t.expr = plan.queries[0].request.expr;
+            t.legendFormat = plan.queries[0].legendFormat;
+            t.result.type = ResultType::Matrix;
+            for (const char *instance : {"a:9100", "b:9100"}) {
+                Frame f;
+                f.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("up")},
+                                  {QStringLiteral("instance"), QLatin1String(instance)},
+                                  {QStringLiteral("job"), QStringLiteral("node")}};
+                f.timestamps = {0, 30000, 60000};
+                f.values = {1, 1, 1};
+                t.result.frames.push_back(std::move(f));
+            }
+            data->targets.push_back(std::move(t));
+            std::unique_ptr<PanelWidget> w(PanelWidget::create(model));
+            w->resize(600, 300);
+            w->setData(data);
+            auto *ts = qobject_cast<TimeSeriesPanel *>(w.get());
+            return ts ? ts->legendEntries() : QStringList{QStringLiteral("(not a time series)")};
+        };
+        QCOMPARE(legends(), (QStringList{"node", "node"}));
+        auto *mode = child<QComboBox>(e, QStringLiteral("legendMode-0"));
+        choose(mode, 0); // Auto: the labels the series do not share
+        QCOMPARE(legends(), (QStringList{"a:9100", "b:9100"}));
+        choose(mode, 1); // Verbose: every label
+        QCOMPARE(legends(), (QStringList{R"(up{instance="a:9100", job="node"})",
+                                         R"(up{instance="b:9100", job="node"})"}));
+        choose(mode, 2);
+        retype(child<QLineEdit>(e, QStringLiteral("legend-0")), QStringLiteral("{{instance}} up"));
+        QCOMPARE(legends(), (QStringList{"a:9100 up", "b:9100 up"}));
     }
 
     void queryOptions()
