@@ -3481,6 +3481,261 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::QueriesEditor</name>
+    <message>
+        <source>Data source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Run queries</source>
+        <translation>运行查询</translation>
+    </message>
+    <message>
+        <source>Query again now (Shift+Enter in a query)</source>
+        <translation>立即重新查询（在查询中按 Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Query options</source>
+        <translation>查询选项</translation>
+    </message>
+    <message>
+        <source>auto (panel width)</source>
+        <translation>自动（面板宽度）</translation>
+    </message>
+    <message>
+        <source>The most points a query returns per series; the step grows to fit.</source>
+        <translation>每个序列最多返回的点数；步长会相应增大。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>A lower limit for $__interval and the step, e.g. 30s or &gt;1m.</source>
+        <translation>$__interval 和步长的下限，例如 30s 或 &gt;1m。</translation>
+    </message>
+    <message>
+        <source>This panel&apos;s own relative time range, e.g. 1h or now/d; replaces a relative dashboard time range.</source>
+        <translation>此面板自己的相对时间范围，例如 1h 或 now/d；会替换仪表盘的相对时间范围。</translation>
+    </message>
+    <message>
+        <source>Moves this panel&apos;s time range back, e.g. 1h or 1d.</source>
+        <translation>将此面板的时间范围向前平移，例如 1h 或 1d。</translation>
+    </message>
+    <message>
+        <source>Hide time info</source>
+        <translation>隐藏时间信息</translation>
+    </message>
+    <message>
+        <source>Do not show the panel&apos;s own time range in its header.</source>
+        <translation>不在面板标题中显示面板自己的时间范围。</translation>
+    </message>
+    <message>
+        <source>Max data points</source>
+        <translation>最大数据点数</translation>
+    </message>
+    <message>
+        <source>Min interval</source>
+        <translation>最小间隔</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>相对时间</translation>
+    </message>
+    <message>
+        <source>Time shift</source>
+        <translation>时间偏移</translation>
+    </message>
+    <message>
+        <source>Add query</source>
+        <translation>添加查询</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>-- Mixed --</source>
+        <translation>-- 混合 --</translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation>%1（未配置）</translation>
+    </message>
+    <message>
+        <source>Max data points: %1</source>
+        <translation>最大数据点数：%1</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Min interval: %1</source>
+        <translation>最小间隔：%1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>Relative time: %1</source>
+        <translation>相对时间：%1</translation>
+    </message>
+    <message>
+        <source>Time shift: %1</source>
+        <translation>时间偏移：%1</translation>
+    </message>
+    <message>
+        <source>Time info hidden</source>
+        <translation>已隐藏时间信息</translation>
+    </message>
+    <message>
+        <source>Max data points must be a whole number greater than 0.</source>
+        <translation>最大数据点数必须是大于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Min interval “%1” is not a valid interval: use a number and a unit, e.g. 30s, 1m or &gt;1m.</source>
+        <translation>最小间隔“%1”不是有效的间隔：请使用数字加单位，例如 30s、1m 或 &gt;1m。</translation>
+    </message>
+    <message>
+        <source>Relative time “%1” is not valid: use e.g. 1h, 2d, now/d or now-5m.</source>
+        <translation>相对时间“%1”无效：请使用例如 1h、2d、now/d 或 now-5m。</translation>
+    </message>
+    <message>
+        <source>Time shift “%1” is not valid: use a duration such as 1h or 2d.</source>
+        <translation>时间偏移“%1”无效：请使用时长，例如 1h 或 2d。</translation>
+    </message>
+    <message>
+        <source>Collapse or expand this query</source>
+        <translation>折叠或展开此查询</translation>
+    </message>
+    <message>
+        <source>The query&apos;s name (refId), unique in the panel</source>
+        <translation>查询名称（refId），在面板内唯一</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Hide this query&apos;s response (it is not run)</source>
+        <translation>隐藏此查询的结果（不运行该查询）</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Duplicate this query</source>
+        <translation>复制此查询</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this query</source>
+        <translation>删除此查询</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Enter a PromQL query (Shift+Enter to run)</source>
+        <translation>输入 PromQL 查询（Shift+Enter 运行）</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Verbose</source>
+        <translation>详细</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Auto: only the labels the series do not share; Verbose: the full series name; Custom: a text with {{label}} placeholders</source>
+        <translation>自动：只显示各序列不相同的标签；详细：完整的序列名称；自定义：含 {{label}} 占位符的文本</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Instant</source>
+        <translation>即时</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <source>The smallest step of the query, e.g. 30s or $__rate_interval</source>
+        <translation>查询的最小步长，例如 30s 或 $__rate_interval</translation>
+    </message>
+    <message>
+        <source>Time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Min step</source>
+        <translation>最小步长</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>A query needs a name.</source>
+        <translation>查询需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Another query is already named “%1”.</source>
+        <translation>已有另一个查询名为“%1”。</translation>
+    </message>
+    <message>
+        <source>Min step “%1” is not a valid interval: use a number and a unit, e.g. 30s or 1m.</source>
+        <translation>最小步长“%1”不是有效的间隔：请使用数字加单位，例如 30s 或 1m。</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>This query is not run: click to show its response</source>
+        <translation>此查询不会运行：点击以显示其结果</translation>
+    </message>
+</context>
+<context>
     <name>pharos::QueryScheduler</name>
     <message>
         <source>No data source is configured.</source>
