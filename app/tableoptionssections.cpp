@@ -21,8 +21,9 @@ const QString kMinWidth = QStringLiteral("fieldConfig.defaults.custom.minWidth")
 const QString kAlign = QStringLiteral("fieldConfig.defaults.custom.align");
 const QString kCellOptions = QStringLiteral("fieldConfig.defaults.custom.cellOptions");
 const QString kDisplayMode = QStringLiteral("fieldConfig.defaults.custom.displayMode");
+const QString kCellHeight = QStringLiteral("options.cellHeight");
 
-enum OptionIndex { ShowHeader, Width, MinWidth, Align, CellType };
+enum OptionIndex { ShowHeader, CellHeight, Width, MinWidth, Align, CellType, OptionCount };
 
 int pixelsOf(const QJsonValue &v)
 {
@@ -63,6 +64,13 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     m_showHeader->setObjectName(QStringLiteral("showHeader"));
     form->addRow(new QLabel(tr("Show table header"), this), m_showHeader);
 
+    m_cellHeight = new QComboBox(this);
+    m_cellHeight->setObjectName(QStringLiteral("cellHeight"));
+    m_cellHeight->addItem(tr("Small"), QStringLiteral("sm"));
+    m_cellHeight->addItem(tr("Medium"), QStringLiteral("md"));
+    m_cellHeight->addItem(tr("Large"), QStringLiteral("lg"));
+    form->addRow(new QLabel(tr("Cell height"), this), m_cellHeight);
+
     const auto spin = [this](const char *name) {
         auto *s = new QSpinBox(this);
         s->setObjectName(QString::fromLatin1(name));
@@ -98,9 +106,13 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
                               "thresholds (or the fixed color) of the color scheme."));
     form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
 
-    m_options.resize(5);
+    m_options.resize(OptionCount);
     m_options[ShowHeader].path = kShowHeader;
     m_options[ShowHeader].current = [this] { return QJsonValue(m_showHeader->isChecked()); };
+    m_options[CellHeight].path = kCellHeight;
+    m_options[CellHeight].current = [this] {
+        return QJsonValue(m_cellHeight->currentData().toString());
+    };
     m_options[Width].path = kWidth;
     m_options[Width].current = [this] {
         return m_width->value() == 0 ? QJsonValue(QJsonValue::Undefined)
@@ -124,6 +136,7 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     };
 
     connect(m_showHeader, &QCheckBox::toggled, this, [this] { edited(ShowHeader); });
+    connect(m_cellHeight, &QComboBox::currentIndexChanged, this, [this] { edited(CellHeight); });
     connect(m_width, &QSpinBox::valueChanged, this, [this] { edited(Width); });
     connect(m_minWidth, &QSpinBox::valueChanged, this, [this] { edited(MinWidth); });
     connect(m_align, &QComboBox::currentIndexChanged, this, [this] { edited(Align); });
@@ -154,6 +167,8 @@ void TableOptionsSection::load(const QJsonObject &panel)
 
     const QJsonValue header = m_options[ShowHeader].loaded;
     m_showHeader->setChecked(header.isBool() ? header.toBool() : true);
+    const QString height = m_options[CellHeight].loaded.toString();
+    selectData(m_cellHeight, height.isEmpty() ? QStringLiteral("sm") : height);
     m_width->setValue(pixelsOf(m_options[Width].loaded));
     m_minWidth->setValue(pixelsOf(m_options[MinWidth].loaded));
     const QString align = m_options[Align].loaded.toString();

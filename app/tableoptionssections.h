@@ -15,10 +15,10 @@ namespace pharos {
 
 class PanelOptionsSection;
 
-/// The options sections of the table panel: "Table" (show header, and the column options of
-/// fieldConfig.defaults.custom: width, minimum width, alignment, cell type). The per-column
-/// options Grafana keeps as overrides (hide, rename, width, alignment or cell type of one
-/// column) are edited in the "Overrides" section (OverridesEditor offers custom.width,
+/// The options sections of the table panel: "Table" (show header, cell height, and the column
+/// options of fieldConfig.defaults.custom: width, minimum width, alignment, cell type). The
+/// per-column options Grafana keeps as overrides (hide, rename, width, alignment or cell type of
+/// one column) are edited in the "Overrides" section (OverridesEditor offers custom.width,
 /// custom.minWidth, custom.align, custom.cellOptions and custom.hidden for tables).
 /// Filtering (custom.filterable) and the footer are not offered: the table does not draw them.
 /// The sections are created with `parent`.
@@ -26,6 +26,8 @@ QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 
 /// "Table": a QFormLayout with a QLabel per row. Widgets (object names):
 /// - "showHeader" (QCheckBox): options.showHeader (Grafana's default: shown);
+/// - "cellHeight" (QComboBox, data "sm", "md", "lg"): options.cellHeight (rows of 36, 42 or
+///   48 px; Grafana's default "sm");
 /// - "columnWidth" (QSpinBox, 0 shows "Auto"): fieldConfig.defaults.custom.width in px;
 /// - "minColumnWidth" (QSpinBox, 0 shows "Auto"): fieldConfig.defaults.custom.minWidth;
 /// - "columnAlign" (QComboBox, data "auto", "left", "center", "right"): custom.align;
@@ -57,6 +59,7 @@ private:
     void edited(int option);
 
     QCheckBox *m_showHeader = nullptr;
+    QComboBox *m_cellHeight = nullptr;
     QSpinBox *m_width = nullptr;
     QSpinBox *m_minWidth = nullptr;
     QComboBox *m_align = nullptr;

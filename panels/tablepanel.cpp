@@ -75,6 +75,15 @@ void applyTableOption(const QString &key, const QJsonValue &v, TableColumnOption
 
 } // namespace
 
+int tableRowHeight(const QString &cellHeight)
+{
+    if (cellHeight == QLatin1String("md"))
+        return 42;
+    if (cellHeight == QLatin1String("lg"))
+        return 48;
+    return 36;
+}
+
 TableColumnOptions TableColumnOptions::resolve(const QJsonObject &panelJson,
                                                const FieldConfigResolver &resolver,
                                                const QString &name, const QString &type,
@@ -485,6 +494,10 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->verticalHeader()->hide();
+    // options.cellHeight: Grafana's row heights, "sm" (the default) 36 px, "md" 42, "lg" 48.
+    m_view->verticalHeader()->setMinimumSectionSize(16);
+    m_view->verticalHeader()->setDefaultSectionSize(
+        tableRowHeight(model.options().value(QLatin1String("cellHeight")).toString()));
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setVisible(
         model.options().value(QLatin1String("showHeader")).toBool(true));

@@ -48,6 +48,10 @@ struct TableColumnOptions
     bool colorsBackground() const;
 };
 
+/// The row height in px of Grafana's options.cellHeight: "sm" (and anything else) 36,
+/// "md" 42, "lg" 48.
+int tableRowHeight(const QString &cellHeight);
+
 /// Rows of a table panel: one per series, a column per label, then the value (the last
 /// value of a range result). With one query the value column is "Value"; with several, each
 /// query has its own "Value #<refId>" column and series with the same labels share a row (as

@@ -209,12 +209,16 @@ void TestTableOptionsSections::editsWriteGrafanaKeys()
     typeInto(minWidth, QStringLiteral("80"));
     chooseItem(align, QStringLiteral("Center"));
     chooseItem(cellType, QStringLiteral("Colored background"));
-    QVERIFY(spy.count() >= 5);
+    auto *cellHeight = section->findChild<QComboBox *>("cellHeight");
+    QVERIFY(cellHeight);
+    QCOMPARE(cellHeight->currentText(), QStringLiteral("Small"));
+    chooseItem(cellHeight, QStringLiteral("Large"));
+    QVERIFY(spy.count() >= 6);
 
     QJsonObject out = panel;
     section->store(out);
     QCOMPARE(out, object(R"({"type": "table", "title": "Handlers",
-        "options": {"showHeader": false, "cellHeight": "sm"},
+        "options": {"showHeader": false, "cellHeight": "lg"},
         "fieldConfig": {"defaults": {"unit": "short",
             "custom": {"align": "center", "cellOptions": {"type": "color-background"},
                        "inspect": false, "width": 120, "minWidth": 80}},
@@ -228,7 +232,7 @@ void TestTableOptionsSections::editsWriteGrafanaKeys()
     out = panel;
     section->store(out);
     QCOMPARE(out, object(R"({"type": "table", "title": "Handlers",
-        "options": {"showHeader": true, "cellHeight": "sm"},
+        "options": {"showHeader": true, "cellHeight": "lg"},
         "fieldConfig": {"defaults": {"unit": "short",
             "custom": {"align": "auto", "cellOptions": {"type": "color-background"},
                        "inspect": false, "minWidth": 80}},
@@ -387,7 +391,10 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     typeInto(section->findChild<QSpinBox *>("columnWidth"), QStringLiteral("120"));
     chooseItem(section->findChild<QComboBox *>("columnAlign"), QStringLiteral("Center"));
     chooseItem(section->findChild<QComboBox *>("cellType"), QStringLiteral("Colored background"));
+    chooseItem(section->findChild<QComboBox *>("cellHeight"), QStringLiteral("Medium"));
     section->store(panel);
+    QCOMPARE(panel.value("options").toObject().value("cellHeight").toString(),
+             QStringLiteral("md"));
 
     // The overrides: hide "code"; "handler" renamed, 200 px wide, left aligned, plain cells.
     OverridesEditor editor;
@@ -454,6 +461,9 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     QCOMPARE(view->columnWidth(1), 200);
     QCOMPARE(view->columnWidth(2), 120);
     QCOMPARE(view->horizontalHeader()->sectionSize(2), 120);
+    // rows of the "md" cell height
+    QCOMPARE(view->rowHeight(0), 42);
+    QCOMPARE(view->rowViewportPosition(2) - view->rowViewportPosition(1), 42);
 
     // Pixels: Value cells filled by thresholds (5 green, 100 red), text centred; handler
     // cells plain and left aligned.
