@@ -1,6 +1,7 @@
 #include "explorewindow.h"
 
 #include "dashboard.h"
+#include "dashboardedit.h"
 #include "datasource.h"
 #include "datasourceregistry.h"
 #include "interval.h"
@@ -11,14 +12,21 @@
 #include "timerangepicker.h"
 #include "timeseriespanel.h"
 
+#include <QAbstractTableModel>
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pharos {
@@ -52,7 +60,123 @@ PanelModel exploreModel(const QString &type)
     return m;
 }
 
+// Maps an offset in `sent` (the query with macros substituted) back to `expr` (as typed):
+// exact before the first difference and after the last one; inside a substituted part, the
+// start of that part.
+int offsetInTyped(const QString &expr, const QString &sent, int offset)
+{
+    const int n = int(std::min(expr.size(), sent.size()));
+    int prefix = 0;
+    while (prefix < n && expr.at(prefix) == sent.at(prefix))
+        ++prefix;
+    if (offset < prefix)
+        return offset;
+    int suffix = 0;
+    while (suffix < n - prefix &&
+           expr.at(expr.size() - 1 - suffix) == sent.at(sent.size() - 1 - suffix))
+        ++suffix;
+    if (offset >= sent.size() - suffix)
+        return offset - int(sent.size() - expr.size());
+    return prefix;
+}
+
 } // namespace
+
+/// Every sample of a range result: Time, the series' labels, Value. Qt::UserRole holds raw
+/// values (ms, numbers) for sorting.
+class RangeTableModel : public QAbstractTableModel
+{
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setResult(const QueryResult &result, const QTimeZone &zone)
+    {
+        beginResetModel();
+        m_zone = zone;
+        m_frames = result.frames;
+        QStringList names;
+        for (const Frame &f : m_frames)
+            for (const auto &[name, value] : f.labels)
+                if (!names.contains(name))
+                    names << name;
+        names.sort();
+        if (names.removeAll(QStringLiteral("__name__")) > 0)
+            names.prepend(QStringLiteral("__name__"));
+        m_labels = names;
+        m_rows.clear();
+        for (int f = 0; f < int(m_frames.size()); ++f)
+            for (int i = 0; i < int(m_frames[size_t(f)].size()); ++i)
+                m_rows.push_back({f, i});
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+            return sample(a).first < sample(b).first;
+        });
+        endResetModel();
+    }
+    void clear() { setResult({}, m_zone); }
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_labels.size()) + 2;
+    }
+    QVariant headerData(int section, Qt::Orientation o, int role) const override
+    {
+        if (o != Qt::Horizontal || role != Qt::DisplayRole)
+            return {};
+        if (section == 0)
+            return ExploreWindow::tr("Time");
+        if (section == columnCount() - 1)
+            return ExploreWindow::tr("Value");
+        return m_labels.value(section - 1);
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || index.row() >= int(m_rows.size()))
+            return {};
+        if (role != Qt::DisplayRole && role != Qt::UserRole && role != Qt::TextAlignmentRole)
+            return {};
+        const Row &r = m_rows[size_t(index.row())];
+        const auto [ms, value] = sample(r);
+        const int c = index.column();
+        if (c == 0) {
+            if (role == Qt::UserRole)
+                return ms;
+            if (role == Qt::TextAlignmentRole)
+                return {};
+            return QDateTime::fromMSecsSinceEpoch(ms, m_zone)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        }
+        if (c == columnCount() - 1) {
+            if (role == Qt::TextAlignmentRole)
+                return int(Qt::AlignRight | Qt::AlignVCenter);
+            if (role == Qt::UserRole)
+                return value;
+            return QString::number(value, 'g', 12);
+        }
+        if (role == Qt::TextAlignmentRole)
+            return {};
+        return labelValue(m_frames[size_t(r.frame)].labels, m_labels.value(c - 1));
+    }
+
+private:
+    struct Row
+    {
+        int frame;
+        int sample;
+    };
+    std::pair<qint64, double> sample(const Row &r) const
+    {
+        const Frame &f = m_frames[size_t(r.frame)];
+        return {f.timestamps[size_t(r.sample)], f.values[size_t(r.sample)]};
+    }
+    std::vector<Frame> m_frames;
+    QStringList m_labels;
+    std::vector<Row> m_rows;
+    QTimeZone m_zone;
+};
 
 ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
     : QMainWindow(parent), m_registry(registry)
@@ -69,6 +193,23 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
     top->addWidget(m_sources);
     m_picker = new TimeRangePicker;
     top->addWidget(m_picker);
+    auto *range = new QToolButton;
+    range->setText(tr("Range"));
+    range->setToolTip(tr("A range query over the time range: graph and table of every sample"));
+    auto *instant = new QToolButton;
+    instant->setText(tr("Instant"));
+    instant->setToolTip(tr("An instant query at the end of the time range: one row per series"));
+    m_rangeButton = range;
+    m_instantButton = instant;
+    auto *types = new QButtonGroup(this);
+    for (QToolButton *b : {range, instant}) {
+        b->setCheckable(true);
+        b->setAutoRaise(false);
+        types->addButton(b);
+        top->addWidget(b);
+    }
+    types->setExclusive(true);
+    range->setChecked(true);
     top->addStretch(1);
     m_browse = new QPushButton(tr("Metrics browser…"));
     top->addWidget(m_browse);
@@ -100,8 +241,23 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
         PanelWidget::create(exploreModel(QStringLiteral("timeseries"))));
     m_table =
         qobject_cast<TablePanel *>(PanelWidget::create(exploreModel(QStringLiteral("table"))));
+    m_rangeModel = new RangeTableModel(this);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_rangeModel);
+    proxy->setSortRole(Qt::UserRole);
+    m_rangeTable = new QTableView;
+    m_rangeTable->setModel(proxy);
+    m_rangeTable->setSortingEnabled(true);
+    m_rangeTable->sortByColumn(-1, Qt::AscendingOrder); // as the model orders: by time
+    m_rangeTable->verticalHeader()->hide();
+    m_rangeTable->horizontalHeader()->setStretchLastSection(true);
+    m_rangeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rangeTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableStack = new QStackedWidget;
+    m_tableStack->addWidget(m_rangeTable);
+    m_tableStack->addWidget(m_table);
     m_tabs->addTab(m_graph, tr("Graph"));
-    m_tabs->addTab(m_table, tr("Table"));
+    m_tabs->addTab(m_tableStack, tr("Table"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -114,6 +270,13 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
     connect(m_editor, &PromqlEditor::queryChanged, this,
             [this](const QString &q) { m_add->setEnabled(!q.trimmed().isEmpty()); });
     connect(m_sources, &QComboBox::currentIndexChanged, this, &ExploreWindow::onSourceChanged);
+    connect(types, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool checked) {
+        if (!checked)
+            return;
+        updateQueryTypeView();
+        if (!m_runExpr.isEmpty())
+            run();
+    });
     connect(m_picker, &TimeRangePicker::timeRangeChanged, this, [this] {
         updateLookupRange();
         if (!m_runExpr.isEmpty())
@@ -123,6 +286,7 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
         connect(m_registry, &DataSourceRegistry::changed, this, &ExploreWindow::rebuildSources);
     rebuildSources();
     updateLookupRange();
+    updateQueryTypeView();
     resize(1000, 700);
 }
 
@@ -214,6 +378,25 @@ void ExploreWindow::setLegendFormat(const QString &format)
     m_legend->setText(format);
 }
 
+void ExploreWindow::setQueryType(QueryType type)
+{
+    (type == QueryType::Range ? m_rangeButton : m_instantButton)->setChecked(true);
+}
+
+ExploreWindow::QueryType ExploreWindow::queryType() const
+{
+    return m_instantButton->isChecked() ? QueryType::Instant : QueryType::Range;
+}
+
+void ExploreWindow::updateQueryTypeView()
+{
+    const bool range = queryType() == QueryType::Range;
+    m_tabs->setTabVisible(m_tabs->indexOf(m_graph), range);
+    m_tableStack->setCurrentWidget(range ? static_cast<QWidget *>(m_rangeTable) : m_table);
+    if (!range)
+        m_tabs->setCurrentWidget(m_tableStack);
+}
+
 bool ExploreWindow::isRunning() const
 {
     return m_pending > 0;
@@ -263,19 +446,14 @@ void ExploreWindow::run()
     const IntervalResult iv = computeInterval(in);
     const QString sent = substituteMacros(expr, iv, range->spanMs());
 
-    QueryRequest rangeReq;
-    rangeReq.expr = sent;
-    rangeReq.startMs = iv.startMs;
-    rangeReq.endMs = iv.endMs;
-    rangeReq.stepMs = iv.stepMs;
-    QueryRequest instantReq;
-    instantReq.expr = sent;
-    instantReq.instant = true;
-    instantReq.timeMs = range->toMs;
-
-    m_graph->setLoading(true);
-    m_table->setLoading(true);
-    m_pending = 2;
+    const QueryType type = queryType();
+    m_runType = type;
+    m_runText = m_editor->query();
+    const bool instantRun = type == QueryType::Instant;
+    (instantRun ? static_cast<PanelWidget *>(m_table) : m_graph)->setLoading(true);
+    if (!instantRun)
+        m_rangeModel->clear();
+    m_pending = 1;
     const quint64 generation = m_generation;
     const QString legend = m_legend->text();
     auto handle = [this, generation, expr, sent, legend, range = *range, iv](DataSourceReply *reply,
@@ -297,36 +475,60 @@ void ExploreWindow::run()
         t.instant = instant;
         t.result = reply->queryResult();
         t.error = reply->error();
+        const qsizetype series = qsizetype(t.result.frames.size());
+        if (!instant)
+            m_rangeModel->setResult(t.result, m_zone);
         data->targets.push_back(std::move(t));
-        (instant ? static_cast<PanelWidget *>(m_table) : m_graph)->setLoading(false);
-        (instant ? static_cast<PanelWidget *>(m_table) : m_graph)->setData(data);
+        PanelWidget *panel = instant ? static_cast<PanelWidget *>(m_table) : m_graph;
+        panel->setLoading(false);
+        panel->setData(data);
         const DataSourceError &e = reply->error();
-        if (e.isError() && e.kind != DataSourceError::Kind::Cancelled && m_error.isEmpty()) {
+        if (e.isError() && e.kind != DataSourceError::Kind::Cancelled) {
             showError(e.message());
-            // The position is only right for the text as typed (no macros substituted).
-            if (sent == expr && m_editor->query().trimmed() == expr) {
-                const QString full = m_editor->query();
-                const int lead = int(full.indexOf(expr));
-                if (lead == 0)
-                    m_editor->setServerError(e.message());
-            }
+            showServerErrorInEditor(e.message(), expr, sent);
         }
         if (--m_pending == 0) {
-            if (m_error.isEmpty()) {
-                qsizetype series = 0;
-                if (m_graph->data() && !m_graph->data()->targets.empty())
-                    series = qsizetype(m_graph->data()->targets.front().result.frames.size());
+            if (m_error.isEmpty())
                 m_status->setText(tr("%n series.", nullptr, int(series)));
-            }
             Q_EMIT queryFinished();
         }
     };
-    DataSourceReply *r = ds->query(rangeReq);
-    m_rangeReply = r;
-    connect(r, &DataSourceReply::finished, this, [handle, r] { handle(r, false); });
-    DataSourceReply *i = ds->query(instantReq);
-    m_instantReply = i;
-    connect(i, &DataSourceReply::finished, this, [handle, i] { handle(i, true); });
+    if (instantRun) {
+        QueryRequest instantReq;
+        instantReq.expr = sent;
+        instantReq.instant = true;
+        instantReq.timeMs = range->toMs;
+        DataSourceReply *i = ds->query(instantReq);
+        m_instantReply = i;
+        connect(i, &DataSourceReply::finished, this, [handle, i] { handle(i, true); });
+    } else {
+        QueryRequest rangeReq;
+        rangeReq.expr = sent;
+        rangeReq.startMs = iv.startMs;
+        rangeReq.endMs = iv.endMs;
+        rangeReq.stepMs = iv.stepMs;
+        DataSourceReply *r = ds->query(rangeReq);
+        m_rangeReply = r;
+        connect(r, &DataSourceReply::finished, this, [handle, r] { handle(r, false); });
+    }
+}
+
+void ExploreWindow::showServerErrorInEditor(const QString &message, const QString &expr,
+                                            const QString &sent)
+{
+    // Only while the editor still holds what ran: the position is in that text.
+    if (m_editor->query() != m_runText) {
+        m_editor->setServerErrorAt(message, -1);
+        return;
+    }
+    int offset = -1;
+    if (!promqlErrorPosition(message, sent, &offset)) {
+        m_editor->setServerErrorAt(message, -1);
+        return;
+    }
+    // The server saw `sent` (trimmed, macros substituted); the editor holds the text typed.
+    const int lead = int(m_runText.indexOf(expr));
+    m_editor->setServerErrorAt(message, std::max(0, lead) + offsetInTyped(expr, sent, offset));
 }
 
 QJsonObject ExploreWindow::appendPanel(const QJsonObject &dashboard, QJsonObject panel)
@@ -364,6 +566,33 @@ QJsonObject ExploreWindow::panelJson() const
         dsRef.insert(QStringLiteral("type"), ds->settings().type);
         dsRef.insert(QStringLiteral("uid"), ds->settings().uid);
     }
+    QString title = expr.simplified();
+    if (title.size() > 60)
+        title = title.left(59) + QChar(0x2026);
+    if (queryType() == QueryType::Instant) {
+        // A table of the instant result, one row per series (Grafana's new table panel with
+        // an instant, table-format target).
+        QJsonObject panel = dashboardedit::newPanel(QStringLiteral("table"), 0, title);
+        panel.remove(QStringLiteral("id"));
+        QJsonArray targets = panel.value(QLatin1String("targets")).toArray();
+        QJsonObject target = targets.isEmpty() ? QJsonObject() : targets.first().toObject();
+        target.insert(QStringLiteral("refId"), QStringLiteral("A"));
+        target.insert(QStringLiteral("expr"), expr);
+        target.insert(QStringLiteral("instant"), true);
+        target.insert(QStringLiteral("range"), false);
+        target.insert(QStringLiteral("format"), QStringLiteral("table"));
+        target.insert(QStringLiteral("editorMode"), QStringLiteral("code"));
+        if (!m_legend->text().isEmpty())
+            target.insert(QStringLiteral("legendFormat"), m_legend->text());
+        else
+            target.remove(QStringLiteral("legendFormat"));
+        if (!dsRef.isEmpty()) {
+            target.insert(QStringLiteral("datasource"), dsRef);
+            panel.insert(QStringLiteral("datasource"), dsRef);
+        }
+        panel.insert(QStringLiteral("targets"), QJsonArray{target});
+        return panel;
+    }
     QJsonObject target{{QStringLiteral("refId"), QStringLiteral("A")},
                        {QStringLiteral("expr"), expr},
                        {QStringLiteral("range"), true},
@@ -373,9 +602,6 @@ QJsonObject ExploreWindow::panelJson() const
         target.insert(QStringLiteral("legendFormat"), m_legend->text());
     if (!dsRef.isEmpty())
         target.insert(QStringLiteral("datasource"), dsRef);
-    QString title = expr.simplified();
-    if (title.size() > 60)
-        title = title.left(59) + QChar(0x2026);
     QJsonObject panel{
         {QStringLiteral("type"), QStringLiteral("timeseries")},
         {QStringLiteral("title"), title},

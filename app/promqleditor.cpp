@@ -688,12 +688,20 @@ bool PromqlEditor::acceptCompletion()
 
 void PromqlEditor::setServerError(const QString &message)
 {
+    int offset = -1;
+    if (!promqlErrorPosition(message, toPlainText(), &offset))
+        offset = -1;
+    setServerErrorAt(message, offset);
+}
+
+void PromqlEditor::setServerErrorAt(const QString &message, int offset)
+{
     m_errorMessage = message;
     m_errorOffset = -1;
     m_errorLength = 0;
-    int offset = -1;
     const QString text = toPlainText();
-    if (promqlErrorPosition(message, text, &offset)) {
+    if (offset >= 0) {
+        offset = std::min(offset, int(text.size()));
         m_errorOffset = offset;
         m_errorLength = 1;
         for (const PromqlToken &t : lexPromql(text))

@@ -130,6 +130,9 @@ public:
     /// Shows a server error. When it names a position ("1:14: parse error: ..."), the token
     /// there is underlined and the message shows as its tooltip. Cleared by the next edit.
     void setServerError(const QString &message);
+    /// Shows a server error whose position the caller worked out: the token at `offset` (a
+    /// QChar offset in query()) is marked; -1 shows the message without a marker.
+    void setServerErrorAt(const QString &message, int offset);
     void clearServerError();
     /// QChar offset of the error marker in query(), or -1.
     int errorOffset() const { return m_errorOffset; }

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace pharos;
@@ -90,8 +91,47 @@ private Q_SLOTS:
         QVERIFY2(pixels > 30, qPrintable(QString::number(pixels)));
         QVERIFY(w.statusLabel()->text().contains(QStringLiteral("1")));
 
-        // The table: the series' labels and its value 1 (up).
-        w.tabs()->setCurrentWidget(w.table());
+        // Range: the table lists every sample of the range (time, labels, value 1).
+        QCOMPARE(w.queryType(), ExploreWindow::QueryType::Range);
+        QCOMPARE(w.tabs()->count(), 2);
+        QVERIFY(w.tabs()->isTabVisible(0));
+        w.tabs()->setCurrentIndex(1);
+        QVERIFY(w.rangeTable()->isVisible());
+        QAbstractItemModel *rm = w.rangeTable()->model();
+        const qsizetype samples = g->data()->targets.front().result.sampleCount();
+        QVERIFY2(samples >= 5, qPrintable(QString::number(samples)));
+        QCOMPARE(rm->rowCount(), int(samples));
+        QStringList headers;
+        for (int c = 0; c < rm->columnCount(); ++c)
+            headers << rm->headerData(c, Qt::Horizontal).toString();
+        QCOMPARE(headers.first(), QStringLiteral("Time"));
+        QCOMPARE(headers.last(), QStringLiteral("Value"));
+        const int jobColumn = int(headers.indexOf(QStringLiteral("job")));
+        QVERIFY2(jobColumn > 0, qPrintable(headers.join(", ")));
+        const Frame &frame = g->data()->targets.front().result.frames.front();
+        qint64 previous = 0;
+        for (int r = 0; r < rm->rowCount(); ++r) {
+            QCOMPARE(rm->index(r, jobColumn).data().toString(), QStringLiteral("prometheus"));
+            QCOMPARE(rm->index(r, rm->columnCount() - 1).data().toString(), QStringLiteral("1"));
+            const qint64 ms = rm->index(r, 0).data(Qt::UserRole).toLongLong();
+            QCOMPARE(ms, frame.timestamps[size_t(r)]); // one series: its samples in time order
+            QVERIFY(ms > previous);
+            previous = ms;
+            QCOMPARE(rm->index(r, 0).data().toString(),
+                     QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::systemTimeZone())
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        }
+
+        // Instant: the toggle runs again; one row per series at the end of the range, and no
+        // graph.
+        QTest::mouseClick(w.instantButton(), Qt::LeftButton);
+        QCOMPARE(w.queryType(), ExploreWindow::QueryType::Instant);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(w.errorText(), QString());
+        QVERIFY(!w.tabs()->isTabVisible(0));
+        QVERIFY(w.table()->isVisible());
+        QVERIFY(w.table()->data());
+        QVERIFY(w.table()->data()->targets.front().instant);
         QAbstractItemModel *m = w.table()->view()->model();
         QCOMPARE(m->rowCount(), 1);
         QStringList cells;
@@ -99,6 +139,12 @@ private Q_SLOTS:
             cells << m->index(0, c).data().toString();
         QVERIFY2(cells.contains(QStringLiteral("prometheus")), qPrintable(cells.join(", ")));
         QVERIFY2(cells.contains(QStringLiteral("1")), qPrintable(cells.join(", ")));
+        QVERIFY(w.statusLabel()->text().contains(QStringLiteral("1")));
+        // Back to Range: the graph again.
+        QTest::mouseClick(w.rangeButton(), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY(w.tabs()->isTabVisible(0));
+        QCOMPARE(g->series().size(), size_t(1));
     }
 
     void badQueryShowsErrorAtPosition()
@@ -117,8 +163,33 @@ private Q_SLOTS:
         QVERIFY(w.graph()->hasError());
         QVERIFY2(w.graph()->statusText().contains(QStringLiteral("parse error")),
                  qPrintable(w.graph()->statusText()));
-        QVERIFY(w.table()->hasError());
         QCOMPARE(w.editor()->errorOffset(), int(bad.indexOf(u'*')));
+        // The same in Instant: on the table.
+        w.setQueryType(ExploreWindow::QueryType::Instant);
+        QVERIFY(done.wait(20000));
+        QVERIFY(w.table()->hasError());
+        QVERIFY2(w.table()->statusText().contains(QStringLiteral("parse error")),
+                 qPrintable(w.table()->statusText()));
+        QCOMPARE(w.editor()->errorOffset(), int(bad.indexOf(u'*')));
+        w.setQueryType(ExploreWindow::QueryType::Range);
+        QVERIFY(done.wait(20000));
+
+        // Leading blank lines and a macro before the error: still marked where it is typed.
+        const QString withMacro = QStringLiteral("\n  sum(rate(up[$__rate_interval])) + * 2");
+        w.setQuery(withMacro);
+        QTest::mouseClick(w.runButton(), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(w.errorText().contains(QStringLiteral("parse error")), qPrintable(w.errorText()));
+        QCOMPARE(w.editor()->errorOffset(), int(withMacro.indexOf(u'*')));
+        // An error inside what a macro became points at the macro.
+        const QString inMacro = QStringLiteral("rate(up[$__rate_interval:$__rate_interval:])");
+        w.setQuery(inMacro);
+        QTest::mouseClick(w.runButton(), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(w.errorText().contains(QStringLiteral("parse error")), qPrintable(w.errorText()));
+        QVERIFY2(w.editor()->errorOffset() >= int(inMacro.indexOf(u'$')) &&
+                     w.editor()->errorOffset() < int(inMacro.indexOf(u')')),
+                 qPrintable(QString::number(w.editor()->errorOffset())));
 
         // Another data source: its failure is shown too.
         QVERIFY(w.setDataSource(QStringLiteral("Closed port")));
@@ -174,6 +245,30 @@ private Q_SLOTS:
         QCOMPARE(p.targets.size(), 1);
         QCOMPARE(p.targets.first().expr,
                  QStringLiteral("rate(prometheus_http_requests_total[1m])"));
+        QVERIFY(p.targets.first().range);
+        QVERIFY(!p.targets.first().instant);
+
+        // Instant: a table panel with an instant, table-format target.
+        QTest::mouseClick(w.instantButton(), Qt::LeftButton);
+        QTest::mouseClick(w.addButton(), Qt::LeftButton);
+        QCOMPARE(add.count(), 2);
+        const QJsonObject table = add.at(1).at(0).toJsonObject();
+        QCOMPARE(table.value(QLatin1String("type")).toString(), QStringLiteral("table"));
+        const QJsonObject it = table.value(QLatin1String("targets")).toArray().first().toObject();
+        QCOMPARE(it.value(QLatin1String("instant")), QJsonValue(true));
+        QCOMPARE(it.value(QLatin1String("range")), QJsonValue(false));
+        QCOMPARE(it.value(QLatin1String("format")).toString(), QStringLiteral("table"));
+        QCOMPARE(it.value(QLatin1String("expr")).toString(),
+                 QStringLiteral("rate(prometheus_http_requests_total[1m])"));
+        QCOMPARE(it.value(QLatin1String("datasource")).toObject().value(QLatin1String("uid")),
+                 QJsonValue(QStringLiteral("local-prom")));
+        const auto d2 = Dashboard::fromObject(ExploreWindow::appendPanel(existing, table));
+        QVERIFY(d2);
+        const PanelModel &tp = d2->panels().at(1);
+        QCOMPARE(tp.type, QStringLiteral("table"));
+        QVERIFY(tp.targets.first().instant);
+        QVERIFY(!tp.targets.first().range);
+        QCOMPARE(tp.targets.first().format, QStringLiteral("table"));
     }
 
     void mainWindowOpensExploreAndAddsPanels()
@@ -199,6 +294,22 @@ private Q_SLOTS:
         QCOMPARE(mw.dashboard()->panels().at(1).gridPos.y, 8);
         // The view shows the new panels.
         QVERIFY(mw.view()->panelWidget(2));
+        // An instant query becomes a table panel showing the instant result: one row, up = 1.
+        w->setQueryType(ExploreWindow::QueryType::Instant);
+        QTest::mouseClick(w->addButton(), Qt::LeftButton);
+        QCOMPARE(mw.dashboard()->panels().size(), 3);
+        const PanelModel &added = mw.dashboard()->panels().at(2);
+        QCOMPARE(added.type, QStringLiteral("table"));
+        QVERIFY(added.targets.first().instant);
+        auto *table = qobject_cast<TablePanel *>(mw.view()->panelWidget(added.id));
+        QVERIFY(table);
+        QVERIFY(PrometheusFixture::waitFor([&] { return table->view()->model()->rowCount() == 1; },
+                                           20000));
+        QVERIFY(table->data()->targets.front().instant);
+        QStringList cells;
+        for (int c = 0; c < table->view()->model()->columnCount(); ++c)
+            cells << table->view()->model()->index(0, c).data().toString();
+        QVERIFY2(cells.contains(QStringLiteral("prometheus")), qPrintable(cells.join(", ")));
     }
 };
 
