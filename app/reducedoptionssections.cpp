@@ -320,6 +320,14 @@ ReducedOptionsSection *ReducedOptionsSection::statStyles(QWidget *parent)
                  {QStringLiteral("name"), tr("Name")},
                  {QStringLiteral("none"), tr("None")}},
                 QStringLiteral("auto"));
+    QCheckBox *wide = s->addCheck(tr("Wide layout"), QStringLiteral("wideLayout"),
+                                  QStringLiteral("options.wideLayout"), true);
+    QComboBox *textMode = s->findChild<QComboBox *>(QStringLiteral("textMode"));
+    // The wide layout places a name and a value side by side: only when both are shown.
+    s->m_syncs << [wide, textMode] {
+        const QString mode = textMode->currentData().toString();
+        wide->setEnabled(mode == QLatin1String("auto") || mode == QLatin1String("value_and_name"));
+    };
     s->addCombo(tr("Color mode"), QStringLiteral("colorMode"), QStringLiteral("options.colorMode"),
                 {{QStringLiteral("none"), tr("None")},
                  {QStringLiteral("value"), tr("Value")},

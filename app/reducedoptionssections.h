@@ -31,7 +31,8 @@ class PanelOptionsSection;
 ///   enabled with All values;
 ///   stat only: "Fields" → "fields" (QComboBox: "" numeric fields, "/^Time$/" the time) →
 ///   options.reduceOptions.fields.
-/// - "Stat styles": "Orientation" → "orientation"; "Text mode" → "textMode"; "Color mode" →
+/// - "Stat styles": "Orientation" → "orientation"; "Text mode" → "textMode"; "Wide layout" →
+///   "wideLayout" (QCheckBox; enabled with the text modes that show a name); "Color mode" →
 ///   "colorMode"; "Graph mode" → "graphMode"; "Text alignment" → "justifyMode" (QComboBoxes,
 ///   item data = the JSON value) → options.<key>.
 /// - "Gauge": "Orientation" → "orientation"; "Show threshold markers" →

@@ -77,6 +77,34 @@ private:
             drawSparkline(p, cell, *s.frame, background ? textColor : s.color);
 
         QRectF textArea = cell;
+        // Wide layout: in a cell much wider than tall, the name left and the value right on
+        // one line (options.wideLayout, on by default).
+        if (showName && showValue && m_panel->wideLayout() && cell.width() > 2.5 * cell.height()) {
+            const QRectF nameRect(cell.left() + 8, cell.top(), cell.width() * 0.5 - 8,
+                                  cell.height());
+            const QRectF valueRect(cell.center().x(), cell.top(), cell.width() * 0.5 - 8,
+                                   cell.height());
+            QFont nf = font();
+            nf.setPixelSize(
+                m_panel->textSizes().title.value_or(std::clamp(int(cell.height() * 0.3), 8, 32)));
+            p.setFont(nf);
+            p.setPen(textColor);
+            p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       QFontMetricsF(nf).elidedText(s.name, Qt::ElideRight, nameRect.width()));
+            QFont vf = font();
+            vf.setBold(true);
+            const std::optional<int> fixed = m_panel->textSizes().value;
+            int px = fixed.value_or(std::max(8, int(std::min(cell.height() * 0.55, 96.0))));
+            vf.setPixelSize(px);
+            while (!fixed && px > 8 &&
+                   QFontMetricsF(vf).horizontalAdvance(s.text) > valueRect.width()) {
+                px = std::max(8, int(px * 0.9));
+                vf.setPixelSize(px);
+            }
+            p.setFont(vf);
+            p.drawText(valueRect, Qt::AlignRight | Qt::AlignVCenter, s.text);
+            return;
+        }
         if (showName && !showValue) { // textMode "name": the name takes the value's place
             QFont nf = font();
             nf.setBold(true);
@@ -190,6 +218,7 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_justifyMode = options.value(QLatin1String("justifyMode")).toString(QStringLiteral("auto"));
     m_textSizes = TextSizes::fromPanel(model);
+    m_wideLayout = options.value(QLatin1String("wideLayout")).toBool(true);
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new StatView(this);

@@ -39,6 +39,9 @@ public:
     QString justifyMode() const { return m_justifyMode; }
     /// options.text: fixed name and value font sizes (unset: sized to fit the cell).
     const TextSizes &textSizes() const { return m_textSizes; }
+    /// options.wideLayout (default on): a cell more than 2.5 times wider than tall shows the
+    /// name left and the value right on one line.
+    bool wideLayout() const { return m_wideLayout; }
     /// True when reduceOptions.fields names the time field: each stat is a point's time.
     bool showsTime() const { return m_timeField; }
     /// The grid the stats are laid out in for a view of `size`: columns x rows.
@@ -59,6 +62,7 @@ private:
     QString m_orientation; // auto, horizontal, vertical
     QString m_justifyMode; // auto, center
     TextSizes m_textSizes;
+    bool m_wideLayout = true;
     bool m_timeField = false;
     FieldConfigResolver m_fieldConfig;
     ValueMappings m_mappings;

@@ -4138,6 +4138,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Cell gap</source>
         <translation>单元格间距</translation>
     </message>
+    <message>
+        <source>Wide layout</source>
+        <translation>宽布局</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

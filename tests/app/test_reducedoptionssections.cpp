@@ -186,6 +186,7 @@ private Q_SLOTS:
     void statGraphModeNoneRemovesTheSparkline();
     void statTextAlignment();
     void textSize();
+    void statWideLayout();
     void gaugeOptions();
     void barGaugeOptions();
     void pieChartOptions();
@@ -560,6 +561,36 @@ void TestReducedOptionsSections::textSize()
         QVERIFY2(autoHeight > fixedHeight + 4,
                  qPrintable(QString("%1 %2 %3").arg(type).arg(autoHeight).arg(fixedHeight)));
     }
+}
+
+void TestReducedOptionsSections::statWideLayout()
+{
+    Sections s("stat");
+    const QJsonObject panel = parse(reducedPanel("stat", R"({"graphMode": "none"})"));
+    s.load(panel);
+    QVERIFY(s.find<QCheckBox>("wideLayout")->isChecked());
+    QVERIFY(s.find<QCheckBox>("wideLayout")->isEnabled()); // text mode auto
+    QVERIFY(choose(s.find<QComboBox>("textMode"), "value"));
+    QVERIFY(!s.find<QCheckBox>("wideLayout")->isEnabled());
+    QVERIFY(choose(s.find<QComboBox>("textMode"), "value_and_name"));
+    QVERIFY(s.find<QCheckBox>("wideLayout")->isEnabled());
+    const PanelDataPtr data = seriesData({{1, 42.5}}); // green value (< 80)
+    const QColor green = grafanaColor("green");
+    const auto halves = [&](PanelWidget *w) {
+        const QImage img = qobject_cast<StatPanel *>(w)->statView()->grab().toImage();
+        return std::pair{countColor(img, green, 0, img.width() / 2, 0, img.height(), 30),
+                         countColor(img, green, img.width() / 2, img.width(), 0, img.height(), 30)};
+    };
+    // A wide cell: the (small) name left, the (large) value right; both in the value's colour.
+    auto w = render(s.store(panel), data, QSize(700, 140));
+    auto [left, right] = halves(w.get());
+    QVERIFY2(left > 0 && right > 5 * left, qPrintable(QString("%1 %2").arg(left).arg(right)));
+    QVERIFY(toggle(s.find<QCheckBox>("wideLayout")));
+    QCOMPARE(json::valueAt(s.store(panel), "options.wideLayout"), QJsonValue(false));
+    // Off: the name above the value, both centred: the value's ink on both sides.
+    w = render(s.store(panel), data, QSize(700, 140));
+    std::tie(left, right) = halves(w.get());
+    QVERIFY2(left > 300 && right > 300, qPrintable(QString("%1 %2").arg(left).arg(right)));
 }
 
 void TestReducedOptionsSections::gaugeOptions()
