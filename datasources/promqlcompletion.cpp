@@ -775,7 +775,8 @@ const PromqlLookupCache::Strings *PromqlCompleter::metricNames(const QString &pr
         *complete = !all->truncated;
         return all;
     }
-    // A large server: the names of this prefix (or a shorter one with all its names).
+    // A large server: the names containing this text (or the start of it, when the server
+    // sent all the names containing that).
     for (int len = int(prefix.size()); len >= 1; --len) {
         const PromqlLookupCache::Strings *p = c->find(QStringLiteral("names:") + prefix.left(len));
         if (p && (!p->truncated || len == prefix.size())) {
@@ -890,8 +891,12 @@ void PromqlCompleter::startLookups()
         case PrefixNames:
             r = m_source->labelValuesInRange(
                 QStringLiteral("__name__"),
+                // Every name containing the text (any case): the word-start and substring
+                // matches rank after the prefix ones, as for a small server.
                 {QStringLiteral("{__name__=~") +
-                 promqlQuote(promqlRegexEscape(l.arg) + QStringLiteral(".*")) + u'}'},
+                 promqlQuote(QStringLiteral("(?i).*") + promqlRegexEscape(l.arg) +
+                             QStringLiteral(".*")) +
+                 u'}'},
                 m_startMs, m_endMs, m_metricNameLimit);
             break;
         case Metadata:

@@ -183,7 +183,7 @@ class PromqlCompleter : public QObject
     Q_OBJECT
 public:
     /// Metric names fetched at most (the server's full list beyond that is cut and narrowed
-    /// with a server-side prefix match as the user types).
+    /// with a server-side match of the names containing the typed text as the user types).
     static constexpr int MetricNameLimit = 20000;
     static constexpr int MetadataLimit = 20000; // metrics in one /api/v1/metadata answer
     static constexpr int LabelValueLimit = 1000;

@@ -520,6 +520,22 @@ private Q_SLOTS:
             &a));
         for (const auto &i : a.items)
             QVERIFY2(i.label.startsWith(text), qPrintable(i.label));
+        // Words inside the names are looked up on the server too: names that were not among
+        // the first five are found.
+        const QString word = QStringLiteral("rate(http_request_duration_seconds_c");
+        QVERIFY(completeAndWait(
+            c, word, int(word.size()),
+            [](const Answer &a) {
+                return findItem(a.items,
+                                QStringLiteral("prometheus_http_request_duration_seconds_count"));
+            },
+            &a));
+        for (const auto &i : a.items) {
+            QVERIFY2(i.label.contains(QStringLiteral("http_request_duration_seconds_c")),
+                     qPrintable(i.label));
+            QCOMPARE(promqlMatchRank(i.label, u"http_request_duration_seconds_c"),
+                     PromqlMatchRank::WordStart);
+        }
     }
 
     void failureIsReported()
