@@ -142,6 +142,7 @@ struct QueriesEditor::Card
     QLineEdit *minStep = nullptr;
     QComboBox *format = nullptr;
     QLabel *error = nullptr;
+    QLabel *serverError = nullptr;
 };
 
 QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
@@ -690,8 +691,11 @@ void QueriesEditor::loadCard(Card *card, const QJsonObject &t)
     card->expr->setVariableSet(m_variables);
     card->expr->setTimeRange(m_fromMs, m_toMs);
     const QString expr = t.value(QLatin1String("expr")).toString();
-    if (card->expr->query() != expr) // the same text keeps the cursor and the error marker
+    if (card->expr->query() != expr) { // the same text keeps the cursor and the error
         card->expr->setQuery(expr);
+        card->serverError->clear();
+        card->serverError->hide();
+    }
     card->summary->setText(expr.simplified());
     card->summary->setToolTip(expr.simplified());
     const QString legend = t.value(QLatin1String("legendFormat")).toString();
@@ -794,6 +798,13 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     fit();
     card->expr->setPlaceholderText(tr("Enter a PromQL query (Shift+Enter to run)"));
     form->addRow(tr("Query"), card->expr);
+    card->serverError = new QLabel(card->body);
+    card->serverError->setWordWrap(true);
+    card->serverError->setTextFormat(Qt::PlainText);
+    card->serverError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    card->serverError->setStyleSheet(QStringLiteral("color: #d44a3a;"));
+    card->serverError->hide();
+    form->addRow(QString(), card->serverError);
 
     auto *legendRow = new QHBoxLayout;
     card->legendMode = new QComboBox(card->body);
@@ -1037,6 +1048,7 @@ void QueriesEditor::renumber()
         name(c->down, "down");
         name(c->datasource, "datasource");
         name(c->expr, "expr");
+        name(c->serverError, "serverError");
         name(c->legendMode, "legendMode");
         name(c->legend, "legend");
         name(c->queryType, "queryType");
@@ -1085,22 +1097,29 @@ void QueriesEditor::setResults(const PanelData &data)
         const QString query = c->expr->query();
         QString message;
         bool stale = false;
+        bool sameText = true;
         for (const TargetResult &t : data.targets) {
             if (t.refId != refId)
                 continue;
-            // A result for an older text would mark the wrong position.
-            if (!query.contains(QLatin1Char('$')) && t.expr.trimmed() != query.trimmed())
+            // A result for an older text would mark the wrong position; with variables the
+            // text sent differs from the one shown, so the error has no position here.
+            const bool same = t.expr.trimmed() == query.trimmed();
+            if (!query.contains(QLatin1Char('$')) && !same)
                 stale = true;
             if (t.error.isError() && t.error.kind != DataSourceError::Kind::Cancelled &&
-                message.isEmpty())
+                message.isEmpty()) {
                 message = t.error.message();
+                sameText = same;
+            }
         }
         if (stale)
             continue;
-        if (message.isEmpty())
+        if (message.isEmpty() || !sameText)
             c->expr->clearServerError();
         else
             c->expr->setServerError(message);
+        c->serverError->setText(message);
+        c->serverError->setVisible(!message.isEmpty());
     }
 }
 

@@ -52,7 +52,8 @@ struct PanelData;
 /// "query-i" (the card), "collapse-i", "refId-i", "summary-i" (the expr while collapsed),
 /// "hide-i", "duplicate-i", "remove-i", "up-i", "down-i", "datasource-i" (shown when the panel
 /// is Mixed), "expr-i" (the PromqlEditor), "legendMode-i", "legend-i" (Custom only),
-/// "queryType-i", "minStep-i", "format-i", "error-i" (messages of invalid entries).
+/// "queryType-i", "minStep-i", "format-i", "error-i" (messages of invalid entries),
+/// "serverError-i" (the last run's error of the query, from setResults()).
 class QueriesEditor : public QWidget
 {
     Q_OBJECT
@@ -66,8 +67,10 @@ public:
     /// For the PromQL editors' completion: the dashboard's variables and the time range.
     void setVariableSet(VariableSet *variables);
     void setTimeRange(qint64 fromMs, qint64 toMs);
-    /// The last refresh of the preview: each target's server error is shown on its query
-    /// (PromqlEditor::setServerError) and cleared when that target succeeded.
+    /// The last refresh of the preview: each target's server error is shown under its query
+    /// and marked at its position (PromqlEditor::setServerError; no marker when variables made
+    /// the text sent differ), and cleared when that target succeeded or was not run. A result
+    /// for a text the query no longer has is ignored.
     void setResults(const PanelData &data);
 
     int queryCount() const;

@@ -771,6 +771,11 @@ private Q_SLOTS:
         QCOMPARE(e.exprEditor(0)->errorMessage(), data.targets[0].error.message());
         QCOMPARE(e.exprEditor(1)->errorOffset(), -1);
         QVERIFY(e.exprEditor(1)->errorMessage().isEmpty());
+        // The message is also shown under the query.
+        auto *shown = child<QLabel>(e, QStringLiteral("serverError-0"));
+        QVERIFY(shown->isVisible());
+        QCOMPARE(shown->text(), data.targets[0].error.message());
+        QVERIFY(!child<QLabel>(e, QStringLiteral("serverError-1"))->isVisible());
 
         // A result for a text the user no longer has does not move the marker.
         PanelData stale;
@@ -780,6 +785,25 @@ private Q_SLOTS:
         QCOMPARE(e.exprEditor(1)->errorOffset(), -1);
         QVERIFY(e.exprEditor(1)->errorMessage().isEmpty());
 
+        // With variables, the text sent differs from the query: the message shows, without a
+        // marker at a position of another text.
+        const QString withVariable = QStringLiteral("rate(up[$__rate_interval]) + * 2");
+        e.setPanel(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("timeseries")},
+                        {QStringLiteral("targets"),
+                         QJsonArray{QJsonObject{{QStringLiteral("refId"), QStringLiteral("A")},
+                                                {QStringLiteral("expr"), withVariable}},
+                                    QJsonObject{{QStringLiteral("refId"), QStringLiteral("B")},
+                                                {QStringLiteral("expr"), good}}}}});
+        PanelData interpolated;
+        interpolated.targets.push_back(
+            run(QStringLiteral("A"), QStringLiteral("rate(up[4s]) + * 2")));
+        QVERIFY(interpolated.targets[0].error.isError());
+        e.setResults(interpolated);
+        QCOMPARE(shown->text(), interpolated.targets[0].error.message());
+        QVERIFY(shown->isVisible());
+        QCOMPARE(e.exprEditor(0)->errorOffset(), -1);
+
         // A is hidden (not run): its marker goes away with the next results.
         click(e, QStringLiteral("hide-0"));
         PanelData next;
@@ -787,6 +811,7 @@ private Q_SLOTS:
         e.setResults(next);
         QCOMPARE(e.exprEditor(0)->errorOffset(), -1);
         QVERIFY(e.exprEditor(0)->errorMessage().isEmpty());
+        QVERIFY(!shown->isVisible());
     }
 };
 
