@@ -1888,6 +1888,30 @@ Keep them for this session only? They are lost when Pharos quits.</source>
             <numerusform>%n 个序列。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>A range query over the time range: graph and table of every sample</source>
+        <translation>在时间范围内执行范围查询：显示图表以及包含每个样本的表格</translation>
+    </message>
+    <message>
+        <source>Instant</source>
+        <translation>即时</translation>
+    </message>
+    <message>
+        <source>An instant query at the end of the time range: one row per series</source>
+        <translation>在时间范围末尾执行即时查询：每个序列一行</translation>
+    </message>
 </context>
 <context>
     <name>pharos::GrafanaMigrator</name>
