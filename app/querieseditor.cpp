@@ -750,6 +750,7 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     };
     card->collapse = tool(QString(), tr("Collapse or expand this query"));
     card->collapse->setArrowType(Qt::DownArrow);
+    card->collapse->setAccessibleName(tr("Collapse or expand this query"));
     card->collapse->setCheckable(true);
     card->refId = new QLineEdit(card->frame);
     card->refId->setToolTip(tr("The query's name (refId), unique in the panel"));
@@ -764,8 +765,10 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     card->remove = tool(tr("Remove"), tr("Remove this query"));
     card->up = tool(QString(), tr("Move up"));
     card->up->setArrowType(Qt::UpArrow);
+    card->up->setAccessibleName(tr("Move up"));
     card->down = tool(QString(), tr("Move down"));
     card->down->setArrowType(Qt::DownArrow);
+    card->down->setAccessibleName(tr("Move down"));
     header->addWidget(card->collapse);
     header->addWidget(card->refId);
     header->addWidget(card->summary, 1);
@@ -919,7 +922,14 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
     connect(card->expr, &QPlainTextEdit::textChanged, this, [this, card] {
         if (m_loading)
             return;
-        card->json.insert(QStringLiteral("expr"), card->expr->query());
+        const QString expr = card->expr->query();
+        if (card->json.value(QLatin1String("expr")).toString() == expr &&
+            card->json.contains(QLatin1String("expr")))
+            return; // a format change, not an edit
+        card->json.insert(QStringLiteral("expr"), expr);
+        // Grafana opens a query written in its builder in the builder; this one is code now.
+        if (card->json.value(QLatin1String("editorMode")).toString() == QLatin1String("builder"))
+            card->json.insert(QStringLiteral("editorMode"), QStringLiteral("code"));
         edited();
     });
     connect(card->expr, &PromqlEditor::runRequested, this, &QueriesEditor::runRequested);

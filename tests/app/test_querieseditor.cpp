@@ -726,6 +726,27 @@ private Q_SLOTS:
                  wanted);
     }
 
+    // A query Grafana's builder wrote is code once typed in; Grafana then opens it as code.
+    void builderQueryBecomesCode()
+    {
+        const QJsonObject panel = parseObject(R"({"type": "timeseries",
+            "targets": [{"refId": "A", "expr": "up", "editorMode": "builder", "range": true}]})");
+        QueriesEditor e(&m_registry);
+        e.show();
+        e.setPanel(panel);
+        QCOMPARE(e.applyTo(panel), panel);
+        PromqlEditor *editor = e.exprEditor(0);
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral(" > 0"));
+        editor->hideCompletion();
+        const QJsonObject t = targetsOf(e.applyTo(panel))[0].toObject();
+        QCOMPARE(t, (QJsonObject{{QStringLiteral("refId"), QStringLiteral("A")},
+                                 {QStringLiteral("expr"), QStringLiteral("up > 0")},
+                                 {QStringLiteral("editorMode"), QStringLiteral("code")},
+                                 {QStringLiteral("range"), true}}));
+    }
+
     // setResults marks a real server error at its position and clears it on success.
     void serverErrorFromResults()
     {
