@@ -119,6 +119,7 @@ struct QueriesEditor::Card
 {
     QJsonObject json;     // the target as it will be written
     QJsonObject original; // the target as loaded (or created)
+    QJsonValue raw;       // as the file had it (kept when unedited, even if not an object)
     bool refIdError = false;
     bool minStepError = false;
     QString minStepMessage;
@@ -425,6 +426,7 @@ void QueriesEditor::setPanel(const QJsonObject &panel)
             loadCard(m_cards[i], m_originalTargets[i].toObject());
         else
             addCard(m_originalTargets[i].toObject(), i);
+        m_cards[i]->raw = m_originalTargets[i];
     }
     setMixedView(mixed);
     renumber();
@@ -487,7 +489,8 @@ QJsonObject QueriesEditor::applyTo(const QJsonObject &panel) const
     }
     QJsonArray targets;
     for (const Card *c : m_cards)
-        targets.append(c->json);
+        targets.append(c->json == c->original && !c->raw.isUndefined() ? c->raw
+                                                                       : QJsonValue(c->json));
     if (targets != m_originalTargets)
         out.insert(QStringLiteral("targets"), targets);
     return out;
@@ -682,6 +685,7 @@ void QueriesEditor::loadCard(Card *card, const QJsonObject &t)
     m_loading = true;
     card->json = t;
     card->original = t;
+    card->raw = t;
     card->refId->setText(t.value(QLatin1String("refId")).toString());
     card->refIdError = false;
     card->minStepError = false;

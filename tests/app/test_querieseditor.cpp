@@ -220,6 +220,12 @@ private Q_SLOTS:
                 ++panelsChecked;
             }
         }
+        // Broken targets are kept as they are too.
+        const QJsonObject broken =
+            parseObject(R"({"type": "timeseries", "targets": [null, 3, {"refId": "A"}]})");
+        e.setPanel(broken);
+        QCOMPARE(e.queryCount(), 3);
+        QCOMPARE(e.applyTo(broken), broken);
         QCOMPARE(changed.count(), 0);
         QVERIFY2(panelsChecked > 200, qPrintable(QString::number(panelsChecked)));
         QVERIFY(targetsChecked > panelsChecked);
