@@ -2,10 +2,12 @@
 
 #include "jsonvalue.h"
 #include "paneloptionsection.h"
+#include "reducers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QSpinBox>
@@ -22,8 +24,22 @@ const QString kAlign = QStringLiteral("fieldConfig.defaults.custom.align");
 const QString kCellOptions = QStringLiteral("fieldConfig.defaults.custom.cellOptions");
 const QString kDisplayMode = QStringLiteral("fieldConfig.defaults.custom.displayMode");
 const QString kCellHeight = QStringLiteral("options.cellHeight");
+const QString kFooterShow = QStringLiteral("options.footer.show");
+const QString kFooterReducer = QStringLiteral("options.footer.reducer");
+const QString kFooterCountRows = QStringLiteral("options.footer.countRows");
 
-enum OptionIndex { ShowHeader, CellHeight, Width, MinWidth, Align, CellType, OptionCount };
+enum OptionIndex {
+    ShowHeader,
+    CellHeight,
+    Width,
+    MinWidth,
+    Align,
+    CellType,
+    FooterShow,
+    FooterReducer,
+    FooterCountRows,
+    OptionCount
+};
 
 int pixelsOf(const QJsonValue &v)
 {
@@ -106,6 +122,19 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
                               "thresholds (or the fixed color) of the color scheme."));
     form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
 
+    m_footerShow = new QCheckBox(this);
+    m_footerShow->setObjectName(QStringLiteral("showFooter"));
+    form->addRow(new QLabel(tr("Show table footer"), this), m_footerShow);
+    m_footerReducer = new QComboBox(this);
+    m_footerReducer->setObjectName(QStringLiteral("footerReducer"));
+    for (const QString &calc : knownReducers())
+        m_footerReducer->addItem(reducerDisplayName(calc), calc);
+    m_footerReducer->setToolTip(tr("The calculation the footer shows for each number column."));
+    form->addRow(new QLabel(tr("Footer calculation"), this), m_footerReducer);
+    m_footerCountRows = new QCheckBox(this);
+    m_footerCountRows->setObjectName(QStringLiteral("footerCountRows"));
+    form->addRow(new QLabel(tr("Count rows in footer"), this), m_footerCountRows);
+
     m_options.resize(OptionCount);
     m_options[ShowHeader].path = kShowHeader;
     m_options[ShowHeader].current = [this] { return QJsonValue(m_showHeader->isChecked()); };
@@ -135,7 +164,28 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
         return QJsonValue(QJsonObject{{QStringLiteral("type"), type}});
     };
 
+    m_options[FooterShow].path = kFooterShow;
+    m_options[FooterShow].current = [this] { return QJsonValue(m_footerShow->isChecked()); };
+    m_options[FooterReducer].path = kFooterReducer;
+    m_options[FooterReducer].current = [this] {
+        return QJsonValue(QJsonArray{m_footerReducer->currentData().toString()});
+    };
+    m_options[FooterCountRows].path = kFooterCountRows;
+    m_options[FooterCountRows].current = [this] {
+        return QJsonValue(m_footerCountRows->isChecked());
+    };
+
     connect(m_showHeader, &QCheckBox::toggled, this, [this] { edited(ShowHeader); });
+    connect(m_footerShow, &QCheckBox::toggled, this, [this] {
+        updateFooterRows();
+        edited(FooterShow);
+    });
+    connect(m_footerReducer, &QComboBox::currentIndexChanged, this,
+            [this] { edited(FooterReducer); });
+    connect(m_footerCountRows, &QCheckBox::toggled, this, [this] {
+        updateFooterRows();
+        edited(FooterCountRows);
+    });
     connect(m_cellHeight, &QComboBox::currentIndexChanged, this, [this] { edited(CellHeight); });
     connect(m_width, &QSpinBox::valueChanged, this, [this] { edited(Width); });
     connect(m_minWidth, &QSpinBox::valueChanged, this, [this] { edited(MinWidth); });
@@ -178,9 +228,21 @@ void TableOptionsSection::load(const QJsonObject &panel)
         type = cellTypeOfDisplayMode(m_loadedDisplayMode.toString());
     selectData(m_cellType, type.isEmpty() ? QStringLiteral("auto") : type);
 
+    m_footerShow->setChecked(m_options[FooterShow].loaded.toBool());
+    const QString calc = m_options[FooterReducer].loaded.toArray().first().toString();
+    selectData(m_footerReducer, calc.isEmpty() ? QStringLiteral("sum") : calc);
+    m_footerCountRows->setChecked(m_options[FooterCountRows].loaded.toBool());
+    updateFooterRows();
+
     for (Option &o : m_options)
         o.shownAtLoad = o.current();
     m_loading = false;
+}
+
+void TableOptionsSection::updateFooterRows()
+{
+    m_footerReducer->setEnabled(m_footerShow->isChecked() && !m_footerCountRows->isChecked());
+    m_footerCountRows->setEnabled(m_footerShow->isChecked());
 }
 
 void TableOptionsSection::store(QJsonObject &panel) const
@@ -201,6 +263,10 @@ void TableOptionsSection::store(QJsonObject &panel) const
         // cellOptions replace the older displayMode (Grafana's schema 38 migration).
         if (&o == &m_options[CellType])
             json::setValueAt(panel, kDisplayMode, QJsonValue(QJsonValue::Undefined));
+        // A footer switched on shows the calculation the editor shows (Grafana needs it).
+        if (&o == &m_options[FooterShow] && v.toBool() &&
+            json::valueAt(panel, kFooterReducer).toArray().isEmpty())
+            json::setValueAt(panel, kFooterReducer, m_options[FooterReducer].current());
     }
 }
 

@@ -16,11 +16,12 @@ namespace pharos {
 class PanelOptionsSection;
 
 /// The options sections of the table panel: "Table" (show header, cell height, and the column
-/// options of fieldConfig.defaults.custom: width, minimum width, alignment, cell type). The
+/// options of fieldConfig.defaults.custom: width, minimum width, alignment, cell type; the
+/// footer: shown, calculation, row count). The
 /// per-column options Grafana keeps as overrides (hide, rename, width, alignment or cell type of
 /// one column) are edited in the "Overrides" section (OverridesEditor offers custom.width,
 /// custom.minWidth, custom.align, custom.cellOptions and custom.hidden for tables).
-/// Filtering (custom.filterable) and the footer are not offered: the table does not draw them.
+/// Filtering (custom.filterable) is not offered: the table does not draw it.
 /// The sections are created with `parent`.
 QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 
@@ -34,6 +35,11 @@ QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 /// - "cellType" (QComboBox, data "auto", "color-text", "color-background"):
 ///   custom.cellOptions.type. A file's other cell type (gauge, sparkline...) is listed and
 ///   kept; an older custom.displayMode is shown and replaced by cellOptions once edited.
+/// - "showFooter" (QCheckBox): options.footer.show; switched on without a calculation in
+///   the file, it also writes options.footer.reducer;
+/// - "footerReducer" (QComboBox, data a calc id: "sum", "mean", "lastNotNull"...):
+///   options.footer.reducer ([id]);
+/// - "footerCountRows" (QCheckBox): options.footer.countRows (the footer counts the rows).
 /// store() writes only the options the user changed; an option set back to what was loaded
 /// writes the loaded JSON back, and "Auto" removes the key.
 class TableOptionsSection : public PanelOptionsSection
@@ -57,6 +63,7 @@ private:
         std::function<QJsonValue()> current;
     };
     void edited(int option);
+    void updateFooterRows();
 
     QCheckBox *m_showHeader = nullptr;
     QComboBox *m_cellHeight = nullptr;
@@ -64,6 +71,9 @@ private:
     QSpinBox *m_minWidth = nullptr;
     QComboBox *m_align = nullptr;
     QComboBox *m_cellType = nullptr;
+    QCheckBox *m_footerShow = nullptr;
+    QComboBox *m_footerReducer = nullptr;
+    QCheckBox *m_footerCountRows = nullptr;
     QList<Option> m_options;
     QJsonValue m_loadedDisplayMode = QJsonValue(QJsonValue::Undefined);
     bool m_loading = false;

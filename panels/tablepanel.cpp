@@ -12,8 +12,11 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QTableView>
+#include <QVBoxLayout>
 #include <cmath>
 #include <set>
 
@@ -509,7 +512,120 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     connect(copy, &QAction::triggered, this, &TablePanel::copySelection);
     m_view->addAction(copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    setContentWidget(m_view);
+
+    const QJsonObject footer = model.options().value(QLatin1String("footer")).toObject();
+    if (!footer.value(QLatin1String("show")).toBool()) {
+        setContentWidget(m_view);
+        return;
+    }
+    m_footerReducer = footer.value(QLatin1String("reducer")).toArray().first().toString();
+    if (m_footerReducer.isEmpty())
+        m_footerReducer = QStringLiteral("sum");
+    const QJsonValue fields = footer.value(QLatin1String("fields"));
+    for (const QJsonValue &f : fields.toArray())
+        m_footerFields << f.toString();
+    m_footerCountRows = footer.value(QLatin1String("countRows")).toBool();
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    m_footerModel = new QStandardItemModel(this);
+    m_footer = new QTableView(box);
+    m_footer->setObjectName(QStringLiteral("panelTableFooter"));
+    m_footer->setModel(m_footerModel);
+    m_footer->horizontalHeader()->hide();
+    m_footer->verticalHeader()->hide();
+    m_footer->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_footer->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_footer->setSelectionMode(QAbstractItemView::NoSelection);
+    m_footer->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_footer->setFocusPolicy(Qt::NoFocus);
+    m_footer->verticalHeader()->setMinimumSectionSize(16);
+    m_footer->verticalHeader()->setDefaultSectionSize(
+        m_view->verticalHeader()->defaultSectionSize());
+    m_footer->setFixedHeight(m_footer->verticalHeader()->defaultSectionSize() +
+                             2 * m_footer->frameWidth());
+    QFont bold = m_footer->font();
+    bold.setBold(true);
+    m_footer->setFont(bold);
+    layout->addWidget(m_footer);
+    // The footer follows the table's column widths and horizontal scrolling.
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, m_footer,
+            [this](int column, int, int size) { m_footer->setColumnWidth(column, size); });
+    connect(m_view->horizontalScrollBar(), &QScrollBar::valueChanged,
+            m_footer->horizontalScrollBar(), &QScrollBar::setValue);
+    setContentWidget(box);
+}
+
+QString TablePanel::footerText(int column) const
+{
+    if (!m_footerModel || column < 0 || column >= m_footerModel->columnCount())
+        return {};
+    const QStandardItem *item = m_footerModel->item(0, column);
+    return item ? item->text() : QString();
+}
+
+void TablePanel::updateFooter()
+{
+    if (!m_footer)
+        return;
+    const int columns = m_model->columnCount();
+    m_footerModel->clear();
+    m_footerModel->setRowCount(1);
+    m_footerModel->setColumnCount(columns);
+    QStringList texts(columns);
+    if (!m_footerCountRows) {
+        for (int c = m_model->valueColumn(); c < columns; ++c) {
+            const TableColumnOptions o = m_model->columnOptions(c);
+            const QString shown = m_model->headerData(c, Qt::Horizontal).toString();
+            if (!m_footerFields.isEmpty() && !m_footerFields.contains(shown) &&
+                !m_footerFields.contains(m_model->columnName(c)))
+                continue;
+            std::vector<double> values;
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                if (m_model->hasValue(r, c))
+                    values.push_back(m_model->valueAt(r, c));
+            }
+            const double v = reduceValues(values.data(), qsizetype(values.size()), m_footerReducer);
+            texts[c] = formatValueText(v, o.unit, o.decimals);
+        }
+    }
+    // The first shown column names the calculation (or counts the rows).
+    const QHeaderView *header = m_view->horizontalHeader();
+    for (int v = 0; v < header->count(); ++v) {
+        const int c = header->logicalIndex(v);
+        if (m_view->isColumnHidden(c))
+            continue;
+        if (m_footerCountRows)
+            texts[c] = tr("Count: %1").arg(m_model->rowCount());
+        else if (texts[c].isEmpty())
+            texts[c] = reducerDisplayName(m_footerReducer);
+        break;
+    }
+    for (int c = 0; c < columns; ++c) {
+        auto *item = new QStandardItem(texts[c]);
+        item->setTextAlignment(
+            Qt::Alignment(m_model->data(m_model->index(0, c), Qt::TextAlignmentRole).toInt()));
+        if (m_model->rowCount() == 0)
+            item->setTextAlignment(m_model->isValueColumn(c) ? Qt::AlignRight | Qt::AlignVCenter
+                                                             : Qt::AlignLeft | Qt::AlignVCenter);
+        m_footerModel->setItem(0, c, item);
+    }
+    // Same columns as the table: hidden, widths, order, stretch.
+    QHeaderView *fh = m_footer->horizontalHeader();
+    for (int c = 0; c < columns; ++c) {
+        m_footer->setColumnHidden(c, m_view->isColumnHidden(c));
+        m_footer->setColumnWidth(c, m_view->columnWidth(c));
+    }
+    for (int v = 0; v < columns; ++v) {
+        const int c = header->logicalIndex(v);
+        const int from = fh->visualIndex(c);
+        if (from != v)
+            fh->moveSection(from, v);
+    }
+    fh->setStretchLastSection(header->stretchLastSection());
+    m_footer->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value());
 }
 
 bool TablePanel::eventFilter(QObject *watched, QEvent *event)
@@ -548,6 +664,7 @@ bool TablePanel::updateContent(const PanelDataPtr &data)
         for (int c = m_model->valueColumn(); c < m_model->columnCount(); ++c)
             m_view->resizeColumnToContents(c);
     applyColumnLayout();
+    updateFooter();
     return m_model->rowCount() > 0;
 }
 

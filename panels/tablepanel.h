@@ -9,6 +9,7 @@
 
 class QTableView;
 class QSortFilterProxyModel;
+class QStandardItemModel;
 
 namespace pharos {
 
@@ -134,6 +135,14 @@ public:
     QString selectionAsTsv() const;
     /// Puts selectionAsTsv() on the clipboard.
     void copySelection();
+    /// The footer row of options.footer (show, reducer [calc], fields [names; empty = every
+    /// number column], countRows), under the table with the same column widths and order;
+    /// null when the footer is off. Each number column shows its values reduced by the calc,
+    /// with the column's unit; the first column names the calc ("Total"). With countRows the
+    /// first column shows the number of rows instead.
+    QTableView *footer() const { return m_footer; }
+    /// The text of the footer cell of column `column` (model order), "" when none.
+    QString footerText(int column) const;
 
 protected:
     bool updateContent(const PanelDataPtr &data) override;
@@ -143,7 +152,13 @@ private:
     /// Hides columns and applies their widths after the columns changed or were resized to
     /// their contents.
     void applyColumnLayout();
+    void updateFooter();
     QTableView *m_view = nullptr;
+    QTableView *m_footer = nullptr;
+    QStandardItemModel *m_footerModel = nullptr;
+    QString m_footerReducer;
+    QStringList m_footerFields;
+    bool m_footerCountRows = false;
     SeriesTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     bool m_sortApplied = false;

@@ -238,6 +238,28 @@ void TestTableOptionsSections::editsWriteGrafanaKeys()
                        "inspect": false, "minWidth": 80}},
           "overrides": []}})"));
 
+    // The footer: switched on it writes the calculation shown (Total), then the mean.
+    auto *footer = section->findChild<QCheckBox *>("showFooter");
+    auto *reducer = section->findChild<QComboBox *>("footerReducer");
+    auto *countRows = section->findChild<QCheckBox *>("footerCountRows");
+    QVERIFY(footer && reducer && countRows);
+    QVERIFY(!footer->isChecked());
+    QVERIFY(!reducer->isEnabled());
+    QCOMPARE(reducer->currentText(), QStringLiteral("Total"));
+    clickCheckBox(footer);
+    QVERIFY(reducer->isEnabled());
+    out = panel;
+    section->store(out);
+    QCOMPARE(out.value("options").toObject().value("footer").toObject(),
+             object(R"({"show": true, "reducer": ["sum"]})"));
+    chooseItem(reducer, QStringLiteral("Mean"));
+    clickCheckBox(countRows);
+    QVERIFY(!reducer->isEnabled());
+    out = panel;
+    section->store(out);
+    QCOMPARE(out.value("options").toObject().value("footer").toObject(),
+             object(R"({"show": true, "reducer": ["mean"], "countRows": true})"));
+
     // Loading another panel shows its values, silently.
     const int before = spy.count();
     section->load(object(R"({"type": "table", "options": {"showHeader": false},
@@ -392,6 +414,7 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     chooseItem(section->findChild<QComboBox *>("columnAlign"), QStringLiteral("Center"));
     chooseItem(section->findChild<QComboBox *>("cellType"), QStringLiteral("Colored background"));
     chooseItem(section->findChild<QComboBox *>("cellHeight"), QStringLiteral("Medium"));
+    clickCheckBox(section->findChild<QCheckBox *>("showFooter"));
     section->store(panel);
     QCOMPARE(panel.value("options").toObject().value("cellHeight").toString(),
              QStringLiteral("md"));
@@ -489,6 +512,21 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
                  Qt::AlignHorizontal_Mask,
              Qt::AlignHCenter);
 
+    // The footer: the sum of Value (5 + 100 + 20) under it, "Total" in the first shown
+    // column, the footer's columns where the table's are.
+    QTableView *footer = table->footer();
+    QVERIFY(footer);
+    QVERIFY(footer->isVisible());
+    QVERIFY(footer->geometry().top() >= view->geometry().bottom());
+    QCOMPARE(table->footerText(2), QStringLiteral("125"));
+    QCOMPARE(table->footerText(1), QStringLiteral("Total"));
+    QVERIFY(footer->isColumnHidden(0));
+    QCOMPARE(footer->columnViewportPosition(2), view->columnViewportPosition(2));
+    QCOMPARE(footer->columnWidth(1), 200);
+    const QImage foot = footer->viewport()->grab().toImage();
+    const QRect sumCell = footer->visualRect(footer->model()->index(0, 2));
+    QVERIFY(textOffset(foot, sumCell) > 35); // centred like its column
+
     // With the header switched off in the section, the rendered table has none.
     QWidget host2;
     PanelOptionsSection *again = tableSection(&host2);
@@ -496,6 +534,7 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     QVERIFY(QTest::qWaitForWindowExposed(&host2));
     again->load(panel);
     clickCheckBox(again->findChild<QCheckBox *>("showHeader"));
+    clickCheckBox(again->findChild<QCheckBox *>("footerCountRows"));
     again->store(panel);
     std::unique_ptr<PanelWidget> w2(
         PanelWidget::create(makeModel(QJsonDocument(panel).toJson(QJsonDocument::Compact))));
@@ -505,6 +544,8 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     QVERIFY(QTest::qWaitForWindowExposed(w2.get()));
     table2->setData(handlerRows());
     QVERIFY(table2->view()->horizontalHeader()->isHidden());
+    QCOMPARE(table2->footerText(1), QStringLiteral("Count: 3"));
+    QVERIFY(table2->footerText(2).isEmpty());
 }
 
 void TestTableOptionsSections::corpusOverridesRenameAndHide()
