@@ -4450,12 +4450,48 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Colored cells take the color of their value mapping, or of the thresholds (or the fixed color) of the color scheme.</source>
         <translation>彩色单元格使用其值映射的颜色，或配色方案中阈值的颜色（或固定颜色）。</translation>
     </message>
+    <message>
+        <source>Small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Cell height</source>
+        <translation>单元格高度</translation>
+    </message>
+    <message>
+        <source>Show table footer</source>
+        <translation>显示表尾</translation>
+    </message>
+    <message>
+        <source>The calculation the footer shows for each number column.</source>
+        <translation>表尾为每个数值列显示的计算。</translation>
+    </message>
+    <message>
+        <source>Footer calculation</source>
+        <translation>表尾计算</translation>
+    </message>
+    <message>
+        <source>Count rows in footer</source>
+        <translation>在表尾统计行数</translation>
+    </message>
 </context>
 <context>
     <name>pharos::TablePanel</name>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>行数：%1</translation>
     </message>
 </context>
 <context>
