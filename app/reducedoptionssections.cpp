@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <functional>
@@ -610,7 +611,9 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapColors(QWidget *parent)
         auto *edit = new QLineEdit(s);
         edit->setObjectName(name);
         edit->setPlaceholderText(tr("auto"));
-        edit->setValidator(new QDoubleValidator(edit));
+        auto *validator = new QDoubleValidator(edit);
+        validator->setLocale(QLocale::c()); // the number is read back in the C locale
+        edit->setValidator(validator);
         s->addRow(label, edit);
         Binding n;
         n.path = path;
