@@ -646,6 +646,11 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapColors(QWidget *parent)
 ReducedOptionsSection *ReducedOptionsSection::heatmapCells(QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Cell display"), parent);
+    s->addCombo(tr("Show values"), QStringLiteral("showValue"), QStringLiteral("options.showValue"),
+                {{QStringLiteral("auto"), tr("Auto")},
+                 {QStringLiteral("always"), tr("Always")},
+                 {QStringLiteral("never"), tr("Never")}},
+                QStringLiteral("auto"));
     auto *gap = new QSpinBox(s);
     gap->setObjectName(QStringLiteral("cellGap"));
     gap->setRange(0, 25);

@@ -63,7 +63,8 @@ class PanelOptionsSection;
 ///   options.color.exponent; "Reverse" → "heatmapReverse" → options.color.reverse;
 ///   "Start color from" → "heatmapColorMin", "End color from" → "heatmapColorMax"
 ///   (QLineEdit, empty = auto) → options.color.min / max.
-/// - "Cell display" (heatmap): "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
+/// - "Cell display" (heatmap): "Show values" → "showValue" (auto/always/never) →
+///   options.showValue; "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
 /// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
 QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent);
 

@@ -325,6 +325,7 @@ protected:
                 if (gap > 0 && px.width() > gap && px.height() > gap)
                     px.adjust(0, gap, -gap, 0);
                 p.fillRect(px, col);
+                drawCellValue(p, px, g.at(r, c), col);
             }
         }
         p.setFont(axisFont());
@@ -390,6 +391,25 @@ protected:
         }
     }
 
+    /// options.showValue: the count in the cell, "always", "never", or "auto" (when it fits).
+    void drawCellValue(QPainter &p, const QRect &cell, double value, const QColor &fill)
+    {
+        const QString &mode = m_panel->m_showValue;
+        if (mode == QLatin1String("never"))
+            return;
+        const QFont f = axisFont();
+        const QFontMetricsF fm(f);
+        const QString text = m_panel->cellValueText(value);
+        if (mode != QLatin1String("always") &&
+            (fm.horizontalAdvance(text) + 4 > cell.width() || fm.height() > cell.height()))
+            return;
+        // Dark text on a light cell, white on a dark one (the fill may be translucent).
+        const QColor bg = fill.alphaF() < 0.5f ? palette().color(QPalette::Window) : fill;
+        p.setFont(f);
+        p.setPen(bg.lightnessF() > 0.55 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+        p.drawText(cell, Qt::AlignCenter, text);
+    }
+
     void mouseMoveEvent(QMouseEvent *event) override
     {
         const auto [row, column] = cellAt(event->position());
@@ -410,6 +430,7 @@ HeatmapPanel::HeatmapPanel(const PanelModel &model, QWidget *parent) : PanelWidg
     const QJsonObject options = model.options();
     const QJsonObject yAxis = options.value(QLatin1String("yAxis")).toObject();
     m_unit = yAxis.value(QLatin1String("unit")).toString(model.defaults.unit);
+    m_showValue = options.value(QLatin1String("showValue")).toString(QStringLiteral("auto"));
     m_reverseY = yAxis.value(QLatin1String("reverse")).toBool(false);
     m_axisPlacement = yAxis.value(QLatin1String("axisPlacement")).toString(QStringLiteral("left"));
     // Grafana draws a 1 px gap between cells unless told otherwise.
@@ -469,6 +490,11 @@ QColor HeatmapPanel::colorFor(double value) const
         return c;
     }
     return interpolate(m_scheme, t);
+}
+
+QString HeatmapPanel::cellValueText(double value) const
+{
+    return formatValueText(value, QString());
 }
 
 QRectF HeatmapPanel::cellRect(int row, int column) const

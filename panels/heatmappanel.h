@@ -41,7 +41,7 @@ HeatmapGrid buildHeatmapGrid(const PanelModel &model, const PanelData &data);
 /// and a tooltip with the bucket and count under the mouse. Cells with no count (0 or none)
 /// are left empty. yAxis.reverse puts the lowest bucket at the top, yAxis.axisPlacement puts
 /// the bucket labels left, right or nowhere, and options.cellGap (1 px by default) separates
-/// the cells.
+/// the cells. options.showValue writes the counts in the cells ("auto": where they fit).
 class HeatmapPanel : public PanelWidget
 {
     Q_OBJECT
@@ -65,6 +65,10 @@ public:
     bool isYReversed() const { return m_reverseY; }
     QString axisPlacement() const { return m_axisPlacement; }
     int cellGap() const { return m_cellGap; }
+    /// options.showValue: "auto" (a cell shows its count when it fits), "always", "never".
+    QString showValue() const { return m_showValue; }
+    /// The count as a cell shows it.
+    QString cellValueText(double value) const;
     /// The y axis labels as drawn (bottom to top).
     QStringList yAxisLabels() const;
 
@@ -81,6 +85,7 @@ private:
     bool m_reverseY = false; // yAxis.reverse: the lowest bucket at the top
     QString m_axisPlacement; // yAxis.axisPlacement: left, right, hidden
     int m_cellGap = 1;       // options.cellGap in px
+    QString m_showValue;     // options.showValue: auto, always, never
     std::optional<int> m_decimals;
     // Colour scale.
     QString m_colorMode; // scheme, opacity

@@ -4166,6 +4166,18 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Wide layout</source>
         <translation>宽布局</translation>
     </message>
+    <message>
+        <source>Show values</source>
+        <translation>显示数值</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

@@ -799,7 +799,8 @@ void TestReducedOptionsSections::heatmapOptions()
     QVERIFY(bluesReversedTop.blue() > bluesReversedTop.red()); // the light end of Blues
     // The drawn cell has that colour.
     const QImage img = h->heatmapView()->grab().toImage();
-    QVERIFY(near(pixelAt(img, h->cellRect(0, 9).center()), bluesReversedTop, 12));
+    QVERIFY(
+        near(pixelAt(img, h->cellRect(0, 9).bottomLeft() + QPointF(3, -3)), bluesReversedTop, 12));
 
     // Opacity mode with a fill colour picked in the colour popup, linear scale.
     QVERIFY(choose(s.find<QComboBox>("heatmapColorMode"), "opacity"));
@@ -903,7 +904,8 @@ void TestReducedOptionsSections::heatmapAxisAndCells()
     QCOMPARE(s.store(panel), panel);
     // Eleven points: the last column ends where the time range does.
     const PanelDataPtr data = seriesData({QList<double>(11, 5), QList<double>(11, 5)});
-    auto w = render(panel, data, QSize(500, 300));
+    const auto heatmapOf = [&](const QJsonObject &p) { return render(p, data, QSize(500, 300)); };
+    auto w = heatmapOf(panel);
     auto *h = qobject_cast<HeatmapPanel *>(w.get());
     QVERIFY(h);
     QVERIFY(h->cellRect(0, 1).top() > h->cellRect(1, 1).top()); // row 0 at the bottom
@@ -941,7 +943,27 @@ void TestReducedOptionsSections::heatmapAxisAndCells()
     r = h->cellRect(1, 2);
     img = h->heatmapView()->grab().toImage();
     QVERIFY(!near(img.pixelColor(int(r.center().x()), int(std::ceil(r.top())) + 1), cell, 8));
-    QVERIFY(near(img.pixelColor(int(r.center().x()), int(r.center().y())), cell, 8));
+    QVERIFY(near(img.pixelColor(int(r.left()) + 3, int(r.center().y())), cell, 8));
+
+    // Cell values: by default ("auto") a cell as big as these shows its count; "never" none.
+    const auto textInk = [](HeatmapPanel *hp, const QRectF &cr) {
+        const QImage im = hp->heatmapView()->grab().toImage();
+        const QColor fill = hp->colorFor(5);
+        int n = 0;
+        for (int y = int(cr.top()) + 5; y < int(cr.bottom()) - 1; ++y)
+            for (int x = int(cr.left()) + 1; x < int(cr.right()) - 5; ++x)
+                if (!near(im.pixelColor(x, y), fill, 40))
+                    ++n;
+        return n;
+    };
+    QCOMPARE(s.find<QComboBox>("showValue")->currentData().toString(), QStringLiteral("auto"));
+    QVERIFY2(textInk(h, r) > 5, qPrintable(QString::number(textInk(h, r))));
+    QVERIFY(choose(s.find<QComboBox>("showValue"), "never"));
+    QCOMPARE(json::valueAt(s.store(panel), "options.showValue").toString(),
+             QStringLiteral("never"));
+    w = heatmapOf(s.store(panel));
+    h = qobject_cast<HeatmapPanel *>(w.get());
+    QCOMPARE(textInk(h, h->cellRect(1, 2)), 0);
 }
 
 QTEST_MAIN(TestReducedOptionsSections)
