@@ -64,6 +64,18 @@ void BM_CompletionContext(benchmark::State &state)
 }
 BENCHMARK(BM_CompletionContext)->Unit(benchmark::kMicrosecond);
 
+// The signature hint's call analysis, done on every cursor move.
+void BM_CallContext(benchmark::State &state)
+{
+    const QString q = longQuery();
+    const int cursor = int(q.lastIndexOf(QStringLiteral("[5m]")));
+    for (auto _ : state) {
+        auto ctx = promqlCallContext(q, cursor);
+        benchmark::DoNotOptimize(ctx);
+    }
+}
+BENCHMARK(BM_CallContext)->Unit(benchmark::kMicrosecond);
+
 // Filtering and ranking 100,000 cached names for what is typed: a prefix, a word of the
 // names ("metric_5" after "_"), a fuzzy abbreviation, nothing yet, and a long prefix.
 void metricCandidates100k(benchmark::State &state, const char *typed)
