@@ -10,6 +10,7 @@
 #include "promqleditor.h"
 #include "querieseditor.h"
 #include "queryscheduler.h"
+#include "tablepanel.h"
 #include "timerangepicker.h"
 
 #include <QAction>
@@ -360,9 +361,14 @@ void PanelEditor::onPreviewData(int panelId, PanelDataPtr data)
     // The series names, for the overrides' name matcher.
     QStringList names;
     if (PanelWidget *widget = m_preview->panelWidget(panelId)) {
-        for (const PanelSeries &s : collectSeries(widget->model(), *data))
-            if (!names.contains(s.name))
-                names << s.name;
+        if (widget->model().type == QLatin1String("table")) {
+            // a table's fields are its columns ("job", "Value #A", or their new names)
+            names = TablePanel::columnNamesFor(widget->model(), *data);
+        } else {
+            for (const PanelSeries &s : collectSeries(widget->model(), *data))
+                if (!names.contains(s.name))
+                    names << s.name;
+        }
     }
     m_options->setFieldNames(names);
 }

@@ -558,6 +558,14 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     setContentWidget(box);
 }
 
+QStringList TablePanel::columnNamesFor(const PanelModel &model, const PanelData &data)
+{
+    SeriesTableModel m;
+    m.setPanelJson(model.json);
+    m.setData(data, model.defaults.unit, model.defaults.decimals);
+    return m.columnNames();
+}
+
 QString TablePanel::footerText(int column) const
 {
     if (!m_footerModel || column < 0 || column >= m_footerModel->columnCount())

@@ -130,6 +130,8 @@ public:
     /// The field names of the current columns, as overrides match them ("job", "Value"):
     /// what the panel editor offers to "Fields with name".
     QStringList columnNames() const { return m_model->columnNames(); }
+    /// The same for `data` shown by a table panel of `model` (without a widget).
+    static QStringList columnNamesFor(const PanelModel &model, const PanelData &data);
     /// The selection (or everything when nothing is selected) as tab-separated text with a
     /// header row, in view order.
     QString selectionAsTsv() const;

@@ -476,6 +476,8 @@ void TestTableOptionsSections::renderedTableFollowsOptions()
     QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QStringLiteral("code"));
     // the names the editor offers to "Fields with name" are the original ones
     QCOMPARE(table->columnNames(), (QStringList{"code", "handler", "Value"}));
+    QCOMPARE(TablePanel::columnNamesFor(table->model(), *handlerRows()),
+             (QStringList{"code", "handler", "Value"}));
     QVERIFY(view->isColumnHidden(0));
     QCOMPARE(visibleHeaders(view), (QStringList{"Handler", "Value"}));
     QVERIFY(!table->selectionAsTsv().contains(QLatin1String("code")));
