@@ -36,6 +36,7 @@ private Q_SLOTS:
     void contexts();
     void offlineCandidates();
     void randomInputKeepsInvariants();
+    void matchRankAgreesWithDefinition();
 };
 
 void TestPromqlLexer::tokens_data()
@@ -562,6 +563,28 @@ void TestPromqlLexer::randomInputKeepsInvariants()
             completer.candidates(ctx);
         }
         int offset = -1;
+        // The signature hint's call analysis, on random text and on random PromQL words.
+        QString words;
+        static const QStringList pieces = {
+            QStringLiteral("rate"), QStringLiteral("sum"),     QStringLiteral(" by "),
+            QStringLiteral("("),    QStringLiteral(")"),       QStringLiteral(","),
+            QStringLiteral("{"),    QStringLiteral("}"),       QStringLiteral("[5m]"),
+            QStringLiteral("x"),    QStringLiteral("\"a,(\""), QStringLiteral("without"),
+            QStringLiteral("topk"), QStringLiteral("#c\n"),    QStringLiteral("label_join"),
+        };
+        for (int i = 0, n = int(rng.bounded(20)); i < n; ++i)
+            words += pieces.at(int(rng.bounded(int(pieces.size()))));
+        for (const QString &t : {text, words})
+            for (int cursor = 0; cursor <= t.size(); ++cursor) {
+                const PromqlCallContext call = promqlCallContext(t, cursor);
+                if (!call.isValid())
+                    continue;
+                QVERIFY2(call.openParen >= 0 && call.openParen < cursor &&
+                             t.at(call.openParen) == u'(',
+                         qPrintable(t + QStringLiteral(" @") + QString::number(cursor)));
+                QVERIFY2(call.grouping ? call.argument == -1 : call.argument >= 0, qPrintable(t));
+                QVERIFY(PromqlCatalogue::find(call.function));
+            }
         promqlErrorPosition(QStringLiteral("%1:%2: parse error: x")
                                 .arg(rng.bounded(4) + 1)
                                 .arg(rng.bounded(60) + 1),
@@ -572,3 +595,53 @@ void TestPromqlLexer::randomInputKeepsInvariants()
 
 QTEST_GUILESS_MAIN(TestPromqlLexer)
 #include "test_promqllexer.moc"
+
+void TestPromqlLexer::matchRankAgreesWithDefinition()
+{
+    // promqlMatchRank against its definition written the slow, obvious way, on random names
+    // and typed texts (case mixed, separators, non-ASCII).
+    const QString alphabet = QStringLiteral("abAB_:/.-1é");
+    QRandomGenerator rng(20261125);
+    auto wordStart = [](const QString &s, int i) {
+        if (i == 0)
+            return true;
+        const QChar p = s.at(i - 1);
+        return !p.isLetterOrNumber() || (p.isLower() && p.unicode() < 128 && s.at(i).isUpper());
+    };
+    auto expected = [&](const QString &name, const QString &typed) {
+        using R = PromqlMatchRank;
+        const QString n = name.toLower();
+        const QString t = typed.toLower();
+        if (t.isEmpty())
+            return R::Prefix;
+        if (n == t)
+            return R::Exact;
+        if (n.startsWith(t))
+            return R::Prefix;
+        bool sub = false;
+        for (int i = int(n.indexOf(t)); i >= 0; i = int(n.indexOf(t, i + 1))) {
+            if (wordStart(name, i))
+                return R::WordStart;
+            sub = true;
+        }
+        if (sub)
+            return R::Substring;
+        int j = 0;
+        for (const QChar c : n)
+            if (j < t.size() && c == t.at(j))
+                ++j;
+        return j == t.size() ? R::Fuzzy : R::None;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        auto randomText = [&](int maxLen) {
+            QString out;
+            for (int i = 0, n = int(rng.bounded(maxLen)); i < n; ++i)
+                out += alphabet.at(int(rng.bounded(int(alphabet.size()))));
+            return out;
+        };
+        const QString name = randomText(14);
+        const QString typed = randomText(4);
+        QVERIFY2(promqlMatchRank(name, typed.toLower()) == expected(name, typed),
+                 qPrintable(name + QStringLiteral(" / ") + typed));
+    }
+}
