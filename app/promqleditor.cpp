@@ -292,6 +292,7 @@ PromqlCompletionPopup::PromqlCompletionPopup(QWidget *parent)
     : QFrame(parent, Qt::ToolTip | Qt::FramelessWindowHint)
 {
     setAttribute(Qt::WA_ShowWithoutActivating);
+    setAttribute(Qt::WA_WindowPropagation); // the editor's palette and font
     setFocusPolicy(Qt::NoFocus);
     setFrameShape(QFrame::Box);
     auto *layout = new QVBoxLayout(this);
@@ -438,6 +439,7 @@ PromqlEditor::PromqlEditor(QWidget *parent) : QPlainTextEdit(parent)
     m_hint = new QLabel(this, Qt::ToolTip | Qt::FramelessWindowHint);
     m_hint->setObjectName(QStringLiteral("pharos_promql_signature_hint"));
     m_hint->setAttribute(Qt::WA_ShowWithoutActivating);
+    m_hint->setAttribute(Qt::WA_WindowPropagation); // the editor's palette and font
     m_hint->setFocusPolicy(Qt::NoFocus);
     m_hint->setTextFormat(Qt::RichText);
     m_hint->setFrameShape(QFrame::Box);

@@ -225,6 +225,9 @@ private Q_SLOTS:
                 QVERIFY2(bg != base, qPrintable(bg.name()));
             }
             QVERIFY(match != mismatch);
+            // The completion list and the signature hint follow the editor's palette.
+            QCOMPARE(e.completionPopup()->palette().color(QPalette::Base), base);
+            QCOMPARE(e.signatureHint()->palette().color(QPalette::Base), base);
         }
         QVERIFY2(lightFails >= 5, qPrintable(QString::number(lightFails)));
     }
