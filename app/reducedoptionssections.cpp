@@ -181,6 +181,33 @@ private:
         return box;
     }
 
+    /// A number field (empty = the key removed; `placeholder` says what applies then).
+    QLineEdit *addNumber(const QString &label, const QString &name, const QString &path,
+                         const QString &placeholder)
+    {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(name);
+        edit->setPlaceholderText(placeholder);
+        auto *validator = new QDoubleValidator(edit);
+        validator->setLocale(QLocale::c()); // the number is read back in the C locale
+        edit->setValidator(validator);
+        addRow(label, edit);
+        Binding n;
+        n.path = path;
+        n.show = [edit, path](const QJsonObject &panel) {
+            const std::optional<double> v = json::number(json::valueAt(panel, path));
+            edit->setText(v ? QString::number(*v) : QString());
+        };
+        n.value = [edit] {
+            bool ok = false;
+            const double d = edit->text().trimmed().toDouble(&ok);
+            return ok ? QJsonValue(d) : QJsonValue(QJsonValue::Undefined);
+        };
+        const int index = bind(std::move(n));
+        connect(edit, &QLineEdit::textEdited, this, [this, index] { edited(index); });
+        return edit;
+    }
+
     /// Check boxes writing the array of the values checked (in the order of `choices`).
     QWidget *addMultiCheck(const QString &label, const QString &name, const QString &path,
                            const QList<Choice> &choices, const QStringList &boxNames)
@@ -608,31 +635,26 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapColors(QWidget *parent)
                 QStringLiteral("options.color.reverse"), false);
 
     auto numberRow = [s](const QString &label, const QString &name, const QString &path) {
-        auto *edit = new QLineEdit(s);
-        edit->setObjectName(name);
-        edit->setPlaceholderText(tr("auto"));
-        auto *validator = new QDoubleValidator(edit);
-        validator->setLocale(QLocale::c()); // the number is read back in the C locale
-        edit->setValidator(validator);
-        s->addRow(label, edit);
-        Binding n;
-        n.path = path;
-        n.show = [edit, path](const QJsonObject &panel) {
-            const QJsonValue v = json::valueAt(panel, path);
-            edit->setText(v.isDouble() ? QString::number(v.toDouble()) : QString());
-        };
-        n.value = [edit] {
-            bool ok = false;
-            const double d = edit->text().trimmed().toDouble(&ok);
-            return ok ? QJsonValue(d) : QJsonValue(QJsonValue::Undefined);
-        };
-        const int i = s->bind(std::move(n));
-        connect(edit, &QLineEdit::textEdited, s, [s, i] { s->edited(i); });
+        s->addNumber(label, name, path, tr("auto"));
     };
     numberRow(tr("Start color from"), QStringLiteral("heatmapColorMin"),
               QStringLiteral("options.color.min"));
     numberRow(tr("End color from"), QStringLiteral("heatmapColorMax"),
               QStringLiteral("options.color.max"));
+    auto *steps = new QSpinBox(s);
+    steps->setObjectName(QStringLiteral("heatmapSteps"));
+    steps->setRange(2, 128);
+    s->addRow(tr("Steps"), steps);
+    Binding st;
+    st.path = QStringLiteral("options.color.steps");
+    st.show = [steps](const QJsonObject &panel) {
+        steps->setValue(std::clamp(
+            json::integer(json::valueAt(panel, QStringLiteral("options.color.steps")), 64), 2,
+            128));
+    };
+    st.value = [steps] { return QJsonValue(steps->value()); };
+    index = s->bind(std::move(st));
+    connect(steps, &QSpinBox::valueChanged, s, [s, index] { s->edited(index); });
 
     s->m_syncs << [mode, scheme, fill, scale, exponent] {
         const bool opacity = mode->currentData().toString() == QLatin1String("opacity");
@@ -646,6 +668,10 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapColors(QWidget *parent)
 ReducedOptionsSection *ReducedOptionsSection::heatmapCells(QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Cell display"), parent);
+    s->addNumber(tr("Hide cells with values ≤"), QStringLiteral("hideBelow"),
+                 QStringLiteral("options.filterValues.le"), QStringLiteral("1e-9"));
+    s->addNumber(tr("Hide cells with values ≥"), QStringLiteral("hideAbove"),
+                 QStringLiteral("options.filterValues.ge"), tr("none"));
     s->addCombo(tr("Show values"), QStringLiteral("showValue"), QStringLiteral("options.showValue"),
                 {{QStringLiteral("auto"), tr("Auto")},
                  {QStringLiteral("always"), tr("Always")},

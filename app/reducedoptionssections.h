@@ -62,8 +62,11 @@ class PanelOptionsSection;
 ///   options.color.scale; "Exponent" → "heatmapExponent" (QDoubleSpinBox) →
 ///   options.color.exponent; "Reverse" → "heatmapReverse" → options.color.reverse;
 ///   "Start color from" → "heatmapColorMin", "End color from" → "heatmapColorMax"
-///   (QLineEdit, empty = auto) → options.color.min / max.
-/// - "Cell display" (heatmap): "Show values" → "showValue" (auto/always/never) →
+///   (QLineEdit, empty = auto) → options.color.min / max; "Steps" → "heatmapSteps"
+///   (QSpinBox 2..128) → options.color.steps.
+/// - "Cell display" (heatmap): "Hide cells with values ≤" → "hideBelow", "≥" → "hideAbove"
+///   (QLineEdit, empty = Grafana's default: empty cells hidden / nothing) →
+///   options.filterValues.le / ge; "Show values" → "showValue" (auto/always/never) →
 ///   options.showValue; "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
 /// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
 QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent);

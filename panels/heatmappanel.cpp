@@ -462,6 +462,12 @@ HeatmapPanel::HeatmapPanel(const PanelModel &model, QWidget *parent) : PanelWidg
         m_colorMin = color.value(QLatin1String("min")).toDouble();
     if (color.value(QLatin1String("max")).isDouble())
         m_colorMax = color.value(QLatin1String("max")).toDouble();
+    m_steps = std::clamp(json::integer(color.value(QLatin1String("steps")), 64), 2, 128);
+    const QJsonObject filter = options.value(QLatin1String("filterValues")).toObject();
+    // Without `le`, Grafana's default: empty cells (0) are not drawn.
+    m_hideLe = filter.contains(QLatin1String("le")) ? json::number(filter.value(QLatin1String("le")))
+                                                    : std::optional<double>(1e-9);
+    m_hideGe = json::number(filter.value(QLatin1String("ge")));
     m_showLegend =
         options.value(QLatin1String("legend")).toObject().value(QLatin1String("show")).toBool(true);
     m_view = new HeatmapView(this);
@@ -476,12 +482,18 @@ QWidget *HeatmapPanel::heatmapView() const
 
 QColor HeatmapPanel::colorFor(double value) const
 {
-    if (!std::isfinite(value) || value <= 0 || value < m_scaleMin)
+    if (!std::isfinite(value) || value < m_scaleMin)
+        return {};
+    // options.filterValues: cells at or below `le` (empty counts by default) or at or above
+    // `ge` are left empty.
+    if ((m_hideLe && value <= *m_hideLe) || (m_hideGe && value >= *m_hideGe))
         return {};
     double t = m_scaleMax > m_scaleMin ? (value - m_scaleMin) / (m_scaleMax - m_scaleMin) : 1.0;
     t = std::clamp(t, 0.0, 1.0);
     if (m_exponential)
         t = std::pow(t, m_exponent);
+    // color.steps: the scale in that many distinct colours.
+    t = std::min(double(m_steps - 1), std::floor(t * m_steps)) / double(m_steps - 1);
     if (m_reverse)
         t = 1 - t;
     if (m_colorMode == QLatin1String("opacity")) {

@@ -41,7 +41,9 @@ HeatmapGrid buildHeatmapGrid(const PanelModel &model, const PanelData &data);
 /// and a tooltip with the bucket and count under the mouse. Cells with no count (0 or none)
 /// are left empty. yAxis.reverse puts the lowest bucket at the top, yAxis.axisPlacement puts
 /// the bucket labels left, right or nowhere, and options.cellGap (1 px by default) separates
-/// the cells. options.showValue writes the counts in the cells ("auto": where they fit).
+/// the cells. options.filterValues {le, ge} leaves cells at or below / at or above a value
+/// empty (by default those with no count); color.steps quantises the scale. options.showValue
+/// writes the counts in the cells ("auto": where they fit).
 class HeatmapPanel : public PanelWidget
 {
     Q_OBJECT
@@ -65,6 +67,8 @@ public:
     bool isYReversed() const { return m_reverseY; }
     QString axisPlacement() const { return m_axisPlacement; }
     int cellGap() const { return m_cellGap; }
+    /// options.color.steps: how many distinct colours the scale has (2..128, 64 by default).
+    int colorSteps() const { return m_steps; }
     /// options.showValue: "auto" (a cell shows its count when it fits), "always", "never".
     QString showValue() const { return m_showValue; }
     /// The count as a cell shows it.
@@ -81,11 +85,14 @@ private:
     HeatmapGrid m_grid;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
-    QString m_unit;          // y axis unit (bucket bounds)
-    bool m_reverseY = false; // yAxis.reverse: the lowest bucket at the top
-    QString m_axisPlacement; // yAxis.axisPlacement: left, right, hidden
-    int m_cellGap = 1;       // options.cellGap in px
-    QString m_showValue;     // options.showValue: auto, always, never
+    QString m_unit;                 // y axis unit (bucket bounds)
+    bool m_reverseY = false;        // yAxis.reverse: the lowest bucket at the top
+    QString m_axisPlacement;        // yAxis.axisPlacement: left, right, hidden
+    int m_cellGap = 1;              // options.cellGap in px
+    std::optional<double> m_hideLe; // options.filterValues.le / ge
+    std::optional<double> m_hideGe;
+    int m_steps = 64;    // options.color.steps
+    QString m_showValue; // options.showValue: auto, always, never
     std::optional<int> m_decimals;
     // Colour scale.
     QString m_colorMode; // scheme, opacity

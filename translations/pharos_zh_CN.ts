@@ -4178,6 +4178,22 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Never</source>
         <translation>从不</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>色阶数</translation>
+    </message>
+    <message>
+        <source>Hide cells with values ≤</source>
+        <translation>隐藏值 ≤ 此数的单元格</translation>
+    </message>
+    <message>
+        <source>Hide cells with values ≥</source>
+        <translation>隐藏值 ≥ 此数的单元格</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

@@ -194,6 +194,7 @@ private Q_SLOTS:
     void heatmapOptions();
     void barGaugeValueAndName();
     void heatmapAxisAndCells();
+    void heatmapFilterAndSteps();
 };
 
 void TestReducedOptionsSections::sectionsPerType()
@@ -964,6 +965,48 @@ void TestReducedOptionsSections::heatmapAxisAndCells()
     w = heatmapOf(s.store(panel));
     h = qobject_cast<HeatmapPanel *>(w.get());
     QCOMPARE(textInk(h, h->cellRect(1, 2)), 0);
+}
+
+void TestReducedOptionsSections::heatmapFilterAndSteps()
+{
+    Sections s("heatmap");
+    const QJsonObject panel = parse(R"({"id": 4, "type": "heatmap", "title": "H",
+        "options": {"color": {"mode": "scheme", "scheme": "Greens", "scale": "linear"}},
+        "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{s}}"}]})");
+    s.load(panel);
+    QCOMPARE(s.find<QSpinBox>("heatmapSteps")->value(), 64);
+    QCOMPARE(s.find<QLineEdit>("hideBelow")->text(), QString());
+    const PanelDataPtr data =
+        seriesData({{0, 1, 4, 6, 10, 0, 1, 4, 6, 10, 10}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}});
+    auto w = render(panel, data, QSize(500, 300));
+    auto *h = qobject_cast<HeatmapPanel *>(w.get());
+    QVERIFY(!h->colorFor(0).isValid()); // empty cells are not drawn
+    QVERIFY(h->colorFor(5).isValid());
+    QVERIFY(h->colorFor(1) != h->colorFor(4));
+
+    auto *below = s.find<QLineEdit>("hideBelow");
+    QTest::keyClicks(below, "5");
+    auto *steps = s.find<QSpinBox>("heatmapSteps");
+    steps->selectAll();
+    QTest::keyClicks(steps, "2");
+    const QJsonObject out = s.store(panel);
+    QCOMPARE(json::valueAt(out, "options.filterValues"), QJsonValue(parse(R"({"le": 5})")));
+    QCOMPARE(json::valueAt(out, "options.color.steps").toInt(), 2);
+    w = render(out, data, QSize(500, 300));
+    h = qobject_cast<HeatmapPanel *>(w.get());
+    QCOMPARE(h->colorSteps(), 2);
+    QVERIFY(!h->colorFor(5).isValid()); // at or below 5: empty
+    QVERIFY(!h->colorFor(4).isValid());
+    // Two colours: 6 and 10 fall in the top half of 0..10.
+    QCOMPARE(h->colorFor(6), h->colorFor(10));
+    // The row of fives is not drawn: its cells show the background.
+    const QImage img = h->heatmapView()->grab().toImage();
+    const QRectF r = h->cellRect(1, 3);
+    QCOMPARE(img.pixelColor(int(r.left()) + 3, int(r.bottom()) - 3),
+             h->heatmapView()->palette().color(QPalette::Window));
+    const QRectF drawn = h->cellRect(0, 3); // 6
+    QVERIFY(
+        near(img.pixelColor(int(drawn.left()) + 3, int(drawn.bottom()) - 3), h->colorFor(6), 8));
 }
 
 QTEST_MAIN(TestReducedOptionsSections)
