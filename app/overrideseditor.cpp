@@ -51,6 +51,7 @@ const PropertyInfo kProperties[] = {
     {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"), "table"},
     {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"), "table"},
     {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"), "table"},
+    {"custom.filterable", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column filter"), "table"},
 };
 
 bool offeredFor(const PropertyInfo &p, const QString &panelType)
@@ -98,7 +99,7 @@ QJsonValue defaultValue(const QString &id)
         return QStringLiteral("auto");
     if (id == QLatin1String("custom.cellOptions"))
         return QJsonObject{{QStringLiteral("type"), QStringLiteral("auto")}};
-    if (id == QLatin1String("custom.hidden"))
+    if (id == QLatin1String("custom.hidden") || id == QLatin1String("custom.filterable"))
         return true;
     return QJsonValue();
 }
@@ -401,7 +402,7 @@ QWidget *OverridesEditor::propertyEditor(int i, int j, QWidget *parent)
         s->setKeyboardTracking(false); // one edit per typed width, not one per digit
         s->setSuffix(tr(" px"));
         w = s;
-    } else if (id == QLatin1String("custom.hidden")) {
+    } else if (id == QLatin1String("custom.hidden") || id == QLatin1String("custom.filterable")) {
         auto *c = new QCheckBox(parent);
         const QJsonValue &v = p.value;
         c->setChecked(v.isBool()

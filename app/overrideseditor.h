@@ -18,7 +18,8 @@ namespace pharos {
 /// ones: unit, decimals, min, max, color (fixed), displayName; for time series
 /// custom.fillOpacity, custom.lineWidth, custom.drawStyle, custom.axisPlacement,
 /// custom.stacking; for tables custom.width, custom.minWidth (px), custom.align,
-/// custom.cellOptions ({"type": auto / color-text / color-background}) and custom.hidden.
+/// custom.cellOptions ({"type": auto / color-text / color-background}), custom.hidden and
+/// custom.filterable.
 /// setPanelType() limits the menu to what that panel type draws (no type: everything).
 /// Overrides and properties can be added and removed. Other matchers and properties read from
 /// a file are kept unchanged and shown read-only.

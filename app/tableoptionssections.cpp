@@ -23,6 +23,7 @@ const QString kMinWidth = QStringLiteral("fieldConfig.defaults.custom.minWidth")
 const QString kAlign = QStringLiteral("fieldConfig.defaults.custom.align");
 const QString kCellOptions = QStringLiteral("fieldConfig.defaults.custom.cellOptions");
 const QString kDisplayMode = QStringLiteral("fieldConfig.defaults.custom.displayMode");
+const QString kFilterable = QStringLiteral("fieldConfig.defaults.custom.filterable");
 const QString kCellHeight = QStringLiteral("options.cellHeight");
 const QString kFooterShow = QStringLiteral("options.footer.show");
 const QString kFooterReducer = QStringLiteral("options.footer.reducer");
@@ -35,6 +36,7 @@ enum OptionIndex {
     MinWidth,
     Align,
     CellType,
+    Filterable,
     FooterShow,
     FooterReducer,
     FooterCountRows,
@@ -122,6 +124,12 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
                               "thresholds (or the fixed color) of the color scheme."));
     form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
 
+    m_filterable = new QCheckBox(this);
+    m_filterable->setObjectName(QStringLiteral("columnFilter"));
+    m_filterable->setToolTip(tr("A funnel in each column header filters the rows by the "
+                                "column's values."));
+    form->addRow(new QLabel(tr("Column filter"), this), m_filterable);
+
     m_footerShow = new QCheckBox(this);
     m_footerShow->setObjectName(QStringLiteral("showFooter"));
     form->addRow(new QLabel(tr("Show table footer"), this), m_footerShow);
@@ -164,6 +172,8 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
         return QJsonValue(QJsonObject{{QStringLiteral("type"), type}});
     };
 
+    m_options[Filterable].path = kFilterable;
+    m_options[Filterable].current = [this] { return QJsonValue(m_filterable->isChecked()); };
     m_options[FooterShow].path = kFooterShow;
     m_options[FooterShow].current = [this] { return QJsonValue(m_footerShow->isChecked()); };
     m_options[FooterReducer].path = kFooterReducer;
@@ -176,6 +186,7 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     };
 
     connect(m_showHeader, &QCheckBox::toggled, this, [this] { edited(ShowHeader); });
+    connect(m_filterable, &QCheckBox::toggled, this, [this] { edited(Filterable); });
     connect(m_footerShow, &QCheckBox::toggled, this, [this] {
         updateFooterRows();
         edited(FooterShow);
@@ -228,6 +239,9 @@ void TableOptionsSection::load(const QJsonObject &panel)
         type = cellTypeOfDisplayMode(m_loadedDisplayMode.toString());
     selectData(m_cellType, type.isEmpty() ? QStringLiteral("auto") : type);
 
+    const QJsonValue filterable = m_options[Filterable].loaded;
+    m_filterable->setChecked(filterable.isBool() ? filterable.toBool()
+                                                 : filterable.toString() == QLatin1String("true"));
     m_footerShow->setChecked(m_options[FooterShow].loaded.toBool());
     const QString calc = m_options[FooterReducer].loaded.toArray().first().toString();
     selectData(m_footerReducer, calc.isEmpty() ? QStringLiteral("sum") : calc);

@@ -16,12 +16,12 @@ namespace pharos {
 class PanelOptionsSection;
 
 /// The options sections of the table panel: "Table" (show header, cell height, and the column
-/// options of fieldConfig.defaults.custom: width, minimum width, alignment, cell type; the
+/// options of fieldConfig.defaults.custom: width, minimum width, alignment, cell type, column
+/// filter; the
 /// footer: shown, calculation, row count). The
 /// per-column options Grafana keeps as overrides (hide, rename, width, alignment or cell type of
 /// one column) are edited in the "Overrides" section (OverridesEditor offers custom.width,
 /// custom.minWidth, custom.align, custom.cellOptions and custom.hidden for tables).
-/// Filtering (custom.filterable) is not offered: the table does not draw it.
 /// The sections are created with `parent`.
 QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 
@@ -35,6 +35,7 @@ QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 /// - "cellType" (QComboBox, data "auto", "color-text", "color-background"):
 ///   custom.cellOptions.type. A file's other cell type (gauge, sparkline...) is listed and
 ///   kept; an older custom.displayMode is shown and replaced by cellOptions once edited.
+/// - "columnFilter" (QCheckBox): custom.filterable (a funnel in the headers filters rows);
 /// - "showFooter" (QCheckBox): options.footer.show; switched on without a calculation in
 ///   the file, it also writes options.footer.reducer;
 /// - "footerReducer" (QComboBox, data a calc id: "sum", "mean", "lastNotNull"...):
@@ -71,6 +72,7 @@ private:
     QSpinBox *m_minWidth = nullptr;
     QComboBox *m_align = nullptr;
     QComboBox *m_cellType = nullptr;
+    QCheckBox *m_filterable = nullptr;
     QCheckBox *m_footerShow = nullptr;
     QComboBox *m_footerReducer = nullptr;
     QCheckBox *m_footerCountRows = nullptr;

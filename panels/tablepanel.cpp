@@ -10,9 +10,15 @@
 #include <QClipboard>
 #include <QHash>
 #include <QHeaderView>
+#include <QIcon>
 #include <QJsonArray>
 #include <QKeyEvent>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -73,8 +79,51 @@ void applyTableOption(const QString &key, const QJsonValue &v, TableColumnOption
         c.cellType = t.isEmpty() ? QStringLiteral("auto") : t;
     } else if (key == QLatin1String("hidden")) {
         c.hidden = truthy(v);
+    } else if (key == QLatin1String("filterable")) {
+        c.filterable = truthy(v);
     }
 }
+
+/// The funnel drawn in the header of filterable columns.
+QIcon funnelIcon(bool active)
+{
+    QPixmap pm(12, 12);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor c = active ? QColor(0x33, 0x83, 0xf8) : QColor(0x80, 0x80, 0x80);
+    p.setPen(Qt::NoPen);
+    p.setBrush(c);
+    const QPointF funnel[] = {{0.5, 1}, {11.5, 1}, {7, 6.5}, {7, 11}, {5, 10}, {5, 6.5}};
+    p.drawPolygon(funnel, 6);
+    return QIcon(pm);
+}
+
+/// Sorts by the raw values and keeps the rows whose cells show one of a column's chosen
+/// values. Filters are kept by column name, so a refresh with new columns keeps them.
+class TableFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QHash<QString, QSet<QString>> filters;
+    void refilter() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (filters.isEmpty())
+            return true;
+        const auto *m = static_cast<const SeriesTableModel *>(sourceModel());
+        for (int c = 0; c < m->columnCount(); ++c) {
+            const auto it = filters.constFind(m->columnName(c));
+            if (it == filters.constEnd() || it->isEmpty())
+                continue;
+            if (!it->contains(m->index(row, c, parent).data().toString()))
+                return false;
+        }
+        return true;
+    }
+};
 
 } // namespace
 
@@ -280,6 +329,13 @@ void SeriesTableModel::setPanelJson(const QJsonObject &panelJson)
     endResetModel();
 }
 
+void SeriesTableModel::setActiveFilters(const QStringList &columnNames)
+{
+    m_activeFilters = columnNames;
+    if (columnCount() > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 QString SeriesTableModel::columnName(int column) const
 {
     if (column >= 0 && column < m_columns.size())
@@ -469,6 +525,9 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
 
 QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && role == Qt::DecorationRole && section >= 0 &&
+        section < m_columns.size() && m_columns[section].filterable)
+        return funnelIcon(m_activeFilters.contains(columnName(section)));
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
     if (section >= 0 && section < m_columns.size() && !m_columns[section].displayName.isEmpty())
@@ -487,7 +546,7 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
 {
     m_model = new SeriesTableModel(this);
     m_model->setPanelJson(model.json);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new TableFilterProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
     m_view = new QTableView;
@@ -506,6 +565,7 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
         model.options().value(QLatin1String("showHeader")).toBool(true));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->installEventFilter(this);
+    m_view->horizontalHeader()->viewport()->installEventFilter(this);
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -590,10 +650,12 @@ void TablePanel::updateFooter()
             if (!m_footerFields.isEmpty() && !m_footerFields.contains(shown) &&
                 !m_footerFields.contains(m_model->columnName(c)))
                 continue;
+            // the rows shown (a column filter hides some)
             std::vector<double> values;
-            for (int r = 0; r < m_model->rowCount(); ++r) {
-                if (m_model->hasValue(r, c))
-                    values.push_back(m_model->valueAt(r, c));
+            for (int r = 0; r < m_proxy->rowCount(); ++r) {
+                const int source = m_proxy->mapToSource(m_proxy->index(r, c)).row();
+                if (m_model->hasValue(source, c))
+                    values.push_back(m_model->valueAt(source, c));
             }
             const double v = reduceValues(values.data(), qsizetype(values.size()), m_footerReducer);
             texts[c] = formatValueText(v, o.unit, o.decimals);
@@ -606,7 +668,7 @@ void TablePanel::updateFooter()
         if (m_view->isColumnHidden(c))
             continue;
         if (m_footerCountRows)
-            texts[c] = tr("Count: %1").arg(m_model->rowCount());
+            texts[c] = tr("Count: %1").arg(m_proxy->rowCount());
         else if (texts[c].isEmpty())
             texts[c] = reducerDisplayName(m_footerReducer);
         break;
@@ -643,7 +705,115 @@ bool TablePanel::eventFilter(QObject *watched, QEvent *event)
         copySelection();
         return true;
     }
+    // A press on the funnel of a filterable column opens its filter (and does not sort).
+    if (watched == m_view->horizontalHeader()->viewport() &&
+        event->type() == QEvent::MouseButtonPress) {
+        const auto *e = static_cast<QMouseEvent *>(event);
+        const int column = m_view->horizontalHeader()->logicalIndexAt(e->position().toPoint());
+        if (e->button() == Qt::LeftButton && column >= 0 &&
+            filterIconRect(column).contains(e->position().toPoint())) {
+            showFilterPopup(column);
+            return true;
+        }
+    }
     return PanelWidget::eventFilter(watched, event);
+}
+
+QRect TablePanel::filterIconRect(int column) const
+{
+    if (!m_model->columnOptions(column).filterable || m_view->isColumnHidden(column))
+        return {};
+    const QHeaderView *h = m_view->horizontalHeader();
+    // The header draws a section's icon at the left of its label.
+    return QRect(h->sectionViewportPosition(column), 0, 12 + 10, h->height());
+}
+
+QStringList TablePanel::columnFilter(int column) const
+{
+    const auto *proxy = static_cast<const TableFilterProxy *>(m_proxy);
+    const QSet<QString> set = proxy->filters.value(m_model->columnName(column));
+    QStringList out(set.begin(), set.end());
+    out.sort();
+    return out;
+}
+
+void TablePanel::setColumnFilter(int column, const QStringList &values)
+{
+    auto *proxy = static_cast<TableFilterProxy *>(m_proxy);
+    const QString name = m_model->columnName(column);
+    if (values.isEmpty())
+        proxy->filters.remove(name);
+    else
+        proxy->filters.insert(name, QSet<QString>(values.begin(), values.end()));
+    m_model->setActiveFilters(QStringList(proxy->filters.keyBegin(), proxy->filters.keyEnd()));
+    proxy->refilter();
+    updateFooter();
+}
+
+QListWidget *TablePanel::filterList() const
+{
+    return m_filterPopup ? m_filterPopup->findChild<QListWidget *>(QStringLiteral("filterValues"))
+                         : nullptr;
+}
+
+void TablePanel::showFilterPopup(int column)
+{
+    if (column < 0 || column >= m_model->columnCount())
+        return;
+    delete m_filterPopup;
+    m_filterPopup = new QFrame(this, Qt::Popup);
+    m_filterPopup->setObjectName(QStringLiteral("tableFilterPopup"));
+    m_filterPopup->setAttribute(Qt::WA_DeleteOnClose);
+    m_filterPopup->setFrameShape(QFrame::StyledPanel);
+    connect(m_filterPopup, &QObject::destroyed, this, [this, popup = m_filterPopup] {
+        if (m_filterPopup == popup)
+            m_filterPopup = nullptr;
+    });
+    auto *layout = new QVBoxLayout(m_filterPopup);
+    auto *list = new QListWidget(m_filterPopup);
+    list->setObjectName(QStringLiteral("filterValues"));
+    QStringList values;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QString v = m_model->index(r, column).data().toString();
+        if (!values.contains(v))
+            values << v;
+    }
+    values.sort();
+    const QStringList chosen = columnFilter(column);
+    for (const QString &v : std::as_const(values)) {
+        auto *item = new QListWidgetItem(v.isEmpty() ? tr("(empty)") : v, list);
+        item->setData(Qt::UserRole, v);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(chosen.contains(v) ? Qt::Checked : Qt::Unchecked);
+    }
+    const auto apply = [this, list, column] {
+        QStringList checked;
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->checkState() == Qt::Checked)
+                checked << list->item(i)->data(Qt::UserRole).toString();
+        }
+        setColumnFilter(column, checked);
+    };
+    // a click anywhere on a value toggles it
+    connect(list, &QListWidget::itemClicked, list, [](QListWidgetItem *item) {
+        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    });
+    connect(list, &QListWidget::itemChanged, this, apply);
+    layout->addWidget(list);
+    auto *clear = new QPushButton(tr("Clear filter"), m_filterPopup);
+    clear->setObjectName(QStringLiteral("clearFilter"));
+    connect(clear, &QPushButton::clicked, this, [this, column] {
+        setColumnFilter(column, {});
+        if (m_filterPopup)
+            m_filterPopup->close();
+    });
+    layout->addWidget(clear);
+    const QHeaderView *h = m_view->horizontalHeader();
+    const QPoint at =
+        h->viewport()->mapToGlobal(QPoint(h->sectionViewportPosition(column), h->height()));
+    m_filterPopup->resize(std::max(180, h->sectionSize(column)), 220);
+    m_filterPopup->move(at);
+    m_filterPopup->show();
 }
 
 bool TablePanel::updateContent(const PanelDataPtr &data)

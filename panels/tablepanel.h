@@ -10,6 +10,8 @@
 class QTableView;
 class QSortFilterProxyModel;
 class QStandardItemModel;
+class QListWidget;
+class QFrame;
 
 namespace pharos {
 
@@ -27,6 +29,7 @@ struct TableColumnOptions
     QString align = QStringLiteral("auto");    // auto, left, center, right
     QString cellType = QStringLiteral("auto"); // auto, color-text, color-background, ...
     bool hidden = false;
+    bool filterable = false; // custom.filterable: a filter icon in the header
     QString unit;
     std::optional<int> decimals;
     std::optional<double> min;
@@ -88,6 +91,8 @@ public:
     QString columnName(int column) const;
     /// Every column's columnName(), in order (hidden ones included).
     QStringList columnNames() const;
+    /// The columns (by name) that have a filter: their header funnel is highlighted.
+    void setActiveFilters(const QStringList &columnNames);
     /// The colour of a cell by its column's cell type (mapping colour first, then the colour
     /// mode: thresholds, fixed...); invalid when the cell is not coloured.
     QColor cellColor(int row, int column) const;
@@ -112,6 +117,7 @@ private:
     QString m_refId;           // the only query's refId, for byFrameRefID matchers
     QStringList m_valueRefIds; // the queries of the value columns (several: "Value #A"...)
     QList<TableColumnOptions> m_columns;
+    QStringList m_activeFilters;
     // per value column, for percentage thresholds
     QList<std::pair<double, double>> m_valueRanges;
 };
@@ -146,6 +152,19 @@ public:
     /// The text of the footer cell of column `column` (model order), "" when none.
     QString footerText(int column) const;
 
+    /// Column filters (custom.filterable): a click on the funnel icon of a filterable column's
+    /// header opens a list of the column's values; the rows shown are those whose cell shows
+    /// one of the checked values (none checked: no filter). Filters follow the column's name
+    /// across refreshes and are not saved.
+    void showFilterPopup(int column);
+    /// The open filter list ("filterValues" QListWidget in a popup), or null.
+    QListWidget *filterList() const;
+    /// The values a column is filtered to (empty: none).
+    QStringList columnFilter(int column) const;
+    /// Where the funnel icon of a filterable column is, in header coordinates (invalid when
+    /// the column is not filterable or hidden).
+    QRect filterIconRect(int column) const;
+
 protected:
     bool updateContent(const PanelDataPtr &data) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -155,7 +174,9 @@ private:
     /// their contents.
     void applyColumnLayout();
     void updateFooter();
+    void setColumnFilter(int column, const QStringList &values);
     QTableView *m_view = nullptr;
+    QFrame *m_filterPopup = nullptr;
     QTableView *m_footer = nullptr;
     QStandardItemModel *m_footerModel = nullptr;
     QString m_footerReducer;

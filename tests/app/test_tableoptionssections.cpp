@@ -5,6 +5,7 @@
 #include "../panels/panelfixture.h"
 #include "colors.h"
 #include "dashboardio.h"
+#include "jsonvalue.h"
 #include "overrideseditor.h"
 #include "paneloptionsection.h"
 #include "tableoptionssections.h"
@@ -17,6 +18,8 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -172,6 +175,7 @@ private slots:
     void corpusOverridesRenameAndHide();
     void corpusValueColumnsByQuery();
     void corpusOrganizeRenamesForOverrides();
+    void columnFilterFiltersRows();
 };
 
 void TestTableOptionsSections::editsWriteGrafanaKeys()
@@ -354,7 +358,7 @@ void TestTableOptionsSections::overridesOfferTableProperties()
 {
     const QStringList table = OverridesEditor::commonProperties(QStringLiteral("table"));
     for (const char *id : {"displayName", "unit", "custom.width", "custom.minWidth", "custom.align",
-                           "custom.cellOptions", "custom.hidden"})
+                           "custom.cellOptions", "custom.hidden", "custom.filterable"})
         QVERIFY2(table.contains(QLatin1String(id)), id);
     QVERIFY(!table.contains(QLatin1String("custom.drawStyle")));
     QVERIFY(!OverridesEditor::commonProperties(QStringLiteral("timeseries"))
@@ -679,6 +683,89 @@ void TestTableOptionsSections::corpusOrganizeRenamesForOverrides()
     QCOMPARE(m->index(def, requestsPct).data().toString(), QStringLiteral("450%"));
     // the copied text follows the shown order
     QVERIFY(table->selectionAsTsv().startsWith(QLatin1String("Namespace\tPods\tWorkloads")));
+}
+
+void TestTableOptionsSections::columnFilterFiltersRows()
+{
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    QJsonObject panel = object(R"({"id": 4, "type": "table", "title": "Handlers",
+        "fieldConfig": {"defaults": {"unit": "short"}, "overrides": []},
+        "options": {"showHeader": true, "footer": {"show": true, "reducer": ["sum"]}},
+        "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})");
+    section->load(panel);
+    auto *filter = section->findChild<QCheckBox *>("columnFilter");
+    QVERIFY(filter);
+    QVERIFY(!filter->isChecked());
+    clickCheckBox(filter);
+    section->store(panel);
+    QCOMPARE(json::valueAt(panel, "fieldConfig.defaults.custom.filterable"), QJsonValue(true));
+
+    std::unique_ptr<PanelWidget> w(
+        PanelWidget::create(makeModel(QJsonDocument(panel).toJson(QJsonDocument::Compact))));
+    auto *table = qobject_cast<TablePanel *>(w.get());
+    QVERIFY(table);
+    w->resize(600, 300);
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    table->setData(handlerRows());
+    QCoreApplication::processEvents();
+    QTableView *view = table->view();
+    QHeaderView *header = view->horizontalHeader();
+    const int code = table->columnNames().indexOf(QLatin1String("code"));
+    QCOMPARE(code, 0);
+    QCOMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(table->footerText(2), QStringLiteral("125"));
+
+    // the funnel is drawn in the header
+    const QRect icon = table->filterIconRect(code);
+    QVERIFY(icon.isValid());
+    const QImage img = header->viewport()->grab().toImage();
+    QVERIFY2(countColor(img, QColor(0x80, 0x80, 0x80), icon.left(), icon.right(), icon.top(),
+                        icon.bottom(), 12) > 10,
+             "no funnel in the header");
+
+    // a click on it opens the values (and does not sort)
+    const int sortedBy = header->sortIndicatorSection();
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, icon.center());
+    QTRY_VERIFY(table->filterList() && table->filterList()->isVisible());
+    QCOMPARE(header->sortIndicatorSection(), sortedBy);
+    QCOMPARE(header->sortIndicatorOrder(), order);
+    QListWidget *list = table->filterList();
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("200"));
+    QCOMPARE(list->item(1)->text(), QStringLiteral("500"));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(1)).center());
+    QCOMPARE(list->item(1)->checkState(), Qt::Checked);
+    QCOMPARE(table->columnFilter(code), QStringList{QStringLiteral("500")});
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("/c"));
+    QCOMPARE(table->footerText(2), QStringLiteral("20")); // the footer sums the rows shown
+
+    // a refresh keeps the filter
+    table->setData(handlerRows());
+    QCOMPARE(view->model()->rowCount(), 1);
+
+    // Clear filter
+    auto *clear = table->findChild<QPushButton *>("clearFilter");
+    QVERIFY(clear);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QTRY_VERIFY(!table->filterList());
+    QCOMPARE(view->model()->rowCount(), 3);
+    QVERIFY(table->columnFilter(code).isEmpty());
+
+    // without custom.filterable there is no funnel, and a click sorts
+    std::unique_ptr<PanelWidget> plain(PanelWidget::create(makeModel(R"({"id": 5, "type": "table",
+        "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})")));
+    auto *plainTable = qobject_cast<TablePanel *>(plain.get());
+    plainTable->setData(handlerRows());
+    QVERIFY(!plainTable->filterIconRect(0).isValid());
+    QVERIFY(
+        plainTable->view()->model()->headerData(0, Qt::Horizontal, Qt::DecorationRole).isNull());
 }
 
 QTEST_MAIN(TestTableOptionsSections)
