@@ -2797,6 +2797,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Colored background</source>
         <translation>彩色背景</translation>
     </message>
+    <message>
+        <source>Column filter</source>
+        <translation>列筛选</translation>
+    </message>
 </context>
 <context>
     <name>pharos::PanelData</name>
@@ -4510,6 +4514,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Count rows in footer</source>
         <translation>在表尾统计行数</translation>
     </message>
+    <message>
+        <source>A funnel in each column header filters the rows by the column&apos;s values.</source>
+        <translation>每个列标题中的漏斗图标可按该列的值筛选行。</translation>
+    </message>
+    <message>
+        <source>Column filter</source>
+        <translation>列筛选</translation>
+    </message>
 </context>
 <context>
     <name>pharos::TablePanel</name>
@@ -4520,6 +4532,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Count: %1</source>
         <translation>行数：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
