@@ -84,6 +84,7 @@ public:
     static ReducedOptionsSection *heatmapColors(QWidget *parent);
     static ReducedOptionsSection *heatmapCells(QWidget *parent);
     static ReducedOptionsSection *heatmapLegend(QWidget *parent);
+    static ReducedOptionsSection *tooltip(bool multi, QWidget *parent);
 
 private:
     struct Binding
@@ -694,6 +695,27 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapCells(QWidget *parent)
     return s;
 }
 
+ReducedOptionsSection *ReducedOptionsSection::tooltip(bool multi, QWidget *parent)
+{
+    auto *s = new ReducedOptionsSection(tr("Tooltip"), parent);
+    QList<Choice> modes{{QStringLiteral("single"), tr("Single")}};
+    if (multi)
+        modes.append({QStringLiteral("multi"), tr("All")});
+    modes.append({QStringLiteral("none"), tr("Hidden")});
+    s->addCombo(
+        tr("Tooltip mode"), QStringLiteral("tooltipMode"), QStringLiteral("options.tooltip.mode"),
+        modes, QStringLiteral("single"), [](const QJsonObject &panel) {
+            const QJsonValue mode = json::valueAt(panel, QStringLiteral("options.tooltip.mode"));
+            if (mode.isString())
+                return mode.toString();
+            // Older heatmaps: tooltip.show.
+            return json::valueAt(panel, QStringLiteral("options.tooltip.show")).toBool(true)
+                       ? QStringLiteral("single")
+                       : QStringLiteral("none");
+        });
+    return s;
+}
+
 ReducedOptionsSection *ReducedOptionsSection::heatmapLegend(QWidget *parent)
 {
     auto *s = new ReducedOptionsSection(tr("Legend"), parent);
@@ -712,12 +734,13 @@ QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *
     if (type == QLatin1String("bargauge"))
         return {S::valueOptions(false, parent), S::barGauge(parent), S::textSize(parent)};
     if (type == QLatin1String("piechart"))
-        return {S::valueOptions(false, parent), S::pieChart(parent), S::pieLegend(parent)};
+        return {S::valueOptions(false, parent), S::pieChart(parent), S::tooltip(true, parent),
+                S::pieLegend(parent)};
     if (type == QLatin1String("text"))
         return {S::text(parent)};
     if (type == QLatin1String("heatmap"))
         return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapCells(parent),
-                S::heatmapLegend(parent)};
+                S::tooltip(false, parent), S::heatmapLegend(parent)};
     return {};
 }
 

@@ -45,6 +45,8 @@ class PanelOptionsSection;
 /// - "Pie chart": "Pie chart type" → "pieType"; "Labels" → "pieLabels" (a QWidget holding
 ///   the QCheckBoxes "pieLabelName", "pieLabelValue", "pieLabelPercent") →
 ///   options.displayLabels.
+/// - "Tooltip" (pie chart, heatmap): "Tooltip mode" → "tooltipMode" (single, multi (pie
+///   chart only), none) → options.tooltip.mode.
 /// - "Legend" (pie chart): "Visibility" → "legendVisible" (QCheckBox) →
 ///   options.legend.showLegend; "Mode" → "legendMode" (list/table) →
 ///   options.legend.displayMode; "Placement" → "legendPlacement" (right/bottom) →

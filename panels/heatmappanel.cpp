@@ -413,7 +413,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override
     {
         const auto [row, column] = cellAt(event->position());
-        if (row < 0) {
+        if (row < 0 || !m_panel->tooltipShown()) {
             QToolTip::hideText();
             return;
         }
@@ -430,6 +430,12 @@ HeatmapPanel::HeatmapPanel(const PanelModel &model, QWidget *parent) : PanelWidg
     const QJsonObject options = model.options();
     const QJsonObject yAxis = options.value(QLatin1String("yAxis")).toObject();
     m_unit = yAxis.value(QLatin1String("unit")).toString(model.defaults.unit);
+    // options.tooltip: mode "none" (Grafana 9+) or, without a mode, show false (older
+    // heatmaps) hides it.
+    const QJsonObject tooltip = options.value(QLatin1String("tooltip")).toObject();
+    m_tooltip = tooltip.contains(QLatin1String("mode"))
+                    ? tooltip.value(QLatin1String("mode")).toString() != QLatin1String("none")
+                    : tooltip.value(QLatin1String("show")).toBool(true);
     m_showValue = options.value(QLatin1String("showValue")).toString(QStringLiteral("auto"));
     m_reverseY = yAxis.value(QLatin1String("reverse")).toBool(false);
     m_axisPlacement = yAxis.value(QLatin1String("axisPlacement")).toString(QStringLiteral("left"));
@@ -465,8 +471,9 @@ HeatmapPanel::HeatmapPanel(const PanelModel &model, QWidget *parent) : PanelWidg
     m_steps = std::clamp(json::integer(color.value(QLatin1String("steps")), 64), 2, 128);
     const QJsonObject filter = options.value(QLatin1String("filterValues")).toObject();
     // Without `le`, Grafana's default: empty cells (0) are not drawn.
-    m_hideLe = filter.contains(QLatin1String("le")) ? json::number(filter.value(QLatin1String("le")))
-                                                    : std::optional<double>(1e-9);
+    m_hideLe = filter.contains(QLatin1String("le"))
+                   ? json::number(filter.value(QLatin1String("le")))
+                   : std::optional<double>(1e-9);
     m_hideGe = json::number(filter.value(QLatin1String("ge")));
     m_showLegend =
         options.value(QLatin1String("legend")).toObject().value(QLatin1String("show")).toBool(true);

@@ -69,6 +69,8 @@ public:
     int cellGap() const { return m_cellGap; }
     /// options.color.steps: how many distinct colours the scale has (2..128, 64 by default).
     int colorSteps() const { return m_steps; }
+    /// False when options.tooltip hides the tooltip (mode "none", or show false).
+    bool tooltipShown() const { return m_tooltip; }
     /// options.showValue: "auto" (a cell shows its count when it fits), "always", "never".
     QString showValue() const { return m_showValue; }
     /// The count as a cell shows it.
@@ -91,6 +93,7 @@ private:
     int m_cellGap = 1;              // options.cellGap in px
     std::optional<double> m_hideLe; // options.filterValues.le / ge
     std::optional<double> m_hideGe;
+    bool m_tooltip = true;
     int m_steps = 64;    // options.color.steps
     QString m_showValue; // options.showValue: auto, always, never
     std::optional<int> m_decimals;

@@ -162,14 +162,11 @@ protected:
 
     void mouseMoveEvent(QMouseEvent *event) override
     {
-        const int i = sliceAt(event->position());
-        if (i < 0) {
+        const QString tip = m_panel->toolTipAt(event->position());
+        if (tip.isEmpty())
             QToolTip::hideText();
-            return;
-        }
-        const auto &s = m_panel->m_slices[i];
-        QToolTip::showText(event->globalPosition().toPoint(),
-                           QStringLiteral("%1: %2 (%3)").arg(s.name, s.text, s.percentText), this);
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), tip, this);
     }
 
 private:
@@ -259,6 +256,10 @@ PieChartPanel::PieChartPanel(const PanelModel &model, QWidget *parent) : PanelWi
         m_legendMode = QStringLiteral("hidden");
     else if (show.isBool() && m_legendMode == QLatin1String("hidden")) // shown again
         m_legendMode = QStringLiteral("list");
+    m_tooltipMode = options.value(QLatin1String("tooltip"))
+                        .toObject()
+                        .value(QLatin1String("mode"))
+                        .toString(QStringLiteral("single"));
     m_legendPlacement = legend.value(QLatin1String("placement")).toString(QStringLiteral("right"));
     for (const QJsonValue &v : legend.value(QLatin1String("values")).toArray())
         m_legendValues << v.toString();
@@ -285,6 +286,24 @@ QStringList PieChartPanel::legendLines() const
         out << cols.join(QLatin1Char('\t'));
     }
     return out;
+}
+
+QString PieChartPanel::toolTipAt(QPointF pos) const
+{
+    const int i = m_view->sliceAt(pos);
+    if (i < 0 || m_tooltipMode == QLatin1String("none"))
+        return {};
+    const auto line = [](const Slice &s) {
+        return QStringLiteral("%1: %2 (%3)").arg(s.name, s.text, s.percentText);
+    };
+    if (m_tooltipMode != QLatin1String("multi"))
+        return line(m_slices[i]);
+    // "multi": every slice, the one under the mouse first.
+    QStringList lines{line(m_slices[i])};
+    for (int j = 0; j < m_slices.size(); ++j)
+        if (j != i)
+            lines << line(m_slices[j]);
+    return lines.join(QLatin1Char('\n'));
 }
 
 bool PieChartPanel::isLegendTable() const

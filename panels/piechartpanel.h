@@ -39,6 +39,10 @@ public:
     /// The table legend's header: "Name", then the enabled values; empty in list mode.
     QStringList legendHeader() const;
     QString legendPlacement() const { return m_legendPlacement; }
+    /// The tooltip for a point of chartView(): the slice under it ("single", the default), every
+    /// slice with that one first ("multi"), or nothing ("none", or no slice there).
+    QString toolTipAt(QPointF pos) const;
+    QString tooltipMode() const { return m_tooltipMode; }
     QWidget *chartView() const;
     /// A point inside slice `index` (halfway along its arc, in the middle of the ring), in
     /// chartView() coordinates.
@@ -59,6 +63,7 @@ private:
     QStringList m_displayLabels; // name, value, percent
     QString m_legendMode;        // list, table, hidden
     QString m_legendPlacement;   // right, bottom
+    QString m_tooltipMode;       // options.tooltip.mode: single, multi, none
     QStringList m_legendValues;  // value, percent
 };
 

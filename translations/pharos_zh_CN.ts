@@ -4198,6 +4198,22 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Tooltip</source>
+        <translation>提示框</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>单个</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Tooltip mode</source>
+        <translation>提示框模式</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

@@ -16,6 +16,7 @@
 #include "statpanel.h"
 #include "textpanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -23,11 +24,13 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace pharos;
 using namespace pharos::testing;
@@ -168,6 +171,14 @@ QByteArray reducedPanel(const char *type, const char *options = "{}")
       "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{s}}"}]})";
 }
 
+/// A mouse move over `w` at `pos` (the views show their tooltips on mouse moves).
+void hover(QWidget *w, QPointF pos)
+{
+    QMouseEvent move(QEvent::MouseMove, pos, w->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(w, &move);
+}
+
 const QStringList kTypes{"stat", "gauge", "bargauge", "piechart", "text", "heatmap"};
 
 } // namespace
@@ -195,6 +206,7 @@ private Q_SLOTS:
     void barGaugeValueAndName();
     void heatmapAxisAndCells();
     void heatmapFilterAndSteps();
+    void tooltips();
 };
 
 void TestReducedOptionsSections::sectionsPerType()
@@ -206,9 +218,9 @@ void TestReducedOptionsSections::sectionsPerType()
         {"stat", {"Value options", "Stat styles", "Text size"}},
         {"gauge", {"Value options", "Gauge", "Text size"}},
         {"bargauge", {"Value options", "Bar gauge", "Text size"}},
-        {"piechart", {"Value options", "Pie chart", "Legend"}},
+        {"piechart", {"Value options", "Pie chart", "Tooltip", "Legend"}},
         {"text", {"Text"}},
-        {"heatmap", {"Y Axis", "Colors", "Cell display", "Legend"}}};
+        {"heatmap", {"Y Axis", "Colors", "Cell display", "Tooltip", "Legend"}}};
     for (const QString &type : kTypes) {
         Sections s(type);
         QCOMPARE(s.titles(), titles.value(type));
@@ -1007,6 +1019,58 @@ void TestReducedOptionsSections::heatmapFilterAndSteps()
     const QRectF drawn = h->cellRect(0, 3); // 6
     QVERIFY(
         near(img.pixelColor(int(drawn.left()) + 3, int(drawn.bottom()) - 3), h->colorFor(6), 8));
+}
+
+void TestReducedOptionsSections::tooltips()
+{
+    // Pie chart: the slice under the mouse, all of them, or none; shown on a real mouse move.
+    Sections s("piechart");
+    QJsonObject panel = parse(reducedPanel("piechart", R"({"legend": {"showLegend": false}})"));
+    json::setValueAt(panel, "fieldConfig.defaults.color.mode", "palette-classic");
+    s.load(panel);
+    QCOMPARE(s.find<QComboBox>("tooltipMode")->currentData().toString(), QStringLiteral("single"));
+    const PanelDataPtr data = seriesData({{30, 60}, {10, 30}, {5, 10}});
+    auto w = render(s.store(panel), data, QSize(400, 400));
+    auto *p = qobject_cast<PieChartPanel *>(w.get());
+    const QPointF at = p->slicePoint(1);
+    QCOMPARE(p->toolTipAt(at), QStringLiteral("b: 30 (30%)"));
+    hover(p->chartView(), at);
+    QTRY_COMPARE(QToolTip::text(), QStringLiteral("b: 30 (30%)"));
+    QToolTip::hideText();
+
+    QVERIFY(choose(s.find<QComboBox>("tooltipMode"), "multi"));
+    QCOMPARE(json::valueAt(s.store(panel), "options.tooltip.mode").toString(),
+             QStringLiteral("multi"));
+    w = render(s.store(panel), data, QSize(400, 400));
+    p = qobject_cast<PieChartPanel *>(w.get());
+    QCOMPARE(p->toolTipAt(p->slicePoint(1)),
+             QStringLiteral("b: 30 (30%)\na: 60 (60%)\nc: 10 (10%)"));
+    QVERIFY(choose(s.find<QComboBox>("tooltipMode"), "none"));
+    w = render(s.store(panel), data, QSize(400, 400));
+    p = qobject_cast<PieChartPanel *>(w.get());
+    QCOMPARE(p->toolTipAt(p->slicePoint(1)), QString());
+
+    // Heatmap: hidden, and an old heatmap's tooltip.show false reads as hidden.
+    Sections h("heatmap");
+    const QJsonObject heat = parse(R"({"id": 4, "type": "heatmap", "title": "H",
+        "options": {"tooltip": {"show": false}},
+        "targets": [{"refId": "A", "expr": "x", "legendFormat": "{{s}}"}]})");
+    h.load(heat);
+    QCOMPARE(h.find<QComboBox>("tooltipMode")->currentData().toString(), QStringLiteral("none"));
+    QCOMPARE(h.find<QComboBox>("tooltipMode")->count(), 2); // single, hidden
+    const PanelDataPtr counts = seriesData({{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}});
+    w = render(heat, counts, QSize(500, 300));
+    QVERIFY(!qobject_cast<HeatmapPanel *>(w.get())->tooltipShown());
+    QVERIFY(choose(h.find<QComboBox>("tooltipMode"), "single"));
+    const QJsonObject out = h.store(heat);
+    QCOMPARE(json::valueAt(out, "options.tooltip"),
+             QJsonValue(parse(R"({"show": false, "mode": "single"})")));
+    w = render(out, counts, QSize(500, 300));
+    auto *hp = qobject_cast<HeatmapPanel *>(w.get());
+    QVERIFY(hp->tooltipShown());
+    hover(hp->heatmapView(), hp->cellRect(0, 5).center());
+    QTRY_VERIFY(QToolTip::text().contains(QLatin1String("Value: 6")));
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TestReducedOptionsSections)
