@@ -244,6 +244,9 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
             refIds << targetRefIds[qsizetype(i)];
     }
     const QString refId = refIds.size() == 1 ? refIds.first() : QString();
+    // Like Grafana's Prometheus source: with several queries the value is "Value #<refId>",
+    // even when only one of them returned series.
+    const bool namedByRefId = data.targets.size() > 1 && !refIds.isEmpty();
     const qsizetype valueColumns = std::max<qsizetype>(1, refIds.size());
     QList<Row> rows;
     QHash<QStringList, qsizetype> rowOf; // several queries: rows by their labels
@@ -277,7 +280,8 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
     // The same rows with new values: update them in place, so the view keeps its sorting,
     // selection and scroll position.
     bool sameShape = labelNames == m_labelNames && rows.size() == m_rows.size() && unit == m_unit &&
-                     decimals == m_decimals && refIds == m_valueRefIds;
+                     decimals == m_decimals && refIds == m_valueRefIds &&
+                     namedByRefId == m_namedByRefId;
     for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
         sameShape = rows[i].labels == m_rows[i].labels;
     if (sameShape) {
@@ -314,6 +318,7 @@ bool SeriesTableModel::setData(const PanelData &data, const QString &unit,
     m_decimals = decimals;
     m_refId = refId;
     m_valueRefIds = refIds;
+    m_namedByRefId = namedByRefId;
     m_labelNames = labelNames;
     m_rows = std::move(rows);
     resolveColumns();
@@ -347,7 +352,7 @@ QString SeriesTableModel::rawColumnName(int column) const
 {
     if (!isValueColumn(column))
         return m_labelNames.value(column);
-    if (m_valueRefIds.size() <= 1)
+    if (!m_namedByRefId)
         return QStringLiteral("Value");
     return QStringLiteral("Value #") + m_valueRefIds.value(column - valueColumn());
 }
@@ -535,7 +540,7 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
     if (columnName(section) != rawColumnName(section))
         return columnName(section); // renamed by a transformation
     if (isValueColumn(section)) {
-        if (m_valueRefIds.size() <= 1)
+        if (!m_namedByRefId)
             return tr("Value");
         return tr("Value #%1").arg(m_valueRefIds.value(section - valueColumn()));
     }

@@ -58,9 +58,9 @@ int tableRowHeight(const QString &cellHeight);
 
 /// Rows of a table panel: one per series, a column per label, then the value (the last
 /// value of a range result). With one query the value column is "Value"; with several, each
-/// query has its own "Value #<refId>" column and series with the same labels share a row (as
-/// Grafana's merge of table queries shows them). DisplayRole is formatted with the unit;
-/// Qt::UserRole holds the raw value (numbers for values) and is the sort role.
+/// query that returned series has its own "Value #<refId>" column and series with the same labels
+/// share a row (as Grafana's merge of table queries shows them). DisplayRole is formatted with the
+/// unit; Qt::UserRole holds the raw value (numbers for values) and is the sort role.
 class SeriesTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -114,8 +114,9 @@ private:
     void resolveColumns();
     QString rawColumnName(int column) const;
     QJsonObject m_panelJson;
-    QString m_refId;           // the only query's refId, for byFrameRefID matchers
-    QStringList m_valueRefIds; // the queries of the value columns (several: "Value #A"...)
+    QString m_refId;             // the only query's refId, for byFrameRefID matchers
+    QStringList m_valueRefIds;   // the queries of the value columns (several: "Value #A"...)
+    bool m_namedByRefId = false; // several queries: value columns are "Value #<refId>"
     QList<TableColumnOptions> m_columns;
     QStringList m_activeFilters;
     // per value column, for percentage thresholds

@@ -241,6 +241,14 @@ void TestTablePanel::severalQueriesShareRows()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(column(m, 0), (QStringList{"/c", "/a", "/b"}));
     QCOMPARE(column(m, 1), (QStringList{"", "6", "100"}));
+    // B returns nothing: one value column, still named after its query as Grafana does
+    std::vector<Frame> a3;
+    a3.push_back(makeFrame({{"handler", "/a"}}, kT0, 0, {6}));
+    std::vector<TargetResult> t3;
+    t3.push_back(makeTarget("A", std::move(a3)));
+    t3.push_back(makeTarget("B", {}));
+    p->setData(makeData(std::move(t3), kT0 - 60'000, kT0, 0));
+    QCOMPARE(p->columnNames(), (QStringList{"handler", "Value #A"}));
 }
 
 QTEST_MAIN(TestTablePanel)
