@@ -182,6 +182,27 @@ private:
         return box;
     }
 
+    /// A size in pixels (0..10000), `fallback` when the panel has none.
+    QSpinBox *addPixels(const QString &label, const QString &name, const QString &path,
+                        int fallback)
+    {
+        auto *spin = new QSpinBox(this);
+        spin->setObjectName(name);
+        spin->setRange(0, 10000);
+        spin->setSuffix(tr(" px"));
+        addRow(label, spin);
+        Binding b;
+        b.path = path;
+        b.show = [spin, path, fallback](const QJsonObject &panel) {
+            spin->setValue(
+                std::clamp(json::integer(json::valueAt(panel, path), fallback), 0, 10000));
+        };
+        b.value = [spin] { return QJsonValue(spin->value()); };
+        const int index = bind(std::move(b));
+        connect(spin, &QSpinBox::valueChanged, this, [this, index] { edited(index); });
+        return spin;
+    }
+
     /// A number field (empty = the key removed; `placeholder` says what applies then).
     QLineEdit *addNumber(const QString &label, const QString &name, const QString &path,
                          const QString &placeholder)
@@ -439,6 +460,22 @@ ReducedOptionsSection *ReducedOptionsSection::barGauge(QWidget *parent)
                  {QStringLiteral("left"), tr("Left")},
                  {QStringLiteral("hidden"), tr("Hidden")}},
                 QStringLiteral("auto"));
+    QComboBox *sizing = s->addCombo(
+        tr("Bar size"), QStringLiteral("sizing"), QStringLiteral("options.sizing"),
+        {{QStringLiteral("auto"), tr("Auto")}, {QStringLiteral("manual"), tr("Manual")}},
+        QStringLiteral("auto"));
+    QSpinBox *minWidth = s->addPixels(tr("Min width"), QStringLiteral("minVizWidth"),
+                                      QStringLiteral("options.minVizWidth"), 8);
+    QSpinBox *minHeight = s->addPixels(tr("Min height"), QStringLiteral("minVizHeight"),
+                                       QStringLiteral("options.minVizHeight"), 16);
+    QSpinBox *maxHeight = s->addPixels(tr("Max height"), QStringLiteral("maxVizHeight"),
+                                       QStringLiteral("options.maxVizHeight"), 300);
+    s->m_syncs << [sizing, minWidth, minHeight, maxHeight] {
+        const bool manual = sizing->currentData().toString() == QLatin1String("manual");
+        minWidth->setEnabled(manual);
+        minHeight->setEnabled(manual);
+        maxHeight->setEnabled(manual);
+    };
     return s;
 }
 

@@ -39,7 +39,9 @@ class PanelOptionsSection;
 ///   "showThresholdMarkers" (QCheckBox); "Show threshold labels" → "showThresholdLabels".
 /// - "Bar gauge": "Orientation" → "orientation"; "Display mode" → "displayMode";
 ///   "Show unfilled area" → "showUnfilled" (QCheckBox); "Value display" → "valueMode"
-///   (color/text/hidden); "Name placement" → "namePlacement" (auto/top/left/hidden).
+///   (color/text/hidden); "Name placement" → "namePlacement" (auto/top/left/hidden);
+///   "Bar size" → "sizing" (auto/manual); "Min width" → "minVizWidth", "Min height" →
+///   "minVizHeight", "Max height" → "maxVizHeight" (QSpinBox px, enabled with manual).
 /// - "Text size" (stat, gauge, bar gauge): "Title" → "titleSize", "Value" → "valueSize"
 ///   (QSpinBox in px, 0 = auto: sized to fit) → options.text.titleSize / valueSize.
 /// - "Pie chart": "Pie chart type" → "pieType"; "Labels" → "pieLabels" (a QWidget holding

@@ -1,6 +1,7 @@
 #include "bargaugepanel.h"
 
 #include "colors.h"
+#include "jsonvalue.h"
 
 #include <QLinearGradient>
 #include <QMouseEvent>
@@ -78,8 +79,13 @@ public:
         if (index < 0 || index >= n)
             return g;
         const double gap = 6;
+        const bool manual = m_panel->m_sizing == QLatin1String("manual");
         if (!vertical()) {
-            const double slot = (height() - gap * (n - 1)) / n;
+            double slot = (height() - gap * (n - 1)) / n;
+            // sizing "manual": each bar between minVizHeight and maxVizHeight pixels tall.
+            if (manual)
+                slot = std::max(double(m_panel->m_minVizHeight),
+                                std::min(slot, double(m_panel->m_maxVizHeight)));
             const double top = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.6, 28.0));
             const double vw = valueHidden() ? 0 : std::min(valueWidth(vf), width() * 0.4);
@@ -104,7 +110,9 @@ public:
                 g.value = QRectF(width() - vw, top + nameH, vw, slot - nameH);
             }
         } else {
-            const double slot = (width() - gap * (n - 1)) / n;
+            double slot = (width() - gap * (n - 1)) / n;
+            if (manual) // at least minVizWidth pixels wide
+                slot = std::max(slot, double(m_panel->m_minVizWidth));
             const double left = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.25, 24.0));
             const double vh = valueHidden() ? 0 : QFontMetricsF(vf).height() + 2;
@@ -266,6 +274,13 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_showUnfilled = options.value(QLatin1String("showUnfilled")).toBool(true);
     m_textSizes = TextSizes::fromPanel(model);
+    m_sizing = options.value(QLatin1String("sizing")).toString(QStringLiteral("auto"));
+    m_minVizWidth =
+        std::clamp(json::integer(options.value(QLatin1String("minVizWidth")), 8), 0, 10000);
+    m_minVizHeight =
+        std::clamp(json::integer(options.value(QLatin1String("minVizHeight")), 16), 0, 10000);
+    m_maxVizHeight =
+        std::clamp(json::integer(options.value(QLatin1String("maxVizHeight")), 300), 1, 10000);
     m_valueMode = options.value(QLatin1String("valueMode")).toString(QStringLiteral("color"));
     m_namePlacement =
         options.value(QLatin1String("namePlacement")).toString(QStringLiteral("auto"));

@@ -30,6 +30,9 @@ public:
     bool showUnfilled() const { return m_showUnfilled; }
     QString valueMode() const { return m_valueMode; }
     QString namePlacement() const { return m_namePlacement; }
+    /// options.sizing: "auto" (the bars share the panel) or "manual" (horizontal bars
+    /// minVizHeight..maxVizHeight px tall, vertical bars at least minVizWidth px wide).
+    QString sizing() const { return m_sizing; }
     /// Where the name and the value of bar `index` are drawn (empty when not drawn).
     QRectF nameRect(int index) const;
     QRectF valueRect(int index) const;
@@ -62,7 +65,11 @@ private:
     QString m_orientation; // auto, horizontal, vertical
     bool m_showUnfilled = true;
     TextSizes m_textSizes;
-    QString m_valueMode;     // color, text, hidden
+    QString m_valueMode; // color, text, hidden
+    QString m_sizing;    // auto, manual
+    int m_minVizWidth = 8;
+    int m_minVizHeight = 16;
+    int m_maxVizHeight = 300;
     QString m_namePlacement; // auto, top, left, hidden
     double m_lo = 0;
     double m_hi = 100;

@@ -4214,6 +4214,26 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Tooltip mode</source>
         <translation>提示框模式</translation>
     </message>
+    <message>
+        <source>Bar size</source>
+        <translation>条形大小</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Min width</source>
+        <translation>最小宽度</translation>
+    </message>
+    <message>
+        <source>Min height</source>
+        <translation>最小高度</translation>
+    </message>
+    <message>
+        <source>Max height</source>
+        <translation>最大高度</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

@@ -903,6 +903,25 @@ void TestReducedOptionsSections::barGaugeValueAndName()
     b = qobject_cast<BarGaugePanel *>(w.get());
     QCOMPARE(b->nameRect(0).height(), 0.0);
     QCOMPARE(b->barRect(0).top(), 0.0);
+    const double autoHeight = b->barRect(0).height();
+    QVERIFY(autoHeight > 60); // two bars share the panel's height
+
+    // Manual size: bars at most 30 px tall.
+    QVERIFY(!s.find<QSpinBox>("maxVizHeight")->isEnabled());
+    QVERIFY(choose(s.find<QComboBox>("sizing"), "manual"));
+    auto *maxHeight = s.find<QSpinBox>("maxVizHeight");
+    QVERIFY(maxHeight->isEnabled());
+    QCOMPARE(maxHeight->value(), 300);
+    maxHeight->selectAll();
+    QTest::keyClicks(maxHeight, "30");
+    const QJsonObject sized = s.store(panel);
+    QCOMPARE(json::valueAt(sized, "options.sizing").toString(), QStringLiteral("manual"));
+    QCOMPARE(json::valueAt(sized, "options.maxVizHeight").toInt(), 30);
+    QVERIFY(json::valueAt(sized, "options.minVizHeight").isUndefined()); // not touched
+    w = render(sized, data, QSize(500, 200));
+    b = qobject_cast<BarGaugePanel *>(w.get());
+    QCOMPARE(b->barRect(0).height(), 30.0);
+    QCOMPARE(b->barRect(1).top(), 36.0); // the next bar right under it (6 px apart)
 }
 
 void TestReducedOptionsSections::heatmapAxisAndCells()
