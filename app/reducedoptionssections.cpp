@@ -391,6 +391,16 @@ ReducedOptionsSection *ReducedOptionsSection::statStyles(QWidget *parent)
                 QStringLiteral("options.justifyMode"),
                 {{QStringLiteral("auto"), tr("Auto")}, {QStringLiteral("center"), tr("Center")}},
                 QStringLiteral("auto"));
+    QCheckBox *percent = s->addCheck(tr("Show percent change"), QStringLiteral("showPercentChange"),
+                                     QStringLiteral("options.showPercentChange"), false);
+    QComboBox *percentMode =
+        s->addCombo(tr("Percent change color mode"), QStringLiteral("percentChangeColorMode"),
+                    QStringLiteral("options.percentChangeColorMode"),
+                    {{QStringLiteral("standard"), tr("Standard")},
+                     {QStringLiteral("inverted"), tr("Inverted")},
+                     {QStringLiteral("same_as_value"), tr("Same as value")}},
+                    QStringLiteral("standard"));
+    s->m_syncs << [percent, percentMode] { percentMode->setEnabled(percent->isChecked()); };
     return s;
 }
 

@@ -34,7 +34,9 @@ class PanelOptionsSection;
 /// - "Stat styles": "Orientation" → "orientation"; "Text mode" → "textMode"; "Wide layout" →
 ///   "wideLayout" (QCheckBox; enabled with the text modes that show a name); "Color mode" →
 ///   "colorMode"; "Graph mode" → "graphMode"; "Text alignment" → "justifyMode" (QComboBoxes,
-///   item data = the JSON value) → options.<key>.
+///   item data = the JSON value) → options.<key>; "Show percent change" →
+///   "showPercentChange" (QCheckBox); "Percent change color mode" →
+///   "percentChangeColorMode" (standard/inverted/same_as_value).
 /// - "Gauge": "Orientation" → "orientation"; "Show threshold markers" →
 ///   "showThresholdMarkers" (QCheckBox); "Show threshold labels" → "showThresholdLabels".
 /// - "Bar gauge": "Orientation" → "orientation"; "Display mode" → "displayMode";

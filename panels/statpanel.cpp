@@ -82,8 +82,13 @@ private:
         if (showName && showValue && m_panel->wideLayout() && cell.width() > 2.5 * cell.height()) {
             const QRectF nameRect(cell.left() + 8, cell.top(), cell.width() * 0.5 - 8,
                                   cell.height());
-            const QRectF valueRect(cell.center().x(), cell.top(), cell.width() * 0.5 - 8,
-                                   cell.height());
+            QRectF valueRect(cell.center().x(), cell.top(), cell.width() * 0.5 - 8, cell.height());
+            if (s.percentChange) { // under the value, right-aligned
+                const QRectF band(valueRect.left(), valueRect.bottom() - valueRect.height() * 0.3,
+                                  valueRect.width(), valueRect.height() * 0.3);
+                drawPercentChange(p, band, s, textColor, Qt::AlignRight);
+                valueRect.setBottom(band.top());
+            }
             QFont nf = font();
             nf.setPixelSize(
                 m_panel->textSizes().title.value_or(std::clamp(int(cell.height() * 0.3), 8, 32)));
@@ -130,6 +135,13 @@ private:
                        nfm.elidedText(s.name, Qt::ElideRight, nameRect.width()));
             textArea.setTop(nameRect.bottom());
         }
+        if (s.percentChange) { // a line under the value
+            const double bh = std::max(12.0, textArea.height() * 0.22);
+            const QRectF band(textArea.left() + 4, textArea.bottom() - bh, textArea.width() - 8,
+                              bh);
+            drawPercentChange(p, band, s, textColor, h);
+            textArea.setBottom(band.top());
+        }
         // Scale the value text to fit (unless options.text.valueSize fixes it).
         QFont vf = font();
         vf.setBold(true);
@@ -144,6 +156,51 @@ private:
         p.setFont(vf);
         p.setPen(textColor);
         p.drawText(textArea.adjusted(4, 0, -4, 0), h | Qt::AlignVCenter, s.text);
+    }
+
+    /// The percent change: an arrow up or down and the change ("12.5%"), coloured by
+    /// options.percentChangeColorMode (standard: up green, down red; inverted; same_as_value).
+    void drawPercentChange(QPainter &p, const QRectF &area, const StatPanel::Stat &s,
+                           const QColor &textColor, Qt::Alignment h)
+    {
+        const double change = *s.percentChange;
+        const QString mode = m_panel->percentChangeColorMode();
+        QColor color = textColor;
+        if (!m_panel->colorMode().startsWith(QLatin1String("background")) && change != 0) {
+            const bool up = change > 0;
+            if (mode == QLatin1String("same_as_value"))
+                color = s.color;
+            else if (mode == QLatin1String("inverted"))
+                color = grafanaColor(up ? QStringLiteral("red") : QStringLiteral("green"));
+            else
+                color = grafanaColor(up ? QStringLiteral("green") : QStringLiteral("red"));
+        }
+        QFont f = font();
+        f.setPixelSize(std::clamp(int(area.height() * 0.7), 8, 24));
+        const QFontMetricsF fm(f);
+        const QString text = StatPanel::percentChangeText(change);
+        const double arrow = change != 0 ? fm.height() * 0.55 : 0;
+        const double w = arrow + (arrow > 0 ? 4 : 0) + fm.horizontalAdvance(text);
+        double x = area.left();
+        if (h & Qt::AlignRight)
+            x = area.right() - w;
+        else if (h & Qt::AlignHCenter)
+            x = area.center().x() - w / 2;
+        const double cy = area.center().y();
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        if (change > 0)
+            p.drawPolygon(QPolygonF{QPointF(x, cy + arrow / 2), QPointF(x + arrow, cy + arrow / 2),
+                                    QPointF(x + arrow / 2, cy - arrow / 2)});
+        else if (change < 0)
+            p.drawPolygon(QPolygonF{QPointF(x, cy - arrow / 2), QPointF(x + arrow, cy - arrow / 2),
+                                    QPointF(x + arrow / 2, cy + arrow / 2)});
+        p.setBrush(Qt::NoBrush);
+        p.setFont(f);
+        p.setPen(color);
+        p.drawText(QRectF(x + w - fm.horizontalAdvance(text), area.top(),
+                          fm.horizontalAdvance(text) + 2, area.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, text);
     }
 
     static void drawSparkline(QPainter &p, const QRectF &cell, const Frame &f, const QColor &color)
@@ -219,10 +276,21 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_justifyMode = options.value(QLatin1String("justifyMode")).toString(QStringLiteral("auto"));
     m_textSizes = TextSizes::fromPanel(model);
     m_wideLayout = options.value(QLatin1String("wideLayout")).toBool(true);
+    m_showPercentChange = options.value(QLatin1String("showPercentChange")).toBool(false);
+    m_percentChangeColorMode =
+        options.value(QLatin1String("percentChangeColorMode")).toString(QStringLiteral("standard"));
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new StatView(this);
     setContentWidget(m_view);
+}
+
+QString StatPanel::percentChangeText(double change)
+{
+    // Three significant digits, as Grafana: "1.23%", "12.3%", "123%".
+    const double a = std::fabs(change);
+    const int decimals = a == 0 ? 0 : std::clamp(2 - int(std::floor(std::log10(a))), 0, 6);
+    return QString::number(a, 'f', decimals) + QLatin1Char('%');
 }
 
 QWidget *StatPanel::statView() const
@@ -311,6 +379,13 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
                 s.color = ps.color;
             }
             applyMapping(m_mappings, s.value, &s.text, &s.color);
+            // options.showPercentChange: the change from the series' first value to the one
+            // shown.
+            if (m_showPercentChange && !all && !m_timeField) {
+                const double first = reduce(*ps.frame, QStringLiteral("firstNotNull"));
+                if (std::isfinite(first) && first != 0 && std::isfinite(s.value))
+                    s.percentChange = (s.value - first) / std::fabs(first) * 100;
+            }
             m_stats << s;
         }
     }

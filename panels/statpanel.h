@@ -26,6 +26,8 @@ public:
         QString text; // formatted with unit and decimals
         QColor color; // threshold / palette / fixed colour
         const Frame *frame = nullptr;
+        /// options.showPercentChange: the change from the first value, in percent.
+        std::optional<double> percentChange;
     };
     const QList<Stat> &stats() const { return m_stats; }
     QStringList statTexts() const;
@@ -42,6 +44,11 @@ public:
     /// options.wideLayout (default on): a cell more than 2.5 times wider than tall shows the
     /// name left and the value right on one line.
     bool wideLayout() const { return m_wideLayout; }
+    /// options.showPercentChange / percentChangeColorMode (standard, inverted, same_as_value).
+    bool showsPercentChange() const { return m_showPercentChange; }
+    QString percentChangeColorMode() const { return m_percentChangeColorMode; }
+    /// A percent change as shown: its absolute value with three significant digits ("12.3%").
+    static QString percentChangeText(double change);
     /// True when reduceOptions.fields names the time field: each stat is a point's time.
     bool showsTime() const { return m_timeField; }
     /// The grid the stats are laid out in for a view of `size`: columns x rows.
@@ -63,6 +70,8 @@ private:
     QString m_justifyMode; // auto, center
     TextSizes m_textSizes;
     bool m_wideLayout = true;
+    bool m_showPercentChange = false;
+    QString m_percentChangeColorMode;
     bool m_timeField = false;
     FieldConfigResolver m_fieldConfig;
     ValueMappings m_mappings;

@@ -4234,6 +4234,26 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Max height</source>
         <translation>最大高度</translation>
     </message>
+    <message>
+        <source>Show percent change</source>
+        <translation>显示百分比变化</translation>
+    </message>
+    <message>
+        <source>Percent change color mode</source>
+        <translation>百分比变化颜色模式</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <source>Same as value</source>
+        <translation>与值相同</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

@@ -198,6 +198,7 @@ private Q_SLOTS:
     void statTextAlignment();
     void textSize();
     void statWideLayout();
+    void statPercentChange();
     void gaugeOptions();
     void barGaugeOptions();
     void pieChartOptions();
@@ -604,6 +605,47 @@ void TestReducedOptionsSections::statWideLayout()
     w = render(s.store(panel), data, QSize(700, 140));
     std::tie(left, right) = halves(w.get());
     QVERIFY2(left > 300 && right > 300, qPrintable(QString("%1 %2").arg(left).arg(right)));
+}
+
+void TestReducedOptionsSections::statPercentChange()
+{
+    QCOMPARE(StatPanel::percentChangeText(12.345), QStringLiteral("12.3%"));
+    QCOMPARE(StatPanel::percentChangeText(-1.5), QStringLiteral("1.50%"));
+    QCOMPARE(StatPanel::percentChangeText(250), QStringLiteral("250%"));
+    Sections s("stat");
+    // Colour mode none: green or red pixels can only come from the percent change.
+    const QJsonObject panel = parse(
+        reducedPanel("stat", R"({"graphMode": "none", "colorMode": "none", "textMode": "value"})"));
+    s.load(panel);
+    QVERIFY(!s.find<QCheckBox>("showPercentChange")->isChecked());
+    QVERIFY(!s.find<QComboBox>("percentChangeColorMode")->isEnabled());
+    const PanelDataPtr data = seriesData({{50, 70, 100}}); // +100 %
+    const auto inks = [&](PanelWidget *w) {
+        const QImage img = qobject_cast<StatPanel *>(w)->statView()->grab().toImage();
+        return std::pair{
+            countColor(img, grafanaColor("green"), 0, img.width(), 0, img.height(), 30),
+            countColor(img, grafanaColor("red"), 0, img.width(), 0, img.height(), 30)};
+    };
+    auto w = render(s.store(panel), data);
+    auto *stat = qobject_cast<StatPanel *>(w.get());
+    QVERIFY(!stat->stats().first().percentChange);
+    QCOMPARE(inks(w.get()), (std::pair{0, 0}));
+
+    QVERIFY(toggle(s.find<QCheckBox>("showPercentChange")));
+    QVERIFY(s.find<QComboBox>("percentChangeColorMode")->isEnabled());
+    QCOMPARE(json::valueAt(s.store(panel), "options.showPercentChange"), QJsonValue(true));
+    w = render(s.store(panel), data);
+    stat = qobject_cast<StatPanel *>(w.get());
+    QCOMPARE(stat->stats().first().percentChange.value_or(0), 100.0);
+    auto [green, red] = inks(w.get());
+    QVERIFY2(green > 20 && red == 0, qPrintable(QString("%1 %2").arg(green).arg(red))); // up
+
+    QVERIFY(choose(s.find<QComboBox>("percentChangeColorMode"), "inverted"));
+    QCOMPARE(json::valueAt(s.store(panel), "options.percentChangeColorMode").toString(),
+             QStringLiteral("inverted"));
+    w = render(s.store(panel), data);
+    std::tie(green, red) = inks(w.get());
+    QVERIFY2(green == 0 && red > 20, qPrintable(QString("%1 %2").arg(green).arg(red)));
 }
 
 void TestReducedOptionsSections::gaugeOptions()
