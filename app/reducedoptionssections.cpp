@@ -549,6 +549,12 @@ ReducedOptionsSection *ReducedOptionsSection::text(QWidget *parent)
                                     .toString(panel.value(QLatin1String("mode")).toString());
                     return m.isEmpty() ? QStringLiteral("markdown") : m;
                 });
+    QCheckBox *lineNumbers = s->addCheck(tr("Show line numbers"), QStringLiteral("showLineNumbers"),
+                                         QStringLiteral("options.code.showLineNumbers"), false);
+    QComboBox *mode = s->findChild<QComboBox *>(QStringLiteral("textContentMode"));
+    s->m_syncs << [mode, lineNumbers] {
+        lineNumbers->setEnabled(mode->currentData().toString() == QLatin1String("code"));
+    };
     auto *content = new QPlainTextEdit(s);
     content->setObjectName(QStringLiteral("content"));
     content->setTabChangesFocus(true);

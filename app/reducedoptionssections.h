@@ -56,8 +56,9 @@ class PanelOptionsSection;
 ///   options.legend.displayMode; "Placement" → "legendPlacement" (right/bottom) →
 ///   options.legend.placement; "Legend values" → "legendValues" (QWidget holding the
 ///   QCheckBoxes "legendValueValue", "legendValuePercent") → options.legend.values.
-/// - "Text": "Mode" → "textContentMode" (markdown/html/code) → options.mode; "Content" →
-///   "content" (QPlainTextEdit) → options.content.
+/// - "Text": "Mode" → "textContentMode" (markdown/html/code) → options.mode; "Show line
+///   numbers" → "showLineNumbers" (QCheckBox, code mode) → options.code.showLineNumbers; "Content"
+///   → "content" (QPlainTextEdit) → options.content.
 /// - "Y Axis" (heatmap): "Placement" → "heatmapAxisPlacement" (left/right/hidden) →
 ///   options.yAxis.axisPlacement; "Unit" → "heatmapUnit" (UnitPicker) → options.yAxis.unit;
 ///   "Decimals" → "heatmapDecimals" (QSpinBox, -1 = auto) → options.yAxis.decimals;

@@ -101,6 +101,11 @@ TextPanel::TextPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
                     ? options.value(QLatin1String("content")).toString()
                     : model.json.value(QLatin1String("content")).toString();
 
+    m_lineNumbers = options.value(QLatin1String("code"))
+                        .toObject()
+                        .value(QLatin1String("showLineNumbers"))
+                        .toBool(false);
+
     m_browser = new QTextBrowser;
     m_browser->setObjectName(QStringLiteral("textPanelBrowser"));
     m_document = new SafeTextDocument(m_browser);
@@ -139,7 +144,17 @@ void TextPanel::render()
         m_document->setHtml(sanitizeHtml(text));
     } else if (m_mode == QLatin1String("code")) {
         m_document->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        m_document->setPlainText(text);
+        if (m_lineNumbers) {
+            // options.code.showLineNumbers: each line after its number, right-aligned.
+            const QStringList lines = text.split(QLatin1Char('\n'));
+            const int width = int(QString::number(lines.size()).size());
+            QStringList numbered;
+            for (int i = 0; i < lines.size(); ++i)
+                numbered << QStringLiteral("%1  %2").arg(i + 1, width).arg(lines[i]);
+            m_document->setPlainText(numbered.join(QLatin1Char('\n')));
+        } else {
+            m_document->setPlainText(text);
+        }
     } else {
         // Markdown may embed HTML: the same sanitising applies to it. Qt's markdown reader
         // loses the rest of the document after an HTML block with an unclosed void element

@@ -28,7 +28,8 @@ private:
 
 /// Grafana "text": markdown (default) or HTML content, sanitised (scripts, frames, objects,
 /// forms, event handlers and javascript: links removed) and shown without loading anything
-/// remote; "code" mode shows the content as plain monospace text. Links open in the user's
+/// remote; "code" mode shows the content as plain monospace text (with line numbers when
+/// options.code.showLineNumbers). Links open in the user's
 /// browser only when clicked, and only http(s) and mailto.
 class TextPanel : public PanelWidget
 {
@@ -45,6 +46,8 @@ public:
 
     QString mode() const { return m_mode; }
     QString content() const { return m_content; }
+    /// Code mode: options.code.showLineNumbers numbers the lines.
+    bool showsLineNumbers() const { return m_lineNumbers; }
     /// What is shown, as plain text.
     QString renderedText() const;
     /// The HTML of the shown document (after sanitising and rendering).
@@ -67,6 +70,7 @@ private:
     Interpolator m_interpolate;
     QString m_mode;
     QString m_content;
+    bool m_lineNumbers = false;
 };
 
 } // namespace pharos

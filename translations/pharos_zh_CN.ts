@@ -4254,6 +4254,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Same as value</source>
         <translation>与值相同</translation>
     </message>
+    <message>
+        <source>Show line numbers</source>
+        <translation>显示行号</translation>
+    </message>
 </context>
 <context>
     <name>pharos::Reducers</name>

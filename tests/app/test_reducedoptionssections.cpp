@@ -814,6 +814,16 @@ void TestReducedOptionsSections::textOptions()
     QCOMPARE(qobject_cast<TextPanel *>(w.get())->renderedText().trimmed(),
              QStringLiteral("Hello world"));
 
+    // Code with line numbers.
+    QVERIFY(!s.find<QCheckBox>("showLineNumbers")->isEnabled());
+    QVERIFY(choose(s.find<QComboBox>("textContentMode"), "code"));
+    QVERIFY(toggle(s.find<QCheckBox>("showLineNumbers")));
+    QCOMPARE(json::valueAt(s.store(panel), "options.code"),
+             QJsonValue(parse(R"({"showLineNumbers": true})")));
+    w = render(s.store(panel), makeData({}, kT0, kT0 + 1000, 1000));
+    QCOMPARE(qobject_cast<TextPanel *>(w.get())->renderedText(),
+             QStringLiteral("1  # Hello <b>world</b>"));
+
     // An old file with content on the panel itself: shown, and kept when not edited.
     const QJsonObject old = parse(R"({"id": 2, "type": "text", "title": "T", "mode": "html",
         "content": "<i>old</i>"})");
