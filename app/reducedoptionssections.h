@@ -10,11 +10,9 @@ namespace pharos {
 class PanelOptionsSection;
 
 /// The options sections particular to the panel types that reduce series to values and to
-/// the other non-graph types: stat ("Value options": reducer and fields; "Stat styles":
-/// orientation, text mode, colour mode, graph mode, text alignment), gauge (reducer,
-/// orientation, show threshold markers and labels), bar gauge (reducer, orientation, display
-/// mode, show unfilled), pie chart (reducer, pie type, labels, legend), text (mode and
-/// content) and heatmap. Empty for other types. The sections are created with `parent`.
+/// the other non-graph types (stat, gauge, bar gauge, pie chart, text, heatmap; listed
+/// below). Empty for other types. The sections are created with `parent`. Every option
+/// offered has a visible effect in the panel's renderer.
 ///
 /// Every option writes Grafana's own key, and only when the user changed it (load() then
 /// store() gives back the panel unchanged; an option set back to what the file had writes
