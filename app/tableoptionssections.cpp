@@ -123,6 +123,14 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     m_cellType->setToolTip(tr("Colored cells take the color of their value mapping, or of the "
                               "thresholds (or the fixed color) of the color scheme."));
     form->addRow(new QLabel(tr("Cell type"), this), m_cellType);
+    m_backgroundMode = new QComboBox(this);
+    m_backgroundMode->setObjectName(QStringLiteral("backgroundMode"));
+    m_backgroundMode->addItem(tr("Gradient"), QStringLiteral("gradient"));
+    m_backgroundMode->addItem(tr("Solid"), QStringLiteral("basic"));
+    form->addRow(new QLabel(tr("Background display mode"), this), m_backgroundMode);
+    m_applyToRow = new QCheckBox(this);
+    m_applyToRow->setObjectName(QStringLiteral("applyToRow"));
+    form->addRow(new QLabel(tr("Apply to entire row"), this), m_applyToRow);
 
     m_filterable = new QCheckBox(this);
     m_filterable->setObjectName(QStringLiteral("columnFilter"));
@@ -167,9 +175,18 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
         const QString type = m_cellType->currentData().toString();
         // The file's cell options of the same type keep their other keys (mode, ...).
         const QJsonObject loaded = m_options[CellType].loaded.toObject();
-        if (loaded.value(QLatin1String("type")).toString() == type)
-            return QJsonValue(loaded);
-        return QJsonValue(QJsonObject{{QStringLiteral("type"), type}});
+        QJsonObject o = loaded.value(QLatin1String("type")).toString() == type
+                            ? loaded
+                            : QJsonObject{{QStringLiteral("type"), type}};
+        if (type == QLatin1String("color-background")) {
+            // written when the file had them or when they differ from Grafana's defaults
+            const QString mode = m_backgroundMode->currentData().toString();
+            if (o.contains(QLatin1String("mode")) || mode != QLatin1String("gradient"))
+                o.insert(QStringLiteral("mode"), mode);
+            if (o.contains(QLatin1String("applyToRow")) || m_applyToRow->isChecked())
+                o.insert(QStringLiteral("applyToRow"), m_applyToRow->isChecked());
+        }
+        return QJsonValue(o);
     };
 
     m_options[Filterable].path = kFilterable;
@@ -201,7 +218,12 @@ TableOptionsSection::TableOptionsSection(QWidget *parent) : PanelOptionsSection(
     connect(m_width, &QSpinBox::valueChanged, this, [this] { edited(Width); });
     connect(m_minWidth, &QSpinBox::valueChanged, this, [this] { edited(MinWidth); });
     connect(m_align, &QComboBox::currentIndexChanged, this, [this] { edited(Align); });
-    connect(m_cellType, &QComboBox::currentIndexChanged, this, [this] { edited(CellType); });
+    connect(m_cellType, &QComboBox::currentIndexChanged, this, [this] {
+        updateBackgroundRows();
+        edited(CellType);
+    });
+    connect(m_backgroundMode, &QComboBox::currentIndexChanged, this, [this] { edited(CellType); });
+    connect(m_applyToRow, &QCheckBox::toggled, this, [this] { edited(CellType); });
 }
 
 QString TableOptionsSection::title() const
@@ -238,6 +260,16 @@ void TableOptionsSection::load(const QJsonObject &panel)
     if (type.isEmpty())
         type = cellTypeOfDisplayMode(m_loadedDisplayMode.toString());
     selectData(m_cellType, type.isEmpty() ? QStringLiteral("auto") : type);
+    const QJsonObject cellOptions = m_options[CellType].loaded.toObject();
+    QString mode = cellOptions.value(QLatin1String("mode")).toString();
+    if (mode.isEmpty())
+        mode = m_loadedDisplayMode.toString() == QLatin1String("color-background-solid")
+                   ? QStringLiteral("basic")
+                   : QStringLiteral("gradient");
+    selectData(m_backgroundMode, mode);
+    const QJsonValue row = cellOptions.value(QLatin1String("applyToRow"));
+    m_applyToRow->setChecked(row.isBool() ? row.toBool() : row.toString() == QLatin1String("true"));
+    updateBackgroundRows();
 
     const QJsonValue filterable = m_options[Filterable].loaded;
     m_filterable->setChecked(filterable.isBool() ? filterable.toBool()
@@ -251,6 +283,14 @@ void TableOptionsSection::load(const QJsonObject &panel)
     for (Option &o : m_options)
         o.shownAtLoad = o.current();
     m_loading = false;
+}
+
+void TableOptionsSection::updateBackgroundRows()
+{
+    const bool background =
+        m_cellType->currentData().toString() == QLatin1String("color-background");
+    m_backgroundMode->setEnabled(background);
+    m_applyToRow->setEnabled(background);
 }
 
 void TableOptionsSection::updateFooterRows()

@@ -35,6 +35,8 @@ QList<PanelOptionsSection *> tablePanelSections(QWidget *parent);
 /// - "cellType" (QComboBox, data "auto", "color-text", "color-background"):
 ///   custom.cellOptions.type. A file's other cell type (gauge, sparkline...) is listed and
 ///   kept; an older custom.displayMode is shown and replaced by cellOptions once edited.
+/// - "backgroundMode" (QComboBox, data "gradient", "basic") and "applyToRow" (QCheckBox):
+///   custom.cellOptions.mode and .applyToRow of a color-background cell (enabled for it);
 /// - "columnFilter" (QCheckBox): custom.filterable (a funnel in the headers filters rows);
 /// - "showFooter" (QCheckBox): options.footer.show; switched on without a calculation in
 ///   the file, it also writes options.footer.reducer;
@@ -65,6 +67,7 @@ private:
     };
     void edited(int option);
     void updateFooterRows();
+    void updateBackgroundRows();
 
     QCheckBox *m_showHeader = nullptr;
     QComboBox *m_cellHeight = nullptr;
@@ -72,6 +75,8 @@ private:
     QSpinBox *m_minWidth = nullptr;
     QComboBox *m_align = nullptr;
     QComboBox *m_cellType = nullptr;
+    QComboBox *m_backgroundMode = nullptr;
+    QCheckBox *m_applyToRow = nullptr;
     QCheckBox *m_filterable = nullptr;
     QCheckBox *m_footerShow = nullptr;
     QComboBox *m_footerReducer = nullptr;

@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QJsonArray>
 #include <QKeyEvent>
+#include <QLinearGradient>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QPainter>
@@ -21,6 +22,8 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -72,11 +75,16 @@ void applyTableOption(const QString &key, const QJsonValue &v, TableColumnOption
                       : QStringLiteral("auto");
     } else if (key == QLatin1String("cellOptions")) {
         const QString t = cellTypeOf(v);
+        const QJsonObject o = v.toObject();
         c.cellType = t.isEmpty() ? QStringLiteral("auto") : t;
+        c.backgroundSolid = o.value(QLatin1String("mode")).toString() == QLatin1String("basic");
+        c.applyToRow = truthy(o.value(QLatin1String("applyToRow")));
     } else if (key == QLatin1String("displayMode")) {
-        // Before schema 38; "color-background-solid" is a background too.
+        // Before schema 38; "color-background-solid" is a solid background.
         const QString t = v.toString();
         c.cellType = t.isEmpty() ? QStringLiteral("auto") : t;
+        c.backgroundSolid = t == QLatin1String("color-background-solid");
+        c.applyToRow = false;
     } else if (key == QLatin1String("hidden")) {
         c.hidden = truthy(v);
     } else if (key == QLatin1String("filterable")) {
@@ -122,6 +130,33 @@ protected:
                 return false;
         }
         return true;
+    }
+};
+
+/// Paints gradient cell backgrounds across the cell (the style fills backgrounds with the
+/// brush as is, which does not stretch a gradient over each cell).
+class TableCellDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const QBrush brush = index.data(Qt::BackgroundRole).value<QBrush>();
+        const QGradient *g = brush.gradient();
+        if (!g || g->type() != QGradient::LinearGradient) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QLinearGradient across(option.rect.topLeft(), option.rect.bottomRight());
+        across.setStops(g->stops());
+        painter->fillRect(option.rect, across);
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.backgroundBrush = Qt::NoBrush;
+        const QWidget *w = option.widget;
+        QStyle *style = w ? w->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, w);
     }
 };
 
@@ -499,13 +534,37 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole:
     case Qt::BackgroundRole: {
-        const QColor c = cellColor(index.row(), column);
+        QColor c = cellColor(index.row(), column);
+        bool background = o.colorsBackground();
+        bool solid = o.backgroundSolid;
+        if (!c.isValid() || !background) {
+            // A coloured background of another column that applies to the whole row.
+            for (int k = 0; k < m_columns.size(); ++k) {
+                const TableColumnOptions &other = m_columns[k];
+                if (k == column || !other.applyToRow || !other.colorsBackground())
+                    continue;
+                const QColor rc = cellColor(index.row(), k);
+                if (rc.isValid()) {
+                    c = rc;
+                    background = true;
+                    solid = other.backgroundSolid;
+                    break;
+                }
+            }
+        }
         if (!c.isValid())
             return {};
-        if (o.colorsBackground()) {
-            if (role == Qt::BackgroundRole)
+        if (background) {
+            if (role == Qt::ForegroundRole)
+                return c.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+            if (solid)
                 return c;
-            return c.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+            // Grafana's default: a gradient from a darker shade to the colour.
+            QLinearGradient g(0, 0, 1, 1);
+            g.setCoordinateMode(QGradient::ObjectBoundingMode);
+            g.setColorAt(0, c.darker(112));
+            g.setColorAt(1, c);
+            return QBrush(g);
         }
         return role == Qt::ForegroundRole ? QVariant(c) : QVariant();
     }
@@ -557,6 +616,7 @@ TablePanel::TablePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("panelTable"));
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new TableCellDelegate(m_view));
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -28,6 +28,11 @@ struct TableColumnOptions
     std::optional<int> minWidth;
     QString align = QStringLiteral("auto");    // auto, left, center, right
     QString cellType = QStringLiteral("auto"); // auto, color-text, color-background, ...
+    /// color-background: cellOptions.mode "basic" fills the cell with the colour; "gradient"
+    /// (Grafana's default) shades it from a darker tone to the colour.
+    bool backgroundSolid = false;
+    /// color-background: cellOptions.applyToRow colours the whole row with this cell's colour.
+    bool applyToRow = false;
     bool hidden = false;
     bool filterable = false; // custom.filterable: a filter icon in the header
     QString unit;

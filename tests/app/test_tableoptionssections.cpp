@@ -176,6 +176,7 @@ private slots:
     void corpusValueColumnsByQuery();
     void corpusOrganizeRenamesForOverrides();
     void columnFilterFiltersRows();
+    void backgroundModeAndWholeRow();
 };
 
 void TestTableOptionsSections::editsWriteGrafanaKeys()
@@ -344,6 +345,8 @@ void TestTableOptionsSections::olderAndUnknownCellTypesKept()
         {"displayMode": "color-background-solid"}}}})");
     section->load(old);
     QCOMPARE(cellType->currentData().toString(), QStringLiteral("color-background"));
+    QCOMPARE(section->findChild<QComboBox *>("backgroundMode")->currentData().toString(),
+             QStringLiteral("basic"));
     out = old;
     section->store(out);
     QCOMPARE(out, old);
@@ -766,6 +769,72 @@ void TestTableOptionsSections::columnFilterFiltersRows()
     QVERIFY(!plainTable->filterIconRect(0).isValid());
     QVERIFY(
         plainTable->view()->model()->headerData(0, Qt::Horizontal, Qt::DecorationRole).isNull());
+}
+
+void TestTableOptionsSections::backgroundModeAndWholeRow()
+{
+    QWidget host;
+    PanelOptionsSection *section = tableSection(&host);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    const QJsonObject original = object(R"({"id": 6, "type": "table", "title": "Rows",
+        "fieldConfig": {"defaults": {"unit": "short", "color": {"mode": "thresholds"},
+            "thresholds": {"mode": "absolute",
+              "steps": [{"color": "green", "value": null}, {"color": "red", "value": 50}]}},
+          "overrides": []},
+        "targets": [{"refId": "A", "expr": "x", "instant": true, "format": "table"}]})");
+    section->load(original);
+    auto *mode = section->findChild<QComboBox *>("backgroundMode");
+    auto *row = section->findChild<QCheckBox *>("applyToRow");
+    QVERIFY(mode && row);
+    QVERIFY(!mode->isEnabled()); // only for coloured backgrounds
+    chooseItem(section->findChild<QComboBox *>("cellType"), QStringLiteral("Colored background"));
+    QVERIFY(mode->isEnabled());
+    QJsonObject gradient = original;
+    section->store(gradient);
+    QCOMPARE(json::valueAt(gradient, "fieldConfig.defaults.custom.cellOptions"),
+             QJsonValue(object(R"({"type": "color-background"})")));
+    chooseItem(mode, QStringLiteral("Solid"));
+    clickCheckBox(row);
+    QJsonObject solid = original;
+    section->store(solid);
+    QCOMPARE(json::valueAt(solid, "fieldConfig.defaults.custom.cellOptions"),
+             QJsonValue(object(R"({"type": "color-background", "mode": "basic",
+                                   "applyToRow": true})")));
+
+    const auto render = [](const QJsonObject &panel, QImage *img, QRect *value, QRect *handler) {
+        auto *w = PanelWidget::create(makeModel(QJsonDocument(panel).toJson()));
+        auto *table = qobject_cast<TablePanel *>(w);
+        w->resize(600, 300);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        table->setData(handlerRows());
+        QCoreApplication::processEvents();
+        const QAbstractItemModel *m = table->view()->model();
+        const int high = rowShowing(m, 2, QStringLiteral("100"));
+        QVERIFY(high >= 0);
+        *value = table->view()->visualRect(m->index(high, 2));
+        *handler = table->view()->visualRect(m->index(high, 1));
+        *img = table->view()->viewport()->grab().toImage();
+        delete w;
+    };
+    QImage img;
+    QRect value, handler;
+    // gradient: darker on the left than on the right; the rest of the row is plain
+    render(gradient, &img, &value, &handler);
+    const QColor left = pixelAt(img, QPointF(value.left() + 2, value.top() + 2));
+    const QColor right = pixelAt(img, QPointF(value.right() - 2, value.bottom() - 2));
+    QVERIFY2(left.lightness() < right.lightness(), qPrintable(left.name() + right.name()));
+    QVERIFY(near(right, grafanaColor("red"), 12));
+    QVERIFY(!near(pixelAt(img, QPointF(handler.left() + 2, handler.center().y())),
+                  grafanaColor("red")));
+    // solid, whole row: the handler cell of that row is red too
+    render(solid, &img, &value, &handler);
+    QVERIFY(near(pixelAt(img, QPointF(value.left() + 2, value.top() + 2)), grafanaColor("red"), 6));
+    QVERIFY(
+        near(pixelAt(img, QPointF(value.right() - 2, value.bottom() - 2)), grafanaColor("red"), 6));
+    QVERIFY(near(pixelAt(img, QPointF(handler.left() + 2, handler.center().y())),
+                 grafanaColor("red"), 6));
 }
 
 QTEST_MAIN(TestTableOptionsSections)

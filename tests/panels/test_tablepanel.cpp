@@ -3,6 +3,7 @@
 #include "tablepanel.h"
 
 #include <QApplication>
+#include <QBrush>
 #include <QClipboard>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -184,7 +185,10 @@ void TestTablePanel::valueMappings()
         const bool background = QByteArray(cellType) == "color-background";
         const QModelIndex hot = m->index(1, value);
         if (background) {
-            QCOMPARE(hot.data(Qt::BackgroundRole).value<QColor>(), grafanaColor("red"));
+            // Grafana's default background is a gradient ending in the colour
+            const QBrush bg = hot.data(Qt::BackgroundRole).value<QBrush>();
+            QVERIFY(bg.gradient());
+            QCOMPARE(bg.gradient()->stops().last().second, grafanaColor("red"));
         } else {
             QCOMPARE(hot.data(Qt::ForegroundRole).value<QColor>(), grafanaColor("red"));
             QVERIFY(!hot.data(Qt::BackgroundRole).isValid());
