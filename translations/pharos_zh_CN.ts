@@ -4582,6 +4582,22 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>Column filter</source>
         <translation>列筛选</translation>
     </message>
+    <message>
+        <source>Gradient</source>
+        <translation>渐变</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>纯色</translation>
+    </message>
+    <message>
+        <source>Background display mode</source>
+        <translation>背景显示模式</translation>
+    </message>
+    <message>
+        <source>Apply to entire row</source>
+        <translation>应用到整行</translation>
+    </message>
 </context>
 <context>
     <name>pharos::TablePanel</name>
