@@ -6,6 +6,7 @@
 #include "unitpicker.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -66,6 +67,7 @@ private slots:
     void byNameWithProperties();
     void byRegexAndRemoval();
     void otherMatchersAndPropertiesKept();
+    void tableProperties();
 };
 
 void TestOverridesEditor::byNameWithProperties()
@@ -261,6 +263,74 @@ void TestOverridesEditor::otherMatchersAndPropertiesKept()
     const FieldConfig b = r.resolve(FieldMatchInfo{QStringLiteral("x"), QStringLiteral("B")});
     QCOMPARE(b.unit, QStringLiteral("Bps"));
     QVERIFY(b.negativeY);
+}
+
+void TestOverridesEditor::tableProperties()
+{
+    OverridesEditor editor;
+    editor.setPanelType(QStringLiteral("table"));
+    editor.setFieldNames({"instance", "job", "Value"});
+    editor.resize(700, 900);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTest::mouseClick(editor.addButton(), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    chooseItem(editor.overrideWidget<QComboBox>("matcher", 0),
+               QStringLiteral("Fields with name matching regex"));
+    auto *name = editor.overrideWidget<QComboBox>("name", 0);
+    name->lineEdit()->selectAll();
+    QTest::keyClicks(name->lineEdit(), QStringLiteral("/inst.*/"));
+    QTest::keyClick(name->lineEdit(), Qt::Key_Return);
+
+    // a table offers its column properties, not the time-series ones
+    auto *add = editor.overrideWidget<QComboBox>("addProperty", 0);
+    QVERIFY(add->findText(QStringLiteral("Column width")) > 0);
+    QVERIFY(add->findText(QStringLiteral("Hide in table")) > 0);
+    QCOMPARE(add->findText(QStringLiteral("Draw style")), -1);
+    QCOMPARE(add->findText(QStringLiteral("Fill opacity")), -1);
+
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Column width"));
+    auto *width = editor.propertyWidget<QSpinBox>(0, 0);
+    QVERIFY(width);
+    QCOMPARE(width->value(), 150);
+    activate(&editor);
+    width->setFocus();
+    width->selectAll();
+    QTest::keyClicks(width, QStringLiteral("90"));
+    QTest::keyClick(width, Qt::Key_Return);
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0),
+               QStringLiteral("Minimum column width"));
+    auto *minWidth = editor.propertyWidget<QSpinBox>(0, 1);
+    minWidth->setFocus();
+    QTest::keyClick(minWidth, Qt::Key_Up); // 150 + 10
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0),
+               QStringLiteral("Column alignment"));
+    chooseItem(editor.propertyWidget<QComboBox>(0, 2), QStringLiteral("Right"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Cell type"));
+    chooseItem(editor.propertyWidget<QComboBox>(0, 3), QStringLiteral("Colored text"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Hide in table"));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Column filter"));
+    auto *filter = editor.propertyWidget<QCheckBox>(0, 5);
+    QVERIFY(filter && filter->isChecked());
+    QTest::mouseClick(filter, Qt::LeftButton, {}, QPoint(6, filter->height() / 2));
+    chooseItem(editor.overrideWidget<QComboBox>("addProperty", 0), QStringLiteral("Display name"));
+    auto *display = editor.propertyWidget<QLineEdit>(0, 6);
+    QTest::keyClicks(display, QStringLiteral("Instance"));
+    QTest::keyClick(display, Qt::Key_Return);
+
+    QCOMPARE(editor.overrides(), json(R"([{"matcher": {"id": "byRegexp", "options": "/inst.*/"},
+        "properties": [
+            {"id": "custom.width", "value": 90},
+            {"id": "custom.minWidth", "value": 160},
+            {"id": "custom.align", "value": "right"},
+            {"id": "custom.cellOptions", "value": {"type": "color-text"}},
+            {"id": "custom.hidden", "value": true},
+            {"id": "custom.filterable", "value": false},
+            {"id": "displayName", "value": "Instance"}]}])"));
+    // the resolver (used by every panel) still reads the common ones
+    QCOMPARE(resolve(editor.overrides(), QStringLiteral("instance")).displayName,
+             QStringLiteral("Instance"));
+    QVERIFY(!resolve(editor.overrides(), QStringLiteral("job")).overridden);
 }
 
 QTEST_MAIN(TestOverridesEditor)
