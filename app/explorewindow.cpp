@@ -253,6 +253,9 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
     m_rangeTable->horizontalHeader()->setStretchLastSection(true);
     m_rangeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rangeTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rangeTable->setWordWrap(false);
+    m_rangeTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_rangeTable->horizontalHeader()->setResizeContentsPrecision(200); // long ranges stay quick
     m_tableStack = new QStackedWidget;
     m_tableStack->addWidget(m_rangeTable);
     m_tableStack->addWidget(m_table);
@@ -476,8 +479,10 @@ void ExploreWindow::run()
         t.result = reply->queryResult();
         t.error = reply->error();
         const qsizetype series = qsizetype(t.result.frames.size());
-        if (!instant)
+        if (!instant) {
             m_rangeModel->setResult(t.result, m_zone);
+            m_rangeTable->resizeColumnsToContents();
+        }
         data->targets.push_back(std::move(t));
         PanelWidget *panel = instant ? static_cast<PanelWidget *>(m_table) : m_graph;
         panel->setLoading(false);
