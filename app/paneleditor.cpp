@@ -19,7 +19,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -157,7 +156,8 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
     m_pendingLabel->setVisible(false);
     auto *top = new QHBoxLayout;
     top->addWidget(bar);
-    top->addWidget(m_pendingLabel, 1);
+    top->addWidget(m_pendingLabel);
+    top->addStretch(1);
     top->addWidget(m_discardButton);
     top->addWidget(m_applyButton);
     connect(m_applyButton, &QPushButton::clicked, this, &PanelEditor::apply);
@@ -171,18 +171,22 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_preview);
     left->addWidget(m_tabs);
-    left->setStretchFactor(0, 1);
-    left->setStretchFactor(1, 1);
-    auto *optionsScroll = new QScrollArea;
-    optionsScroll->setWidgetResizable(true);
-    optionsScroll->setWidget(m_options);
-    optionsScroll->setMinimumWidth(320);
+    left->setChildrenCollapsible(false);
+    m_preview->setMinimumHeight(200);
+    // The panel fills the preview (view-panel mode): nothing to scroll.
+    m_preview->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tabs->setMinimumHeight(160);
+    left->setSizes({440, 340});      // the preview a little larger than the queries, as in Grafana
+    m_options->setMinimumWidth(360); // the pane scrolls by itself
     auto *split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("panelEditorSplitter"));
     split->addWidget(left);
-    split->addWidget(optionsScroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->addWidget(m_options);
+    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({880, 400});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
