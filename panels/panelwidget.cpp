@@ -45,7 +45,9 @@ PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
 
 PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent) : QFrame(parent), m_model(model)
 {
-    setFrameShape(QFrame::StyledPanel);
+    // "transparent": Grafana draws the panel without its background and border.
+    setFrameShape(model.json.value(QLatin1String("transparent")).toBool() ? QFrame::NoFrame
+                                                                          : QFrame::StyledPanel);
     setObjectName(QStringLiteral("panel-%1").arg(model.id));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 6);

@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "reducers.h"
 #include "units.h"
+#include "valuemappings.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -198,6 +199,7 @@ TimeSeriesPanel::TimeSeriesPanel(const PanelModel &model, QWidget *parent)
     m_sortBy = legend.value(QLatin1String("sortBy")).toString();
     m_sortDesc = legend.value(QLatin1String("sortDesc")).toBool();
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
+    m_mappings = ValueMappings::fromPanel(model.json);
     const bool right =
         legend.value(QLatin1String("placement")).toString() == QLatin1String("right");
 
@@ -529,7 +531,7 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
         const FieldConfig &c = m_configs[size_t(i)];
         QStringList row;
         for (const QString &calc : std::as_const(m_calcs))
-            row << formatValueText(reduce(*m_series[size_t(i)].frame, calc), c.unit, c.decimals);
+            row << valueText(reduce(*m_series[size_t(i)].frame, calc), c);
         m_legendValues << row;
     }
     rebuildLegend();
@@ -537,6 +539,14 @@ bool TimeSeriesPanel::updateContent(const PanelDataPtr &data)
         if (!s.frame->isEmpty())
             return true;
     return false;
+}
+
+QString TimeSeriesPanel::valueText(double value, const FieldConfig &config) const
+{
+    if (!m_mappings.isEmpty())
+        if (const std::optional<MappingResult> m = m_mappings.map(value); m && m->hasText)
+            return m->text;
+    return formatValueText(value, config.unit, config.decimals);
 }
 
 void TimeSeriesPanel::applyVisibility()
@@ -598,10 +608,20 @@ void TimeSeriesPanel::rebuildLegend()
         row.visible = visible;
         row.styled = true;
         const QVariant fg = visible ? QVariant() : QVariant(QBrush(QColor(0xa0, 0xa0, 0xa0)));
-        if (m_list && styleChanged) {
+        if (m_list) {
             QListWidgetItem *item = m_list->item(i);
-            item->setIcon(swatch(color, visible));
-            item->setData(Qt::ForegroundRole, fg);
+            // List mode shows the calcs after the name: "name  Mean: 3  Max: 5".
+            QString text = row.name;
+            const QStringList values = m_legendValues.value(i);
+            for (int c = 0; c < int(m_calcs.size()); ++c)
+                text += QLatin1String("  ") + reducerDisplayName(m_calcs[c]) + QLatin1String(": ") +
+                        values.value(c);
+            if (item->text() != text)
+                item->setText(text);
+            if (styleChanged) {
+                item->setIcon(swatch(color, visible));
+                item->setData(Qt::ForegroundRole, fg);
+            }
         }
         if (m_table) {
             QTreeWidgetItem *item = m_table->topLevelItem(i);
@@ -732,8 +752,7 @@ QString TimeSeriesPanel::tooltipTextAtTime(qint64 t, std::optional<double> curso
                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     for (const Row &row : rows) {
         const FieldConfig &c = m_configs[size_t(row.series)];
-        lines << m_series[size_t(row.series)].name + QLatin1String(": ") +
-                     formatValueText(row.value, c.unit, c.decimals);
+        lines << m_series[size_t(row.series)].name + QLatin1String(": ") + valueText(row.value, c);
     }
     return lines.join(QLatin1Char('\n'));
 }

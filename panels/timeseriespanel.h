@@ -4,6 +4,7 @@
 #include "panelseries.h"
 #include "panelwidget.h"
 #include "timeseriesrenderer.h"
+#include "valuemappings.h"
 
 #include <QImage>
 #include <QSet>
@@ -89,6 +90,8 @@ private:
     void fitLegendHeight();
     void applyVisibility();
     void resolveSeries();
+    /// A value as the legend and tooltip show it: a value mapping's text, else formatted.
+    QString valueText(double value, const FieldConfig &config) const;
 
     TimeSeriesPlot *m_plot = nullptr;
     QWidget *m_body = nullptr;
@@ -97,6 +100,7 @@ private:
     QTreeWidget *m_table = nullptr;
     std::vector<PanelSeries> m_series;
     FieldConfigResolver m_fieldConfig;
+    ValueMappings m_mappings;           // fieldConfig.defaults.mappings (legend values, tooltip)
     std::vector<FieldConfig> m_configs; // per series
     std::vector<SeriesStyle> m_styles;  // per series, before legend isolation
     std::vector<int> m_legendOrder;     // series index per legend entry

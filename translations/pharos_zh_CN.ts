@@ -673,6 +673,65 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
 </context>
 <context>
+    <name>pharos::AxisOptionsSection</name>
+    <message>
+        <source>Axis</source>
+        <translation>坐标轴</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Soft min</source>
+        <translation>软最小值</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Soft max</source>
+        <translation>软最大值</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>刻度</translation>
+    </message>
+    <message>
+        <source>Log base</source>
+        <translation>对数底数</translation>
+    </message>
+</context>
+<context>
     <name>pharos::ColorButton</name>
     <message>
         <source>No colour</source>
@@ -1914,6 +1973,25 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     </message>
 </context>
 <context>
+    <name>pharos::GeneralOptionsSection</name>
+    <message>
+        <source>Panel options</source>
+        <translation>面板选项</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>透明背景</translation>
+    </message>
+</context>
+<context>
     <name>pharos::GrafanaMigrator</name>
     <message>
         <source>The dashboard&apos;s refresh setting was not a duration; auto-refresh is off.</source>
@@ -2082,6 +2160,109 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>&quot;Time of last point&quot;: the stat shows the time of the last point (field &quot;Time&quot;, unit %1).</source>
         <translation>“最后一个点的时间”：统计面板显示最后一个数据点的时间（字段“Time”，单位 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::GraphStylesSection</name>
+    <message>
+        <source>Graph styles</source>
+        <translation>图形样式</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>柱</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Line interpolation</source>
+        <translation>线条插值</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Step before</source>
+        <translation>前阶梯</translation>
+    </message>
+    <message>
+        <source>Step after</source>
+        <translation>后阶梯</translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation>线宽</translation>
+    </message>
+    <message>
+        <source>Fill opacity</source>
+        <translation>填充不透明度</translation>
+    </message>
+    <message>
+        <source>Gradient mode</source>
+        <translation>渐变模式</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Show points</source>
+        <translation>显示数据点</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Point size</source>
+        <translation>点大小</translation>
+    </message>
+    <message>
+        <source>Connect null values</source>
+        <translation>连接空值</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Stack series</source>
+        <translation>堆叠序列</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2443,49 @@ Value: %3</source>
     <message>
         <source>Delete the selected entry</source>
         <translation>删除所选条目</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::LegendOptionsSection</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>底部</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>The values shown after each series in the legend</source>
+        <translation>图例中每个序列后显示的值</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3027,13 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::OverridesSection</name>
+    <message>
+        <source>Overrides</source>
+        <translation>覆盖</translation>
+    </message>
+</context>
+<context>
     <name>pharos::PanelData</name>
     <message>
         <source>%1 (retrying in %2 s)</source>
@@ -2929,6 +3160,17 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Pie chart</source>
         <translation>饼图</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PanelOptionsEditor</name>
+    <message>
+        <source>Visualization</source>
+        <translation>可视化</translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <translation>搜索选项</translation>
     </message>
 </context>
 <context>
@@ -4477,6 +4719,13 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
 </context>
 <context>
+    <name>pharos::StandardOptionsSection</name>
+    <message>
+        <source>Standard options</source>
+        <translation>标准选项</translation>
+    </message>
+</context>
+<context>
     <name>pharos::TableOptionsSection</name>
     <message>
         <source>Show table header</source>
@@ -4666,6 +4915,41 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>A threshold needs a number: &quot;%1&quot; is not one.</source>
         <translation>阈值必须是数字：“%1”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ThresholdsSection</name>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Show thresholds</source>
+        <translation>显示阈值</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>As lines</source>
+        <translation>显示为线</translation>
+    </message>
+    <message>
+        <source>As lines (dashed)</source>
+        <translation>显示为虚线</translation>
+    </message>
+    <message>
+        <source>As filled regions</source>
+        <translation>显示为填充区域</translation>
+    </message>
+    <message>
+        <source>As filled regions and lines</source>
+        <translation>显示为填充区域和线</translation>
+    </message>
+    <message>
+        <source>As filled regions and lines (dashed)</source>
+        <translation>显示为填充区域和虚线</translation>
     </message>
 </context>
 <context>
@@ -4859,6 +5143,45 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::TooltipOptionsSection</name>
+    <message>
+        <source>Tooltip</source>
+        <translation>提示框</translation>
+    </message>
+    <message>
+        <source>Tooltip mode</source>
+        <translation>提示框模式</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>单个</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Values sort order</source>
+        <translation>值排序</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Ascending</source>
+        <translation>升序</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>降序</translation>
     </message>
 </context>
 <context>
@@ -5246,6 +5569,13 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>A range end must be a number or empty (open): &quot;%1&quot; is not.</source>
         <translation>范围端点必须是数字或留空（不限）：“%1”不是。</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::ValueMappingsSection</name>
+    <message>
+        <source>Value mappings</source>
+        <translation>值映射</translation>
     </message>
 </context>
 <context>
