@@ -174,7 +174,10 @@ QLineEdit *FormOptionsSection::addText(const QString &label, const QString &name
         edit->setText(json::valueAt(panel, path).toString());
     });
     connect(edit, &QLineEdit::textChanged, this, [this, path](const QString &text) {
-        setEdit(path, text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text));
+        // Emptied: the key goes unless the file had it (then it stays, empty).
+        const bool had = !json::valueAt(loadedPanel(), path).isUndefined();
+        setEdit(path,
+                text.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text));
     });
     return edit;
 }

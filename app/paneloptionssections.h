@@ -61,7 +61,7 @@ protected:
     /// A check box; writes true/false.
     QCheckBox *addCheck(const QString &label, const QString &name, const QString &path,
                         bool fallback);
-    /// A line edit; writes the text (an empty text removes the key).
+    /// A line edit; writes the text (emptied, the key is removed unless the file had it).
     QLineEdit *addText(const QString &label, const QString &name, const QString &path,
                        const QString &placeholder = {});
     /// A line edit for a number; an empty text removes the key, a text that is no number is

@@ -246,6 +246,12 @@ void TestPanelOptionsEditor::panelOptionsWritten()
     other.insert("targets", QJsonArray{});
     QCOMPARE(e.applyTo(other).value("targets"), QJsonValue(QJsonArray{}));
     QCOMPARE(e.applyTo(other).value("title").toString(), QStringLiteral("Requests"));
+    // Emptied: a key the file had stays, empty; one it did not have is not written.
+    typeInto(title, QString());
+    typeInto(child<QLineEdit>(&e, "axisLabel"), QStringLiteral("x"));
+    typeInto(child<QLineEdit>(&e, "axisLabel"), QString());
+    QCOMPARE(e.applyTo(panel).value("title"), QJsonValue(QString()));
+    QVERIFY(!e.applyTo(panel).contains("fieldConfig"));
 }
 
 void TestPanelOptionsEditor::timeSeriesOptionsWritten()
