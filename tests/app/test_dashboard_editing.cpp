@@ -1,26 +1,36 @@
 // Building a dashboard with the mouse and the keyboard on the real main window (offscreen),
-// against a real Prometheus: File › New, the panel gallery, drags that move and resize on the
-// 24-column grid (live push-down and float-up, one undo step each), Ctrl+Z / Ctrl+Shift+Z in
-// edit mode (t z still zooms out), Ctrl+S, and the saved file loading back the same. Also
-// copy/paste of Grafana panel JSON (the pasted query draws Prometheus data), duplicate,
-// delete, and v / Esc to view one panel.
+// against a real Prometheus: File › New, the panel gallery, the panel editor on `e` (a query
+// typed with autocomplete from the server, a unit and a threshold, Apply), drags that move
+// and resize on the 24-column grid (live push-down and float-up, one undo step each),
+// Ctrl+Z / Ctrl+Shift+Z in edit mode (t z still zooms out), Ctrl+S, and the saved file
+// loading back the same. Also copy/paste of Grafana panel JSON (the pasted query draws
+// Prometheus data), duplicate, delete, and v / Esc to view one panel.
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
 #include "dashboardio.h"
 #include "dashboardview.h"
 #include "datasourceregistry.h"
+#include "jsonvalue.h"
 #include "mainwindow.h"
+#include "paneleditor.h"
+#include "paneloptionseditor.h"
 #include "panelwidget.h"
 #include "prometheusfixture.h"
+#include "promqleditor.h"
+#include "querieseditor.h"
 #include "queryscheduler.h"
+#include "thresholdseditor.h"
 #include "timerangepicker.h"
+#include "timeseriespanel.h"
+#include "unitpicker.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -44,6 +54,16 @@ QString describe(const GridPos &p)
 }
 
 #define COMPARE_POS(actual, expected) QCOMPARE(describe(actual), describe(expected))
+
+/// The row of `label` in the open completion list, -1 when it is not offered.
+int candidateRow(PromqlEditor *e, const QString &label)
+{
+    const QList<PromqlCompletionItem> &items = e->completionPopup()->items();
+    for (int i = 0; i < items.size(); ++i)
+        if (items[i].label == label)
+            return i;
+    return -1;
+}
 
 /// The ids of the top-level panels, in document order.
 QList<int> panelIds(const MainWindow &w)
@@ -183,8 +203,79 @@ void TestDashboardEditing::buildMoveResizeUndoRedoSave()
     QVERIFY(w.isModified());
     QVERIFY(w.isWindowModified()); // the "*" in the title
 
-    // 2.-3. (query with autocomplete from Prometheus, unit, thresholds) come here once the
-    // panel editor opens on `e`: editor()->editPanelRequested(ts).
+    // 2. `e` over the panel opens the panel editor; a query typed with autocomplete from
+    // the real Prometheus (metric names from the server, picked with the keyboard).
+    QTest::mouseMove(w.view()->canvas(), w.view()->panelWidget(ts)->geometry().center());
+    QTest::keyClick(w.view()->canvas(), Qt::Key_E);
+    PanelEditor *editor = w.panelEditor();
+    QVERIFY(editor && editor->isVisible());
+    QCOMPARE(editor->panelId(), ts);
+    PromqlEditor *expr = editor->queriesEditor()->exprEditor(0);
+    QVERIFY(expr);
+    QTest::mouseClick(expr->viewport(), Qt::LeftButton);
+    QTest::keyClicks(expr, QStringLiteral("prometheus_http_requests_t"));
+    const QString metric = QStringLiteral("prometheus_http_requests_total");
+    QVERIFY(test::PrometheusFixture::waitFor(
+        [&] { return expr->isCompletionVisible() && candidateRow(expr, metric) >= 0; }, 20000));
+    while (expr->completionPopup()->currentRow() < candidateRow(expr, metric))
+        QTest::keyClick(expr, Qt::Key_Down);
+    QTest::keyClick(expr, Qt::Key_Tab);
+    QCOMPARE(expr->query(), metric);
+    // The last minute in the editor's own picker (a fresh server has seconds of data; a 6 h
+    // range steps past them), then run it in the preview.
+    editor->timeRangePicker()->fromEdit()->setText(QStringLiteral("now-1m"));
+    QVERIFY(editor->timeRangePicker()->apply());
+    QTest::keyClick(expr, Qt::Key_Return, Qt::ShiftModifier);
+    QVERIFY(test::PrometheusFixture::waitFor(
+        [&] {
+            const PanelDataPtr d = editor->previewData();
+            return d && !d->targets.empty() && d->targets.front().expr == metric && !d->isEmpty();
+        },
+        20000));
+
+    // 3. A unit from the searchable picker and a threshold at 50.
+    StandardOptionsEditor *standard = editor->optionsEditor()->standardOptions();
+    QVERIFY(standard);
+    QLineEdit *unitSearch = standard->unitPicker()->searchEdit();
+    QTest::mouseClick(unitSearch, Qt::LeftButton);
+    QTest::keyClicks(unitSearch, QStringLiteral("reqps"));
+    QTest::keyClick(unitSearch, Qt::Key_Return);
+    QCOMPARE(standard->unitPicker()->unit(), QStringLiteral("reqps"));
+    ThresholdsEditor *thresholds = editor->optionsEditor()->thresholdsEditor();
+    QVERIFY(thresholds);
+    QCOMPARE(thresholds->stepCount(), 2); // the new panel's green base and red at 80
+    QLineEdit *limit = thresholds->valueEdit(1);
+    QTest::mouseClick(limit, Qt::LeftButton);
+    QTest::keyClick(limit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(limit, QStringLiteral("50"));
+    QTest::keyClick(limit, Qt::Key_Return);
+    const QJsonObject defaults = editor->panelJson()
+                                     .value(QLatin1String("fieldConfig"))
+                                     .toObject()
+                                     .value(QLatin1String("defaults"))
+                                     .toObject();
+    QCOMPARE(defaults.value(QLatin1String("unit")).toString(), QStringLiteral("reqps"));
+    QCOMPARE(defaults.value(QLatin1String("thresholds"))
+                 .toObject()
+                 .value(QLatin1String("steps"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QLatin1String("value"))
+                 .toDouble(),
+             50.0);
+    // The preview formats with the unit at once.
+    auto *preview = qobject_cast<TimeSeriesPanel *>(editor->preview()->panelWidget(ts));
+    QVERIFY(preview);
+    QTRY_VERIFY_WITH_TIMEOUT(preview->tooltipTextAtTime(editor->previewData()->toMs - 2000)
+                                 .contains(QStringLiteral("req/s")),
+                             20000);
+    // Apply: one undo step of the dashboard.
+    const int beforeApply = w.document()->undoStack()->count();
+    QTest::mouseClick(editor->applyButton(), Qt::LeftButton);
+    QVERIFY(!editor->isVisible());
+    QCOMPARE(w.document()->undoStack()->count(), beforeApply + 1);
+    QCOMPARE(w.view()->panelWidget(ts)->model().defaults.unit, QStringLiteral("reqps"));
 
     // 4. A stat panel: it lands on top, the time series is pushed down.
     const int stat = addFromGallery(w, QStringLiteral("stat"));
@@ -268,6 +359,17 @@ void TestDashboardEditing::buildMoveResizeUndoRedoSave()
     COMPARE_POS(byId.value(ts).gridPos, (GridPos{0, 0, 12, 8}));
     COMPARE_POS(byId.value(stat).gridPos, (GridPos{12, 0, 12, 8}));
     QCOMPARE(byId.value(ts).targets.size(), 1);
+    QCOMPARE(byId.value(ts).targets.first().expr, metric);
+    QCOMPARE(byId.value(ts).defaults.unit, QStringLiteral("reqps"));
+    QCOMPARE(json::valueAt(byId.value(ts).json, QStringLiteral("fieldConfig.defaults.thresholds"))
+                 .toObject()
+                 .value(QLatin1String("steps"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QLatin1String("value"))
+                 .toDouble(),
+             50.0);
     QCOMPARE(saved->toJson().value(QLatin1String("panels")),
              w.document()->json().value(QLatin1String("panels")));
     QCOMPARE(saved->title(), w.dashboard()->title());
