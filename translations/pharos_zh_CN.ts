@@ -2785,15 +2785,15 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
     <message>
         <source>Panel changed: save the dashboard with Ctrl+S.</source>
-        <translation type="unfinished"></translation>
+        <translation>面板已更改：按 Ctrl+S 保存仪表盘。</translation>
     </message>
     <message>
         <source>This panel cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编辑此面板。</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看</translation>
     </message>
 </context>
 <context>
@@ -3044,75 +3044,75 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <name>pharos::PanelEditor</name>
     <message>
         <source>Edit panel</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑面板</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished">应用</translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃</translation>
     </message>
     <message>
         <source>Write the changes into the dashboard and go back to it</source>
-        <translation type="unfinished"></translation>
+        <translation>将更改写入仪表盘并返回仪表盘</translation>
     </message>
     <message>
         <source>Go back to the dashboard without these changes</source>
-        <translation type="unfinished"></translation>
+        <translation>不保留这些更改，返回仪表盘</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">撤销</translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished">重做</translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Run the queries again (Shift+Enter in a query)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新运行查询（在查询中按 Shift+Enter）</translation>
     </message>
     <message>
         <source>Save dashboard</source>
-        <translation type="unfinished">保存仪表板</translation>
+        <translation>保存仪表盘</translation>
     </message>
     <message>
         <source>The queries changed: press Shift+Enter or Refresh to run them.</source>
-        <translation type="unfinished"></translation>
+        <translation>查询已更改：按 Shift+Enter 或“刷新”运行。</translation>
     </message>
     <message>
         <source>Queries</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>Cannot apply the panel</source>
-        <translation type="unfinished"></translation>
+        <translation>无法应用面板</translation>
     </message>
     <message>
         <source>Unapplied changes</source>
-        <translation type="unfinished">未应用的更改</translation>
+        <translation>未应用的更改</translation>
     </message>
     <message>
         <source>The panel has changes that are not in the dashboard yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>面板有尚未写入仪表盘的更改。</translation>
     </message>
     <message>
         <source>Edit panel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑面板：%1</translation>
     </message>
     <message>
         <source>Table view</source>
-        <translation type="unfinished"></translation>
+        <translation>表格视图</translation>
     </message>
     <message>
         <source>Show the data of the queries as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>以表格显示查询的数据</translation>
     </message>
 </context>
 <context>
@@ -3197,7 +3197,7 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     </message>
     <message>
         <source>Panel menu</source>
-        <translation type="unfinished"></translation>
+        <translation>面板菜单</translation>
     </message>
 </context>
 <context>
