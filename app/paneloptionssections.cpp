@@ -398,6 +398,8 @@ QString OverridesSection::title() const
 
 void OverridesSection::load(const QJsonObject &panel)
 {
+    // the property menu offers what this panel type draws (table columns, series styles...)
+    m_editor->setPanelType(panel.value(QLatin1String("type")).toString());
     const QJsonValue overrides = json::valueAt(panel, QStringLiteral("fieldConfig.overrides"));
     if (m_dirty || !m_shown || overrides != m_shownValue) {
         m_loading = true;

@@ -8,6 +8,7 @@
 #include "jsonvalue.h"
 #include "overrideseditor.h"
 #include "paneloptionsection.h"
+#include "paneloptionseditor.h"
 #include "tableoptionssections.h"
 #include "tablepanel.h"
 
@@ -177,6 +178,7 @@ private slots:
     void corpusOrganizeRenamesForOverrides();
     void columnFilterFiltersRows();
     void backgroundModeAndWholeRow();
+    void inTheOptionsPane();
 };
 
 void TestTableOptionsSections::editsWriteGrafanaKeys()
@@ -835,6 +837,36 @@ void TestTableOptionsSections::backgroundModeAndWholeRow()
         near(pixelAt(img, QPointF(value.right() - 2, value.bottom() - 2)), grafanaColor("red"), 6));
     QVERIFY(near(pixelAt(img, QPointF(handler.left() + 2, handler.center().y())),
                  grafanaColor("red"), 6));
+}
+
+void TestTableOptionsSections::inTheOptionsPane()
+{
+    // The panel editor's Options pane shows the Table section for a table, and its overrides
+    // offer the column properties, not the time-series ones.
+    PanelOptionsEditor pane;
+    pane.resize(500, 900);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QString error;
+    const auto d = loadDashboardFile(
+        QStringLiteral(PHAROS_CORPUS_DIR "/kube-prometheus_prometheus.json"), &error);
+    QVERIFY2(d, qPrintable(error));
+    QJsonObject table;
+    for (const PanelModel &p : d->allPanels()) {
+        if (p.type == QLatin1String("table"))
+            table = p.json;
+    }
+    QVERIFY(!table.isEmpty());
+    pane.setPanel(table);
+    QVERIFY(pane.section(QStringLiteral("Table")));
+    QCOMPARE(pane.applyTo(table), table);
+    OverridesEditor *overrides = pane.overridesEditor();
+    QVERIFY(overrides);
+    QVERIFY(overrides->overrideCount() > 0);
+    auto *add = overrides->overrideWidget<QComboBox>("addProperty", 0);
+    QVERIFY(add);
+    QVERIFY(add->findText(QStringLiteral("Column width")) > 0);
+    QCOMPARE(add->findText(QStringLiteral("Draw style")), -1);
 }
 
 QTEST_MAIN(TestTableOptionsSections)
