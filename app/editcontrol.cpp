@@ -3,11 +3,14 @@
 #include "dashboarddocument.h"
 #include "dashboardeditor.h"
 #include "mainwindow.h"
+#include "paneleditor.h"
+#include "paneloptionseditor.h"
 #include "recovery.h"
 
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSocketNotifier>
 #include <cstdio>
@@ -83,6 +86,23 @@ QString EditControl::run(const QString &line)
         if (!a->isEnabled())
             return QStringLiteral("error nothing to %1").arg(command);
         a->trigger();
+        return ok();
+    }
+    if (command == QLatin1String("editpanel"))
+        return m_window->editPanel(intArg(1)) ? ok() : QStringLiteral("error no such panel");
+    if (command == QLatin1String("paneltitle") || command == QLatin1String("panelapply")) {
+        PanelEditor *panelEditor = m_window->panelEditor();
+        if (!panelEditor || !panelEditor->isVisible())
+            return QStringLiteral("error the panel editor is not open");
+        if (command == QLatin1String("panelapply"))
+            return panelEditor->apply() ? ok() : QStringLiteral("error not applied");
+        auto *title = panelEditor->optionsEditor()->findChild<QLineEdit *>(QStringLiteral("title"));
+        if (!title)
+            return QStringLiteral("error no title field");
+        // As typing does: the field's edit signals reach the editor.
+        title->setFocus();
+        title->selectAll();
+        title->insert(line.section(QLatin1Char(' '), 1, -1, QString::SectionSkipEmpty));
         return ok();
     }
     if (command == QLatin1String("save"))

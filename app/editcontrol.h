@@ -20,6 +20,9 @@ class MainWindow;
 ///   move ID X Y W H          a drag that ends at that grid position
 ///   duplicate ID | delete ID
 ///   undo | redo
+///   editpanel ID             the panel editor on panel ID (key e)
+///   paneltitle TEXT          types TEXT as the edited panel's title (the Options pane)
+///   panelapply               the panel editor's Apply
 ///   save                     File › Save (to the document's file)
 ///   state                    -> "ok {"path":..., "modified":..., "dashboard":{...}}"
 ///   recovery                 -> "ok <this session's recovery file>"

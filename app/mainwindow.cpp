@@ -46,6 +46,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -852,6 +853,21 @@ bool MainWindow::editPanel(int panelId)
         connect(m_panelEditor, &PanelEditor::saveRequested, this, [this] { save(); });
         connect(m_panelEditor, &PanelEditor::applied, this, [this] {
             m_status->setText(tr("Panel changed: save the dashboard with Ctrl+S."));
+        });
+        // The editor's unapplied changes go to the recovery file too (a crash while editing
+        // a panel keeps them).
+        m_recovery->setPendingEdits([this]() -> std::optional<QJsonObject> {
+            if (!m_panelEditor || !m_panelEditor->isVisible() || !m_panelEditor->hasChanges() ||
+                !m_document->hasDashboard())
+                return std::nullopt;
+            return dashboardedit::replacePanel(m_document->json(), m_panelEditor->panelId(),
+                                               m_panelEditor->panelJson());
+        });
+        connect(m_panelEditor->undoStack(), &QUndoStack::indexChanged, m_recovery,
+                &RecoveryWriter::pendingEditsChanged);
+        connect(m_panelEditor, &QDialog::finished, m_recovery, [this] {
+            m_recovery->pendingEditsChanged();
+            m_recovery->sync();
         });
     }
     if (!m_panelEditor->openPanel(panelId, m_timePicker->timeRange(),

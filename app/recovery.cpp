@@ -58,7 +58,7 @@ RecoveryWriter::RecoveryWriter(DashboardDocument *document, QObject *parent)
     connect(m_timer, &QTimer::timeout, this, [this] { sync(); });
     m_timer->start();
     connect(m_document, &DashboardDocument::modifiedChanged, this, [this](bool modified) {
-        if (!modified)
+        if (!modified && !(m_pending && m_pending()))
             remove(); // saved, or back to the saved state
     });
 }
@@ -87,11 +87,14 @@ void RecoveryWriter::setInterval(int ms)
 
 bool RecoveryWriter::sync()
 {
-    if (!m_document->hasDashboard() || !m_document->isModified()) {
+    const std::optional<QJsonObject> pending =
+        m_pending && m_document->hasDashboard() ? m_pending() : std::nullopt;
+    if (!m_document->hasDashboard() || (!m_document->isModified() && !pending)) {
         remove();
         return true;
     }
-    if (m_written == m_document->revision() && QFileInfo::exists(m_file))
+    if (m_written == m_document->revision() && m_writtenPending == m_pendingSerial &&
+        QFileInfo::exists(m_file))
         return true;
     QJsonObject o;
     o.insert(FormatKey, 1);
@@ -99,7 +102,7 @@ bool RecoveryWriter::sync()
     o.insert(QStringLiteral("title"), m_document->dashboard().title());
     o.insert(QStringLiteral("written"),
              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    o.insert(QStringLiteral("dashboard"), m_document->json());
+    o.insert(QStringLiteral("dashboard"), pending ? *pending : m_document->json());
     QDir().mkpath(QFileInfo(m_file).absolutePath());
     QSaveFile file(m_file);
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -109,6 +112,7 @@ bool RecoveryWriter::sync()
         return false;
     }
     m_written = m_document->revision();
+    m_writtenPending = m_pendingSerial;
     return true;
 }
 

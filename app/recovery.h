@@ -3,9 +3,11 @@
 #include "dashboard.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -42,6 +44,14 @@ public:
     bool sync();
     /// Removes this session's file.
     void remove();
+    /// Edits that are not in the document yet (the panel editor's unapplied changes): the
+    /// function returns the dashboard JSON with them, or nullopt when there are none. They are
+    /// written like unsaved edits; call pendingEditsChanged() whenever they change.
+    void setPendingEdits(std::function<std::optional<QJsonObject>()> pending)
+    {
+        m_pending = std::move(pending);
+    }
+    void pendingEditsChanged() { ++m_pendingSerial; }
 
 private:
     DashboardDocument *m_document;
@@ -49,6 +59,9 @@ private:
     QString m_file;
     std::unique_ptr<QLockFile> m_lock;
     quint64 m_written = 0; // document revision in the file; 0 = no file
+    std::function<std::optional<QJsonObject>()> m_pending;
+    quint64 m_pendingSerial = 0;
+    quint64 m_writtenPending = 0; // m_pendingSerial when the file was written
 };
 
 /// A recovery file left by a session that ended without saving.

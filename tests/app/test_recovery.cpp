@@ -2,7 +2,8 @@
 // channel on stdin, PHAROS_EDIT_CONTROL=1) reach a recovery file within seconds; after a
 // SIGKILL the next start offers them (PHAROS_RECOVERY answers the offer) and restoring gives
 // the edited dashboard, still unsaved and tied to its original file; saving removes the
-// recovery file. Discarding removes it too, and a clean exit leaves none.
+// recovery file. Discarding removes it too, and a clean exit leaves none. Changes not yet
+// applied in the panel editor are kept as well.
 #include "dashboardedit.h"
 
 #include <QDir>
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFile::exists(Binary), "build the pharos binary first"); }
     void killedWhileEditingThenRestored();
     void discardedAndCleanExit();
+    void killedInThePanelEditorThenRestored();
 
 private:
     QString writeOriginal(const QTemporaryDir &dir);
@@ -249,6 +251,60 @@ void TestRecovery::discardedAndCleanExit()
     QVERIFY(third.process.waitForStarted(10000));
     QVERIFY(third.state().value("dashboard").toObject().isEmpty());
     QVERIFY(!third.stderrText().contains(QLatin1String("unsaved edits")));
+}
+
+void TestRecovery::killedInThePanelEditorThenRestored()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString original = writeOriginal(dir);
+    auto firstTitle = [](const QJsonObject &dashboard) {
+        return panelsOf(dashboard).first().toObject().value("title").toString();
+    };
+    {
+        Pharos first(dir, QStringLiteral("restore"), {original});
+        QVERIFY2(first.process.waitForStarted(10000), qPrintable(first.process.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(panelsOf(first.state().value("dashboard").toObject()).size() == 1,
+                                 20000);
+        // A title typed in the panel editor, not applied: the dashboard is unchanged...
+        QCOMPARE(first.command(QStringLiteral("editpanel 1")), QStringLiteral("ok"));
+        QCOMPARE(first.command(QStringLiteral("paneltitle Busy CPU")), QStringLiteral("ok"));
+        const QJsonObject state = first.state();
+        QVERIFY(!state.value("modified").toBool());
+        QCOMPARE(firstTitle(state.value("dashboard").toObject()), QStringLiteral("CPU"));
+        // ...but the recovery file has the edit within seconds.
+        const QString recoveryFile = first.command(QStringLiteral("recovery")).mid(3);
+        QTRY_COMPARE_WITH_TIMEOUT(firstTitle(readJson(recoveryFile).value("dashboard").toObject()),
+                                  QStringLiteral("Busy CPU"), 15000);
+        ::kill(pid_t(first.process.processId()), SIGKILL);
+        QVERIFY(first.process.waitForFinished(10000));
+    }
+    // Restored as unsaved edits of the original file.
+    Pharos second(dir, QStringLiteral("restore"));
+    QVERIFY(second.process.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(second.stderrText().contains(QLatin1String("Restored the unsaved")),
+                             20000);
+    const QJsonObject restored = second.state();
+    QVERIFY(restored.value("modified").toBool());
+    QCOMPARE(restored.value("path").toString(), original);
+    QCOMPARE(firstTitle(restored.value("dashboard").toObject()), QStringLiteral("Busy CPU"));
+
+    // Saved, then edited in the panel editor again: the file comes back for the unapplied
+    // edit; Apply and Save leave no recovery file and write the title.
+    QCOMPARE(second.command(QStringLiteral("save")), QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(recoveryFiles(dir), QStringList(), 15000);
+    QCOMPARE(second.command(QStringLiteral("editpanel 1")), QStringLiteral("ok"));
+    QCOMPARE(second.command(QStringLiteral("paneltitle Idle CPU")), QStringLiteral("ok"));
+    const QString ownFile = second.command(QStringLiteral("recovery")).mid(3);
+    QTRY_COMPARE_WITH_TIMEOUT(firstTitle(readJson(ownFile).value("dashboard").toObject()),
+                              QStringLiteral("Idle CPU"), 15000);
+    QCOMPARE(second.command(QStringLiteral("panelapply")), QStringLiteral("ok"));
+    QVERIFY(second.state().value("modified").toBool());
+    QCOMPARE(second.command(QStringLiteral("save")), QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(recoveryFiles(dir), QStringList(), 15000);
+    QCOMPARE(firstTitle(readJson(original)), QStringLiteral("Idle CPU"));
+    QCOMPARE(second.command(QStringLiteral("quit")), QStringLiteral("ok"));
+    QVERIFY(second.process.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
