@@ -1,5 +1,7 @@
 #include "querieseditor.h"
 
+#include "queryplan.h"
+
 #include "datasource.h"
 #include "datasourceregistry.h"
 #include "interpolation.h"
@@ -34,17 +36,6 @@ const QString kMixed = QStringLiteral("-- Mixed --");
 QString keyDatasource()
 {
     return QStringLiteral("datasource");
-}
-
-/// Does this reference name a data source? Null, "" and an object without uid defer to the
-/// panel (as the query plan reads them).
-bool hasRef(const QJsonValue &ref)
-{
-    if (ref.isString())
-        return !ref.toString().trimmed().isEmpty();
-    if (ref.isObject())
-        return !ref.toObject().value(QLatin1String("uid")).toString().trimmed().isEmpty();
-    return !(ref.isNull() || ref.isUndefined());
 }
 
 QString refText(const QJsonValue &ref)
@@ -270,11 +261,11 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
         QJsonObject t{{QStringLiteral("refId"), nextRefId()}};
         QJsonValue ref;
         if (m_mixedView) {
-            if (!m_cards.isEmpty() && hasRef(m_cards.last()->json.value(keyDatasource())))
+            if (!m_cards.isEmpty() && hasDataSourceRef(m_cards.last()->json.value(keyDatasource())))
                 ref = m_cards.last()->json.value(keyDatasource());
             else if (m_registry)
                 ref = sourceRef(m_registry->defaultSource());
-        } else if (hasRef(panelRef())) {
+        } else if (hasDataSourceRef(panelRef())) {
             ref = panelRef();
         }
         if (!ref.isUndefined() && !ref.isNull())
@@ -360,7 +351,7 @@ void QueriesEditor::fillSourceCombo(QComboBox *combo, const QJsonValue &ref, boo
             combo->setCurrentIndex(combo->count() - 1);
             return;
         }
-        if (!hasRef(ref)) {
+        if (!hasDataSourceRef(ref)) {
             combo->setCurrentIndex(sources.isEmpty() ? -1 : 0);
             return;
         }
@@ -404,7 +395,7 @@ void QueriesEditor::setPanel(const QJsonObject &panel)
         DataSource *panelSource = m_registry->resolve(interpolatedRef(panelRef()));
         for (const QJsonValue &v : std::as_const(m_originalTargets)) {
             const QJsonValue ref = v.toObject().value(keyDatasource());
-            if (!hasRef(ref) || isMixedRef(ref))
+            if (!hasDataSourceRef(ref) || isMixedRef(ref))
                 continue;
             if (isVariableRef(ref) ? refText(ref) != refText(panelRef())
                                    : m_registry->resolve(ref) != panelSource) {
@@ -602,10 +593,10 @@ void QueriesEditor::onPanelDatasource(int index)
     if (isMixedRef(ref)) {
         // Every target keeps the data source it used: name it.
         QJsonValue previous = panelRef();
-        if (!hasRef(previous) && m_registry)
+        if (!hasDataSourceRef(previous) && m_registry)
             previous = sourceRef(m_registry->defaultSource());
         for (Card *c : std::as_const(m_cards)) {
-            if (!hasRef(c->json.value(keyDatasource())) && !previous.isUndefined())
+            if (!hasDataSourceRef(c->json.value(keyDatasource())) && !previous.isUndefined())
                 c->json.insert(keyDatasource(), previous);
         }
         m_values.insert(keyDatasource(), ref);
@@ -618,7 +609,7 @@ void QueriesEditor::onPanelDatasource(int index)
         m_values.insert(keyDatasource(), ref);
         // The targets that name a data source move to the panel's, as in Grafana.
         for (Card *c : std::as_const(m_cards)) {
-            if (hasRef(c->json.value(keyDatasource())))
+            if (hasDataSourceRef(c->json.value(keyDatasource())))
                 c->json.insert(keyDatasource(), ref);
         }
         setMixedView(false);
@@ -655,7 +646,7 @@ void QueriesEditor::setMixedView(bool mixed)
 void QueriesEditor::updateCardSource(Card *card)
 {
     QJsonValue ref = card->json.value(keyDatasource());
-    if (!hasRef(ref) || isMixedRef(ref))
+    if (!hasDataSourceRef(ref) || isMixedRef(ref))
         ref = panelRef();
     DataSource *ds = nullptr;
     if (m_registry) {

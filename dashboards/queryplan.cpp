@@ -45,17 +45,6 @@ QJsonValue interpolateRef(const QJsonValue &ref, const InterpolationContext &ctx
     return ref;
 }
 
-/// Does a target name its own data source? Null, "" and an object without uid (Grafana
-/// writes {"type": "prometheus"} on targets that follow their panel) defer to the panel.
-bool hasDataSourceRef(const QJsonValue &ref)
-{
-    if (ref.isString())
-        return !ref.toString().trimmed().isEmpty();
-    if (ref.isObject())
-        return !ref.toObject().value(QLatin1String("uid")).toString().trimmed().isEmpty();
-    return !(ref.isNull() || ref.isUndefined());
-}
-
 QString refText(const QJsonValue &ref)
 {
     if (ref.isString())
@@ -66,6 +55,17 @@ QString refText(const QJsonValue &ref)
 }
 
 } // namespace
+
+/// Does a target name its own data source? Null, "" and an object without uid (Grafana
+/// writes {"type": "prometheus"} on targets that follow their panel) defer to the panel.
+bool hasDataSourceRef(const QJsonValue &ref)
+{
+    if (ref.isString())
+        return !ref.toString().trimmed().isEmpty();
+    if (ref.isObject())
+        return !ref.toObject().value(QLatin1String("uid")).toString().trimmed().isEmpty();
+    return !(ref.isNull() || ref.isUndefined());
+}
 
 bool panelTypeHasQueries(const QString &type)
 {

@@ -37,6 +37,11 @@ struct PanelQueryPlan
 /// True for panel types that run queries (not rows, text, news, ...).
 bool panelTypeHasQueries(const QString &type);
 
+/// Does a target (or panel) name its own data source? Null, "" and an object without uid
+/// (Grafana writes {"type": "prometheus"} on targets that follow their panel) defer to the
+/// panel.
+bool hasDataSourceRef(const QJsonValue &ref);
+
 /// Builds a panel's requests over `range`. `widthPx` is the plot width (the default
 /// maxDataPoints; <= 0 means 1000). `variables` may be nullptr (no interpolation beyond
 /// the built-ins); the panel's scopedVars (repeats) win over it.

@@ -12,6 +12,8 @@
 #include "timerangepicker.h"
 #include "variables.h"
 
+#include "widgettesting.h"
+
 #include <QDesktopServices>
 #include <QFile>
 #include <QJsonArray>
@@ -26,6 +28,7 @@
 #include <QtTest>
 
 using namespace pharos;
+using pharos::testing::linkActions;
 
 class TestDashboardLinks : public QObject
 {
@@ -178,16 +181,6 @@ std::unique_ptr<MainWindow> TestDashboardLinks::openA()
     if (!QTest::qWaitFor([&] { return w->localDashboards()->isReady() && !vars->isBusy(); }))
         return nullptr;
     return w;
-}
-
-/// The panel menu's link entries (the menu also has View and Edit above them).
-static QList<QAction *> linkActions(QMenu *menu)
-{
-    QList<QAction *> links;
-    for (QAction *a : menu->actions())
-        if (a->objectName().startsWith(QLatin1String("panelLink-")))
-            links << a;
-    return links;
 }
 
 static void checkOpenedB(MainWindow &w, const QString &b, const QString &env)

@@ -5,6 +5,8 @@
 #include "overrideseditor.h"
 #include "unitpicker.h"
 
+#include "widgettesting.h"
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +19,7 @@
 #include <QToolButton>
 
 using namespace pharos;
+using namespace pharos::testing;
 
 namespace {
 
@@ -27,22 +30,6 @@ QJsonArray json(const char *text)
     if (err.error != QJsonParseError::NoError)
         qFatal("bad test JSON: %s", qPrintable(err.errorString()));
     return a;
-}
-
-/// Picks `text` in a combo box the way a user does: opens its list and clicks the item.
-void chooseItem(QComboBox *combo, const QString &text)
-{
-    QVERIFY(combo);
-    const int target = combo->findText(text);
-    QVERIFY2(target >= 0, qPrintable(text));
-    combo->showPopup();
-    QAbstractItemView *view = combo->view();
-    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
-    const QRect r = view->visualRect(view->model()->index(target, 0));
-    QVERIFY(r.isValid());
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, r.center());
-    QTRY_VERIFY(!view->window()->isVisible());
-    QCoreApplication::processEvents();
 }
 
 void activate(QWidget *w)

@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "panelwidget.h"
 
+#include "widgettesting.h"
+
 #include <QDesktopServices>
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +20,7 @@
 #include <QtTest>
 
 using namespace pharos;
+using pharos::testing::linkActions;
 
 class TestPanelLinks : public QObject
 {
@@ -31,16 +34,6 @@ private Q_SLOTS:
 private:
     QList<QUrl> m_opened;
 };
-
-/// The panel menu's link entries (the menu also has View and Edit above them).
-static QList<QAction *> linkActions(QMenu *menu)
-{
-    QList<QAction *> links;
-    for (QAction *a : menu->actions())
-        if (a->objectName().startsWith(QLatin1String("panelLink-")))
-            links << a;
-    return links;
-}
 
 static QString statusText(MainWindow &w)
 {

@@ -12,6 +12,8 @@
 #include "tableoptionssections.h"
 #include "tablepanel.h"
 
+#include "widgettesting.h"
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,22 +42,6 @@ QJsonObject object(const char *text)
     if (err.error != QJsonParseError::NoError)
         qFatal("bad test JSON: %s", qPrintable(err.errorString()));
     return o;
-}
-
-/// Picks `text` in a combo box the way a user does: opens its list and clicks the item.
-void chooseItem(QComboBox *combo, const QString &text)
-{
-    QVERIFY(combo);
-    const int target = combo->findText(text);
-    QVERIFY2(target >= 0, qPrintable(text));
-    combo->showPopup();
-    QAbstractItemView *view = combo->view();
-    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
-    const QRect r = view->visualRect(view->model()->index(target, 0));
-    QVERIFY(r.isValid());
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, r.center());
-    QTRY_VERIFY(!view->window()->isVisible());
-    QCoreApplication::processEvents();
 }
 
 /// Types `text` over the value of a spin box, then Enter.

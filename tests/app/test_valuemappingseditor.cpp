@@ -4,6 +4,8 @@
 #include "valuemappings.h"
 #include "valuemappingseditor.h"
 
+#include "widgettesting.h"
+
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <cmath>
 
 using namespace pharos;
+using namespace pharos::testing;
 
 namespace {
 
@@ -41,22 +44,6 @@ void type(ValueMappingsEditor &editor, const char *name, int row, const QString 
         QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, text);
     QTest::keyClick(edit, Qt::Key_Tab);
-}
-
-/// Picks `text` in a combo box the way a user does: opens its list and clicks the item.
-void chooseItem(QComboBox *combo, const QString &text)
-{
-    QVERIFY(combo);
-    const int target = combo->findText(text);
-    QVERIFY2(target >= 0, qPrintable(text));
-    combo->showPopup();
-    QAbstractItemView *view = combo->view();
-    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
-    const QRect r = view->visualRect(view->model()->index(target, 0));
-    QVERIFY(r.isValid());
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, r.center());
-    QTRY_VERIFY(!view->window()->isVisible());
-    QCoreApplication::processEvents();
 }
 
 void chooseType(ValueMappingsEditor &editor, int row, const QString &text)
