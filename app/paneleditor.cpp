@@ -19,6 +19,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -369,9 +370,12 @@ void PanelEditor::onPreviewData(int panelId, PanelDataPtr data)
             // a table's fields are its columns ("job", "Value #A", or their new names)
             names = TablePanel::columnNamesFor(widget->model(), *data);
         } else {
+            QSet<QString> seen; // a panel may have thousands of series
             for (const PanelSeries &s : collectSeries(widget->model(), *data))
-                if (!names.contains(s.name))
+                if (!seen.contains(s.name)) {
+                    seen.insert(s.name);
                     names << s.name;
+                }
         }
     }
     m_options->setFieldNames(names);

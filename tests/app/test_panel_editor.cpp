@@ -2,8 +2,8 @@
 // `e` over a panel and from the panel menu, previews the panel with the dashboard's data,
 // runs an edited expression on Shift+Enter (not per key), undoes and redoes inside the editor
 // (typing in a field is one step), and Apply writes one undo step into the dashboard while
-// Discard and a cancelled close leave it as it was. Also the Table view and the editor's own
-// time range.
+// Discard and a cancelled close leave it as it was. Also the Table view, a change of
+// visualization, and the editor's own time range.
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
@@ -17,11 +17,14 @@
 #include "promqleditor.h"
 #include "querieseditor.h"
 #include "queryscheduler.h"
+#include "statpanel.h"
 #include "tablepanel.h"
 #include "timerangepicker.h"
 #include "timeseriespanel.h"
+#include "widgettesting.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -357,6 +360,19 @@ void TestPanelEditor::tableViewAndOwnTimeRange()
     QVERIFY(!editor->hasChanges());
     editor->tableViewAction()->trigger();
     QTRY_VERIFY(qobject_cast<TimeSeriesPanel *>(editor->preview()->panelWidget(2)));
+
+    // Another visualization: the preview becomes a stat showing the same data (two
+    // series, two values); undo brings the time series back.
+    auto *type = editor->optionsEditor()->typeCombo();
+    testing::chooseItem(type, type->itemText(type->findData(QStringLiteral("stat"))));
+    QCOMPARE(editor->panelJson().value(QLatin1String("type")).toString(), QStringLiteral("stat"));
+    QTRY_VERIFY(qobject_cast<StatPanel *>(editor->preview()->panelWidget(2)));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        qobject_cast<StatPanel *>(editor->preview()->panelWidget(2))->statTexts().size(), 2, 20000);
+    editor->undoStack()->undo();
+    QCOMPARE(type->currentData().toString(), QStringLiteral("timeseries"));
+    QTRY_VERIFY(qobject_cast<TimeSeriesPanel *>(editor->preview()->panelWidget(2)));
+    QVERIFY(!editor->hasChanges());
 
     // The editor's time range changes the preview only.
     const PanelDataPtr before = editor->previewData();
