@@ -7,6 +7,7 @@
 #include "interpolation.h"
 #include "interval.h"
 #include "jsonvalue.h"
+#include "metricsbrowser.h"
 #include "paneldata.h"
 #include "promqleditor.h"
 #include "timenavigation.h"
@@ -128,6 +129,7 @@ struct QueriesEditor::Card
     QLabel *datasourceLabel = nullptr;
     QComboBox *datasource = nullptr;
     PromqlEditor *expr = nullptr;
+    QPushButton *browse = nullptr;
     QComboBox *legendMode = nullptr;
     QLineEdit *legend = nullptr;
     QComboBox *queryType = nullptr;
@@ -795,7 +797,19 @@ QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index
             expr, fit);
     fit();
     card->expr->setPlaceholderText(tr("Enter a PromQL query (Shift+Enter to run)"));
-    form->addRow(tr("Query"), card->expr);
+    // Grafana's "Metrics browser" beside the query: pick a metric, labels and values; the
+    // selector goes in at the cursor.
+    card->browse = new QPushButton(tr("Metrics browser…"), card->body);
+    card->browse->setToolTip(tr("Build a selector from the metrics, labels and values the "
+                                "data source has"));
+    connect(card->browse, &QPushButton::clicked, this,
+            [expr] { MetricsBrowser::openFor(expr, expr->window()); });
+    auto *queryRow = new QWidget(card->body);
+    auto *queryLayout = new QHBoxLayout(queryRow);
+    queryLayout->setContentsMargins(0, 0, 0, 0);
+    queryLayout->addWidget(card->browse, 0, Qt::AlignTop);
+    queryLayout->addWidget(card->expr, 1);
+    form->addRow(tr("Query"), queryRow);
     card->serverError = new QLabel(card->body);
     card->serverError->setWordWrap(true);
     card->serverError->setTextFormat(Qt::PlainText);
@@ -1053,6 +1067,7 @@ void QueriesEditor::renumber()
         name(c->down, "down");
         name(c->datasource, "datasource");
         name(c->expr, "expr");
+        name(c->browse, "metricsBrowser");
         name(c->serverError, "serverError");
         name(c->legendMode, "legendMode");
         name(c->legend, "legend");

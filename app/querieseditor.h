@@ -51,9 +51,10 @@ struct PanelData;
 /// messages of invalid options), "addQuery". Per query card i (0-based, top to bottom):
 /// "query-i" (the card), "collapse-i", "refId-i", "summary-i" (the expr while collapsed),
 /// "hide-i", "duplicate-i", "remove-i", "up-i", "down-i", "datasource-i" (shown when the panel
-/// is Mixed), "expr-i" (the PromqlEditor), "legendMode-i", "legend-i" (Custom only),
-/// "queryType-i", "minStep-i", "format-i", "error-i" (messages of invalid entries),
-/// "serverError-i" (the last run's error of the query, from setResults()).
+/// is Mixed), "expr-i" (the PromqlEditor), "metricsBrowser-i" (opens the metrics browser),
+/// "legendMode-i", "legend-i" (Custom only), "queryType-i", "minStep-i", "format-i", "error-i"
+/// (messages of invalid entries), "serverError-i" (the last run's error of the query, from
+/// setResults()).
 class QueriesEditor : public QWidget
 {
     Q_OBJECT

@@ -4004,6 +4004,14 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>This query is not run: click to show its response</source>
         <translation>此查询不会运行：点击以显示其结果</translation>
     </message>
+    <message>
+        <source>Metrics browser…</source>
+        <translation>指标浏览器…</translation>
+    </message>
+    <message>
+        <source>Build a selector from the metrics, labels and values the data source has</source>
+        <translation>根据数据源中的指标、标签和值构建选择器</translation>
+    </message>
 </context>
 <context>
     <name>pharos::QueryScheduler</name>

@@ -10,6 +10,7 @@
 #include "dashboardview.h"
 #include "datasourceregistry.h"
 #include "mainwindow.h"
+#include "metricsbrowser.h"
 #include "paneleditor.h"
 #include "paneloptionseditor.h"
 #include "panelwidget.h"
@@ -34,6 +35,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void editUndoRedoApply();
     void discardAndCloseQuestion();
     void tableViewAndOwnTimeRange();
+    void metricsBrowserWritesTheQuery();
 };
 
 void TestPanelEditor::initTestCase()
@@ -391,6 +394,37 @@ void TestPanelEditor::tableViewAndOwnTimeRange()
     QCOMPARE(w->timeRangePicker()->timeRange(), dashboardRange);
     QCOMPARE(w->view()->panelWidget(2)->data()->toMs - w->view()->panelWidget(2)->data()->fromMs,
              qint64(2 * 60 * 1000));
+    editor->discard();
+}
+
+void TestPanelEditor::metricsBrowserWritesTheQuery()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    PanelEditor *editor = editWithKey(*w, 3);
+    QVERIFY(editor);
+    QVERIFY(waitForPreview(editor, QStringLiteral("count(up)")));
+    // Select "up" inside count(...), then build the selector in the browser.
+    PromqlEditor *expr = editor->queriesEditor()->exprEditor(0);
+    QTextCursor c = expr->textCursor();
+    c.setPosition(6);
+    c.setPosition(8, QTextCursor::KeepAnchor);
+    expr->setTextCursor(c);
+    auto *browse =
+        editor->queriesEditor()->findChild<QPushButton *>(QStringLiteral("metricsBrowser-0"));
+    QVERIFY(browse);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    auto *browser = editor->findChild<MetricsBrowser *>();
+    QVERIFY(browser);
+    QVERIFY(PrometheusFixture::waitFor(
+        [&] { return browser->selectMetric(QStringLiteral("prometheus_build_info")); }, 20000));
+    QVERIFY(PrometheusFixture::waitFor(
+        [&] { return browser->seriesCount() >= 0 && !browser->isBusy(); }, 20000));
+    QTest::mouseClick(browser->useButton(), Qt::LeftButton);
+    QCOMPARE(expr->query(), QStringLiteral("count(prometheus_build_info)"));
+    // A change that does not come from typing runs at once: the preview counts build infos.
+    QVERIFY(waitForPreview(editor, QStringLiteral("count(prometheus_build_info)")));
+    QCOMPARE(editor->undoStack()->count(), 1);
     editor->discard();
 }
 
