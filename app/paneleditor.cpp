@@ -201,6 +201,12 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
     connect(m_preview->scheduler(), &QueryScheduler::panelDataReady, this,
             &PanelEditor::onPreviewData);
     connect(m_stack, &QUndoStack::indexChanged, this, &PanelEditor::updateTitle);
+    // Closed: the preview stops querying and lets its data go.
+    connect(this, &QDialog::finished, this, [this] {
+        m_previewTimer->stop();
+        m_preview->clear();
+        m_lastData.reset();
+    });
     // An expression runs when the user leaves it, as Grafana's query editor does.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
         if (qobject_cast<PromqlEditor *>(old) && isInside(old, this) && now != old &&
