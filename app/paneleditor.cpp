@@ -219,6 +219,8 @@ PanelEditor::PanelEditor(DashboardDocument *document, DataSourceRegistry *regist
 PanelEditor::~PanelEditor()
 {
     qApp->removeEventFilter(this);
+    // The stack, deleted with the children, clears itself and signals: not to us any more.
+    disconnect(m_stack, nullptr, this, nullptr);
 }
 
 bool PanelEditor::openPanel(int panelId, const TimeRange &range, const QJsonArray &variables,
