@@ -305,30 +305,22 @@ ThresholdsSection::ThresholdsSection(bool withStyle, QWidget *parent)
                  QStringLiteral("off"));
     }
     connect(m_editor, &ThresholdsEditor::changed, this, [this] {
-        if (m_loadingEditor || isLoading())
-            return;
-        m_dirty = true;
-        Q_EMIT changed();
+        if (!isLoading() && m_state.edited())
+            Q_EMIT changed();
     });
 }
 
 void ThresholdsSection::load(const QJsonObject &panel)
 {
     const QJsonValue thresholds = json::valueAt(panel, kDefaults + QStringLiteral(".thresholds"));
-    if (m_dirty || !m_shown || thresholds != m_shownValue) { // the same: nothing to redo
-        m_loadingEditor = true;
-        m_editor->setThresholds(thresholds.toObject());
-        m_loadingEditor = false;
-        m_shownValue = thresholds;
-        m_shown = true;
-    }
-    m_dirty = false;
+    m_state.load(thresholds,
+                 [this](const QJsonValue &v) { m_editor->setThresholds(v.toObject()); });
     FormOptionsSection::load(panel);
 }
 
 void ThresholdsSection::store(QJsonObject &panel) const
 {
-    if (m_dirty)
+    if (m_state.isDirty())
         json::setValueAt(panel, kDefaults + QStringLiteral(".thresholds"), m_editor->thresholds());
     FormOptionsSection::store(panel);
 }
@@ -343,10 +335,8 @@ ValueMappingsSection::ValueMappingsSection(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor);
     connect(m_editor, &ValueMappingsEditor::changed, this, [this] {
-        if (m_loading)
-            return;
-        m_dirty = true;
-        Q_EMIT changed();
+        if (m_state.edited())
+            Q_EMIT changed();
     });
 }
 
@@ -358,19 +348,12 @@ QString ValueMappingsSection::title() const
 void ValueMappingsSection::load(const QJsonObject &panel)
 {
     const QJsonValue mappings = json::valueAt(panel, kDefaults + QStringLiteral(".mappings"));
-    if (m_dirty || !m_shown || mappings != m_shownValue) {
-        m_loading = true;
-        m_editor->setMappings(mappings.toArray());
-        m_loading = false;
-        m_shownValue = mappings;
-        m_shown = true;
-    }
-    m_dirty = false;
+    m_state.load(mappings, [this](const QJsonValue &v) { m_editor->setMappings(v.toArray()); });
 }
 
 void ValueMappingsSection::store(QJsonObject &panel) const
 {
-    if (m_dirty)
+    if (m_state.isDirty())
         json::setValueAt(panel, kDefaults + QStringLiteral(".mappings"), m_editor->mappings());
 }
 
@@ -384,10 +367,8 @@ OverridesSection::OverridesSection(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor);
     connect(m_editor, &OverridesEditor::changed, this, [this] {
-        if (m_loading)
-            return;
-        m_dirty = true;
-        Q_EMIT changed();
+        if (m_state.edited())
+            Q_EMIT changed();
     });
 }
 
@@ -401,19 +382,12 @@ void OverridesSection::load(const QJsonObject &panel)
     // the property menu offers what this panel type draws (table columns, series styles...)
     m_editor->setPanelType(panel.value(QLatin1String("type")).toString());
     const QJsonValue overrides = json::valueAt(panel, QStringLiteral("fieldConfig.overrides"));
-    if (m_dirty || !m_shown || overrides != m_shownValue) {
-        m_loading = true;
-        m_editor->setOverrides(overrides.toArray());
-        m_loading = false;
-        m_shownValue = overrides;
-        m_shown = true;
-    }
-    m_dirty = false;
+    m_state.load(overrides, [this](const QJsonValue &v) { m_editor->setOverrides(v.toArray()); });
 }
 
 void OverridesSection::store(QJsonObject &panel) const
 {
-    if (m_dirty)
+    if (m_state.isDirty())
         json::setValueAt(panel, QStringLiteral("fieldConfig.overrides"), m_editor->overrides());
 }
 

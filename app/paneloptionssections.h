@@ -22,6 +22,43 @@ class StandardOptionsEditor;
 class ThresholdsEditor;
 class ValueMappingsEditor;
 
+/// A section's state around one editor widget of one JSON value (thresholds, mappings,
+/// overrides): load() of the value the editor already shows, with no edit since, leaves the
+/// editor alone (its focus, cursor and open rows stay); the value is written only after an
+/// edit.
+class EditorValueState
+{
+public:
+    /// Shows `value` with `show(value)` unless the editor shows it already.
+    template <typename Show> void load(const QJsonValue &value, Show &&show)
+    {
+        if (m_dirty || !m_shown || value != m_shownValue) {
+            m_loading = true;
+            show(value);
+            m_loading = false;
+            m_shownValue = value;
+            m_shown = true;
+        }
+        m_dirty = false;
+    }
+    /// The editor changed: true for a user edit (then the section emits changed()), false
+    /// while load() fills it.
+    bool edited()
+    {
+        if (m_loading)
+            return false;
+        m_dirty = true;
+        return true;
+    }
+    bool isDirty() const { return m_dirty; }
+
+private:
+    bool m_dirty = false;
+    QJsonValue m_shownValue;
+    bool m_shown = false;
+    bool m_loading = false;
+};
+
 /// A section whose options are bound to JSON paths of the panel ("options.legend.placement",
 /// "fieldConfig.defaults.custom.lineWidth"). Only the paths the user edited are written by
 /// store(), so a panel loaded and stored without an edit is unchanged, and keys the file did
@@ -133,11 +170,7 @@ public:
 
 private:
     ThresholdsEditor *m_editor = nullptr;
-    bool m_dirty = false;
-    // What the editor shows (load() of the same value with no edit keeps it as it is).
-    QJsonValue m_shownValue;
-    bool m_shown = false;
-    bool m_loadingEditor = false;
+    EditorValueState m_state;
 };
 
 /// "Value mappings": a ValueMappingsEditor over fieldConfig.defaults.mappings.
@@ -153,11 +186,7 @@ public:
 
 private:
     ValueMappingsEditor *m_editor = nullptr;
-    bool m_dirty = false;
-    // What the editor shows (load() of the same value with no edit keeps it as it is).
-    QJsonValue m_shownValue;
-    bool m_shown = false;
-    bool m_loading = false;
+    EditorValueState m_state;
 };
 
 /// "Overrides": an OverridesEditor over fieldConfig.overrides; setFieldNames() feeds its
@@ -175,11 +204,7 @@ public:
 
 private:
     OverridesEditor *m_editor = nullptr;
-    bool m_dirty = false;
-    // What the editor shows (load() of the same value with no edit keeps it as it is).
-    QJsonValue m_shownValue;
-    bool m_shown = false;
-    bool m_loading = false;
+    EditorValueState m_state;
 };
 
 } // namespace pharos
