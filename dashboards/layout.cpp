@@ -58,14 +58,7 @@ GridPos sanitized(GridPos p)
 
 QList<GridPos> floatUp(const QList<GridPos> &positions)
 {
-    QList<qsizetype> order(positions.size());
-    for (qsizetype i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        const GridPos &pa = positions[a];
-        const GridPos &pb = positions[b];
-        return pa.y != pb.y ? pa.y < pb.y : pa.x < pb.x;
-    });
+    const QList<qsizetype> order = orderByPosition(positions);
     QList<GridPos> result(positions.size());
     QList<GridPos> placed;
     placed.reserve(positions.size());

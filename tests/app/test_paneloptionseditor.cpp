@@ -3,6 +3,7 @@
 // changing the visualization keeps what the types share, the search hides options, and the
 // options have their effect on a real rendered time-series panel.
 #include "../panels/panelfixture.h"
+#include "../panels/timeseriesfixture.h"
 #include "colors.h"
 #include "dashboard.h"
 #include "dashboardedit.h"
@@ -151,41 +152,12 @@ PanelModel modelOf(const QJsonObject &panel)
 }
 
 /// A rendered time-series panel of `panel` with the series given (10 s apart).
-struct Rendered
+struct Rendered : RenderedTimeSeries
 {
-    std::unique_ptr<PanelWidget> widget;
-    TimeSeriesPanel *panel = nullptr;
-    QImage img;
-    QRect plot;
-
     bool make(const QJsonObject &json, const std::vector<std::pair<QString, QList<double>>> &series,
               QSize size = QSize(800, 400))
     {
-        widget.reset(PanelWidget::create(modelOf(json)));
-        panel = qobject_cast<TimeSeriesPanel *>(widget.get());
-        if (!panel)
-            return false;
-        panel->resize(size);
-        panel->show();
-        if (!QTest::qWaitForWindowExposed(panel))
-            return false;
-        std::vector<Frame> frames;
-        int n = 0;
-        for (const auto &[name, values] : series) {
-            frames.push_back(makeFrame({{"s", name}}, kT0, 10'000, values));
-            n = std::max(n, int(values.size()));
-        }
-        std::vector<TargetResult> t;
-        t.push_back(makeTarget("A", std::move(frames), "{{s}}"));
-        panel->setData(makeData(std::move(t), kT0, kT0 + (n - 1) * 10'000, 10'000));
-        QCoreApplication::processEvents();
-        img = panel->plotImage().convertToFormat(QImage::Format_ARGB32);
-        plot = panel->plotRect().toRect();
-        return true;
-    }
-    int count(const QColor &c) const
-    {
-        return countColor(img, c, plot.left(), plot.right(), plot.top(), plot.bottom());
+        return RenderedTimeSeries::make(modelOf(json), series, size);
     }
 };
 

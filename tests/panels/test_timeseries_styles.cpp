@@ -3,6 +3,7 @@
 // negative-Y, step lines, legend calcs and sorting, and a corpus panel with overrides.
 #include "colors.h"
 #include "panelfixture.h"
+#include "timeseriesfixture.h"
 #include "timeseriespanel.h"
 
 #include <QFile>
@@ -45,45 +46,7 @@ QList<double> constant(int n, double v)
 }
 
 // A panel with series named by label "s" ({{s}}), 10 s apart from kT0.
-struct Fixture
-{
-    std::unique_ptr<PanelWidget> widget;
-    TimeSeriesPanel *panel = nullptr;
-    QImage img;
-    QRect plot;
-    const TimeSeriesRenderer *r = nullptr;
-
-    bool make(const QByteArray &json, const std::vector<std::pair<QString, QList<double>>> &series,
-              QSize size = QSize(800, 400))
-    {
-        widget.reset(PanelWidget::create(makeModel(json)));
-        panel = qobject_cast<TimeSeriesPanel *>(widget.get());
-        if (!panel)
-            return false;
-        panel->resize(size);
-        panel->show();
-        if (!QTest::qWaitForWindowExposed(panel))
-            return false;
-        std::vector<Frame> frames;
-        int n = 0;
-        for (const auto &[name, values] : series) {
-            frames.push_back(makeFrame({{"s", name}}, kT0, 10'000, values));
-            n = std::max(n, int(values.size()));
-        }
-        std::vector<TargetResult> t;
-        t.push_back(makeTarget("A", std::move(frames), "{{s}}"));
-        panel->setData(makeData(std::move(t), kT0, kT0 + (n - 1) * 10'000, 10'000));
-        img = panel->plotImage().convertToFormat(QImage::Format_ARGB32);
-        if (qEnvironmentVariableIsSet("PHAROS_DUMP"))
-            img.save(QStringLiteral("/tmp/h12/%1.png").arg(QTest::currentTestFunction()));
-        plot = panel->plotRect().toRect();
-        r = &panel->renderer();
-        return true;
-    }
-    int x(int sample) const { return int(r->timeToX(double(kT0 + sample * 10'000))); }
-    int y(double v, int axis = 0) const { return int(std::lround(r->valueToY(v, axis))); }
-    QColor at(int px, int py) const { return img.pixelColor(px, py); }
-};
+using Fixture = RenderedTimeSeries;
 
 QByteArray panel(const QByteArray &custom, const QByteArray &overrides = "[]",
                  const QByteArray &defaultsExtra = "",
