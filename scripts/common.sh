@@ -8,12 +8,18 @@ PHAROS_BUILD_DIR="${PHAROS_BUILD_DIR:-$PHAROS_ROOT/build}"
 # Debian 12 packages Pharos needs to build, test and run its demo.
 PHAROS_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev libgl-dev
   prometheus victoria-metrics prometheus-pushgateway prometheus-alertmanager curl
   libyaml-cpp-dev openssl apache2-utils
   gnome-keyring libsecret-1-0 dbus dbus-x11 xvfb xauth
+  ccache
 )
+
+# ccache keys on paths relative to the checkout, so every clone of the repository (CI's, a
+# worktree, a chroot's) shares the compiled objects of the others.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PHAROS_ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 pharos_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
