@@ -14,8 +14,8 @@ struct MappingResult
 {
     bool hasText = false; // the text replaces the displayed one; else the formatted value stays
     QString text;
-    QString color;               // Grafana colour name or CSS; empty = keep the usual colour
-    std::optional<int> index;    // the mapping's order hint (Grafana "index")
+    QString color;            // Grafana colour name or CSS; empty = keep the usual colour
+    std::optional<int> index; // the mapping's order hint (Grafana "index")
 };
 
 /// One entry of `fieldConfig.defaults.mappings`.

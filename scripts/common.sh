@@ -20,6 +20,7 @@ PHAROS_PACKAGES=(
 # worktree, a chroot's) shares the compiled objects of the others.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PHAROS_ROOT}"
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 
 pharos_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

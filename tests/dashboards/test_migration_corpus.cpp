@@ -227,7 +227,8 @@ private Q_SLOTS:
         QVERIFY(result->unresolvedInputs.isEmpty());
         const QByteArray json = QJsonDocument(result->dashboard.toJson()).toJson();
         for (const ImportInput &in : source->inputs)
-            QVERIFY2(!json.contains(QByteArray("${" + in.name.toUtf8() + "}")), qPrintable(in.name));
+            QVERIFY2(!json.contains(QByteArray("${" + in.name.toUtf8() + "}")),
+                     qPrintable(in.name));
         QVERIFY(!result->dashboard.toJson().contains(QLatin1String("__inputs")));
         // Every panel that draws data resolves to a data source: a variable, the chosen one,
         // the default (null) or Mixed, never Grafana's built-in one.
