@@ -24,13 +24,14 @@ export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 
 pharos_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-pharos_install_deps() {
+# pharos_install_packages PACKAGE...: installs those of the Debian packages that are missing.
+pharos_install_packages() {
   local missing=()
-  for p in "${PHAROS_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    pharos_log "All ${#PHAROS_PACKAGES[@]} Debian packages are installed"
+    pharos_log "All $# Debian packages are installed"
     return
   fi
   pharos_log "Installing Debian packages: ${missing[*]}"
@@ -44,6 +45,9 @@ pharos_install_deps() {
   # own instances on free ports, so keep the installation from starting daemons where possible.
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 }
+
+# The packages of the Quick start commands.
+pharos_install_deps() { pharos_install_packages "${PHAROS_PACKAGES[@]}"; }
 
 # pharos_build [TARGET] [CMAKE OPTIONS...]: configures and builds TARGET ("all" for everything).
 pharos_build() {
