@@ -8,6 +8,7 @@
 #include "exporter.h"
 #include "importcommand.h"
 #include "inspect.h"
+#include "installeddata.h"
 #include "mainwindow.h"
 #include "provisioning.h"
 #include "recovery.h"
@@ -45,8 +46,9 @@ void installTranslations(QCoreApplication &app, const QString &language)
     if (!language.isEmpty())
         QLocale::setDefault(locale);
     if (locale.language() == QLocale::Chinese) {
+        // The installed catalogue (/usr/share/pharos/translations), else the embedded one.
         auto *pharos = new QTranslator(&app);
-        if (pharos->load(QStringLiteral(":/i18n/pharos_zh_CN.qm")))
+        if (pharos->load(QStringLiteral("pharos_zh_CN.qm"), pharos::translationsDir()))
             QCoreApplication::installTranslator(pharos);
     }
     auto *qt = new QTranslator(&app);
@@ -117,6 +119,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Pharos"));
     QApplication::setApplicationVersion(QStringLiteral(PHAROS_VERSION));
     QApplication::setOrganizationName(QStringLiteral("pharos"));
+    QApplication::setWindowIcon(pharos::applicationIcon());
+    QGuiApplication::setDesktopFileName(pharos::applicationId());
     installTranslations(app, languageArgument(argc, argv));
 
     const pharos::CommandLineOptions options = pharos::parseCommandLine(app.arguments());

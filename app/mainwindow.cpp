@@ -16,6 +16,7 @@
 #include "importdialog.h"
 #include "importer.h"
 #include "importreportdialog.h"
+#include "installeddata.h"
 #include "paneleditor.h"
 #include "panelwidget.h"
 #include "queryscheduler.h"
@@ -797,7 +798,7 @@ void MainWindow::applyDashboard()
     // Its links, and the local dashboards they may lead to: next to this file, the recent
     // files and the bundled ones (scanned on a worker thread).
     m_linksBar->setLinks(parseDashboardLinks(d.toJson().value(QLatin1String("links"))), m_path);
-    QStringList dirs{QStringLiteral(":/dashboards")};
+    QStringList dirs{bundledDashboardsDir()};
     if (!m_path.isEmpty() && !m_path.startsWith(QLatin1Char(':')))
         dirs.prepend(QFileInfo(m_path).absolutePath());
     m_localDashboards->scan(dirs, recentFiles());

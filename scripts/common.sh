@@ -5,7 +5,9 @@ set -euo pipefail
 PHAROS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PHAROS_BUILD_DIR="${PHAROS_BUILD_DIR:-$PHAROS_ROOT/build}"
 
-# Debian 12 packages Pharos needs to build, test and run its demo.
+# Debian 12 packages Pharos needs to build, test and run its demo, and to build its Debian
+# package (dpkg-dev and file for CPack's dpkg-shlibdeps, the desktop-file and AppStream
+# validators, rsvg-convert for the icons).
 PHAROS_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
@@ -14,6 +16,7 @@ PHAROS_PACKAGES=(
   libyaml-cpp-dev openssl apache2-utils
   gnome-keyring libsecret-1-0 dbus dbus-x11 xvfb xauth
   ccache
+  dpkg-dev file desktop-file-utils appstream librsvg2-bin
 )
 
 # ccache keys on paths relative to the checkout, so every clone of the repository (CI's, a
