@@ -20,6 +20,10 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace pharos {
 
 using Kind = DataSourceError::Kind;
@@ -147,6 +151,19 @@ QString byteSize(qint64 bytes)
     const qint64 unit = qint64(1) << (10 * power);
     return QLocale().formattedDataSize(bytes, bytes % unit == 0 ? 0 : 1,
                                        QLocale::DataSizeTraditionalFormat);
+}
+
+// A huge body arrives in thousands of small chunks that Qt allocates on its HTTP thread and
+// frees on this one; glibc keeps that memory in the HTTP thread's arena, where the parser's
+// frames (allocated on a pool thread) cannot reuse it. Returning it before the parse keeps it
+// out of the peak (measured with bench_huge_response: 3.3x -> 2.2x the body when chunked).
+constexpr qsizetype HugeBodyBytes = qsizetype(16) * 1024 * 1024;
+
+void releaseFreeHeapMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 QString seconds(qint64 ms)
@@ -732,6 +749,10 @@ void PrometheusDataSource::startTransfer(const std::shared_ptr<Pending> &p, cons
                           QByteArrayLiteral("application/x-www-form-urlencoded"));
         net = m_nam->post(request, form);
     }
+    // Flow control: Qt's HTTP thread stops reading the socket while this much is unread, so
+    // a huge answer does not pile up in queued chunks ahead of readBody() (without it, about
+    // the whole body sat in Qt's buffers, freed but still resident, on top of the frames).
+    net->setReadBufferSize(ReadBufferBytes);
     connect(net, &QNetworkReply::sslErrors, this,
             [p](const QList<QSslError> &errors) { p->sslErrors += errors; });
     p->net = net;
@@ -984,6 +1005,8 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
     };
     QRunnable *job = QRunnable::create(
         [p, body = std::move(body), contentType, parse, limit, receiver = this]() mutable {
+            if (body.size() >= HugeBodyBytes)
+                releaseFreeHeapMemory();
             auto result = std::make_shared<Parsed>();
             DataSourceError &err = result->error;
             switch (parse) {

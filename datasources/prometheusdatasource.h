@@ -45,6 +45,8 @@ public:
     static constexpr int MaxInFlight = 6;
     /// What is kept of a non-2xx body to classify it (the rest is not downloaded).
     static constexpr qsizetype MaxErrorBodyBytes = 64 * 1024;
+    /// Unread bytes Qt may buffer per reply before it stops reading the socket.
+    static constexpr qint64 ReadBufferBytes = 4 * 1024 * 1024;
     /// Redirects one request follows; one more is Kind::TooManyRedirects.
     static constexpr int MaxRedirects = 10;
 
