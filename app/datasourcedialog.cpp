@@ -30,6 +30,8 @@ namespace pharos {
 
 namespace {
 
+constexpr qint64 kMiB = 1024 * 1024;
+
 const QString ErrorStyle = QStringLiteral("QLabel { color: #c4162a; }");
 const QString WarningStyle = QStringLiteral(
     "QLabel { color: #8a5300; background: #fff4d6; border: 1px solid #e0b040; padding: 4px; }");
@@ -55,10 +57,11 @@ DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore
       m_mimirGroup(new QGroupBox(tr("Mimir / Cortex"), this)), m_pathPrefix(new QLineEdit(this)),
       m_tenant(new QLineEdit(this)), m_method(new QComboBox(this)), m_timeout(new QSpinBox(this)),
       m_scrape(new QLineEdit(this)), m_seriesLimit(new QSpinBox(this)),
-      m_queryParams(new QLineEdit(this)), m_auth(new QComboBox(this)), m_authForm(nullptr),
-      m_basicUser(new QLineEdit(this)), m_basicPassword(new QLineEdit(this)),
-      m_bearer(new QLineEdit(this)), m_headerLayout(new QVBoxLayout), m_caFile(nullptr),
-      m_clientCert(nullptr), m_clientKey(nullptr), m_serverName(new QLineEdit(this)),
+      m_responseLimit(new QSpinBox(this)), m_queryParams(new QLineEdit(this)),
+      m_auth(new QComboBox(this)), m_authForm(nullptr), m_basicUser(new QLineEdit(this)),
+      m_basicPassword(new QLineEdit(this)), m_bearer(new QLineEdit(this)),
+      m_headerLayout(new QVBoxLayout), m_caFile(nullptr), m_clientCert(nullptr),
+      m_clientKey(nullptr), m_serverName(new QLineEdit(this)),
       m_skipVerify(new QCheckBox(tr("Skip TLS certificate verification (insecure)"), this)),
       m_skipWarning(new QLabel(this)), m_keychainNote(new QLabel(this)),
       m_saveTest(new QPushButton(tr("Save && Test"), this)), m_result(new QLabel(this))
@@ -104,11 +107,16 @@ DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore
     m_scrape->setPlaceholderText(QStringLiteral("15s"));
     m_seriesLimit->setRange(0, 10'000'000);
     m_seriesLimit->setSpecialValueText(tr("No limit"));
+    m_responseLimit->setRange(0, 1024 * 1024); // MB, up to 1 TB
+    m_responseLimit->setSuffix(tr(" MB"));
+    m_responseLimit->setSpecialValueText(tr("No limit"));
+    m_responseLimit->setToolTip(tr("Larger responses are refused with an error on the panel."));
     m_queryParams->setPlaceholderText(QStringLiteral("max_source_resolution=5m&timeout=10s"));
     hForm->addRow(tr("HTTP method:"), m_method);
     hForm->addRow(tr("Timeout:"), m_timeout);
     hForm->addRow(tr("Scrape interval:"), m_scrape);
     hForm->addRow(tr("Series limit:"), m_seriesLimit);
+    hForm->addRow(tr("Response size limit:"), m_responseLimit);
     hForm->addRow(tr("Custom query parameters:"), m_queryParams);
     layout->addWidget(http);
 
@@ -245,6 +253,10 @@ void DataSourceDialog::setDataSource(const DataSourceSettings &s, bool isNew)
     m_timeout->setValue(std::max(1, s.timeoutMs / 1000));
     m_scrape->setText(formatDurationMs(s.scrapeIntervalMs));
     m_seriesLimit->setValue(std::max(0, s.seriesLimit));
+    // Shown in whole MB (rounded up); an unchanged value keeps the exact bytes.
+    m_responseLimit->setValue(
+        int(std::min<qint64>(m_responseLimit->maximum(),
+                             (std::max<qint64>(0, s.responseLimitBytes) + kMiB - 1) / kMiB)));
     m_queryParams->setText(s.customQueryParameters);
     m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(s.auth))));
     m_basicUser->setText(s.basicAuthUser);
@@ -409,6 +421,10 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
     else
         s.scrapeIntervalMs = int(std::min<qint64>(*scrape, 24 * 3600 * 1000));
     s.seriesLimit = m_seriesLimit->value();
+    const int shownLimit = int(std::min<qint64>(
+        m_responseLimit->maximum(), (std::max<qint64>(0, s.responseLimitBytes) + kMiB - 1) / kMiB));
+    if (m_responseLimit->value() != shownLimit)
+        s.responseLimitBytes = qint64(m_responseLimit->value()) * kMiB;
     QString params = m_queryParams->text().trimmed();
     if (params.startsWith(QLatin1Char('?')))
         params.remove(0, 1);

@@ -56,6 +56,8 @@ public:
     QSpinBox *timeoutEdit() const { return m_timeout; }
     QLineEdit *scrapeIntervalEdit() const { return m_scrape; }
     QSpinBox *seriesLimitEdit() const { return m_seriesLimit; }
+    /// The response size limit in MB (0: no limit).
+    QSpinBox *responseLimitEdit() const { return m_responseLimit; }
     QLineEdit *queryParametersEdit() const { return m_queryParams; }
     QCheckBox *defaultCheck() const { return m_default; }
     QGroupBox *thanosGroup() const { return m_thanosGroup; }
@@ -152,6 +154,7 @@ private:
     QSpinBox *m_timeout;
     QLineEdit *m_scrape;
     QSpinBox *m_seriesLimit;
+    QSpinBox *m_responseLimit;
     QLineEdit *m_queryParams;
     QComboBox *m_auth;
     QFormLayout *m_authForm;

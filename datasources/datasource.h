@@ -39,6 +39,9 @@ struct DataSourceError
         HttpToTlsPort,       // plain http:// to a port that speaks TLS
         TlsToPlainPort,      // https:// to a port that speaks plain HTTP
         SecretsUnavailable,  // the keychain could not provide this data source's secrets
+        ResponseTooLarge,    // the answer exceeds DataSourceSettings::responseLimitBytes
+        RedirectLoop,        // the server's redirects lead back to a URL already visited
+        TooManyRedirects,    // more than the redirects a request follows (10)
     };
     Kind kind = Kind::None;
     int httpStatus = 0;
@@ -122,6 +125,9 @@ struct DataSourceSettings
     int timeoutMs = 60000;
     int scrapeIntervalMs = 15000; // feeds $__rate_interval
     int seriesLimit = 40000;      // cap for lookups (labels, values, series); 0 = none
+    /// Answers larger than this are refused (Kind::ResponseTooLarge); 0 = no limit.
+    static constexpr qint64 DefaultResponseLimitBytes = qint64(256) * 1024 * 1024;
+    qint64 responseLimitBytes = DefaultResponseLimitBytes;
     bool isDefault = false;
     /// Extra URL query parameters for every request, "a=1&b=2" (Grafana's customQueryParameters).
     QString customQueryParameters;

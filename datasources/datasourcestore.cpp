@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace pharos {
 
@@ -64,6 +65,7 @@ QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
                   {QStringLiteral("timeoutMs"), s.timeoutMs},
                   {QStringLiteral("scrapeIntervalMs"), s.scrapeIntervalMs},
                   {QStringLiteral("seriesLimit"), s.seriesLimit},
+                  {QStringLiteral("responseLimitBytes"), s.responseLimitBytes},
                   {QStringLiteral("isDefault"), s.isDefault}};
     if (!s.customQueryParameters.isEmpty())
         o.insert(QStringLiteral("customQueryParameters"), s.customQueryParameters);
@@ -128,6 +130,8 @@ DataSourceSettings DataSourceStore::fromJson(const QJsonObject &o)
     s.timeoutMs = o.value(QLatin1String("timeoutMs")).toInt(s.timeoutMs);
     s.scrapeIntervalMs = o.value(QLatin1String("scrapeIntervalMs")).toInt(s.scrapeIntervalMs);
     s.seriesLimit = o.value(QLatin1String("seriesLimit")).toInt(s.seriesLimit);
+    s.responseLimitBytes = std::max<qint64>(
+        0, o.value(QLatin1String("responseLimitBytes")).toInteger(s.responseLimitBytes));
     s.isDefault = o.value(QLatin1String("isDefault")).toBool(false);
     s.customQueryParameters = o.value(QLatin1String("customQueryParameters")).toString();
     s.pathPrefix = o.value(QLatin1String("pathPrefix")).toString();

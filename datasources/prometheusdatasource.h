@@ -9,6 +9,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 class QNetworkRequest;
 
 namespace pharos {
@@ -26,7 +27,15 @@ namespace pharos {
 ///   the last error without touching the server (testConnection() always goes out).
 /// - At most MaxInFlight requests run at once; more wait in a queue (aborting a queued reply
 ///   removes it).
-/// - settings().timeoutMs bounds each request (Kind::Timeout; an abort is Kind::Cancelled).
+/// - settings().timeoutMs bounds each request as a whole: connect, redirects and the full
+///   transfer (Kind::Timeout; an abort is Kind::Cancelled).
+/// - Follows redirects itself (at most MaxRedirects; a loop is Kind::RedirectLoop, more is
+///   Kind::TooManyRedirects): 303, and 301/302 after a POST, continue with GET; 307/308 keep
+///   the method and body. Basic auth, bearer tokens, secret headers (and Authorization,
+///   Proxy-Authorization or Cookie headers) and the TLS server name only go to the configured
+///   origin (scheme, host, port), never to another one a redirect points to.
+/// - Answers larger than settings().responseLimitBytes are refused as soon as the
+///   Content-Length or the received bytes exceed it (Kind::ResponseTooLarge).
 /// - Bodies are parsed on a worker thread; the result is delivered on the thread that made the
 ///   request. Answers for aborted or deleted replies are dropped.
 class PrometheusDataSource : public DataSource
@@ -36,6 +45,10 @@ public:
     static constexpr int MaxInFlight = 6;
     /// What is kept of a non-2xx body to classify it (the rest is not downloaded).
     static constexpr qsizetype MaxErrorBodyBytes = 64 * 1024;
+    /// Unread bytes Qt may buffer per reply before it stops reading the socket.
+    static constexpr qint64 ReadBufferBytes = 4 * 1024 * 1024;
+    /// Redirects one request follows; one more is Kind::TooManyRedirects.
+    static constexpr int MaxRedirects = 10;
 
     explicit PrometheusDataSource(DataSourceSettings settings, QObject *parent = nullptr);
     ~PrometheusDataSource() override;
@@ -85,6 +98,11 @@ private:
     void addCommonParams(QUrlQuery *q, const QString &path) const;
     void pump();
     void send(const std::shared_ptr<Pending> &p);
+    void startTransfer(const std::shared_ptr<Pending> &p, const QUrl &url, bool get,
+                       const QByteArray &form);
+    void readBody(const std::shared_ptr<Pending> &p, QNetworkReply *net);
+    bool followRedirect(const std::shared_ptr<Pending> &p, QNetworkReply *net, int status,
+                        DataSourceError *error);
     void onNetworkFinished(const std::shared_ptr<Pending> &p);
     void deliver(const std::shared_ptr<Pending> &p, const DataSourceError &error,
                  bool record = true);

@@ -150,6 +150,9 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
         const int limit = text(js("seriesLimit"), env).toInt(&ok);
         if (ok && limit >= 0)
             s.seriesLimit = limit;
+        const qint64 responseLimit = text(js("responseLimitBytes"), env).toLongLong(&ok);
+        if (ok && responseLimit >= 0)
+            s.responseLimitBytes = responseLimit;
         s.tlsSkipVerify = boolean(js("tlsSkipVerify"), env, false);
         s.tlsServerName = text(js("serverName"), env);
         s.pathPrefix = text(js("pathPrefix"), env);

@@ -34,7 +34,8 @@ struct ProvisioningResult
 ///   datasources: [{name, uid, type, url, access, isDefault, basicAuth, basicAuthUser,
 ///                  jsonData: {httpMethod, timeInterval, timeout, customQueryParameters,
 ///                             prometheusType, tlsSkipVerify, tlsAuth, tlsAuthWithCACert,
-///                             serverName, httpHeaderName1.., seriesLimit},
+///                             serverName, httpHeaderName1.., seriesLimit,
+///                             responseLimitBytes (0 = none)},
 ///                  secureJsonData: {basicAuthPassword, httpHeaderValue1.., tlsCACert,
 ///                                   tlsClientCert, tlsClientKey}}]
 /// String values may use environment variables as Grafana does: $VAR, ${VAR}; "$$" is a "$".

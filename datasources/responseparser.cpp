@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -250,6 +251,25 @@ error_code parseSeriesObject(ondemand::object obj, Frame *frame, Scratch &scratc
     return SUCCESS;
 }
 
+// The series objects of a matrix or vector "result" array, appended to result->frames.
+error_code parseSeriesElements(ondemand::array arr, QueryResult *result, ShapeError *shape)
+{
+    thread_local Scratch scratch;
+    for (auto element : arr) {
+        ondemand::object obj;
+        PHAROS_TRY(element.get_object().get(obj));
+        Frame frame;
+        PHAROS_TRY(parseSeriesObject(obj, &frame, scratch, shape));
+        result->frames.push_back(std::move(frame));
+    }
+    if (scratch.ts.capacity() > (1u << 20)) {
+        // Do not keep a huge scratch buffer alive on a pool thread.
+        scratch.ts = {};
+        scratch.values = {};
+    }
+    return SUCCESS;
+}
+
 ResultType resultTypeFrom(std::string_view s)
 {
     if (s == "matrix")
@@ -333,20 +353,8 @@ error_code parseQueryData(ondemand::object data, QueryResult *result, ShapeError
             // matrix or vector: count first so the frame list is sized exactly.
             size_t count = 0;
             PHAROS_TRY(arr.count_elements().get(count));
-            result->frames.reserve(count);
-            thread_local Scratch scratch;
-            for (auto element : arr) {
-                ondemand::object obj;
-                PHAROS_TRY(element.get_object().get(obj));
-                Frame frame;
-                PHAROS_TRY(parseSeriesObject(obj, &frame, scratch, shape));
-                result->frames.push_back(std::move(frame));
-            }
-            if (scratch.ts.capacity() > (1u << 20)) {
-                // Do not keep a huge scratch buffer alive on a pool thread.
-                scratch.ts = {};
-                scratch.values = {};
-            }
+            result->frames.reserve(result->frames.size() + count);
+            PHAROS_TRY(parseSeriesElements(arr, result, shape));
         }
     }
     if (!sawResult && shape->detail.isEmpty())
@@ -363,6 +371,10 @@ QString notPrometheusJson()
     return QCoreApplication::translate("pharos::ResponseParser",
                                        "JSON without a Prometheus \"status\"");
 }
+
+// simdjson's parser keeps buffers of about 7 bytes per byte of the largest document it saw
+// (the structural index alone is 4 bytes per byte); above this it is freed after the parse.
+constexpr std::size_t kKeepParserBytes = 32 * 1024 * 1024;
 
 using DataHandler = std::function<error_code(ondemand::value data, ShapeError *shape)>;
 
@@ -478,6 +490,8 @@ bool parseEnvelope(const QByteArray &body, const QByteArray &contentType, DataSo
     };
 
     const error_code code = run();
+    if (parser.capacity() > kKeepParserBytes)
+        parser = ondemand::parser(); // do not keep a huge index alive on a pool thread
     if (code) {
         if (code == INCORRECT_TYPE && !sawStatus && start.front() == '{') {
             err = makeError(Kind::NotPrometheus, notPrometheusJson());
@@ -555,8 +569,15 @@ QString htmlTitle(const QByteArray &body)
     return title;
 }
 
-bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *error,
-                const QByteArray &contentType)
+namespace {
+
+std::atomic<qsizetype> g_slicedThreshold{qsizetype(16) * 1024 * 1024};
+std::atomic<qsizetype> g_sliceBytes{qsizetype(4) * 1024 * 1024};
+std::atomic<int> g_slicedCount{0};
+
+// The whole body in one simdjson document.
+bool parseQueryWhole(const QByteArray &body, QueryResult *result, DataSourceError *error,
+                     const QByteArray &contentType)
 {
     QueryResult local;
     QueryResult &out = result ? *result : local;
@@ -580,6 +601,227 @@ bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *er
     if (!ok)
         out = QueryResult();
     return ok;
+}
+
+// Where the elements of data.result are in an answer, found by a light scan of the JSON
+// structure (strings, nesting, keys) that builds no index.
+struct ResultLayout
+{
+    qsizetype arrayBegin = -1;                             // the '['
+    qsizetype arrayEnd = -1;                               // one past the ']'
+    std::vector<std::pair<qsizetype, qsizetype>> elements; // [begin, end) of each element
+};
+
+inline bool isDelimiter(char c)
+{
+    switch (c) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case ',':
+    case ':':
+    case ']':
+    case '}':
+    case '[':
+    case '{':
+    case '"':
+        return true;
+    default:
+        return false;
+    }
+}
+
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool scanResultLayout(const char *p, qsizetype n, ResultLayout *out)
+{
+    struct Level
+    {
+        char type;
+        bool expectKey;
+        bool isData;   // root.data
+        bool isResult; // root.data.result
+        std::string_view key;
+    };
+    std::vector<Level> stack;
+    stack.reserve(16);
+    qsizetype elementBegin = -1;
+    const auto valueBegins = [&](qsizetype at) {
+        if (!stack.empty() && stack.back().isResult)
+            elementBegin = at;
+    };
+    const auto valueEnds = [&](qsizetype end) {
+        if (!stack.empty() && stack.back().isResult)
+            out->elements.emplace_back(elementBegin, end);
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = p[i];
+        switch (c) {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case ':':
+            break;
+        case ',':
+            if (!stack.empty() && stack.back().type == '{')
+                stack.back().expectKey = true;
+            break;
+        case '"': {
+            qsizetype j = i + 1;
+            while (j < n && p[j] != '"')
+                j += p[j] == '\\' ? 2 : 1;
+            if (j >= n)
+                return false;
+            if (!stack.empty() && stack.back().type == '{' && stack.back().expectKey) {
+                stack.back().key = std::string_view(p + i + 1, std::size_t(j - i - 1));
+                stack.back().expectKey = false;
+            } else {
+                valueBegins(i);
+                valueEnds(j + 1);
+            }
+            i = j;
+            break;
+        }
+        case '{':
+        case '[': {
+            valueBegins(i);
+            Level level{c, c == '{', false, false, {}};
+            if (stack.size() == 1 && c == '{' && stack[0].type == '{' && stack[0].key == "data")
+                level.isData = true;
+            if (stack.size() == 2 && c == '[' && stack[1].isData && stack[1].key == "result") {
+                if (out->arrayBegin >= 0)
+                    return false; // a second "result": leave it to the whole parse
+                level.isResult = true;
+                out->arrayBegin = i;
+            }
+            stack.push_back(level);
+            break;
+        }
+        case '}':
+        case ']': {
+            if (stack.empty() || stack.back().type != (c == '}' ? '{' : '['))
+                return false;
+            if (stack.back().isResult)
+                out->arrayEnd = i + 1;
+            stack.pop_back();
+            valueEnds(i + 1);
+            break;
+        }
+        default: { // numbers, true, false, null
+            valueBegins(i);
+            qsizetype j = i + 1;
+            while (j < n && !isDelimiter(p[j]))
+                ++j;
+            valueEnds(j);
+            i = j - 1;
+            break;
+        }
+        }
+    }
+    if (!stack.empty() || out->arrayBegin < 0 || out->arrayEnd < 0)
+        return false;
+    // Between the elements only whitespace and one comma each, as a JSON array has.
+    qsizetype at = out->arrayBegin + 1;
+    for (std::size_t e = 0; e <= out->elements.size(); ++e) {
+        const qsizetype until =
+            e < out->elements.size() ? out->elements[e].first : out->arrayEnd - 1;
+        bool comma = false;
+        for (; at < until; ++at) {
+            if (p[at] == ',' && !comma && e > 0 && e < out->elements.size())
+                comma = true;
+            else if (!isSpace(p[at]))
+                return false;
+        }
+        if (e > 0 && e < out->elements.size() && !comma)
+            return false;
+        if (e < out->elements.size())
+            at = out->elements[e].second;
+    }
+    return true;
+}
+
+// Parses the elements of data.result in slices of about g_sliceBytes, each its own small
+// simdjson document "[e1,e2,...]": the index stays small however large the body is.
+bool parseSlices(const QByteArray &body, const ResultLayout &layout, QueryResult *result)
+{
+    const qsizetype sliceBytes = std::max<qsizetype>(1, g_sliceBytes.load());
+    result->frames.reserve(result->frames.size() + layout.elements.size());
+    thread_local ondemand::parser parser;
+    QByteArray buffer;
+    ShapeError shape;
+    bool ok = true;
+    for (std::size_t i = 0; ok && i < layout.elements.size();) {
+        const qsizetype from = layout.elements[i].first;
+        std::size_t j = i + 1;
+        while (j < layout.elements.size() && layout.elements[j].second - from <= sliceBytes)
+            ++j;
+        const qsizetype to = layout.elements[j - 1].second;
+        const qsizetype size = to - from + 2;
+        if (buffer.capacity() < size + qsizetype(SIMDJSON_PADDING))
+            buffer.reserve(size + qsizetype(SIMDJSON_PADDING));
+        buffer.resize(0);
+        buffer.append('[').append(body.constData() + from, to - from).append(']');
+        const padded_string_view view(buffer.constData(), std::size_t(buffer.size()),
+                                      std::size_t(buffer.capacity()));
+        ondemand::document doc;
+        ondemand::array arr;
+        ok = !parser.iterate(view).get(doc) && !doc.get_array().get(arr) &&
+             !parseSeriesElements(arr, result, &shape) && shape.detail.isEmpty();
+        i = j;
+    }
+    if (parser.capacity() > kKeepParserBytes)
+        parser = ondemand::parser();
+    return ok;
+}
+
+} // namespace
+
+void setSlicedParsing(qsizetype thresholdBytes, qsizetype sliceBytes)
+{
+    g_slicedThreshold = thresholdBytes;
+    g_sliceBytes = sliceBytes;
+}
+
+int slicedParseCount()
+{
+    return g_slicedCount.load();
+}
+
+bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *error,
+                const QByteArray &contentType)
+{
+    if (body.size() >= g_slicedThreshold.load() && !body.startsWith("\xEF\xBB\xBF") &&
+        !looksLikeHtml(body, contentType)) {
+        // A large answer: the envelope with an empty result first, then the series in slices.
+        // Anything unusual falls back to the whole parse, which gives the same answer.
+        ResultLayout layout;
+        if (scanResultLayout(body.constData(), body.size(), &layout)) {
+            const qsizetype tail = body.size() - layout.arrayEnd;
+            QByteArray skeleton;
+            skeleton.reserve(layout.arrayBegin + 2 + tail + qsizetype(SIMDJSON_PADDING));
+            skeleton.append(body.constData(), layout.arrayBegin)
+                .append("[]")
+                .append(body.constData() + layout.arrayEnd, tail);
+            QueryResult sliced;
+            DataSourceError e;
+            if (parseQueryWhole(skeleton, &sliced, &e, contentType) &&
+                (sliced.type == ResultType::Matrix || sliced.type == ResultType::Vector) &&
+                sliced.frames.empty() && parseSlices(body, layout, &sliced)) {
+                if (error)
+                    *error = {};
+                if (result)
+                    *result = std::move(sliced);
+                ++g_slicedCount;
+                return true;
+            }
+        }
+    }
+    return parseQueryWhole(body, result, error, contentType);
 }
 
 namespace {

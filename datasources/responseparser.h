@@ -29,8 +29,17 @@ namespace ResponseParser {
 /// simdjson's required slack after the body.
 std::size_t paddingBytes();
 
+/// Bodies of at least 16 MB are parsed in slices: a light scan finds the series of
+/// data.result, the envelope is parsed with an empty result and the series in documents of
+/// about 4 MB, so simdjson's index (4 bytes per byte of the document) stays small and the
+/// peak memory is about the body plus its frames. The answer is the same as a whole parse.
 bool parseQuery(const QByteArray &body, QueryResult *result, DataSourceError *error,
                 const QByteArray &contentType = {});
+/// For tests and benchmarks: the body size from which parseQuery() slices (0: always) and the
+/// size of the slices.
+void setSlicedParsing(qsizetype thresholdBytes, qsizetype sliceBytes);
+/// How many parseQuery() calls the sliced path answered (tests check it is taken).
+int slicedParseCount();
 /// /api/v1/labels and /api/v1/label/<name>/values.
 bool parseStringList(const QByteArray &body, QStringList *strings, DataSourceError *error,
                      const QByteArray &contentType = {}, QStringList *warnings = nullptr);

@@ -1603,6 +1603,18 @@ Keep them for this session only? They are lost when Pharos quits.</source>
         <source>“%1” works: %2 %3.</source>
         <translation>“%1”工作正常：%2 %3。</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Larger responses are refused with an error on the panel.</source>
+        <translation>超过此大小的响应将被拒绝，并在面板上显示错误。</translation>
+    </message>
+    <message>
+        <source>Response size limit:</source>
+        <translation>响应大小限制：</translation>
+    </message>
 </context>
 <context>
     <name>pharos::DataSourceError</name>
@@ -1721,6 +1733,18 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>The data source&apos;s secrets could not be read from the keychain: %1</source>
         <translation>无法从钥匙串读取数据源的机密信息：%1</translation>
+    </message>
+    <message>
+        <source>The response is too large: %1. Narrow the query or raise the response size limit of the data source.</source>
+        <translation>响应过大：%1。请缩小查询范围，或提高数据源的响应大小限制。</translation>
+    </message>
+    <message>
+        <source>The server redirects in a loop (%1). Check the data source URL.</source>
+        <translation>服务器的重定向形成了循环（%1）。请检查数据源 URL。</translation>
+    </message>
+    <message>
+        <source>Too many redirects (%1). Check the data source URL.</source>
+        <translation>重定向次数过多（%1）。请检查数据源 URL。</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +3319,30 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Data source is working: %1 %2</source>
         <translation>数据源工作正常：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects to an unsupported URL &quot;%2&quot;</source>
+        <translation>%1 重定向到不受支持的 URL“%2”</translation>
+    </message>
+    <message>
+        <source>%1 redirects back to %2</source>
+        <translation>%1 重定向回 %2</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects, the last from %2 to %3</source>
+        <translation>超过 %1 次重定向，最后一次从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 after %2 s, with %3 of the response received</source>
+        <translation>%1，已等待 %2 秒，已收到 %3 的响应</translation>
+    </message>
+    <message>
+        <source>the response is larger than the %1 limit of this data source (the server announced %2)</source>
+        <translation>响应超过了此数据源 %1 的限制（服务器声明为 %2）</translation>
+    </message>
+    <message>
+        <source>the response is larger than the %1 limit of this data source (%2 received)</source>
+        <translation>响应超过了此数据源 %1 的限制（已收到 %2）</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,8 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     dialog->timeoutEdit()->setValue(7);
     dialog->scrapeIntervalEdit()->setText(QStringLiteral("2s"));
     dialog->seriesLimitEdit()->setValue(500);
+    QCOMPARE(dialog->responseLimitEdit()->value(), 256); // the default, in MB
+    dialog->responseLimitEdit()->setValue(64);
     dialog->queryParametersEdit()->setText(QStringLiteral("a=1&b=2"));
     dialog->authCombo()->setCurrentIndex(
         dialog->authCombo()->findData(int(DataSourceSettings::Auth::Bearer)));
@@ -218,6 +220,7 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     QCOMPARE(s.timeoutMs, 7000);
     QCOMPARE(s.scrapeIntervalMs, 2000);
     QCOMPARE(s.seriesLimit, 500);
+    QCOMPARE(s.responseLimitBytes, qint64(64) * 1024 * 1024);
     QCOMPARE(s.customQueryParameters, QStringLiteral("a=1&b=2"));
     QCOMPARE(s.auth, DataSourceSettings::Auth::Bearer);
     QCOMPARE(s.headers.size(), 2);

@@ -351,6 +351,7 @@ private Q_SLOTS:
                                 "      tlsAuthWithCACert: true\n"
                                 "      tlsAuth: true\n"
                                 "      serverName: thanos.internal\n"
+                                "      responseLimitBytes: 1048576\n"
                                 "      httpHeaderName1: X-Api-Key\n"
                                 "    secureJsonData:\n"
                                 "      httpHeaderValue1: $KEY\n"
@@ -379,6 +380,7 @@ private Q_SLOTS:
         QCOMPARE(s.customQueryParameters, QStringLiteral("max_source_resolution=5m"));
         QVERIFY(s.tlsSkipVerify);
         QCOMPARE(s.tlsServerName, QStringLiteral("thanos.internal"));
+        QCOMPARE(s.responseLimitBytes, qint64(1048576));
         QCOMPARE(s.headers.size(), 1);
         QVERIFY(s.headers.first().secret && s.headers.first().value.isEmpty());
         QCOMPARE(sec.value(SecretName::header(QStringLiteral("X-Api-Key"))),

@@ -200,6 +200,7 @@ private Q_SLOTS:
         a.httpMethod = DataSourceSettings::HttpMethod::Get;
         a.customQueryParameters = QStringLiteral("max_source_resolution=5m&x=1");
         a.seriesLimit = 500;
+        a.responseLimitBytes = 5 * 1024 * 1024 + 7; // exact bytes survive
         a.auth = DataSourceSettings::Auth::Basic;
         a.basicAuthUser = QStringLiteral("alice");
         a.headers = {{QStringLiteral("X-Plain"), QStringLiteral("visible"), false},
@@ -241,6 +242,8 @@ private Q_SLOTS:
         QCOMPARE(la.httpMethod, DataSourceSettings::HttpMethod::Get);
         QCOMPARE(la.customQueryParameters, a.customQueryParameters);
         QCOMPARE(la.seriesLimit, 500);
+        QCOMPARE(la.responseLimitBytes, qint64(5 * 1024 * 1024 + 7));
+        QCOMPARE(loaded[1].responseLimitBytes, DataSourceSettings::DefaultResponseLimitBytes);
         QCOMPARE(la.auth, DataSourceSettings::Auth::Basic);
         QCOMPARE(la.basicAuthUser, a.basicAuthUser);
         QCOMPARE(la.headers, a.headers);

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
@@ -340,6 +341,87 @@ private Q_SLOTS:
         QVERIFY(reply->error().message().contains(QLatin1String("timeout")));
         QCOMPARE(server.requests().size(), 1);
         QCOMPARE(ds->inFlightCount(), 0);
+    }
+
+    void dripTimesOutDuringTheTransfer()
+    {
+        // Headers at once, then one byte of the body per second: the timeout bounds the whole
+        // transfer, not only the connection or the first byte.
+        FaultServer server(FaultServer::Mode::Drip);
+        QVERIFY(server.start());
+        server.setDripIntervalMs(400);
+        auto ds = makeSource(server.url(), 1500);
+        QueryRequest q;
+        q.expr = QStringLiteral("up");
+        q.instant = true;
+        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        QSignalSpy spy(reply.get(), &DataSourceReply::finished);
+        QVERIFY(waitDone(reply.get()));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(reply->error().kind, Kind::Timeout);
+        const QString msg = reply->error().message();
+        QVERIFY2(msg.contains(QLatin1String("timeout")), qPrintable(msg));
+        QVERIFY2(msg.contains(QLatin1String("after 1.5 s")), qPrintable(msg));
+        // Part of the body had arrived: the transfer itself was cut, and the message says so.
+        QVERIFY(server.drippedBytes() >= 1);
+        QVERIFY(server.drippedBytes() < FaultServer::validVectorJson().size());
+        QVERIFY2(msg.contains(QLatin1String("of the response received")), qPrintable(msg));
+        QVERIFY(reply->queryResult().frames.empty());
+        QCOMPARE(ds->inFlightCount(), 0);
+    }
+
+    void responseSizeLimit_data()
+    {
+        QTest::addColumn<QString>("expr");
+        QTest::addColumn<qint64>("limit");
+        QTest::addColumn<QString>("how"); // what the message says about the size
+        // A small answer: Prometheus sends a Content-Length, refused before the body.
+        QTest::newRow("content-length") << QStringLiteral("up{job=\"prometheus\"}") << qint64(100)
+                                        << QStringLiteral("the server announced");
+        // A large answer: chunked, refused once the received bytes pass the limit.
+        QTest::newRow("chunked") << QStringLiteral("{__name__=~\".+\"}") << qint64(8 * 1024)
+                                 << QStringLiteral("received");
+    }
+    void responseSizeLimit()
+    {
+        QFETCH(QString, expr);
+        QFETCH(qint64, limit);
+        QFETCH(QString, how);
+        QueryRequest q;
+        q.expr = expr;
+        q.instant = true;
+        // The real answer is bigger than the limit...
+        int status = 0;
+        const QByteArray plain = PrometheusFixture::httpPost(
+            m_prom.url().resolved(QUrl(QStringLiteral("/api/v1/query"))),
+            QUrlQuery{{QStringLiteral("query"), expr}}, &status);
+        QCOMPARE(status, 200);
+        QVERIFY2(plain.size() > limit, qPrintable(QString::number(plain.size())));
+        // ...and arrives with the default limit.
+        auto ok = makeSource(m_prom.url());
+        QCOMPARE(ok->settings().responseLimitBytes, qint64(256) * 1024 * 1024);
+        std::unique_ptr<DataSourceReply> full(ok->query(q));
+        QVERIFY(waitDone(full.get()));
+        QVERIFY2(!full->error().isError(), qPrintable(full->error().message()));
+        QVERIFY(!full->queryResult().frames.empty());
+
+        DataSourceSettings s = ok->settings();
+        s.responseLimitBytes = limit;
+        PrometheusDataSource ds(s);
+        std::unique_ptr<DataSourceReply> reply(ds.query(q));
+        QVERIFY(waitDone(reply.get()));
+        QCOMPARE(reply->error().kind, Kind::ResponseTooLarge);
+        const QString msg = reply->error().message();
+        const QString limitText =
+            QLocale().formattedDataSize(limit, 0, QLocale::DataSizeTraditionalFormat);
+        QVERIFY2(msg.contains(
+                     QStringLiteral("larger than the %1 limit of this data source").arg(limitText)),
+                 qPrintable(msg));
+        QVERIFY2(msg.contains(how), qPrintable(msg));
+        QVERIFY(reply->queryResult().frames.empty());
+        // Not a failure of the server: no back-off for the other panels.
+        QCOMPARE(ds.health().consecutiveFailures, 0);
+        QCOMPARE(ds.inFlightCount(), 0);
     }
 
     void faults_data()

@@ -3,6 +3,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <limits>
 
 using namespace pharos;
 using Kind = DataSourceError::Kind;
@@ -10,10 +11,27 @@ using Kind = DataSourceError::Kind;
 Q_DECLARE_METATYPE(pharos::DataSourceError::Kind)
 Q_DECLARE_METATYPE(pharos::ResultType)
 
+// ResponseParser's defaults: bodies from 16 MB are parsed in slices of 4 MB.
+constexpr qsizetype kDefaultThreshold = qsizetype(16) * 1024 * 1024;
+constexpr qsizetype kDefaultSliceBytes = qsizetype(4) * 1024 * 1024;
+
 class TestResponseParser : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestResponseParser(qsizetype slicedThreshold = kDefaultThreshold,
+                                qsizetype sliceBytes = kDefaultSliceBytes)
+        : m_threshold(slicedThreshold), m_sliceBytes(sliceBytes)
+    {
+    }
+
+private:
+    qsizetype m_threshold;
+    qsizetype m_sliceBytes;
+
 private Q_SLOTS:
+    void init() { ResponseParser::setSlicedParsing(m_threshold, m_sliceBytes); }
+
     void matrix()
     {
         const QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[
@@ -279,7 +297,128 @@ private Q_SLOTS:
         QCOMPARE(a.frames[0].values, b.frames[0].values);
         QCOMPARE(a.frames[0].timestamps, b.frames[0].timestamps);
     }
+
+    // Large bodies are parsed in slices (ResponseParser::setSlicedParsing): the answer must be
+    // the same as the whole parse, for good bodies and broken ones alike.
+    void slicedAgreesWithWhole_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("sliced"); // the sliced path answers (no fallback)
+        QByteArray big = R"({"status":"success","warnings":["w1"],"data":{"resultType":"matrix",)"
+                         R"("result":[)";
+        for (int s = 0; s < 300; ++s) {
+            if (s)
+                big += s % 7 ? "," : " ,\n ";
+            // Label values with escaped quotes, braces, brackets, commas, colons and a unicode
+            // escape.
+            big += "{\"metric\":{\"__name__\":\"m\",\"job\":\"a\\\"b{c}[d],e:f\",\"s\":\"" +
+                   QByteArray::number(s) + "\",\"u\":\"\\u00e9\\\\\"},\"values\":[";
+            for (int i = 0; i < 40; ++i) {
+                if (i)
+                    big += ',';
+                big += '[' + QByteArray::number(1700000000 + i * 15) + (i % 3 ? ".5" : "") + ",\"" +
+                       (i % 11 == 0 ? QByteArray("NaN") : QByteArray::number(i * 0.25 + s)) + "\"]";
+            }
+            big += "]}";
+        }
+        big += "]},\"infos\":[\"i\"]}";
+        QTest::newRow("matrix") << big << true;
+        QTest::newRow("vector")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"vector","result":[)"
+                   R"({"metric":{"a":"1"},"value":[1.5,"3"]}, {"metric":{},"value":[2,"+Inf"]}]}})")
+            << true;
+        QTest::newRow("empty result")
+            << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[ ]}})")
+            << true;
+        QTest::newRow("resultType after result")
+            << QByteArray(R"({"status":"success","data":{"result":[{"metric":{},"values":[]}],)"
+                          R"("resultType":"matrix"}})")
+            << false;
+        QTest::newRow("truncated") << big.left(big.size() / 2) << false;
+        QTest::newRow("trailing comma")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[)"
+                          R"({"metric":{},"value":[1,"1"]},]}})")
+            << false;
+        QTest::newRow("colon between series")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[)"
+                          R"({"metric":{},"value":[1,"1"]}:{"metric":{},"value":[1,"1"]}]}})")
+            << false;
+        QTest::newRow("series without values")
+            << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[)"
+                          R"({"metric":{"a":"b"}}]}})")
+            << false;
+        QTest::newRow("bad value")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[)"
+                          R"({"metric":{},"value":[1,"one"]}]}})")
+            << false;
+        QTest::newRow("not an object")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[1,2]}})")
+            << false;
+        QTest::newRow("two results")
+            << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[],)"
+                          R"("result":[{"metric":{},"value":[1,"1"]}]}})")
+            << false;
+        QTest::newRow("query error")
+            << QByteArray(R"({"status":"error","errorType":"bad_data","error":"parse error"})")
+            << false;
+        QTest::newRow("scalar")
+            << QByteArray(R"({"status":"success","data":{"resultType":"scalar","result":[1,"2"]}})")
+            << false;
+    }
+    void slicedAgreesWithWhole()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, sliced);
+        ResponseParser::setSlicedParsing(std::numeric_limits<qsizetype>::max(), 1);
+        QueryResult whole;
+        DataSourceError wholeError;
+        const bool wholeOk = ResponseParser::parseQuery(body, &whole, &wholeError);
+        for (qsizetype sliceBytes : {qsizetype(1), qsizetype(700), qsizetype(1) << 20}) {
+            ResponseParser::setSlicedParsing(0, sliceBytes);
+            const int before = ResponseParser::slicedParseCount();
+            QueryResult r;
+            DataSourceError e;
+            const bool ok = ResponseParser::parseQuery(body, &r, &e);
+            const bool usedSlices = ResponseParser::slicedParseCount() > before;
+            QCOMPARE(usedSlices, sliced);
+            QCOMPARE(ok, wholeOk);
+            QCOMPARE(e.kind, wholeError.kind);
+            QCOMPARE(e.detail, wholeError.detail);
+            QCOMPARE(e.errorType, wholeError.errorType);
+            QCOMPARE(r.type, whole.type);
+            QCOMPARE(r.warnings, whole.warnings);
+            QCOMPARE(r.frames.size(), whole.frames.size());
+            for (size_t i = 0; i < r.frames.size(); ++i) {
+                QCOMPARE(r.frames[i].labels, whole.frames[i].labels);
+                QCOMPARE(r.frames[i].timestamps, whole.frames[i].timestamps);
+                QCOMPARE(r.frames[i].values.size(), whole.frames[i].values.size());
+                for (size_t k = 0; k < r.frames[i].values.size(); ++k) {
+                    const double a = r.frames[i].values[k], b = whole.frames[i].values[k];
+                    QVERIFY((std::isnan(a) && std::isnan(b)) || a == b);
+                }
+            }
+        }
+        if (QByteArray(QTest::currentDataTag()) == "matrix") {
+            QCOMPARE(whole.frames.size(), size_t(300));
+            QCOMPARE(labelValue(whole.frames[3].labels, QStringLiteral("job")),
+                     QStringLiteral("a\"b{c}[d],e:f"));
+            QCOMPARE(labelValue(whole.frames[3].labels, QStringLiteral("u")),
+                     QStringLiteral("\u00e9\\"));
+            QCOMPARE(whole.warnings, QStringList{QStringLiteral("w1")});
+        }
+    }
 };
 
-QTEST_GUILESS_MAIN(TestResponseParser)
+// Every test runs twice: with the default whole-document parse of small bodies, then with
+// every body parsed in slices of a few bytes (the path of bodies >= 16 MB).
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestResponseParser whole;
+    int failed = QTest::qExec(&whole, argc, argv);
+    TestResponseParser sliced(0, 64);
+    failed += QTest::qExec(&sliced, argc, argv);
+    return failed;
+}
 #include "test_responseparser.moc"

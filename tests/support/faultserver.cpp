@@ -1,8 +1,11 @@
 #include "faultserver.h"
 
 #include <QHostAddress>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTimer>
+#include <memory>
 
 namespace pharos::test {
 
@@ -62,28 +65,40 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
         const QByteArray head = buf.left(headerEnd);
         qsizetype contentLength = 0;
         const QList<QByteArray> lines = head.split('\n');
-        for (const QByteArray &line : lines) {
-            const QByteArray l = line.trimmed();
-            if (l.toLower().startsWith("content-length:"))
-                contentLength = l.mid(15).trimmed().toLongLong();
+        Request request;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray l = lines.at(i).trimmed();
+            const qsizetype colon = l.indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = l.left(colon).trimmed().toLower();
+            const QByteArray value = l.mid(colon + 1).trimmed();
+            request.headers.insert(name, value);
+            if (name == "content-length")
+                contentLength = value.toLongLong();
         }
         const qsizetype total = headerEnd + 4 + contentLength;
         if (buf.size() < total)
             return;
         const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        const QByteArray method = requestLine.value(0);
-        m_requests << QString::fromLatin1(method + ' ' + requestLine.value(1));
+        request.method = requestLine.value(0);
+        request.target = requestLine.value(1);
+        request.body = buf.mid(headerEnd + 4, contentLength);
+        m_requests << QString::fromLatin1(request.method + ' ' + request.target);
+        m_received << request;
         buf.remove(0, total);
-        respond(socket, method);
+        respond(socket, request);
         if (!m_buffers.contains(socket))
             return;
     }
 }
 
 void FaultServer::writeResponse(QTcpSocket *socket, int status, const QByteArray &reason,
-                                const QByteArray &contentType, const QByteArray &body)
+                                const QByteArray &contentType, const QByteArray &body,
+                                const QByteArray &extraHeaders)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    out += extraHeaders;
     out += "Content-Type: " + contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += "Connection: keep-alive\r\n\r\n";
@@ -118,8 +133,31 @@ QByteArray FaultServer::sampleMatrixJson()
     return body;
 }
 
-void FaultServer::respond(QTcpSocket *socket, const QByteArray &method)
+void FaultServer::drip(QTcpSocket *socket)
 {
+    // One byte of the body per interval until it is complete or the client goes away.
+    const QByteArray body = validVectorJson();
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
+    socket->write(head);
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    QPointer<QTcpSocket> guard(socket);
+    connect(timer, &QTimer::timeout, this, [this, guard, timer, body, sent] {
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState || *sent >= body.size()) {
+            timer->stop();
+            return;
+        }
+        guard->write(body.mid(*sent, 1));
+        ++*sent;
+        ++m_dripped;
+    });
+    timer->start(m_dripIntervalMs);
+}
+
+void FaultServer::respond(QTcpSocket *socket, const Request &request)
+{
+    const QByteArray &method = request.method;
     switch (m_mode) {
     case Mode::Http500:
         writeResponse(socket, 500, "Internal Server Error", "text/plain; charset=utf-8",
@@ -162,6 +200,19 @@ void FaultServer::respond(QTcpSocket *socket, const QByteArray &method)
             writeResponse(socket, 405, "Method Not Allowed", "text/plain", "method not allowed\n");
         else
             writeResponse(socket, 200, "OK", "application/json", validVectorJson());
+        break;
+    case Mode::Redirect:
+        if (request.target.startsWith("/moved/"))
+            writeResponse(socket, 200, "OK", "application/json", validVectorJson());
+        else
+            writeResponse(socket, m_redirectStatus, "Redirect", "text/plain", "moved\n",
+                          "Location: " + m_redirectLocation + "\r\n");
+        break;
+    case Mode::ValidVector:
+        writeResponse(socket, 200, "OK", "application/json", validVectorJson());
+        break;
+    case Mode::Drip:
+        drip(socket);
         break;
     }
 }

@@ -31,6 +31,9 @@ public:
         Stall,                  // accept and read the request, never answer
         HugeErrorPage,          // 502 with a 10 MB HTML body
         MethodNotAllowedOnPost, // 405 on POST; valid Prometheus JSON on GET
+        Redirect,    // setRedirect()'s status and Location; paths under /moved/ get ValidVector
+        ValidVector, // 200 validVectorJson() to every method (records what it receives)
+        Drip,        // 200 with a Content-Length of validVectorJson(), then one byte per second
     };
     Q_ENUM(Mode)
 
@@ -53,6 +56,28 @@ public:
     /// One entry per complete request: "METHOD /path?query".
     QStringList requests() const { return m_requests; }
 
+    /// A complete request as received.
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target;                     // "/path?query"
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+    QList<Request> receivedRequests() const { return m_received; }
+
+    /// Redirect mode: the status (301, 302, 303, 307, 308) and the Location header value
+    /// (absolute or relative) of every answer outside /moved/.
+    void setRedirect(int status, const QByteArray &location)
+    {
+        m_redirectStatus = status;
+        m_redirectLocation = location;
+    }
+    /// Drip mode: milliseconds between two bytes of the body (default 1000).
+    void setDripIntervalMs(int ms) { m_dripIntervalMs = ms; }
+    /// Drip mode: body bytes written so far (all connections).
+    qint64 drippedBytes() const { return m_dripped; }
+
     /// The JSON served on GET in MethodNotAllowedOnPost mode (a one-series vector).
     static QByteArray validVectorJson();
     /// A complete, valid query_range body (used cut in half for TruncatedJson).
@@ -63,15 +88,22 @@ protected:
 
 private:
     void onReadyRead(QTcpSocket *socket);
-    void respond(QTcpSocket *socket, const QByteArray &method);
+    void respond(QTcpSocket *socket, const Request &request);
+    void drip(QTcpSocket *socket);
     static void writeResponse(QTcpSocket *socket, int status, const QByteArray &reason,
-                              const QByteArray &contentType, const QByteArray &body);
+                              const QByteArray &contentType, const QByteArray &body,
+                              const QByteArray &extraHeaders = {});
 
     Mode m_mode;
     int m_connectionCount = 0;
     int m_peak = 0;
     QStringList m_requests;
+    QList<Request> m_received;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_redirectStatus = 302;
+    QByteArray m_redirectLocation = "/moved/";
+    int m_dripIntervalMs = 1000;
+    qint64 m_dripped = 0;
 };
 
 } // namespace pharos::test
