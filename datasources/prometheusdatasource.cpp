@@ -1,8 +1,10 @@
 #include "prometheusdatasource.h"
 
+#include "datasourcelogging.h"
 #include "responseparser.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -131,6 +133,7 @@ struct PrometheusDataSource::Pending
     QPointer<QNetworkReply> net;
     QTimer *timer = nullptr;
     QByteArray body;
+    QElapsedTimer started; // for the request log
 };
 
 PrometheusDataSource::PrometheusDataSource(DataSourceSettings settings, QObject *parent)
@@ -663,6 +666,7 @@ void PrometheusDataSource::send(const std::shared_ptr<Pending> &p)
     connect(net, &QNetworkReply::sslErrors, this,
             [p](const QList<QSslError> &errors) { p->sslErrors += errors; });
     p->net = net;
+    p->started.start();
     ++m_inFlight;
     m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
     m_active.push_back(p);
@@ -722,6 +726,7 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
         p->body += net->readAll();
     else if (!p->capped && p->body.size() < MaxErrorBodyBytes)
         p->body += net->read(MaxErrorBodyBytes - p->body.size());
+    logHttpRequest(*net, p->started.elapsed(), p->body.size(), p->timedOut, p->aborted);
 
     auto next = qScopeGuard([this] { pump(); });
 
