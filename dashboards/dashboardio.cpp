@@ -41,9 +41,8 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
     MigrationResult migrated = migrateDashboard(dashboard->toJson());
     if (report)
         *report = migrated.report;
-    qCDebug(lcDashboards).noquote()
-        << "loaded" << QDir::toNativeSeparators(path) << "schema" << dashboard->schemaVersion()
-        << (migrated.changed ? "(migrated)" : "");
+    qCDebug(lcDashboards, "loaded %s, schema %d%s", qPrintable(QDir::toNativeSeparators(path)),
+            dashboard->schemaVersion(), migrated.changed ? ", migrated" : "");
     if (!migrated.changed)
         return dashboard;
     auto result = Dashboard::fromObject(migrated.dashboard, &parseError);
