@@ -7,7 +7,6 @@ namespace pharos {
 void enableVerboseLogging()
 {
     QLoggingCategory::setFilterRules(QStringLiteral("pharos.*.debug=true"));
-    qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
     qCDebug(lcApp, "verbose logging on");
 }
 

@@ -13,8 +13,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcApp)
 
 namespace pharos {
 
-/// `--verbose`: turns on the debug level of every pharos.* category and prefixes messages
-/// on stderr with their category (unless QT_MESSAGE_PATTERN says otherwise).
+/// `--verbose`: turns on the debug level of every pharos.* category. Messages go to stderr
+/// with Qt's default pattern, "category: message" (QT_MESSAGE_PATTERN changes it).
 void enableVerboseLogging();
 
 } // namespace pharos
