@@ -206,6 +206,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                     "Apply a Grafana data-source provisioning file (YAML)."),
         QCoreApplication::translate("CommandLine", "file"));
     parser.addOption(provisionOption);
+    const QCommandLineOption verboseOption(
+        QStringList{QStringLiteral("verbose")},
+        QCoreApplication::translate("CommandLine",
+                                    "Log every HTTP request (method, URL, status, size, "
+                                    "duration; never a secret) and debug messages to stderr."));
+    parser.addOption(verboseOption);
 
     auto fail = [&](const QString &message) {
         o.mode = CommandLineOptions::Mode::Error;
@@ -374,6 +380,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             return fail(QCoreApplication::translate("CommandLine", "--to: %1").arg(error));
     }
     o.provisionFiles = parser.values(provisionOption);
+    o.verbose = parser.isSet(verboseOption);
     if (parser.isSet(langOption)) {
         o.language = parser.value(langOption).trimmed();
         if (o.language.isEmpty())

@@ -23,6 +23,7 @@ struct CommandLineOptions
     int width = 1600;           // export, inspect: --width
     QStringList vars;           // inspect: --var NAME=V1,V2, as given
     QStringList provisionFiles; // --provision FILE (repeatable): data-source provisioning YAML
+    bool verbose = false;       // --verbose: debug logging and the HTTP request log on stderr
     QString message;            // Help/Version: text for stdout; Error: text for stderr
 };
 

@@ -1,5 +1,6 @@
 #include "datasourcecommand.h"
 
+#include "applogging.h"
 #include "credentialstore.h"
 #include "datasourcestore.h"
 #include "prometheusdatasource.h"
@@ -356,6 +357,11 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
             QT_TRANSLATE_NOOP("DataSourceCommand", "User interface language, e.g. zh_CN or en."),
             QT_TRANSLATE_NOOP("DataSourceCommand", "language"));
     Q_UNUSED(lang);
+    const auto verbose =
+        opt("verbose", QT_TRANSLATE_NOOP("DataSourceCommand",
+                                         "Log every HTTP request (method, URL, status, size, "
+                                         "duration; never a secret) and debug messages to "
+                                         "stderr."));
     parser.addPositionalArgument(
         QStringLiteral("datasource"),
         QCoreApplication::translate("DataSourceCommand", "Manage data sources."));
@@ -381,6 +387,8 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         out.flush();
         return 0;
     }
+    if (parser.isSet(verbose))
+        enableVerboseLogging();
     QStringList positional = parser.positionalArguments();
     positional.removeFirst(); // "datasource"
     if (positional.isEmpty())

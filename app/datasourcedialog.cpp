@@ -1,5 +1,6 @@
 #include "datasourcedialog.h"
 
+#include "applogging.h"
 #include "credentialstore.h"
 #include "datasourcemanager.h"
 #include "datasourceregistry.h"
@@ -748,8 +749,8 @@ void DataSourceDialog::forgetSecrets(CredentialStore *credentials,
     CredentialJob *job = credentials->remove(settings.secretRef());
     QObject::connect(job, &CredentialJob::finished, job, [job] {
         if (job->error() != CredentialJob::Error::None)
-            qWarning("Pharos: could not delete the secrets of a removed data source: %s",
-                     qPrintable(job->errorString()));
+            qCWarning(lcApp, "could not delete the secrets of a removed data source: %s",
+                      qPrintable(job->errorString()));
     });
 }
 

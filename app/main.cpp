@@ -1,4 +1,5 @@
 // Pharos: opens Grafana dashboards with live Prometheus data, or exports them to PNG.
+#include "applogging.h"
 #include "commandline.h"
 #include "credentialstore.h"
 #include "datasourcecommand.h"
@@ -138,6 +139,8 @@ int main(int argc, char **argv)
     default:
         break;
     }
+    if (options.verbose)
+        pharos::enableVerboseLogging();
 
     // Secrets come from the keychain; provisioning files (the provisioning/ folder, then
     // --provision) are applied before the data sources are read.

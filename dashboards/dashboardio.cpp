@@ -1,5 +1,7 @@
 #include "dashboardio.h"
 
+#include "dashboardlogging.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -39,6 +41,8 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
     MigrationResult migrated = migrateDashboard(dashboard->toJson());
     if (report)
         *report = migrated.report;
+    qCDebug(lcDashboards, "loaded %s, schema %d%s", qPrintable(QDir::toNativeSeparators(path)),
+            dashboard->schemaVersion(), migrated.changed ? ", migrated" : "");
     if (!migrated.changed)
         return dashboard;
     auto result = Dashboard::fromObject(migrated.dashboard, &parseError);

@@ -1,5 +1,6 @@
 #include "queryscheduler.h"
 
+#include "dashboardlogging.h"
 #include "datasourceregistry.h"
 #include "interval.h"
 #include "queryplan.h"
@@ -225,6 +226,8 @@ void QueryScheduler::runQueries()
         m_context = m_variables->context();
     const quint64 generation = m_generation;
     m_refreshing = true;
+    qCDebug(lcDashboards, "refresh %llu: %lld panels, %lld..%lld ms", qulonglong(generation),
+            qlonglong(m_panels.size()), qlonglong(m_resolved.fromMs), qlonglong(m_resolved.toMs));
     for (const PanelModel &p : std::as_const(m_panels)) {
         PanelState *s = m_states.value(p.id);
         if (!s)

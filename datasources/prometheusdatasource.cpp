@@ -1,5 +1,6 @@
 #include "prometheusdatasource.h"
 
+#include "datasourcelogging.h"
 #include "responseparser.h"
 
 #include <QCoreApplication>
@@ -191,7 +192,7 @@ struct PrometheusDataSource::Pending
     QTimer *timer = nullptr;
     QByteArray body;
     // The whole request, redirects included.
-    QElapsedTimer started; // the timeout runs from the first send
+    QElapsedTimer started; // the timeout runs from the first send; the request log
     QStringList hops;      // redirectKey() of every transfer, for loop detection
     bool hopGet = false;   // the method of the current transfer
     QByteArray form;       // the body of the current POST (307/308 send it again)
@@ -876,6 +877,8 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
     const QByteArray contentType = net->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     if (net->isOpen() && !p->aborted && !p->timedOut)
         readBody(p, net); // what is left
+    logHttpRequest(*net, p->started.elapsed(), std::max<qint64>(p->body.size(), p->received),
+                   p->timedOut, p->aborted);
 
     auto next = qScopeGuard([this] { pump(); });
 

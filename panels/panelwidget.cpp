@@ -3,6 +3,7 @@
 #include "bargaugepanel.h"
 #include "gaugepanel.h"
 #include "heatmappanel.h"
+#include "panellogging.h"
 #include "piechartpanel.h"
 #include "placeholderpanel.h"
 #include "statpanel.h"
@@ -160,6 +161,11 @@ void PanelWidget::setLoading(bool loading)
 void PanelWidget::setData(PanelDataPtr data)
 {
     m_data = std::move(data);
+    if (m_data && m_data->hasError())
+        qCDebug(lcPanels).noquote() << "panel" << m_model.id << m_model.type
+                                    << "data with errors:" << m_data->errorMessage();
+    else if (m_data)
+        qCDebug(lcPanels).noquote() << "panel" << m_model.id << m_model.type << "data";
     if (m_data && m_timeInfo->text() != m_data->timeInfo) {
         m_timeInfo->setText(m_data->timeInfo);
         m_timeInfo->setVisible(!m_data->timeInfo.isEmpty());

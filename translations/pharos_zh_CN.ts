@@ -221,6 +221,10 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>--scrape-interval needs --datasource.</source>
         <translation>--scrape-interval 需要 --datasource。</translation>
     </message>
+    <message>
+        <source>Log every HTTP request (method, URL, status, size, duration; never a secret) and debug messages to stderr.</source>
+        <translation>将每个 HTTP 请求（方法、URL、状态、大小、耗时；从不包含机密信息）和调试信息输出到标准错误。</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceCommand</name>
@@ -569,6 +573,10 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Warning: TLS certificate verification is disabled for &quot;%1&quot;.</source>
         <translation>警告：“%1”的 TLS 证书验证已禁用。</translation>
+    </message>
+    <message>
+        <source>Log every HTTP request (method, URL, status, size, duration; never a secret) and debug messages to stderr.</source>
+        <translation>将每个 HTTP 请求（方法、URL、状态、大小、耗时；从不包含机密信息）和调试信息输出到标准错误。</translation>
     </message>
 </context>
 <context>

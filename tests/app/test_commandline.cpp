@@ -18,6 +18,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void helpAndVersion();
+    void verbose();
 };
 
 static CommandLineOptions parse(QStringList args)
@@ -149,6 +150,36 @@ void TestCommandLine::helpAndVersion()
     o = parse({QStringLiteral("--version")});
     QCOMPARE(o.mode, Mode::Version);
     QVERIFY(o.message.contains(QStringLiteral(PHAROS_VERSION)));
+}
+
+void TestCommandLine::verbose()
+{
+    QVERIFY(!parse({}).verbose);
+    QVERIFY(!parse({QStringLiteral("export"), QStringLiteral("d.json"), QStringLiteral("-o"),
+                    QStringLiteral("o.png")})
+                 .verbose);
+    CommandLineOptions o = parse({QStringLiteral("--verbose"), QStringLiteral("d.json")});
+    QCOMPARE(o.mode, Mode::Window);
+    QVERIFY(o.verbose);
+    QCOMPARE(o.file, QStringLiteral("d.json"));
+    // Every command takes it, before or after the command name.
+    o = parse({QStringLiteral("--verbose"), QStringLiteral("export"), QStringLiteral("d.json"),
+               QStringLiteral("-o"), QStringLiteral("o.png")});
+    QCOMPARE(o.mode, Mode::Export);
+    QVERIFY(o.verbose);
+    QCOMPARE(o.file, QStringLiteral("d.json"));
+    o = parse({QStringLiteral("import"), QStringLiteral("d.json"), QStringLiteral("--verbose")});
+    QCOMPARE(o.mode, Mode::Import);
+    QVERIFY(o.verbose);
+    o = parse({QStringLiteral("inspect"), QStringLiteral("--verbose"), QStringLiteral("d.json")});
+    QCOMPARE(o.mode, Mode::Inspect);
+    QVERIFY(o.verbose);
+    for (const QStringList &help :
+         {QStringList{QStringLiteral("--help")},
+          QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
+        o = parse(help);
+        QVERIFY2(o.message.contains(QLatin1String("--verbose")), qPrintable(o.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,3 @@
+#include "dashboardlogging.h"
+
+Q_LOGGING_CATEGORY(lcDashboards, "pharos.dashboards", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "panellogging.h"
+
+Q_LOGGING_CATEGORY(lcPanels, "pharos.panels", QtInfoMsg)
