@@ -251,19 +251,28 @@ std::optional<Dashboard> Dashboard::fromJson(const QByteArray &json, QString *er
             "pharos::Dashboard", "The file is empty; expected Grafana dashboard JSON."));
     QJsonParseError pe;
     QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error == QJsonParseError::IllegalUTF8String ||
-        pe.error == QJsonParseError::IllegalNumber) {
-        // What a browser (and so Grafana) accepts: invalid UTF-8 becomes U+FFFD, numbers
-        // beyond a double (1e400) become the largest double, ones too small for it 0.
-        QByteArray repaired = json;
-        if (pe.error == QJsonParseError::IllegalUTF8String)
+    // What a browser (and so Grafana) accepts: invalid UTF-8 becomes U+FFFD, numbers beyond a
+    // double (1e400) become the largest double, ones too small for it 0.
+    QByteArray repaired;
+    bool utf8Fixed = false, numbersFixed = false;
+    QJsonParseError again = pe;
+    while (again.error == QJsonParseError::IllegalUTF8String ||
+           again.error == QJsonParseError::IllegalNumber) {
+        if (repaired.isEmpty())
+            repaired = json;
+        if (again.error == QJsonParseError::IllegalUTF8String && !utf8Fixed) {
+            utf8Fixed = true;
             repaired = QString::fromUtf8(repaired).toUtf8();
-        QJsonParseError again;
+        } else if (again.error == QJsonParseError::IllegalNumber && !numbersFixed) {
+            numbersFixed = true;
+            if (!clampOutOfRangeNumbers(&repaired))
+                break;
+        } else {
+            break;
+        }
         doc = QJsonDocument::fromJson(repaired, &again);
-        if (again.error == QJsonParseError::IllegalNumber && clampOutOfRangeNumbers(&repaired))
-            doc = QJsonDocument::fromJson(repaired, &again);
         if (again.error == QJsonParseError::NoError)
-            pe = again; // the offsets of later errors would not match the file
+            pe = again; // (the offsets of other errors would not match the file)
     }
     if (pe.error != QJsonParseError::NoError) {
         int line = 0, column = 0;

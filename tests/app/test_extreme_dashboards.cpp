@@ -204,6 +204,23 @@ void TestExtremeDashboards::deepNestingIsRefused()
     QCOMPARE(exportFile(path, &err), 2);
     QVERIFY2(err.contains(path.toUtf8()) && err.contains("nested more than 1,024"),
              err.constData());
+
+    // `pharos FILE` (the window): the message box, and the same words on stderr.
+    QProcess gui;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("PHAROS_RECOVERY"), QStringLiteral("later"));
+    gui.setProcessEnvironment(env);
+    gui.start(QStringLiteral(PHAROS_BINARY_DIR "/app/pharos"),
+              {path, QStringLiteral("--datasource"), QStringLiteral("http://127.0.0.1:1")});
+    QVERIFY(gui.waitForStarted());
+    QByteArray guiErr;
+    QTRY_VERIFY_WITH_TIMEOUT((guiErr += gui.readAllStandardError()).contains("nested more than"),
+                             60000);
+    QVERIFY2(guiErr.contains(path.toUtf8()), guiErr.constData());
+    gui.kill();
+    gui.waitForFinished();
 }
 
 void TestExtremeDashboards::invalidUtf8Opens()
@@ -212,6 +229,9 @@ void TestExtremeDashboards::invalidUtf8Opens()
         QJsonDocument(QJsonObject{{"title", "TITLE"}, {"panels", QJsonArray{statPanel(1, 0, 0)}}})
             .toJson();
     bytes.replace("TITLE", "caf\xe9 \xff\xfe ok"); // Latin-1 é and two bytes no UTF-8 has
+    // Before the title (keys are written in order): a number beyond a double too.
+    QVERIFY(bytes.contains("\"h\": 4"));
+    bytes.replace("\"h\": 4", "\"h\": 1e400");
     const QString path = m_dir.filePath(QStringLiteral("latin1.json"));
     QVERIFY(writeFile(path, bytes));
     QString error;
@@ -220,6 +240,7 @@ void TestExtremeDashboards::invalidUtf8Opens()
     // As a browser reads it: each invalid byte becomes U+FFFD.
     QCOMPARE(d->title(), QStringLiteral("caf\uFFFD \uFFFD\uFFFD ok"));
     QCOMPARE(d->panels().size(), 1);
+    QCOMPARE(d->panels().first().gridPos.h, GridPos::MaxHeight);
     MainWindow w(&m_registry);
     QVERIFY(w.openFile(path));
     QVERIFY(w.windowTitle().contains(QStringLiteral("caf\uFFFD")));
