@@ -153,6 +153,15 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     connect(m_view, &DashboardView::timeRangeSelected, this, &MainWindow::zoomToRange);
     connect(m_view, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
     connect(m_view, &DashboardView::panelLinkActivated, this, &MainWindow::openPanelLink);
+    connect(m_view, &DashboardView::panelUrlActivated, this, [this](const QUrl &url) {
+        // A text panel's mailto:, javascript:, file:... link: only when the user says so.
+        if (!confirmUnsafeLink(url)) {
+            m_status->setText(tr("Did not open %1").arg(url.toDisplayString()));
+            return;
+        }
+        QDesktopServices::openUrl(url);
+        m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
+    });
     connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
             &QueryScheduler::setRefreshInterval);
     connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler, &QueryScheduler::refresh);

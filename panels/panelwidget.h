@@ -5,6 +5,7 @@
 
 #include <QFrame>
 #include <QTimeZone>
+#include <QUrl>
 
 class QAction;
 class QLabel;
@@ -73,6 +74,9 @@ public:
 Q_SIGNALS:
     /// A panel link was chosen in the header menu: its index in the panel's `links`.
     void linkActivated(int panelId, int linkIndex);
+    /// A link inside the content (a text panel's anchor) that is not http(s): whoever shows
+    /// the panel decides whether to open it (the main window asks first).
+    void urlActivated(const QUrl &url);
 
 protected:
     explicit PanelWidget(const PanelModel &model, QWidget *parent = nullptr);

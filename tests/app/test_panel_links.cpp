@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -130,11 +131,21 @@ void TestPanelLinks::unsafeLinksAsk()
                              QJsonObject{{"title", "Data"}, {"url", "data:text/html,<b>hi</b>"}},
                              QJsonObject{{"title", "Mail"}, {"url", "mailto:ops@example.com"}},
                              QJsonObject{{"title", "Web"}, {"url", "https://ok.example/"}}}}};
-    const QJsonObject d{{"title", "unsafe links"},
-                        {"links", QJsonArray{QJsonObject{{"type", "link"},
-                                                         {"title", "Dashboard JS"},
-                                                         {"url", "javascript:alert(2)"}}}},
-                        {"panels", QJsonArray{panel}}};
+    const QJsonObject d{
+        {"title", "unsafe links"},
+        {"links",
+         QJsonArray{QJsonObject{
+             {"type", "link"}, {"title", "Dashboard JS"}, {"url", "javascript:alert(2)"}}}},
+        {"panels",
+         QJsonArray{
+             panel,
+             QJsonObject{{"id", 8},
+                         {"type", "text"},
+                         {"title", "Text"},
+                         {"gridPos", QJsonObject{{"x", 12}, {"y", 0}, {"w", 12}, {"h", 8}}},
+                         {"options", QJsonObject{{"mode", "markdown"},
+                                                 {"content", "[mail](mailto:a@b.example) "
+                                                             "[web](https://ok.example/t)"}}}}}}};
     const QString path = dir.filePath(QStringLiteral("unsafe.json"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -188,6 +199,22 @@ void TestPanelLinks::unsafeLinksAsk()
     links.at(0)->trigger();
     QCOMPARE(m_opened.size(), 2);
     QCOMPARE(m_opened.last().toString(), QStringLiteral("javascript:alert(1)"));
+
+    // A text panel's links: the web one opens, mailto: asks first.
+    answer = false;
+    m_opened.clear();
+    auto *browser =
+        w.view()->panelWidget(8)->findChild<QTextBrowser *>(QStringLiteral("textPanelBrowser"));
+    QVERIFY(browser);
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("https://ok.example/t")));
+    QCOMPARE(m_opened, QList<QUrl>{QUrl(QStringLiteral("https://ok.example/t"))});
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("mailto:a@b.example")));
+    QCOMPARE(asked.last().toString(), QStringLiteral("mailto:a@b.example"));
+    QCOMPARE(m_opened.size(), 1);
+    answer = true;
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("mailto:a@b.example")));
+    QCOMPARE(m_opened.size(), 2);
+    QCOMPARE(m_opened.last().scheme(), QStringLiteral("mailto"));
 
     // The real question names the URL; Cancel (the default) keeps it closed.
     w.setUnsafeLinkHandler({});
