@@ -37,7 +37,8 @@ QString commandName(const QStringList &arguments)
                                        QStringLiteral("--report"),
                                        QStringLiteral("--provision"),
                                        QStringLiteral("--var"),
-                                       QStringLiteral("--scrape-interval")};
+                                       QStringLiteral("--scrape-interval"),
+                                       QStringLiteral("--max-series")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
@@ -170,6 +171,15 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                     "Dashboard width in pixels for the panels' data points "
                                     "(default 1600)."),
         QCoreApplication::translate("CommandLine", "pixels"));
+    const QCommandLineOption maxSeriesOption(
+        QStringList{QStringLiteral("max-series")},
+        QCoreApplication::translate("CommandLine",
+                                    "The most series one panel draws (default 2000, or the "
+                                    "setting); a panel with more shows the first ones and says "
+                                    "so."),
+        QCoreApplication::translate("CommandLine", "count"));
+    if (!isImport && !isInspect)
+        parser.addOption(maxSeriesOption);
     if (isImport) {
         // options and arguments added above
     } else if (isInspect) {
@@ -378,6 +388,17 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         o.to = parser.value(toOption).trimmed();
         if (!validTime(o.to, true, &error))
             return fail(QCoreApplication::translate("CommandLine", "--to: %1").arg(error));
+    }
+    if (!isImport && !isInspect && parser.isSet(maxSeriesOption)) {
+        bool ok = false;
+        const QString text = parser.value(maxSeriesOption).trimmed();
+        const int n = text.toInt(&ok);
+        if (!ok || n < 1 || n > MaxSeriesLimit)
+            return fail(QCoreApplication::translate(
+                            "CommandLine", "--max-series: \"%1\" is not a count between 1 and %2.")
+                            .arg(text)
+                            .arg(MaxSeriesLimit));
+        o.maxSeries = n;
     }
     o.provisionFiles = parser.values(provisionOption);
     o.verbose = parser.isSet(verboseOption);

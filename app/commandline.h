@@ -21,11 +21,15 @@ struct CommandLineOptions
     QString refresh;            // --refresh (empty = the dashboard's); "off" allowed
     QString language;           // --lang, e.g. zh_CN (empty = system locale)
     int width = 1600;           // export, inspect: --width
+    int maxSeries = 0;          // window, export: --max-series (0 = the setting, 2,000)
     QStringList vars;           // inspect: --var NAME=V1,V2, as given
     QStringList provisionFiles; // --provision FILE (repeatable): data-source provisioning YAML
     bool verbose = false;       // --verbose: debug logging and the HTTP request log on stderr
     QString message;            // Help/Version: text for stdout; Error: text for stderr
 };
+
+/// The largest --max-series (and series-limit setting) accepted.
+constexpr int MaxSeriesLimit = 1000000;
 
 /// Parses `arguments` (argv including the program name). Never exits; the caller prints
 /// `message` and returns the exit code (0 for Help/Version, 2 for Error).

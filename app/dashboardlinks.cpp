@@ -155,8 +155,7 @@ LinkTarget resolveLinkTarget(const QUrl &url, const LocalDashboardIndex &index,
     // Grafana's dashboard URLs: /d/<uid> or /d/<uid>/<slug>, behind any prefix or host.
     static const QRegularExpression dashboardPath(QStringLiteral("(?:^|/)d/([^/?#]+)"));
     const QRegularExpressionMatch m = dashboardPath.match(path);
-    const bool web = scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-                     scheme == QLatin1String("mailto");
+    const bool web = scheme == QLatin1String("http") || scheme == QLatin1String("https");
     if (m.hasMatch() && (scheme.isEmpty() || web)) {
         const QString uid = m.captured(1);
         const QString local = index.pathOfUid(uid);
@@ -175,8 +174,8 @@ LinkTarget resolveLinkTarget(const QUrl &url, const LocalDashboardIndex &index,
                       .arg(uid);
         return t;
     }
-    if (scheme == QLatin1String("file") ||
-        (scheme.isEmpty() && path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) ||
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if ((scheme == QLatin1String("file") && json) || (scheme.isEmpty() && json) ||
         (scheme == QLatin1String("qrc"))) {
         QString file = scheme == QLatin1String("file")  ? url.toLocalFile()
                        : scheme == QLatin1String("qrc") ? QLatin1Char(':') + path
@@ -198,6 +197,12 @@ LinkTarget resolveLinkTarget(const QUrl &url, const LocalDashboardIndex &index,
     }
     if (web && url.isValid()) {
         t.kind = LinkTarget::Kind::Web;
+        return t;
+    }
+    // Any other scheme (javascript:, data:, mailto:, a file that is no dashboard, a custom
+    // scheme): the desktop may run a program with it, so only after asking.
+    if (!scheme.isEmpty() && url.isValid()) {
+        t.kind = LinkTarget::Kind::Unsafe;
         return t;
     }
     t.error = QCoreApplication::translate("pharos::DashboardLinks",

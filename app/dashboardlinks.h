@@ -63,7 +63,9 @@ struct LinkTarget
 {
     enum class Kind {
         LocalDashboard, // a dashboard file Pharos opens (`path`)
-        Web,            // opened in the browser (`url`)
+        Web,            // http or https: opened in the browser (`url`)
+        Unsafe,         // any other scheme (javascript:, file:, data:, mailto:...): only
+                        // handed to the desktop after the user confirms it
         Unresolved      // neither: `error` says why (translated)
     };
     Kind kind = Kind::Unresolved;
@@ -73,7 +75,8 @@ struct LinkTarget
 };
 /// Decides where `url` leads: a Grafana dashboard URL (`/d/<uid>/...`, relative or on any
 /// host) whose uid a local dashboard has opens that file; a local `.json` path or file URL
-/// (relative to `baseDir`) opens that file; http, https and mailto open in the browser.
+/// (relative to `baseDir`) opens that file; http and https open in the browser; every other
+/// scheme, and file: URLs that are not dashboards, is Unsafe (ask before opening).
 LinkTarget resolveLinkTarget(const QUrl &url, const LocalDashboardIndex &index,
                              const QString &baseDir = {});
 

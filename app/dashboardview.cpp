@@ -332,6 +332,7 @@ void DashboardView::syncPanels(const QList<PanelModel> &expanded)
         PanelWidget *w = PanelWidget::create(p, m_canvas);
         w->setTimeZone(m_zone);
         connect(w, &PanelWidget::linkActivated, this, &DashboardView::panelLinkActivated);
+        connect(w, &PanelWidget::urlActivated, this, &DashboardView::panelUrlActivated);
         if (m_panelMenu)
             w->setMenuActions(m_panelMenu(w));
         if (auto *ts = qobject_cast<TimeSeriesPanel *>(w)) {

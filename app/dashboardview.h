@@ -157,6 +157,8 @@ Q_SIGNALS:
     void zoomOutRequested();
     /// A panel link was chosen in a panel's header menu.
     void panelLinkActivated(int panelId, int linkIndex);
+    /// A link inside a panel's content that is not http(s) (PanelWidget::urlActivated).
+    void panelUrlActivated(const QUrl &url);
     /// The panels were expanded again after the variables changed (repeats may have added or
     /// removed panels, titles may have changed).
     void panelsChanged();

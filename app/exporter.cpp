@@ -110,6 +110,19 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
                             .arg(reason);
     }
 
+    // Notices do not fail the export: panels cut to the series limit say so.
+    QStringList notices;
+    for (PanelWidget *w : view.panelWidgets()) {
+        if (!w || w->isHidden() || w->seriesLimitNotice().isEmpty())
+            continue;
+        notices << QCoreApplication::translate("Exporter", "Note: panel “%1” (id %2): %3")
+                       .arg(w->model().title)
+                       .arg(w->panelId())
+                       .arg(w->seriesLimitNotice());
+    }
+    for (const QString &n : std::as_const(notices))
+        err << n << Qt::endl;
+
     QSaveFile file(options.output);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
         err << QCoreApplication::translate("Exporter", "Cannot write %1: %2")

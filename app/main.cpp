@@ -11,6 +11,7 @@
 #include "inspect.h"
 #include "installeddata.h"
 #include "mainwindow.h"
+#include "panelwidget.h"
 #include "provisioning.h"
 #include "recovery.h"
 
@@ -166,6 +167,10 @@ int main(int argc, char **argv)
         registry.setOverride(registry.add(s));
     }
 
+    // The per-panel series limit: --max-series, else the setting (default 2,000).
+    pharos::PanelWidget::setDefaultMaxSeries(
+        options.maxSeries > 0 ? options.maxSeries : pharos::MainWindow::seriesLimitSetting());
+
     if (options.mode == pharos::CommandLineOptions::Mode::Export)
         return pharos::exportDashboard(options, &registry, out, err);
     if (options.mode == pharos::CommandLineOptions::Mode::Import)
@@ -177,8 +182,15 @@ int main(int argc, char **argv)
     window.setCredentialStore(&credentials);
     window.setStartupOverrides(options.from, options.to, options.refresh);
     window.show();
-    if (!options.file.isEmpty())
-        window.startOpenFile(options.file);
+    if (!options.file.isEmpty()) {
+        // The window shows why the file cannot be opened; the command line says it too.
+        const quint64 id = window.startOpenFile(options.file);
+        QObject::connect(&window, &pharos::MainWindow::loadFinished, &window,
+                         [&window, &err, id](quint64 finished, bool shown) {
+                             if (finished == id && !shown && !window.lastError().isEmpty())
+                                 err << window.lastError() << Qt::endl;
+                         });
+    }
     if (registry.dataSources().isEmpty())
         QTimer::singleShot(0, &window, &pharos::MainWindow::offerDataSourceSetup);
     if (qEnvironmentVariableIntValue("PHAROS_EDIT_CONTROL") == 1)

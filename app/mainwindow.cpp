@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "backgroundjob.h"
+#include "commandline.h"
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
@@ -39,6 +40,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
@@ -56,6 +58,7 @@ namespace pharos {
 namespace {
 constexpr int MaxRecent = 10;
 const char *const RecentKey = "recentFiles";
+const char *const MaxSeriesKey = "panels/maxSeries";
 } // namespace
 
 MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
@@ -151,6 +154,15 @@ MainWindow::MainWindow(DataSourceRegistry *registry, QWidget *parent)
     connect(m_view, &DashboardView::timeRangeSelected, this, &MainWindow::zoomToRange);
     connect(m_view, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
     connect(m_view, &DashboardView::panelLinkActivated, this, &MainWindow::openPanelLink);
+    connect(m_view, &DashboardView::panelUrlActivated, this, [this](const QUrl &url) {
+        // A text panel's mailto:, javascript:, file:... link: only when the user says so.
+        if (!confirmUnsafeLink(url)) {
+            m_status->setText(tr("Did not open %1").arg(url.toDisplayString()));
+            return;
+        }
+        QDesktopServices::openUrl(url);
+        m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
+    });
     connect(m_refreshPicker, &RefreshPicker::intervalChanged, scheduler,
             &QueryScheduler::setRefreshInterval);
     connect(m_refreshPicker, &RefreshPicker::refreshRequested, scheduler, &QueryScheduler::refresh);
@@ -378,6 +390,15 @@ void MainWindow::followLink(const DashboardLink &link, const QHash<QString, Vari
             QDesktopServices::openUrl(url);
             m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
             break;
+        case LinkTarget::Kind::Unsafe:
+            // javascript:, file:, data:, mailto:... only when the user says so.
+            if (!confirmUnsafeLink(url)) {
+                m_status->setText(tr("Did not open %1").arg(url.toDisplayString()));
+                break;
+            }
+            QDesktopServices::openUrl(url);
+            m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
+            break;
         case LinkTarget::Kind::Unresolved:
             m_status->setText(target.error);
             break;
@@ -495,6 +516,9 @@ void MainWindow::createMenus()
     m_exploreAction->setObjectName(QStringLiteral("exploreAction"));
     m_exploreAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_exploreAction->setToolTip(tr("Run ad hoc PromQL queries against any data source"));
+    QAction *seriesLimit =
+        tools->addAction(tr("Series limit per panel…"), this, &MainWindow::editSeriesLimit);
+    seriesLimit->setObjectName(QStringLiteral("seriesLimitAction"));
 }
 
 void MainWindow::showExplore()
@@ -527,6 +551,59 @@ void MainWindow::addPanelFromExplore(const QJsonObject &panel)
     }
     replaceDashboard(*edited);
     statusBar()->showMessage(tr("Panel added to the dashboard."), 5000);
+}
+
+bool MainWindow::confirmUnsafeLink(const QUrl &url)
+{
+    if (m_askUnsafeLink)
+        return m_askUnsafeLink(url);
+    QMessageBox box(QMessageBox::Warning, tr("Open this link?"),
+                    tr("This link is not a web page or a dashboard:\n\n%1\n\nOpening it "
+                       "hands it to your system, which may run a program or read local "
+                       "files. Open it anyway?")
+                        .arg(url.toDisplayString()),
+                    QMessageBox::Open | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsafeLinkQuestion"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setTextFormat(Qt::PlainText);
+    return box.exec() == QMessageBox::Open;
+}
+
+int MainWindow::seriesLimitSetting()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    bool ok = false;
+    const int n = settings.value(QLatin1String(MaxSeriesKey)).toInt(&ok);
+    return ok && n >= 1 ? std::min(n, MaxSeriesLimit) : PanelWidget::DefaultMaxSeries;
+}
+
+void MainWindow::saveSeriesLimitSetting(int limit)
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.setValue(QLatin1String(MaxSeriesKey), std::clamp(limit, 1, MaxSeriesLimit));
+}
+
+void MainWindow::applySeriesLimit(int limit)
+{
+    PanelWidget::setDefaultMaxSeries(limit);
+    for (PanelWidget *w : m_view->panelWidgets()) {
+        if (w)
+            w->setMaxSeries(limit);
+    }
+}
+
+void MainWindow::editSeriesLimit()
+{
+    bool ok = false;
+    const int n = QInputDialog::getInt(
+        this, tr("Series limit per panel"),
+        tr("The most series one panel draws (a panel with more shows the first ones and says "
+           "so):"),
+        PanelWidget::defaultMaxSeries(), 1, MaxSeriesLimit, 100, &ok);
+    if (!ok)
+        return;
+    saveSeriesLimitSetting(n);
+    applySeriesLimit(n);
 }
 
 QString MainWindow::settingsPath()
@@ -636,10 +713,11 @@ quint64 MainWindow::startOpenFile(const QString &path)
             if (id != m_lastLoadId) // a newer open or import won
                 return endLoad(id, false);
             if (!outcome.dashboard) {
-                endLoad(id, false);
+                // The error first: whoever waits for the load can read lastError().
                 showError(tr("Cannot open dashboard"), outcome.error.isEmpty()
                                                            ? tr("Cannot open %1.").arg(path)
                                                            : outcome.error);
+                endLoad(id, false);
                 return;
             }
             m_status->clear();

@@ -173,6 +173,23 @@ public:
     /// The settings file of the window (recent files), under DataSourceStore::configDir().
     static QString settingsPath();
 
+    /// The per-panel series limit of the settings file (`[panels] maxSeries`, default 2,000).
+    static int seriesLimitSetting();
+    static void saveSeriesLimitSetting(int limit);
+    /// Applies a series limit to every panel shown now and created later (this session).
+    void applySeriesLimit(int limit);
+    /// Tools › Series limit per panel…: asks for the limit, saves and applies it.
+    void editSeriesLimit();
+
+    /// Replaces the question before a link that is neither http(s) nor a local dashboard
+    /// (javascript:, file:, data:, mailto:, ...) is handed to the desktop (tests): true opens.
+    void setUnsafeLinkHandler(std::function<bool(const QUrl &)> handler)
+    {
+        m_askUnsafeLink = std::move(handler);
+    }
+    /// Asks whether to open `url`, naming it (or the handler above); true to open it.
+    bool confirmUnsafeLink(const QUrl &url);
+
     /// Replaces the Save/Discard/Cancel question (tests).
     void setUnsavedChangesHandler(std::function<QMessageBox::StandardButton()> handler)
     {
@@ -243,6 +260,7 @@ private:
     QString m_lastError;
     QString m_overrideFrom, m_overrideTo, m_overrideRefresh;
     std::function<QMessageBox::StandardButton()> m_askUnsaved;
+    std::function<bool(const QUrl &)> m_askUnsafeLink;
     std::function<std::optional<bool>(const QStringList &)> m_askSaveVariables;
     DataSourceManager *m_dsManager = nullptr;
     CredentialStore *m_credentials = nullptr;

@@ -7,6 +7,7 @@
 #include <QJsonParseError>
 #include <QSet>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace pharos {
@@ -30,10 +31,69 @@ void lineColumn(const QByteArray &json, int offset, int *line, int *column)
     }
 }
 
+/// Rewrites the JSON numbers outside a double's range (1e400, -1e999) as +-DBL_MAX and those
+/// too small for it (1e-400) as 0, outside strings. Returns true when it changed any.
+bool clampOutOfRangeNumbers(QByteArray *json)
+{
+    QByteArray out;
+    bool changed = false;
+    const char *data = json->constData();
+    const qsizetype n = json->size();
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = data[i];
+        if (c == '"') { // skip the string
+            for (++i; i < n && data[i] != '"'; ++i) {
+                if (data[i] == '\\')
+                    ++i;
+            }
+            continue;
+        }
+        if (c != '-' && !(c >= '0' && c <= '9'))
+            continue;
+        qsizetype end = i + 1;
+        bool exponent = false;
+        while (end < n &&
+               (std::isdigit(static_cast<unsigned char>(data[end])) || data[end] == '.' ||
+                data[end] == 'e' || data[end] == 'E' || data[end] == '+' || data[end] == '-')) {
+            exponent = exponent || data[end] == 'e' || data[end] == 'E';
+            ++end;
+        }
+        if (exponent || end - i > 300) {
+            const QByteArray token(data + i, end - i);
+            bool ok = false;
+            const double d = token.toDouble(&ok);
+            QByteArray replacement;
+            if (!ok || !std::isfinite(d)) {
+                const bool negative = token.startsWith('-');
+                const qsizetype e =
+                    token.indexOf('e') >= 0 ? token.indexOf('e') : token.indexOf('E');
+                const bool tiny = e >= 0 && token.mid(e + 1).startsWith('-');
+                if (tiny)
+                    replacement = "0";
+                else
+                    replacement = negative ? "-1.7976931348623157e308" : "1.7976931348623157e308";
+            }
+            if (!replacement.isEmpty()) {
+                out.append(data + copied, i - copied);
+                out.append(replacement);
+                copied = end;
+                changed = true;
+            }
+        }
+        i = end - 1;
+    }
+    if (!changed)
+        return false;
+    out.append(data + copied, n - copied);
+    *json = out;
+    return true;
+}
+
 int intValue(const QJsonValue &v, int fallback)
 {
-    if (v.isDouble())
-        return int(v.toDouble());
+    if (v.isDouble()) // truncated towards zero, clamped (1e300 stays an int)
+        return std::isfinite(v.toDouble()) ? json::clampedInt(std::trunc(v.toDouble())) : fallback;
     if (v.isString()) {
         bool ok = false;
         const int i = v.toString().trimmed().toInt(&ok);
@@ -81,7 +141,7 @@ FieldDefaults parseDefaults(const QJsonObject &panel)
     f.min = json::number(d.value(QLatin1String("min")));
     f.max = json::number(d.value(QLatin1String("max")));
     if (const auto dec = json::number(d.value(QLatin1String("decimals"))))
-        f.decimals = int(*dec);
+        f.decimals = json::clampedInt(*dec, 0, 20);
     const QJsonObject th = d.value(QLatin1String("thresholds")).toObject();
     f.thresholds.mode = th.value(QLatin1String("mode")).toString() == QLatin1String("percentage")
                             ? Thresholds::Mode::Percentage
@@ -104,9 +164,9 @@ GridPos parseGridPos(const QJsonObject &g)
 {
     GridPos p;
     p.x = std::clamp(intValue(g.value(QLatin1String("x")), 0), 0, 23);
-    p.y = std::max(0, intValue(g.value(QLatin1String("y")), 0));
+    p.y = std::clamp(intValue(g.value(QLatin1String("y")), 0), 0, GridPos::MaxY);
     p.w = std::clamp(intValue(g.value(QLatin1String("w")), 12), 1, 24);
-    p.h = std::max(1, intValue(g.value(QLatin1String("h")), 8));
+    p.h = std::clamp(intValue(g.value(QLatin1String("h")), 8), 1, GridPos::MaxHeight);
     p.w = std::min(p.w, 24 - p.x); // stay inside the 24 columns
     return p;
 }
@@ -132,7 +192,7 @@ PanelModel parsePanel(const QJsonObject &o)
     p.interval = o.value(QLatin1String("interval")).toString();
     const QJsonValue mdp = o.value(QLatin1String("maxDataPoints"));
     if (const auto n = json::number(mdp); n && *n >= 1)
-        p.maxDataPoints = int(*n);
+        p.maxDataPoints = json::clampedInt(*n, 1, 10'000'000);
     p.collapsed = o.value(QLatin1String("collapsed")).toBool(false);
     p.repeat = o.value(QLatin1String("repeat")).toString();
     p.repeatDirection = o.value(QLatin1String("repeatDirection")).toString();
@@ -190,10 +250,40 @@ std::optional<Dashboard> Dashboard::fromJson(const QByteArray &json, QString *er
         return fail(QCoreApplication::translate(
             "pharos::Dashboard", "The file is empty; expected Grafana dashboard JSON."));
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    // What a browser (and so Grafana) accepts: invalid UTF-8 becomes U+FFFD, numbers beyond a
+    // double (1e400) become the largest double, ones too small for it 0.
+    QByteArray repaired;
+    bool utf8Fixed = false, numbersFixed = false;
+    QJsonParseError again = pe;
+    while (again.error == QJsonParseError::IllegalUTF8String ||
+           again.error == QJsonParseError::IllegalNumber) {
+        if (repaired.isEmpty())
+            repaired = json;
+        if (again.error == QJsonParseError::IllegalUTF8String && !utf8Fixed) {
+            utf8Fixed = true;
+            repaired = QString::fromUtf8(repaired).toUtf8();
+        } else if (again.error == QJsonParseError::IllegalNumber && !numbersFixed) {
+            numbersFixed = true;
+            if (!clampOutOfRangeNumbers(&repaired))
+                break;
+        } else {
+            break;
+        }
+        doc = QJsonDocument::fromJson(repaired, &again);
+        if (again.error == QJsonParseError::NoError)
+            pe = again; // (the offsets of other errors would not match the file)
+    }
     if (pe.error != QJsonParseError::NoError) {
         int line = 0, column = 0;
         lineColumn(json, pe.offset, &line, &column);
+        if (pe.error == QJsonParseError::DeepNesting)
+            return fail(QCoreApplication::translate(
+                            "pharos::Dashboard",
+                            "Invalid JSON at line %1, column %2: nested more than 1,024 levels "
+                            "deep, which no dashboard needs.")
+                            .arg(line)
+                            .arg(column));
         if (json.trimmed().startsWith('<'))
             return fail(
                 QCoreApplication::translate(

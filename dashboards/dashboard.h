@@ -20,6 +20,10 @@ struct GridPos
     int w = 12;
     int h = 8;
     bool operator==(const GridPos &) const = default;
+    /// Files may hold anything (negative, 1e9, 1.5): positions are clamped to the 24 columns,
+    /// y to [0, MaxY] and h to [1, MaxHeight] grid units (200 units are about 7,600 px).
+    static constexpr int MaxY = 1'000'000;
+    static constexpr int MaxHeight = 200;
 };
 
 /// One query of a panel (a Grafana "target").

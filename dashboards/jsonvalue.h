@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QStringList>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace pharos::json {
@@ -23,12 +24,24 @@ inline std::optional<double> number(const QJsonValue &v)
     return std::nullopt;
 }
 
+/// `d` rounded down and clamped into [lo, hi] (no undefined conversion for 1e300 or NaN:
+/// NaN gives `lo`).
+inline int clampedInt(double d, int lo = std::numeric_limits<int>::min() / 2,
+                      int hi = std::numeric_limits<int>::max() / 2)
+{
+    if (!(d >= lo)) // NaN too
+        return lo;
+    if (d >= hi)
+        return hi;
+    return int(std::floor(d));
+}
+
 /// An integer as Grafana files write it: a JSON number (rounded down) or a string holding an
-/// integer; `fallback` for anything else.
+/// integer; `fallback` for anything else. Huge numbers are clamped to +-2^30.
 inline int integer(const QJsonValue &v, int fallback)
 {
     if (v.isDouble() && std::isfinite(v.toDouble()))
-        return int(std::floor(v.toDouble()));
+        return clampedInt(v.toDouble());
     if (v.isString()) {
         bool ok = false;
         const int i = v.toString().trimmed().toInt(&ok);

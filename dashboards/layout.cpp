@@ -51,8 +51,8 @@ GridPos sanitized(GridPos p)
 {
     p.w = std::clamp(p.w, 1, Columns);
     p.x = std::clamp(p.x, 0, Columns - p.w);
-    p.h = std::max(1, p.h);
-    p.y = std::max(0, p.y);
+    p.h = std::clamp(p.h, 1, GridPos::MaxHeight);
+    p.y = std::clamp(p.y, 0, GridPos::MaxY);
     return p;
 }
 
@@ -62,21 +62,27 @@ QList<GridPos> floatUp(const QList<GridPos> &positions)
     QList<GridPos> result(positions.size());
     QList<GridPos> placed;
     placed.reserve(positions.size());
-    auto collides = [&](const GridPos &p) {
-        return std::any_of(placed.cbegin(), placed.cend(),
-                           [&](const GridPos &q) { return overlaps(p, q); });
-    };
     for (qsizetype index : order) {
         GridPos p = sanitized(positions[index]);
-        while (p.y > 0) {
-            GridPos up = p;
-            --up.y;
-            if (collides(up))
+        // Overlapping input: push down below what is there (jumping to the bottom of what
+        // it hits, so that a y of 1e6 costs no more than a y of 1).
+        for (;;) {
+            int below = -1;
+            for (const GridPos &q : std::as_const(placed)) {
+                if (overlaps(p, q))
+                    below = std::max(below, q.y + q.h);
+            }
+            if (below < 0)
                 break;
-            p = up;
+            p.y = below;
         }
-        while (collides(p)) // overlapping input: push down below what is there
-            ++p.y;
+        // Float up until the bottom of the nearest panel above in the same columns (or 0).
+        int top = 0;
+        for (const GridPos &q : std::as_const(placed)) {
+            if (q.x < p.x + p.w && p.x < q.x + q.w && q.y + q.h <= p.y)
+                top = std::max(top, q.y + q.h);
+        }
+        p.y = top;
         placed.append(p);
         result[index] = p;
     }

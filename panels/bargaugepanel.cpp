@@ -2,9 +2,11 @@
 
 #include "colors.h"
 #include "jsonvalue.h"
+#include "vizscrollarea.h"
 
 #include <QLinearGradient>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
@@ -37,15 +39,7 @@ public:
         setMouseTracking(true);
     }
 
-    bool vertical() const
-    {
-        const QString &o = m_panel->m_orientation;
-        if (o == QLatin1String("vertical"))
-            return true;
-        if (o == QLatin1String("horizontal"))
-            return false;
-        return width() > height();
-    }
+    bool vertical() const { return m_panel->verticalIn(m_panel->areaSize()); }
 
     QFont nameFont(double slot) const
     {
@@ -78,14 +72,9 @@ public:
         const int n = int(m_panel->m_values.size());
         if (index < 0 || index >= n)
             return g;
-        const double gap = 6;
-        const bool manual = m_panel->m_sizing == QLatin1String("manual");
+        const double gap = BarGaugePanel::Gap;
         if (!vertical()) {
-            double slot = (height() - gap * (n - 1)) / n;
-            // sizing "manual": each bar between minVizHeight and maxVizHeight pixels tall.
-            if (manual)
-                slot = std::max(double(m_panel->m_minVizHeight),
-                                std::min(slot, double(m_panel->m_maxVizHeight)));
+            const double slot = m_panel->barSlot(height(), n, false);
             const double top = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.6, 28.0));
             const double vw = valueHidden() ? 0 : std::min(valueWidth(vf), width() * 0.4);
@@ -110,9 +99,7 @@ public:
                 g.value = QRectF(width() - vw, top + nameH, vw, slot - nameH);
             }
         } else {
-            double slot = (width() - gap * (n - 1)) / n;
-            if (manual) // at least minVizWidth pixels wide
-                slot = std::max(slot, double(m_panel->m_minVizWidth));
+            const double slot = m_panel->barSlot(width(), n, true);
             const double left = index * (slot + gap);
             const QFont vf = valueFont(std::min(slot * 0.25, 24.0));
             const double vh = valueHidden() ? 0 : QFontMetricsF(vf).height() + 2;
@@ -145,14 +132,18 @@ public:
     }
 
 protected:
-    void paintEvent(QPaintEvent *) override
+    void paintEvent(QPaintEvent *event) override
     {
         const auto &values = m_panel->m_values;
         if (values.empty())
             return;
         QPainter p(this);
-        for (int i = 0; i < int(values.size()); ++i)
-            drawBar(p, i, values[size_t(i)]);
+        const QRectF exposed = event->rect();
+        for (int i = 0; i < int(values.size()); ++i) {
+            const BarGeometry g = geometry(i); // the view may be larger than the panel
+            if (g.bar.united(g.name).united(g.value).intersects(exposed))
+                drawBar(p, i, values[size_t(i)]);
+        }
     }
 
     void mouseMoveEvent(QMouseEvent *event) override
@@ -287,7 +278,53 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
     m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new BarGaugeView(this);
     m_view->setObjectName(QStringLiteral("barGaugeView"));
-    setContentWidget(m_view);
+    m_scroll = new VizScrollArea(m_view, [this](const QSize &viewport) {
+        const int n = int(m_values.size());
+        if (n <= 1)
+            return viewport;
+        const bool vertical = verticalIn(viewport);
+        const double length = barSlot(vertical ? viewport.width() : viewport.height(), n, vertical);
+        const int needed = int(std::ceil(n * length + Gap * (n - 1)));
+        return vertical ? QSize(std::max(viewport.width(), needed), viewport.height())
+                        : QSize(viewport.width(), std::max(viewport.height(), needed));
+    });
+    setContentWidget(m_scroll);
+}
+
+QSize BarGaugePanel::areaSize() const
+{
+    return m_scroll ? m_scroll->maximumViewportSize() : QSize();
+}
+
+double BarGaugePanel::minBarSize(bool vertical) const
+{
+    // sizing "manual": minVizWidth / minVizHeight; "auto": Grafana's defaults (8 and 16 px).
+    if (m_sizing == QLatin1String("manual"))
+        return vertical ? m_minVizWidth : m_minVizHeight;
+    return vertical ? 8 : 16;
+}
+
+double BarGaugePanel::barSlot(double length, int n, bool vertical) const
+{
+    n = std::max(1, n);
+    double slot = (length - Gap * (n - 1)) / n;
+    if (!vertical && m_sizing == QLatin1String("manual")) // at most maxVizHeight px tall
+        slot = std::min(slot, double(m_maxVizHeight));
+    return std::max(slot, minBarSize(vertical));
+}
+
+bool BarGaugePanel::verticalIn(const QSize &area) const
+{
+    if (m_orientation == QLatin1String("vertical"))
+        return true;
+    if (m_orientation == QLatin1String("horizontal"))
+        return false;
+    if (area.width() <= area.height())
+        return false;
+    // auto: vertical bars side by side when wider than tall, unless they would be thinner
+    // than their minimum; then horizontal bars one above the other (the panel scrolls).
+    const int n = std::max(1, int(m_values.size()));
+    return (area.width() - Gap * (n - 1)) / n >= minBarSize(true);
 }
 
 QWidget *BarGaugePanel::barView() const
@@ -357,6 +394,7 @@ bool BarGaugePanel::updateContent(const PanelDataPtr &data)
     m_drawn = data;
     std::tie(m_lo, m_hi) = displayRange(model(), *data);
     m_values = reduceSeries(model(), *data, m_calc, m_mappings, m_lo, m_hi);
+    m_scroll->updateContentSize();
     m_view->update();
     return !m_values.empty();
 }

@@ -7,6 +7,7 @@
 namespace pharos {
 
 class BarGaugeView;
+class VizScrollArea;
 
 /// Grafana "bargauge": one bar per series with its name and value, from min to max, in the
 /// threshold colours. displayMode "basic" (one colour), "gradient" (the threshold colours
@@ -50,13 +51,24 @@ public:
     /// LCD mode: the number of cells per bar.
     int lcdCells(int index) const;
     double fractionOf(double value) const;
+    /// Bars never get thinner than minBarSize() (manual sizing: minVizWidth / minVizHeight;
+    /// auto: 8 px wide, 16 px tall): more bars than fit make the panel scroll, and "auto"
+    /// orientation then stacks horizontal bars.
+    double minBarSize(bool vertical) const;
+    static constexpr double Gap = 6; // px between bars
 
 protected:
     bool updateContent(const PanelDataPtr &data) override;
 
 private:
     friend class BarGaugeView;
+    /// The panel's drawing area (the scroll area's viewport without scroll bars).
+    QSize areaSize() const;
+    /// The length of one bar's slot along `length` px shared by `n` bars.
+    double barSlot(double length, int n, bool vertical) const;
+    bool verticalIn(const QSize &area) const;
     BarGaugeView *m_view = nullptr;
+    VizScrollArea *m_scroll = nullptr;
     std::vector<ReducedValue> m_values;
     PanelDataPtr m_drawn;
     ValueMappings m_mappings;

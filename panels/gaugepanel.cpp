@@ -1,9 +1,12 @@
 #include "gaugepanel.h"
 
 #include "colors.h"
+#include "jsonvalue.h"
 #include "units.h"
+#include "vizscrollarea.h"
 
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
@@ -29,6 +32,18 @@ std::pair<int, int> gridShape(int n, double w, double h, const QString &orientat
     const int rows = (n + cols - 1) / cols;
     cols = (n + rows - 1) / rows;
     return {rows, cols};
+}
+
+/// gridShape(), unless its cells would be smaller than `minCell`: then as many columns of the
+/// minimum width as fit, and rows below them (the view grows and the panel scrolls).
+std::pair<int, int> readableGridShape(int n, double w, double h, const QString &orientation,
+                                      const QSize &minCell)
+{
+    const auto [rows, cols] = gridShape(n, w, h, orientation);
+    if (n <= 1 || (w >= cols * minCell.width() && h >= rows * minCell.height()))
+        return {rows, cols};
+    const int fit = std::clamp(int(w) / std::max(1, minCell.width()), 1, n);
+    return {(n + fit - 1) / fit, fit};
 }
 
 /// Geometry of one gauge inside its cell.
@@ -66,7 +81,8 @@ public:
         const int n = int(m_panel->m_values.size());
         if (index < 0 || index >= n)
             return {};
-        const auto [rows, cols] = gridShape(n, width(), height(), m_panel->m_orientation);
+        const auto [rows, cols] =
+            readableGridShape(n, width(), height(), m_panel->m_orientation, m_panel->m_minCell);
         const double cw = double(width()) / cols, ch = double(height()) / rows;
         return QRectF(cw * (index % cols), ch * (index / cols), cw, ch).adjusted(2, 2, -2, -2);
     }
@@ -112,15 +128,18 @@ public:
     }
 
 protected:
-    void paintEvent(QPaintEvent *) override
+    void paintEvent(QPaintEvent *event) override
     {
         const auto &values = m_panel->m_values;
         if (values.empty())
             return;
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
-        for (int i = 0; i < int(values.size()); ++i)
-            drawGauge(p, i, values[size_t(i)]);
+        const QRectF exposed = event->rect();
+        for (int i = 0; i < int(values.size()); ++i) {
+            if (cellRect(i).adjusted(-2, -2, 2, 2).intersects(exposed)) // the view may scroll
+                drawGauge(p, i, values[size_t(i)]);
+        }
     }
 
     void mouseMoveEvent(QMouseEvent *event) override
@@ -248,9 +267,27 @@ GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_textSizes = TextSizes::fromPanel(model);
     m_mappings = ValueMappings::fromPanel(model.json);
+    const auto px = [&](const char *key, int fallback) {
+        const QJsonValue v = options.value(QLatin1String(key));
+        return v.isDouble() && v.toDouble() >= 1 ? json::clampedInt(v.toDouble(), 1, 2000)
+                                                 : fallback;
+    };
+    const bool fixedOrientation =
+        m_orientation == QLatin1String("horizontal") || m_orientation == QLatin1String("vertical");
+    m_minCell = QSize(px("minVizWidth", fixedOrientation ? 75 : 48),
+                      px("minVizHeight", fixedOrientation ? 75 : 48));
     m_view = new GaugeView(this);
     m_view->setObjectName(QStringLiteral("gaugeView"));
-    setContentWidget(m_view);
+    m_scroll = new VizScrollArea(m_view, [this](const QSize &viewport) {
+        const int n = int(m_values.size());
+        if (n <= 1)
+            return viewport;
+        const auto [rows, cols] =
+            readableGridShape(n, viewport.width(), viewport.height(), m_orientation, m_minCell);
+        return QSize(std::max(viewport.width(), cols * m_minCell.width()),
+                     std::max(viewport.height(), rows * m_minCell.height()));
+    });
+    setContentWidget(m_scroll);
 }
 
 QWidget *GaugePanel::gaugeView() const
@@ -290,6 +327,7 @@ bool GaugePanel::updateContent(const PanelDataPtr &data)
     m_drawn = data;
     std::tie(m_lo, m_hi) = displayRange(model(), *data);
     m_values = reduceSeries(model(), *data, m_calc, m_mappings, m_lo, m_hi);
+    m_scroll->updateContentSize();
     m_view->update();
     return !m_values.empty();
 }

@@ -7,6 +7,7 @@
 namespace pharos {
 
 class GaugeView;
+class VizScrollArea;
 
 /// Grafana "gauge": one arc per series (a grid when there are several) from min to max, filled
 /// up to the reduced value in its threshold colour, with the threshold steps as a thin outer
@@ -30,6 +31,10 @@ public:
     /// options.text: fixed name and value font sizes (unset: sized to fit).
     const TextSizes &textSizes() const { return m_textSizes; }
     QWidget *gaugeView() const;
+    /// The smallest cell of several gauges (options.minVizWidth / minVizHeight, else 75 x 75
+    /// px with a fixed orientation, 48 x 48 px in the auto grid): more gauges than fit wrap
+    /// into rows and the panel scrolls.
+    QSize minCellSize() const { return m_minCell; }
 
     /// Geometry of gauge `index` in gaugeView() coordinates, for tests and tooltips: the point
     /// at `fraction` (0 = min, 1 = max) of the arc, in the middle of the value band or of the
@@ -45,6 +50,8 @@ protected:
 private:
     friend class GaugeView;
     GaugeView *m_view = nullptr;
+    VizScrollArea *m_scroll = nullptr;
+    QSize m_minCell;
     std::vector<ReducedValue> m_values;
     PanelDataPtr m_drawn;
     ValueMappings m_mappings;

@@ -17,11 +17,26 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pharos {
+
+namespace {
+int g_defaultMaxSeries = PanelWidget::DefaultMaxSeries;
+} // namespace
+
+int PanelWidget::defaultMaxSeries()
+{
+    return g_defaultMaxSeries;
+}
+
+void PanelWidget::setDefaultMaxSeries(int limit)
+{
+    g_defaultMaxSeries = std::max(1, limit);
+}
 
 PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
 {
@@ -44,7 +59,8 @@ PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
     return new PlaceholderPanel(model, parent);
 }
 
-PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent) : QFrame(parent), m_model(model)
+PanelWidget::PanelWidget(const PanelModel &model, QWidget *parent)
+    : QFrame(parent), m_model(model), m_maxSeries(g_defaultMaxSeries)
 {
     // "transparent": Grafana draws the panel without its background and border.
     setFrameShape(model.json.value(QLatin1String("transparent")).toBool() ? QFrame::NoFrame
@@ -158,9 +174,76 @@ void PanelWidget::setLoading(bool loading)
     applyState(); // the message only: the content keeps what it draws
 }
 
+void PanelWidget::setMaxSeries(int limit)
+{
+    limit = std::max(1, limit);
+    if (limit == m_maxSeries)
+        return;
+    m_maxSeries = limit;
+    if (m_received) {
+        applySeriesLimit();
+        refreshState();
+    }
+}
+
+void PanelWidget::applySeriesLimit()
+{
+    m_seriesBeforeLimit = 0;
+    m_data = m_received;
+    if (!m_received)
+        return;
+    size_t total = 0;
+    for (const TargetResult &t : m_received->targets)
+        total += t.result.frames.size();
+    if (total <= size_t(m_maxSeries))
+        return;
+    // Cut to the first series in query order, as drawn: copies only the series kept.
+    auto cut = std::make_shared<PanelData>();
+    cut->panelId = m_received->panelId;
+    cut->generation = m_received->generation;
+    cut->fromMs = m_received->fromMs;
+    cut->toMs = m_received->toMs;
+    cut->timeInfo = m_received->timeInfo;
+    cut->intervalMs = m_received->intervalMs;
+    cut->stepMs = m_received->stepMs;
+    size_t left = size_t(m_maxSeries);
+    cut->targets.reserve(m_received->targets.size());
+    for (const TargetResult &t : m_received->targets) {
+        TargetResult kept;
+        kept.refId = t.refId;
+        kept.expr = t.expr;
+        kept.legendFormat = t.legendFormat;
+        kept.instant = t.instant;
+        kept.error = t.error;
+        kept.retryInMs = t.retryInMs;
+        kept.result.type = t.result.type;
+        kept.result.warnings = t.result.warnings;
+        const size_t n = std::min(left, t.result.frames.size());
+        kept.result.frames.assign(t.result.frames.begin(),
+                                  t.result.frames.begin() + std::ptrdiff_t(n));
+        left -= n;
+        cut->targets.push_back(std::move(kept));
+    }
+    m_seriesBeforeLimit = qsizetype(total);
+    m_data = std::move(cut);
+}
+
+QString PanelWidget::seriesLimitNotice() const
+{
+    if (m_seriesBeforeLimit == 0)
+        return QString();
+    // Digit groups even in the C locale ("2,000 of 20,000").
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return tr("Showing %1 of %2 series")
+        .arg(locale.toString(qlonglong(m_maxSeries)),
+             locale.toString(qlonglong(m_seriesBeforeLimit)));
+}
+
 void PanelWidget::setData(PanelDataPtr data)
 {
-    m_data = std::move(data);
+    m_received = std::move(data);
+    applySeriesLimit();
     if (m_data && m_data->hasError())
         qCDebug(lcPanels).noquote() << "panel" << m_model.id << m_model.type
                                     << "data with errors:" << m_data->errorMessage();
@@ -200,6 +283,8 @@ void PanelWidget::applyState()
     } else {
         if (m_data->hasError())
             banner << tr("Some queries failed:") + QLatin1Char('\n') + m_data->errorMessage();
+        if (m_seriesBeforeLimit > 0)
+            banner << seriesLimitNotice();
         if (m_contentDrawn)
             showContent = true;
         else

@@ -5,6 +5,7 @@
 
 #include <QFrame>
 #include <QTimeZone>
+#include <QUrl>
 
 class QAction;
 class QLabel;
@@ -37,8 +38,22 @@ public:
     bool hasError() const;
     /// The width in pixels of the plotting area, used as the default maxDataPoints.
     virtual int plotWidthHint() const;
-    /// The banner text (a partial failure and/or an unknown-unit warning), empty when none.
+    /// The banner text (a partial failure, the series-limit notice and/or an unknown-unit
+    /// warning), empty when none.
     QString bannerText() const;
+    /// The most series a panel draws (default 2,000; at least 1). Data with more series is cut
+    /// to the first ones in query order and the panel shows "Showing 2,000 of 20,000 series".
+    /// Applies to panels created afterwards and to the next data of existing ones.
+    static int defaultMaxSeries();
+    static void setDefaultMaxSeries(int limit);
+    static constexpr int DefaultMaxSeries = 2000;
+    /// This panel's limit (defaultMaxSeries() unless set).
+    int maxSeries() const { return m_maxSeries; }
+    void setMaxSeries(int limit);
+    /// The series count of the last data before the limit cut it, 0 when it was not cut.
+    qsizetype seriesBeforeLimit() const { return m_seriesBeforeLimit; }
+    /// The series-limit notice ("Showing 2,000 of 20,000 series"), empty when not cut.
+    QString seriesLimitNotice() const;
     /// The title as shown.
     QString titleText() const;
     /// Replaces the title and description (a variable changed their interpolation).
@@ -59,6 +74,9 @@ public:
 Q_SIGNALS:
     /// A panel link was chosen in the header menu: its index in the panel's `links`.
     void linkActivated(int panelId, int linkIndex);
+    /// A link inside the content (a text panel's anchor) that is not http(s): whoever shows
+    /// the panel decides whether to open it (the main window asks first).
+    void urlActivated(const QUrl &url);
 
 protected:
     explicit PanelWidget(const PanelModel &model, QWidget *parent = nullptr);
@@ -75,8 +93,14 @@ protected:
     void applyState();
 
 private:
+    /// m_received cut to m_maxSeries series (or m_received itself when within the limit).
+    void applySeriesLimit();
+
     PanelModel m_model;
-    PanelDataPtr m_data;
+    PanelDataPtr m_received; // as the scheduler delivered it
+    PanelDataPtr m_data;     // what is drawn: m_received within the series limit
+    int m_maxSeries = DefaultMaxSeries;
+    qsizetype m_seriesBeforeLimit = 0;
     QLabel *m_title = nullptr;
     QLabel *m_timeInfo = nullptr;
     QToolButton *m_menuButton = nullptr;

@@ -2,6 +2,7 @@
 
 #include "colors.h"
 #include "fieldconfig.h"
+#include "jsonvalue.h"
 #include "panelseries.h"
 #include "reducers.h"
 #include "units.h"
@@ -38,7 +39,7 @@ int allValuesLimit(const PanelModel &model)
                              .value(QLatin1String("reduceOptions"))
                              .toObject()
                              .value(QLatin1String("limit"));
-    const int limit = v.isDouble() ? int(v.toDouble()) : 25;
+    const int limit = v.isDouble() ? json::clampedInt(v.toDouble(), 0, 5000) : 25;
     return std::clamp(limit > 0 ? limit : 25, 1, 5000);
 }
 
@@ -49,7 +50,7 @@ TextSizes TextSizes::fromPanel(const PanelModel &model)
         const QJsonValue v = text.value(QLatin1String(key));
         if (!v.isDouble() || !(v.toDouble() >= 1))
             return std::nullopt;
-        return std::clamp(int(v.toDouble()), 1, 400);
+        return json::clampedInt(v.toDouble(), 1, 400);
     };
     return {size("titleSize"), size("valueSize")};
 }

@@ -1,12 +1,15 @@
 #include "statpanel.h"
 
 #include "colors.h"
+#include "jsonvalue.h"
 #include "reducedvalues.h"
 #include "reducers.h"
 #include "units.h"
+#include "vizscrollarea.h"
 
 #include <QJsonArray>
 #include <QLinearGradient>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -24,7 +27,7 @@ public:
     }
 
 protected:
-    void paintEvent(QPaintEvent *) override
+    void paintEvent(QPaintEvent *event) override
     {
         const QList<StatPanel::Stat> &stats = m_panel->stats();
         if (stats.isEmpty())
@@ -46,8 +49,11 @@ protected:
         const Qt::Alignment h = m_panel->justifyMode() == QLatin1String("center") || n == 1
                                     ? Qt::AlignHCenter
                                     : Qt::AlignLeft;
+        const QRectF exposed = event->rect();
         for (int i = 0; i < n; ++i) {
             const QRectF cell(cw * (i % cols), ch * (i / cols), cw, ch);
+            if (!cell.intersects(exposed)) // a view larger than the panel scrolls
+                continue;
             drawStat(p, cell.adjusted(2, 2, -2, -2), stats[i], showName, showValue, h);
         }
     }
@@ -281,8 +287,35 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
         options.value(QLatin1String("percentChangeColorMode")).toString(QStringLiteral("standard"));
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
+    const auto px = [&](const char *key, int fallback) {
+        const QJsonValue v = options.value(QLatin1String(key));
+        return v.isDouble() && v.toDouble() >= 1 ? json::clampedInt(v.toDouble(), 1, 2000)
+                                                 : fallback;
+    };
+    const bool fixedOrientation =
+        m_orientation == QLatin1String("horizontal") || m_orientation == QLatin1String("vertical");
+    m_minCell = QSize(px("minVizWidth", fixedOrientation ? 75 : 40),
+                      px("minVizHeight", fixedOrientation ? 75 : 24));
     m_view = new StatView(this);
-    setContentWidget(m_view);
+    m_scroll = new VizScrollArea(
+        m_view, [this](const QSize &viewport) { return contentSizeFor(viewport); });
+    setContentWidget(m_scroll);
+}
+
+QSize StatPanel::minCellSize() const
+{
+    return m_minCell;
+}
+
+QSize StatPanel::contentSizeFor(const QSize &viewport) const
+{
+    const QSize grid = layoutGrid(viewport);
+    const int n = int(m_stats.size());
+    if (n <= 1)
+        return viewport;
+    // Cells of at least the minimum size: wider or taller than the viewport when needed.
+    return QSize(std::max(viewport.width(), grid.width() * m_minCell.width()),
+                 std::max(viewport.height(), grid.height() * m_minCell.height()));
 }
 
 QString StatPanel::percentChangeText(double change)
@@ -301,15 +334,25 @@ QWidget *StatPanel::statView() const
 QSize StatPanel::layoutGrid(const QSize &size) const
 {
     const int n = std::max(1, int(m_stats.size()));
-    if (m_orientation == QLatin1String("horizontal")) // side by side
-        return QSize(n, 1);
-    if (m_orientation == QLatin1String("vertical")) // one above the other
-        return QSize(1, n);
-    const double aspect = double(size.width()) / std::max(1, size.height());
-    int cols = std::clamp(int(std::round(std::sqrt(n * aspect / 2.0))), 1, n);
-    const int rows = (n + cols - 1) / cols;
-    cols = (n + rows - 1) / rows;
-    return QSize(cols, rows);
+    QSize grid;
+    if (m_orientation == QLatin1String("horizontal")) { // side by side
+        grid = QSize(n, 1);
+    } else if (m_orientation == QLatin1String("vertical")) { // one above the other
+        grid = QSize(1, n);
+    } else {
+        const double aspect = double(size.width()) / std::max(1, size.height());
+        int cols = std::clamp(int(std::round(std::sqrt(n * aspect / 2.0))), 1, n);
+        const int rows = (n + cols - 1) / cols;
+        cols = (n + rows - 1) / rows;
+        grid = QSize(cols, rows);
+    }
+    if (n > 1 && (size.width() < grid.width() * m_minCell.width() ||
+                  size.height() < grid.height() * m_minCell.height())) {
+        // Too small to read: as many columns of the minimum width as fit, rows below.
+        const int cols = std::clamp(size.width() / std::max(1, m_minCell.width()), 1, n);
+        return QSize(cols, (n + cols - 1) / cols);
+    }
+    return grid;
 }
 
 QStringList StatPanel::statTexts() const
@@ -389,6 +432,7 @@ bool StatPanel::updateContent(const PanelDataPtr &data)
             m_stats << s;
         }
     }
+    m_scroll->updateContentSize();
     m_view->update();
     return !m_stats.isEmpty();
 }

@@ -9,6 +9,7 @@
 namespace pharos {
 
 class StatView;
+class VizScrollArea;
 
 /// Grafana "stat": one reduced value per series (a grid when there are several), with
 /// the unit, threshold colours (colorMode value/background/none) and an area sparkline.
@@ -51,8 +52,16 @@ public:
     static QString percentChangeText(double change);
     /// True when reduceOptions.fields names the time field: each stat is a point's time.
     bool showsTime() const { return m_timeField; }
-    /// The grid the stats are laid out in for a view of `size`: columns x rows.
+    /// The grid the stats are laid out in for a view of `size`: columns x rows. Cells never
+    /// get smaller than minCellSize(): when they would, the stats wrap into as many columns of
+    /// that width as fit, and the view grows (the panel scrolls).
     QSize layoutGrid(const QSize &size) const;
+    /// The smallest cell of several stats: options.minVizWidth / minVizHeight when set, else
+    /// Grafana's 75 x 75 px with a fixed orientation and 40 x 24 px (still legible) in the auto
+    /// grid.
+    QSize minCellSize() const;
+    /// The size the stat view needs in a viewport of `viewport` (larger when it scrolls).
+    QSize contentSizeFor(const QSize &viewport) const;
     QWidget *statView() const;
 
 protected:
@@ -60,6 +69,8 @@ protected:
 
 private:
     StatView *m_view = nullptr;
+    VizScrollArea *m_scroll = nullptr;
+    QSize m_minCell;
     QList<Stat> m_stats;
     PanelDataPtr m_drawn; // keeps the frames the series point into alive
     QString m_calc;

@@ -115,11 +115,12 @@ TextPanel::TextPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
     m_browser->setOpenExternalLinks(false);
     m_browser->viewport()->setAutoFillBackground(false);
     m_browser->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-    connect(m_browser, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
+    connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         const QString scheme = url.scheme().toLower();
-        if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-            scheme == QLatin1String("mailto"))
+        if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
             QDesktopServices::openUrl(url);
+        else if (!scheme.isEmpty()) // mailto:, javascript:, file:...: only after asking
+            Q_EMIT urlActivated(url);
     });
     setContentWidget(m_browser);
     render();

@@ -225,6 +225,18 @@ Use &quot;pharos export FILE -o OUT.png&quot; to render a dashboard to a PNG.</s
         <source>Log every HTTP request (method, URL, status, size, duration; never a secret) and debug messages to stderr.</source>
         <translation>将每个 HTTP 请求（方法、URL、状态、大小、耗时；从不包含机密信息）和调试信息输出到标准错误。</translation>
     </message>
+    <message>
+        <source>The most series one panel draws (default 2000, or the setting); a panel with more shows the first ones and says so.</source>
+        <translation>一个面板最多绘制的序列数（默认 2000，或设置中的值）；序列更多的面板只显示前面的序列并加以说明。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>--max-series: &quot;%1&quot; is not a count between 1 and %2.</source>
+        <translation>--max-series：“%1”不是 1 到 %2 之间的数量。</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceCommand</name>
@@ -611,6 +623,10 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <source>The variables did not load within %1 s.</source>
         <translation>变量未能在 %1 秒内加载完成。</translation>
     </message>
+    <message>
+        <source>Note: panel “%1” (id %2): %3</source>
+        <translation>注意：面板“%1”（id %2）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -805,6 +821,10 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>This is not a Grafana dashboard: it has neither &quot;panels&quot; nor &quot;rows&quot;.</source>
         <translation>这不是 Grafana 仪表板：既没有 &quot;panels&quot; 也没有 &quot;rows&quot;。</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2: nested more than 1,024 levels deep, which no dashboard needs.</source>
+        <translation>第 %1 行第 %2 列的 JSON 无效：嵌套超过 1,024 层，任何仪表板都不需要这么深。</translation>
     </message>
 </context>
 <context>
@@ -2827,6 +2847,38 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
         <source>View</source>
         <translation>查看</translation>
     </message>
+    <message>
+        <source>Did not open %1</source>
+        <translation>未打开 %1</translation>
+    </message>
+    <message>
+        <source>Series limit per panel…</source>
+        <translation>每个面板的序列上限…</translation>
+    </message>
+    <message>
+        <source>Open this link?</source>
+        <translation>打开此链接？</translation>
+    </message>
+    <message>
+        <source>This link is not a web page or a dashboard:
+
+%1
+
+Opening it hands it to your system, which may run a program or read local files. Open it anyway?</source>
+        <translation>此链接既不是网页也不是仪表板：
+
+%1
+
+打开它会把它交给系统处理，系统可能会运行程序或读取本地文件。仍要打开吗？</translation>
+    </message>
+    <message>
+        <source>Series limit per panel</source>
+        <translation>每个面板的序列上限</translation>
+    </message>
+    <message>
+        <source>The most series one panel draws (a panel with more shows the first ones and says so):</source>
+        <translation>一个面板最多绘制的序列数（序列更多的面板只显示前面的序列并加以说明）：</translation>
+    </message>
 </context>
 <context>
     <name>pharos::MetricsBrowser</name>
@@ -3230,6 +3282,10 @@ Add one now? (You can also start Pharos with --datasource URL.)</source>
     <message>
         <source>Panel menu</source>
         <translation>面板菜单</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 series</source>
+        <translation>显示 %2 个序列中的 %1 个</translation>
     </message>
 </context>
 <context>
