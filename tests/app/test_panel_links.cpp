@@ -87,6 +87,8 @@ void TestPanelLinks::linksOpenWithTimeRange()
     QVERIFY(w.openFile(path));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // Links are resolved once the local-dashboard index has finished its scan (a worker).
+    QTRY_VERIFY(w.localDashboards()->isReady());
 
     PanelWidget *p = w.view()->panelWidget(7);
     QVERIFY(p);
@@ -159,6 +161,8 @@ void TestPanelLinks::unsafeLinksAsk()
     QVERIFY(w.openFile(path));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // Links are resolved once the local-dashboard index has finished its scan (a worker).
+    QTRY_VERIFY(w.localDashboards()->isReady());
     QList<QUrl> asked;
     bool answer = false;
     w.setUnsafeLinkHandler([&](const QUrl &url) {
