@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "jsonvalue.h"
+#include "layout.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -33,7 +34,7 @@ void lineColumn(const QByteArray &json, int offset, int *line, int *column)
 int intValue(const QJsonValue &v, int fallback)
 {
     if (v.isDouble())
-        return int(v.toDouble());
+        return json::saturatedInt(v.toDouble());
     if (v.isString()) {
         bool ok = false;
         const int i = v.toString().trimmed().toInt(&ok);
@@ -81,7 +82,7 @@ FieldDefaults parseDefaults(const QJsonObject &panel)
     f.min = json::number(d.value(QLatin1String("min")));
     f.max = json::number(d.value(QLatin1String("max")));
     if (const auto dec = json::number(d.value(QLatin1String("decimals"))))
-        f.decimals = int(*dec);
+        f.decimals = json::saturatedInt(*dec);
     const QJsonObject th = d.value(QLatin1String("thresholds")).toObject();
     f.thresholds.mode = th.value(QLatin1String("mode")).toString() == QLatin1String("percentage")
                             ? Thresholds::Mode::Percentage
@@ -132,7 +133,7 @@ PanelModel parsePanel(const QJsonObject &o)
     p.interval = o.value(QLatin1String("interval")).toString();
     const QJsonValue mdp = o.value(QLatin1String("maxDataPoints"));
     if (const auto n = json::number(mdp); n && *n >= 1)
-        p.maxDataPoints = int(*n);
+        p.maxDataPoints = json::saturatedInt(*n);
     p.collapsed = o.value(QLatin1String("collapsed")).toBool(false);
     p.repeat = o.value(QLatin1String("repeat")).toString();
     p.repeatDirection = o.value(QLatin1String("repeatDirection")).toString();
@@ -164,7 +165,7 @@ int legacyGridHeight(const QJsonValue &v, int fallbackUnits)
     }
     if (px < 90) // minimum panel height: 3 cells of 30 px
         px = 90;
-    return int(std::ceil(px / 38.0));
+    return std::min(json::saturatedInt(std::ceil(px / 38.0)), layout::MaxHeight);
 }
 
 } // namespace
@@ -371,7 +372,8 @@ void Dashboard::rebuildView()
                 double span = po.value(QLatin1String("span")).toDouble(4);
                 if (span <= 0)
                     span = 4;
-                const int w = std::clamp(int(std::floor(span)) * 2, 1, 24);
+                const int w =
+                    std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
                 const int h = legacyGridHeight(po.value(QLatin1String("height")), rowHeight);
                 if (x + w > 24) {
                     x = 0;
