@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "jsonvalue.h"
+#include "layout.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -224,7 +225,7 @@ int legacyGridHeight(const QJsonValue &v, int fallbackUnits)
     }
     if (px < 90) // minimum panel height: 3 cells of 30 px
         px = 90;
-    return int(std::ceil(px / 38.0));
+    return std::min(json::saturatedInt(std::ceil(px / 38.0)), layout::MaxHeight);
 }
 
 } // namespace
@@ -461,7 +462,8 @@ void Dashboard::rebuildView()
                 double span = po.value(QLatin1String("span")).toDouble(4);
                 if (span <= 0)
                     span = 4;
-                const int w = std::clamp(int(std::floor(span)) * 2, 1, 24);
+                const int w =
+                    std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
                 const int h = legacyGridHeight(po.value(QLatin1String("height")), rowHeight);
                 if (x + w > 24) {
                     x = 0;

@@ -10,9 +10,6 @@
 
 namespace pharos {
 
-namespace {
-} // namespace
-
 std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
                                            ImportReport *report)
 {
@@ -31,13 +28,22 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
         return std::nullopt;
     }
     QString parseError;
-    auto dashboard = Dashboard::fromJson(bytes, &parseError);
+    auto dashboard = loadDashboardJson(bytes, &parseError, report);
     if (!dashboard) {
         if (error)
             *error = QCoreApplication::translate("pharos::DashboardIO", "%1: %2")
                          .arg(QDir::toNativeSeparators(path), parseError);
         return std::nullopt;
     }
+    return dashboard;
+}
+
+std::optional<Dashboard> loadDashboardJson(const QByteArray &json, QString *error,
+                                           ImportReport *report)
+{
+    auto dashboard = Dashboard::fromJson(json, error);
+    if (!dashboard)
+        return std::nullopt;
     MigrationResult migrated = migrateDashboard(dashboard->toJson());
     if (report)
         *report = migrated.report;
@@ -45,14 +51,12 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
             dashboard->schemaVersion(), migrated.changed ? ", migrated" : "");
     if (!migrated.changed)
         return dashboard;
-    auto result = Dashboard::fromObject(migrated.dashboard, &parseError);
-    if (!result) {
-        if (error)
-            *error = QCoreApplication::translate("pharos::DashboardIO", "%1: %2")
-                         .arg(QDir::toNativeSeparators(path), parseError);
-        return std::nullopt;
-    }
-    return result;
+    return Dashboard::fromObject(migrated.dashboard, error);
+}
+
+QByteArray dashboardFileBytes(const Dashboard &dashboard)
+{
+    return QJsonDocument(dashboard.toJson()).toJson(QJsonDocument::Indented);
 }
 
 bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString *error)
@@ -66,7 +70,7 @@ bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString 
     };
     if (!file.open(QIODevice::WriteOnly))
         return fail(QCoreApplication::translate("pharos::DashboardIO", "Cannot write %1: %2"));
-    const QByteArray bytes = QJsonDocument(dashboard.toJson()).toJson(QJsonDocument::Indented);
+    const QByteArray bytes = dashboardFileBytes(dashboard);
     if (file.write(bytes) != bytes.size())
         return fail(QCoreApplication::translate("pharos::DashboardIO", "Cannot write %1: %2"));
     if (!file.commit()) {

@@ -18,4 +18,11 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error =
 /// if anything fails. Returns false with a translated *error naming the file.
 bool saveDashboardFile(const QString &path, const Dashboard &dashboard, QString *error = nullptr);
 
+/// What loadDashboardFile() does after reading the file: parse and migrate `json`. *error
+/// (translated) does not name a file.
+std::optional<Dashboard> loadDashboardJson(const QByteArray &json, QString *error = nullptr,
+                                           ImportReport *report = nullptr);
+/// The bytes saveDashboardFile() writes: the document as indented JSON.
+QByteArray dashboardFileBytes(const Dashboard &dashboard);
+
 } // namespace pharos

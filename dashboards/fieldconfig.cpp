@@ -284,7 +284,8 @@ void FieldConfigResolver::applyProperty(const QString &id, const QJsonValue &val
         c.max = number(value);
     } else if (id == QLatin1String("decimals")) {
         const auto n = number(value);
-        c.decimals = n ? std::optional<int>(std::clamp(int(*n), 0, 20)) : std::nullopt;
+        c.decimals =
+            n ? std::optional<int>(std::clamp(json::saturatedInt(*n), 0, 20)) : std::nullopt;
     } else if (id == QLatin1String("displayName") || id == QLatin1String("displayNameFromDS")) {
         c.displayName = value.toString();
     } else if (id == QLatin1String("color")) {

@@ -1,5 +1,6 @@
 #include "grafanamigration.h"
 
+#include "jsonvalue.h"
 #include "layout.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <optional>
 
@@ -19,6 +21,14 @@ const QLatin1String Marker("__pharosImportIndex");
 QLatin1String L(const char *s)
 {
     return QLatin1String(s);
+}
+
+// y + h of a gridPos as written, within the layout's bounds (file values can be anything).
+int gridBottom(const QJsonObject &g)
+{
+    const qint64 bottom =
+        qint64(g.value(QLatin1String("y")).toInt()) + g.value(QLatin1String("h")).toInt();
+    return int(std::clamp<qint64>(bottom, 0, layout::MaxY + layout::MaxHeight));
 }
 
 std::optional<double> toNumber(const QJsonValue &v)
@@ -195,8 +205,9 @@ int heightUnits(const QJsonValue &v, int fallback)
     }
     if (!std::isfinite(px))
         return fallback;
-    px = std::max(px, 90.0);          // Grafana's minimum panel height
-    return int(std::ceil(px / 38.0)); // 30 px per unit plus the 8 px gutter
+    px = std::max(px, 90.0); // Grafana's minimum panel height
+    // 30 px per unit plus the 8 px gutter.
+    return std::min(json::saturatedInt(std::ceil(px / 38.0)), layout::MaxHeight);
 }
 
 /// A legacy prefix and postfix (singlestat, Grafana 6 gauge) on the value of `defaults`,
@@ -373,7 +384,7 @@ MigrationResult GrafanaMigrator::run(const QJsonObject &input)
         m_doc.value(L("dashboard")).isObject())
         m_doc = m_doc.value(L("dashboard")).toObject();
     const QJsonObject original = m_doc;
-    m_from = int(toNumber(m_doc.value(L("schemaVersion"))).value_or(0));
+    m_from = json::saturatedInt(toNumber(m_doc.value(L("schemaVersion"))).value_or(0));
 
     // 1. Every input panel gets a report entry (legacy rows and their panels first).
     if (m_doc.value(L("rows")).isArray()) {
@@ -482,7 +493,8 @@ MigrationResult GrafanaMigrator::run(const QJsonObject &input)
     MigrationResult r;
     r.dashboard = m_doc;
     r.report.fromSchemaVersion = m_from;
-    r.report.toSchemaVersion = int(toNumber(m_doc.value(L("schemaVersion"))).value_or(0));
+    r.report.toSchemaVersion =
+        json::saturatedInt(toNumber(m_doc.value(L("schemaVersion"))).value_or(0));
     r.report.panels = m_entries;
     r.report.notes = m_notes;
     r.changed = m_doc != original;
@@ -617,15 +629,17 @@ void GrafanaMigrator::upgradeRows()
     int yPos = 0;
     for (const QJsonValue &v : std::as_const(panels)) {
         const QJsonObject g = v.toObject().value(L("gridPos")).toObject();
-        yPos = std::max(yPos, g.value(L("y")).toInt() + g.value(L("h")).toInt());
+        yPos = std::max(yPos, gridBottom(g));
     }
     int maxId = 0;
     for (const QJsonValue &rv : rows) {
         for (const QJsonValue &pv : rv.toObject().value(L("panels")).toArray())
-            maxId = std::max(maxId, int(toNumber(pv.toObject().value(L("id"))).value_or(0)));
+            maxId = std::max(
+                maxId, json::saturatedInt(toNumber(pv.toObject().value(L("id"))).value_or(0)));
     }
     for (const QJsonValue &pv : std::as_const(panels))
-        maxId = std::max(maxId, int(toNumber(pv.toObject().value(L("id"))).value_or(0)));
+        maxId =
+            std::max(maxId, json::saturatedInt(toNumber(pv.toObject().value(L("id"))).value_or(0)));
 
     // Row panels exist only when a row is collapsed, titled or repeated (as in Grafana).
     bool showRows = false;
@@ -680,7 +694,7 @@ void GrafanaMigrator::upgradeRows()
             double span = toNumber(p.value(L("span"))).value_or(4);
             if (span <= 0)
                 span = 4;
-            const int w = std::clamp(int(std::floor(span)) * 2, 1, 24);
+            const int w = std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
             const int h =
                 p.contains(L("height")) ? heightUnits(p.value(L("height")), rowHeight) : rowHeight;
             auto place = [&](int *x, int *y) {
@@ -748,7 +762,7 @@ void GrafanaMigrator::upgradeRows()
                 int bottom = yPos;
                 for (const QJsonValue &p : std::as_const(rowPanels)) {
                     const QJsonObject g = p.toObject().value(L("gridPos")).toObject();
-                    bottom = std::max(bottom, g.value(L("y")).toInt() + g.value(L("h")).toInt());
+                    bottom = std::max(bottom, gridBottom(g));
                 }
                 yPos = bottom;
             }
@@ -763,7 +777,8 @@ void GrafanaMigrator::assignIds()
     QSet<int> used;
     forEachPanel([&](QJsonObject *p) {
         const auto id = toNumber(p->value(L("id")));
-        if (id && *id > 0 && *id == std::floor(*id) && !used.contains(int(*id))) {
+        // Ids beyond the int range are not kept: they get new ones like invalid ids.
+        if (id && *id > 0 && *id <= INT_MAX && *id == std::floor(*id) && !used.contains(int(*id))) {
             used.insert(int(*id));
             if (!p->value(L("id")).isDouble())
                 p->insert(L("id"), int(*id));
@@ -773,7 +788,8 @@ void GrafanaMigrator::assignIds()
     QSet<int> seen;
     forEachPanel([&](QJsonObject *p) {
         const auto id = toNumber(p->value(L("id")));
-        const bool ok = id && *id > 0 && *id == std::floor(*id) && !seen.contains(int(*id));
+        const bool ok =
+            id && *id > 0 && *id <= INT_MAX && *id == std::floor(*id) && !seen.contains(int(*id));
         if (ok) {
             seen.insert(int(*id));
             return;
@@ -851,7 +867,7 @@ void GrafanaMigrator::schemaSteps(QJsonObject *panel)
     if (m_from < 17 && p.contains(L("minSpan"))) {
         const double minSpan = toNumber(p.value(L("minSpan"))).value_or(0);
         if (minSpan > 0) {
-            const int max = int(std::floor(24 / minSpan));
+            const int max = json::saturatedInt(std::floor(24 / minSpan));
             int perRow = 24;
             for (int f : {1, 2, 3, 4, 6, 8, 12, 24}) {
                 if (f >= max) {
@@ -1257,8 +1273,8 @@ void GrafanaMigrator::graphToTimeseries(QJsonObject *panel)
         if (const auto v = toNumber(axis.value(L("max"))))
             target->insert(L("max"), *v);
         if (const auto v = toNumber(axis.value(L("decimals"))))
-            target->insert(L("decimals"), int(*v));
-        const int logBase = int(toNumber(axis.value(L("logBase"))).value_or(1));
+            target->insert(L("decimals"), json::saturatedInt(*v));
+        const int logBase = json::saturatedInt(toNumber(axis.value(L("logBase"))).value_or(1));
         if (logBase > 1)
             cust->insert(L("scaleDistribution"),
                          QJsonObject{{QStringLiteral("type"), QStringLiteral("log")},
@@ -1566,7 +1582,7 @@ void GrafanaMigrator::graphToBarGauge(QJsonObject *panel)
     if (const auto v = toNumber(left.value(L("max"))))
         defaults.insert(L("max"), *v);
     if (const auto v = toNumber(left.value(L("decimals"))))
-        defaults.insert(L("decimals"), int(*v));
+        defaults.insert(L("decimals"), json::saturatedInt(*v));
     defaults.insert(L("color"),
                     QJsonObject{{QStringLiteral("mode"), QStringLiteral("palette-classic")}});
     QJsonArray overrides = fc.value(L("overrides")).toArray();
@@ -1646,7 +1662,7 @@ void GrafanaMigrator::singlestatToStat(QJsonObject *panel)
     if (!unit.isEmpty())
         defaults.insert(L("unit"), unit);
     if (const auto d = toNumber(p.value(L("decimals"))))
-        defaults.insert(L("decimals"), int(*d));
+        defaults.insert(L("decimals"), json::saturatedInt(*d));
 
     // Thresholds and colours.
     const QJsonArray colors = p.value(L("colors")).toArray();
@@ -1755,7 +1771,7 @@ void GrafanaMigrator::tableOldToTable(QJsonObject *panel)
             if (!unit.isEmpty())
                 props.append(property(QStringLiteral("unit"), unit));
             if (const auto d = toNumber(style.value(L("decimals"))))
-                props.append(property(QStringLiteral("decimals"), int(*d)));
+                props.append(property(QStringLiteral("decimals"), json::saturatedInt(*d)));
         }
         const QString colorMode = style.value(L("colorMode")).toString();
         const QJsonArray ths = style.value(L("thresholds")).toArray();
@@ -1925,7 +1941,7 @@ void GrafanaMigrator::oldGaugeOptions(QJsonObject *panel)
         if (!unit.isEmpty())
             defaults.insert(L("unit"), unit);
         if (const auto d = toNumber(take("decimals")))
-            defaults.insert(L("decimals"), int(*d));
+            defaults.insert(L("decimals"), json::saturatedInt(*d));
         if (const auto v = toNumber(options.value(L("minValue"))))
             defaults.insert(L("min"), *v);
         if (const auto v = toNumber(options.value(L("maxValue"))))
@@ -2049,7 +2065,7 @@ void GrafanaMigrator::piechartPlugin(QJsonObject *panel)
     if (!unit.isEmpty())
         defaults.insert(L("unit"), unit);
     if (const auto d = toNumber(p.value(L("decimals"))))
-        defaults.insert(L("decimals"), int(*d));
+        defaults.insert(L("decimals"), json::saturatedInt(*d));
     defaults.insert(L("color"),
                     QJsonObject{{QStringLiteral("mode"), QStringLiteral("palette-classic")}});
     const QJsonObject aliasColors = p.value(L("aliasColors")).toObject();
@@ -2141,12 +2157,12 @@ void GrafanaMigrator::oldHeatmap(QJsonObject *panel)
     if (!yAxis.value(L("format")).toString().isEmpty())
         newY.insert(L("unit"), yAxis.value(L("format")).toString());
     if (const auto d = toNumber(yAxis.value(L("decimals"))))
-        newY.insert(L("decimals"), int(*d));
+        newY.insert(L("decimals"), json::saturatedInt(*d));
     if (const auto v = toNumber(yAxis.value(L("min"))))
         newY.insert(L("min"), *v);
     if (const auto v = toNumber(yAxis.value(L("max"))))
         newY.insert(L("max"), *v);
-    const int logBase = int(toNumber(yAxis.value(L("logBase"))).value_or(1));
+    const int logBase = json::saturatedInt(toNumber(yAxis.value(L("logBase"))).value_or(1));
     if (logBase > 1)
         newY.insert(L("scaleDistribution"),
                     QJsonObject{{QStringLiteral("type"), QStringLiteral("log")},
@@ -2174,7 +2190,7 @@ void GrafanaMigrator::oldHeatmap(QJsonObject *panel)
              p.value(L("tooltip")).toObject().value(L("showHistogram")).toBool(false)}});
     const QJsonObject cards = p.value(L("cards")).toObject();
     if (const auto v = toNumber(cards.value(L("cardPadding"))))
-        options.insert(L("cellGap"), int(*v));
+        options.insert(L("cellGap"), json::saturatedInt(*v));
     else
         options.insert(L("cellGap"), 2);
     if (const auto v = toNumber(cards.value(L("cardRound"))))

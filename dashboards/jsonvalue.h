@@ -9,6 +9,19 @@
 
 namespace pharos::json {
 
+/// `d` truncated to an int, saturated at the int range (NaN gives 0). Converting a double
+/// outside the range with int() is undefined behaviour; file values can be anything.
+inline int saturatedInt(double d)
+{
+    if (std::isnan(d))
+        return 0;
+    if (d >= 2147483647.0)
+        return 2147483647;
+    if (d <= -2147483648.0)
+        return -2147483647 - 1;
+    return int(d);
+}
+
 /// A number as Grafana files write it: a JSON number, or a string holding one ("0.5", " 10 ").
 /// Anything else (null, empty, "auto", objects) is no number.
 inline std::optional<double> number(const QJsonValue &v)

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pharos::layout {
 
@@ -44,15 +45,17 @@ void collectOverlaps(const QList<QJsonObject> &panels, const QList<GridPos> &pos
 
 bool overlaps(const GridPos &a, const GridPos &b)
 {
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    // In 64 bits: callers may pass unsanitized positions.
+    auto less = [](int p, int q, int qSize) { return qint64(p) < qint64(q) + qSize; };
+    return less(a.x, b.x, b.w) && less(b.x, a.x, a.w) && less(a.y, b.y, b.h) && less(b.y, a.y, a.h);
 }
 
 GridPos sanitized(GridPos p)
 {
     p.w = std::clamp(p.w, 1, Columns);
     p.x = std::clamp(p.x, 0, Columns - p.w);
-    p.h = std::clamp(p.h, 1, GridPos::MaxHeight);
-    p.y = std::clamp(p.y, 0, GridPos::MaxY);
+    p.h = std::clamp(p.h, 1, MaxHeight);
+    p.y = std::clamp(p.y, 0, MaxY);
     return p;
 }
 
@@ -62,27 +65,34 @@ QList<GridPos> floatUp(const QList<GridPos> &positions)
     QList<GridPos> result(positions.size());
     QList<GridPos> placed;
     placed.reserve(positions.size());
+    auto collides = [&](const GridPos &p) {
+        return std::any_of(placed.cbegin(), placed.cend(),
+                           [&](const GridPos &q) { return overlaps(p, q); });
+    };
+    auto columnsOverlap = [](const GridPos &a, const GridPos &b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w;
+    };
     for (qsizetype index : order) {
         GridPos p = sanitized(positions[index]);
-        // Overlapping input: push down below what is there (jumping to the bottom of what
-        // it hits, so that a y of 1e6 costs no more than a y of 1).
-        for (;;) {
-            int below = -1;
-            for (const GridPos &q : std::as_const(placed)) {
-                if (overlaps(p, q))
-                    below = std::max(below, q.y + q.h);
-            }
-            if (below < 0)
-                break;
-            p.y = below;
-        }
-        // Float up until the bottom of the nearest panel above in the same columns (or 0).
+        // Move up one line at a time while nothing is in the way, in one step: the first
+        // line above that collides belongs to the lowest panel in these columns whose
+        // collision range [q.y - p.h + 1, q.bottom - 1] reaches above p.
         int top = 0;
         for (const GridPos &q : std::as_const(placed)) {
-            if (q.x < p.x + p.w && p.x < q.x + q.w && q.y + q.h <= p.y)
-                top = std::max(top, q.y + q.h);
+            if (columnsOverlap(p, q) && q.y <= p.y + p.h - 2)
+                top = std::max(top, std::min(p.y, q.y + q.h));
         }
-        p.y = top;
+        p.y = std::min(p.y, top);
+        // Overlapping input: push down below what is there, jumping to the nearest bottom
+        // of what it overlaps (each of those is in the way until its own bottom).
+        while (collides(p)) {
+            int next = std::numeric_limits<int>::max();
+            for (const GridPos &q : std::as_const(placed)) {
+                if (overlaps(p, q))
+                    next = std::min(next, q.y + q.h);
+            }
+            p.y = next;
+        }
         placed.append(p);
         result[index] = p;
     }

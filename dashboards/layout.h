@@ -12,10 +12,14 @@ namespace pharos {
 namespace layout {
 
 constexpr int Columns = 24;
+/// Bounds for y and h: GridPos::MaxY and GridPos::MaxHeight (dashboard.h). Files may say
+/// anything; within these the layout arithmetic cannot overflow and floating up stays fast.
+constexpr int MaxY = GridPos::MaxY;
+constexpr int MaxHeight = GridPos::MaxHeight;
 
 bool overlaps(const GridPos &a, const GridPos &b);
 
-/// Keeps a position inside the 24 columns with a positive size.
+/// Keeps a position inside the 24 columns with a positive size, y and h within the bounds.
 GridPos sanitized(GridPos p);
 
 /// Grafana's vertical compaction (gravity): items are taken in y-then-x order; each moves up

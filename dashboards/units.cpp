@@ -241,9 +241,10 @@ QString formatFromNow(qint64 ms, qint64 nowMs)
 {
     // Grafana shows "time from now" in words: the same bands as its date library (45 s,
     // 90 s, 45 min, 90 min, 22 h, 36 h, 26 d, 45 d, 320 d, 548 d).
-    const qint64 diff = nowMs - ms;
+    // In double: the difference of two qint64 may not fit one.
+    const double diff = double(nowMs) - double(ms);
     const bool future = diff < 0;
-    const double sec = std::abs(double(diff)) / 1000.0;
+    const double sec = std::abs(diff) / 1000.0;
     const double min = sec / 60, hours = min / 60, days = hours / 24;
     // (Counts computed first: lupdate cannot parse a qualified call in a numerus argument.)
     const int nMin = int(std::lround(min)), nHours = int(std::lround(hours));
@@ -279,7 +280,9 @@ QString formatFromNow(qint64 ms, qint64 nowMs)
 
 QString formatDateTime(double value, const QString &unit, qint64 nowMs)
 {
-    if (!std::isfinite(value))
+    // Beyond +-100 million days from the epoch is an invalid date, as in JavaScript.
+    constexpr double maxDateMs = 8.64e15;
+    if (!std::isfinite(value) || std::abs(value) > maxDateMs)
         return std::isnan(value) ? QStringLiteral("NaN")
                                  : QCoreApplication::translate("pharos::Units", "Invalid date");
     const qint64 ms = qint64(std::llround(value));

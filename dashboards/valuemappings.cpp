@@ -25,7 +25,7 @@ MappingResult parseResult(const QJsonObject &o)
     }
     r.color = o.value(QLatin1String("color")).toString();
     if (const auto i = number(o.value(QLatin1String("index"))))
-        r.index = int(*i);
+        r.index = json::saturatedInt(*i);
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "dashboard.h"
 #include "datasourceregistry.h"
 #include "interval.h"
+#include "jsonvalue.h"
 #include "variablequery.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,7 @@ VariableType typeFromName(const QString &t)
 int intOf(const QJsonValue &v, int fallback)
 {
     if (v.isDouble())
-        return int(v.toDouble());
+        return json::saturatedInt(v.toDouble());
     if (v.isBool())
         return v.toBool() ? 1 : 0;
     if (v.isString()) {

@@ -11,6 +11,9 @@
 #include <QRegularExpression>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace pharos {
 
 namespace {
@@ -50,12 +53,15 @@ qint64 durationMs(const QString &textIn)
     const QString t = textIn.trimmed();
     if (t.isEmpty())
         return -1;
+    // Durations beyond ~31,700 years are capped (callers cap them far lower anyway); the
+    // cap keeps the conversions to qint64 defined.
+    constexpr double maxMs = 1e15;
     bool ok = false;
     const double plain = t.toDouble(&ok);
     if (ok)
-        return plain >= 0 ? qint64(plain * 1000.0) : -1;
+        return plain >= 0 ? qint64(std::min(plain * 1000.0, maxMs)) : -1;
     static const QRegularExpression part(QStringLiteral(R"((\d+(?:\.\d+)?)(ms|s|m|h|d|w|y))"));
-    qint64 total = 0;
+    double total = 0;
     qsizetype at = 0;
     auto it = part.globalMatch(t);
     while (it.hasNext()) {
@@ -78,9 +84,9 @@ qint64 durationMs(const QString &textIn)
             factor = 7 * 86400e3;
         else if (unit == QLatin1String("y"))
             factor = 365 * 86400e3;
-        total += qint64(n * factor);
+        total = std::min(total + std::floor(n * factor), maxMs);
     }
-    return at == t.size() ? total : -1;
+    return at == t.size() ? qint64(total) : -1;
 }
 
 bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
@@ -408,14 +414,19 @@ void ProvisioningJob::start()
     m_warnings = all.warnings;
     m_sources = DataSourceStore::load();
     Provisioning::merge(all, &m_sources, &m_removed);
-    for (const ProvisionedDataSource &p : std::as_const(all.dataSources)) {
-        m_names << p.settings.name;
-        // The merged entry carries the uid the secrets are stored under.
+    QList<qsizetype> written;
+    for (qsizetype k = all.dataSources.size() - 1; k >= 0; --k) {
+        const ProvisionedDataSource &p = all.dataSources.at(k);
+        // The merged entry carries the uid the secrets are stored under. An entry replaced by
+        // a later one of the same uid or name is gone: its secrets must not end up with it.
         const qsizetype i = DataSourceStore::indexOf(m_sources, p.settings.name);
+        if (i < 0 || written.contains(i))
+            continue;
+        written << i;
+        m_names.prepend(p.settings.name);
         ProvisionedDataSource withUid = p;
-        if (i >= 0)
-            withUid.settings = m_sources.at(i);
-        m_pending << withUid;
+        withUid.settings = m_sources.at(i);
+        m_pending.prepend(withUid);
     }
     // Removed data sources lose their secrets too.
     for (const DataSourceSettings &r : std::as_const(m_removed)) {

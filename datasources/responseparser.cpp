@@ -598,6 +598,15 @@ bool parseQueryWhole(const QByteArray &body, QueryResult *result, DataSourceErro
                           PHAROS_TRY(data.get_object().get(obj));
                           return parseQueryData(obj, &out, shape);
                       });
+    if (ok && out.type == ResultType::None) {
+        // "data": null is only accepted in error answers; a success needs a result.
+        if (error)
+            *error = makeError(Kind::NotPrometheus,
+                               QCoreApplication::translate("pharos::ResponseParser",
+                                                           "no \"resultType\" in \"data\""));
+        out = QueryResult();
+        return false;
+    }
     if (!ok)
         out = QueryResult();
     return ok;
