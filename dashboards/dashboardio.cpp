@@ -35,6 +35,8 @@ std::optional<Dashboard> loadDashboardFile(const QString &path, QString *error,
                          .arg(QDir::toNativeSeparators(path), parseError);
         return std::nullopt;
     }
+    qCDebug(lcDashboards, "loaded %s, schema %d", qPrintable(QDir::toNativeSeparators(path)),
+            dashboard->schemaVersion());
     return dashboard;
 }
 
@@ -47,8 +49,8 @@ std::optional<Dashboard> loadDashboardJson(const QByteArray &json, QString *erro
     MigrationResult migrated = migrateDashboard(dashboard->toJson());
     if (report)
         *report = migrated.report;
-    qCDebug(lcDashboards, "loaded %s, schema %d%s", qPrintable(QDir::toNativeSeparators(path)),
-            dashboard->schemaVersion(), migrated.changed ? ", migrated" : "");
+    if (migrated.changed)
+        qCDebug(lcDashboards, "migrated from schema %d", dashboard->schemaVersion());
     if (!migrated.changed)
         return dashboard;
     return Dashboard::fromObject(migrated.dashboard, error);
