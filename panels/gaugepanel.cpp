@@ -267,15 +267,7 @@ GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
     m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_textSizes = TextSizes::fromPanel(model);
     m_mappings = ValueMappings::fromPanel(model.json);
-    const auto px = [&](const char *key, int fallback) {
-        const QJsonValue v = options.value(QLatin1String(key));
-        return v.isDouble() && v.toDouble() >= 1 ? json::clampedInt(v.toDouble(), 1, 2000)
-                                                 : fallback;
-    };
-    const bool fixedOrientation =
-        m_orientation == QLatin1String("horizontal") || m_orientation == QLatin1String("vertical");
-    m_minCell = QSize(px("minVizWidth", fixedOrientation ? 75 : 48),
-                      px("minVizHeight", fixedOrientation ? 75 : 48));
+    m_minCell = VizScrollArea::minCellSize(options, m_orientation, QSize(48, 48));
     m_view = new GaugeView(this);
     m_view->setObjectName(QStringLiteral("gaugeView"));
     m_scroll = new VizScrollArea(m_view, [this](const QSize &viewport) {

@@ -287,15 +287,7 @@ StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(mod
         options.value(QLatin1String("percentChangeColorMode")).toString(QStringLiteral("standard"));
     m_fieldConfig = FieldConfigResolver::fromPanel(model.json);
     m_mappings = ValueMappings::fromPanel(model.json);
-    const auto px = [&](const char *key, int fallback) {
-        const QJsonValue v = options.value(QLatin1String(key));
-        return v.isDouble() && v.toDouble() >= 1 ? json::clampedInt(v.toDouble(), 1, 2000)
-                                                 : fallback;
-    };
-    const bool fixedOrientation =
-        m_orientation == QLatin1String("horizontal") || m_orientation == QLatin1String("vertical");
-    m_minCell = QSize(px("minVizWidth", fixedOrientation ? 75 : 40),
-                      px("minVizHeight", fixedOrientation ? 75 : 24));
+    m_minCell = VizScrollArea::minCellSize(options, m_orientation, QSize(40, 24));
     m_view = new StatView(this);
     m_scroll = new VizScrollArea(
         m_view, [this](const QSize &viewport) { return contentSizeFor(viewport); });

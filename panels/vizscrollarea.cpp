@@ -1,5 +1,7 @@
 #include "vizscrollarea.h"
 
+#include "jsonvalue.h"
+
 #include <QResizeEvent>
 #include <QScrollBar>
 
@@ -46,6 +48,24 @@ void VizScrollArea::resizeEvent(QResizeEvent *event)
 {
     QScrollArea::resizeEvent(event);
     updateContentSize();
+}
+
+} // namespace pharos
+
+namespace pharos {
+
+QSize VizScrollArea::minCellSize(const QJsonObject &options, const QString &orientation,
+                                 QSize autoSize)
+{
+    const auto px = [&](const char *key, int fallback) {
+        const QJsonValue v = options.value(QLatin1String(key));
+        return v.isDouble() && v.toDouble() >= 1 ? json::clampedInt(v.toDouble(), 1, 2000)
+                                                 : fallback;
+    };
+    const bool fixed =
+        orientation == QLatin1String("horizontal") || orientation == QLatin1String("vertical");
+    return QSize(px("minVizWidth", fixed ? 75 : autoSize.width()),
+                 px("minVizHeight", fixed ? 75 : autoSize.height()));
 }
 
 } // namespace pharos

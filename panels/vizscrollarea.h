@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QScrollArea>
 #include <functional>
 
@@ -16,6 +17,12 @@ public:
     VizScrollArea(QWidget *view, SizeFunction contentSize, QWidget *parent = nullptr);
     /// Sizes the view again (the values or the options changed).
     void updateContentSize();
+
+    /// The smallest cell of one value: the panel's `options.minVizWidth`/`minVizHeight` (1 to
+    /// 2,000 px); else Grafana's 75 px for a fixed horizontal/vertical orientation, or
+    /// `autoSize` in the auto grid.
+    static QSize minCellSize(const QJsonObject &options, const QString &orientation,
+                             QSize autoSize);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
