@@ -464,7 +464,7 @@ void ExploreWindow::run()
         reply->deleteLater();
         if (generation != m_generation)
             return;
-        auto data = std::make_shared<PanelData>();
+        auto data = makePanelData();
         data->panelId = 1;
         data->generation = generation;
         data->fromMs = range.fromMs;

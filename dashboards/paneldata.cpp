@@ -1,8 +1,22 @@
 #include "paneldata.h"
 
 #include <QCoreApplication>
+#include <QThreadPool>
 
 namespace pharos {
+
+std::shared_ptr<PanelData> makePanelData()
+{
+    return std::shared_ptr<PanelData>(new PanelData, [](PanelData *d) {
+        size_t frames = 0;
+        for (const TargetResult &t : d->targets)
+            frames += t.result.frames.size();
+        if (frames >= BackgroundFreeFrames)
+            QThreadPool::globalInstance()->start([d] { delete d; });
+        else
+            delete d;
+    });
+}
 
 bool PanelData::hasError() const
 {

@@ -46,4 +46,9 @@ struct PanelData
 
 using PanelDataPtr = std::shared_ptr<const PanelData>;
 
+/// A new, empty PanelData for a panel's answer. When its last owner lets go (often the UI
+/// thread, replacing it with the next refresh), one of BackgroundFreeFrames frames or more is
+/// freed on a worker thread.
+std::shared_ptr<PanelData> makePanelData();
+
 } // namespace pharos

@@ -293,7 +293,7 @@ void QueryScheduler::queryPanel(PanelState &state)
         timeInfo = r.error.isEmpty() ? r.info : r.error;
     }
 
-    auto data = std::make_shared<PanelData>();
+    auto data = makePanelData();
     data->panelId = panel.id;
     data->generation = m_generation;
     data->fromMs = range.fromMs;

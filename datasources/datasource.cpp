@@ -159,9 +159,7 @@ DataSourceReply::~DataSourceReply()
 {
     if (!m_finished)
         abort();
-    // Freeing 20,000 frames made on a pool thread costs ~150 ms on the UI thread
-    // (bench_huge_response, free_ms): a large result is freed on a worker instead.
-    if (m_queryResult.frames.size() >= 1000) {
+    if (m_queryResult.frames.size() >= BackgroundFreeFrames) {
         QThreadPool::globalInstance()->start(
             QRunnable::create([r = std::move(m_queryResult)]() mutable { r = QueryResult(); }));
     }

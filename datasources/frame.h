@@ -31,6 +31,10 @@ struct Frame
 enum class ResultType { None, Matrix, Vector, Scalar, String };
 
 /// The parsed answer to one query.
+/// Results with at least this many frames are freed on a worker thread: freeing 20,000 frames
+/// made on a pool thread costs ~150 ms, too long for the UI thread (bench_huge_response).
+constexpr size_t BackgroundFreeFrames = 1000;
+
 struct QueryResult
 {
     ResultType type = ResultType::None;

@@ -192,13 +192,14 @@ struct PrometheusDataSource::Pending
     QTimer *timer = nullptr;
     QByteArray body;
     // The whole request, redirects included.
-    QElapsedTimer started; // the timeout runs from the first send; the request log
-    QStringList hops;      // redirectKey() of every transfer, for loop detection
-    bool hopGet = false;   // the method of the current transfer
-    QByteArray form;       // the body of the current POST (307/308 send it again)
-    bool tooLarge = false; // over settings().responseLimitBytes: refused
-    qint64 announced = -1; // the Content-Length of a refused answer
-    qint64 received = 0;   // 2xx body bytes received
+    QElapsedTimer started;   // the timeout runs from the first send; the request log
+    QStringList hops;        // redirectKey() of every transfer, for loop detection
+    bool hopGet = false;     // the method of the current transfer
+    QByteArray form;         // the body of the current POST (307/308 send it again)
+    bool tooLarge = false;   // over settings().responseLimitBytes: refused
+    qint64 announced = -1;   // the Content-Length of a refused answer
+    qint64 received = 0;     // 2xx body bytes received
+    bool readQueued = false; // a readBody() slice is queued for the next event-loop turn
 };
 
 PrometheusDataSource::PrometheusDataSource(DataSourceSettings settings, QObject *parent)
@@ -799,19 +800,27 @@ void PrometheusDataSource::readBody(const std::shared_ptr<Pending> &p, QNetworkR
     const qint64 limit = settings().responseLimitBytes;
     const QVariant lengthHeader = net->header(QNetworkRequest::ContentLengthHeader);
     const qint64 length = lengthHeader.isValid() ? lengthHeader.toLongLong() : -1;
-    const qint64 available = net->bytesAvailable();
-    if (limit > 0 && (length > limit || p->received + available > limit)) {
+    const qint64 unread = net->bytesAvailable();
+    if (limit > 0 && (length > limit || p->received + unread > limit)) {
         // Refused: stop the download and free what was kept.
         p->tooLarge = true;
         p->announced = length > limit ? length : -1;
-        p->received += available;
+        p->received += unread;
         p->body = QByteArray();
         if (net->isRunning())
             net->abort();
         return;
     }
-    if (available <= 0)
+    if (unread <= 0)
         return;
+    const qint64 available = std::min(unread, ReadSliceBytes);
+    if (unread > available && !p->readQueued) {
+        p->readQueued = true;
+        QTimer::singleShot(0, net, [this, p, net] {
+            p->readQueued = false;
+            readBody(p, net);
+        });
+    }
     if (p->body.isEmpty() && length > 0 && length < (qint64(1) << 31)) {
         // The exact size (plus the parser's padding) at once: no growth, no copies.
         p->body.reserve(qsizetype(length) + qsizetype(ResponseParser::paddingBytes()));
@@ -866,6 +875,14 @@ void PrometheusDataSource::onNetworkFinished(const std::shared_ptr<Pending> &p)
         return;
     if (p->timer)
         p->timer->stop();
+    const int code = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (code >= 200 && code < 300 && net->isOpen() && !p->aborted && !p->timedOut && !p->tooLarge &&
+        net->bytesAvailable() > ReadSliceBytes) {
+        // A 2xx body: finish once the rest is read, a slice per event-loop turn.
+        readBody(p, net);
+        QTimer::singleShot(0, net, [this, p] { onNetworkFinished(p); });
+        return;
+    }
     --m_inFlight;
     m_active.erase(std::remove(m_active.begin(), m_active.end(), p), m_active.end());
     net->deleteLater();

@@ -47,6 +47,10 @@ public:
     static constexpr qsizetype MaxErrorBodyBytes = 64 * 1024;
     /// Unread bytes Qt may buffer per reply before it stops reading the socket.
     static constexpr qint64 ReadBufferBytes = 4 * 1024 * 1024;
+    /// Bytes copied into the body per event-loop turn. Qt may hand over far more than
+    /// ReadBufferBytes at once, and copying tens of MB into fresh pages stalled the UI thread
+    /// for ~50 ms (bench_huge_response, max_gap_ms); the rest is read on the next turns.
+    static constexpr qint64 ReadSliceBytes = 1024 * 1024;
     /// Redirects one request follows; one more is Kind::TooManyRedirects.
     static constexpr int MaxRedirects = 10;
 

@@ -198,7 +198,7 @@ void PanelWidget::applySeriesLimit()
     if (total <= size_t(m_maxSeries))
         return;
     // Cut to the first series in query order, as drawn: copies only the series kept.
-    auto cut = std::make_shared<PanelData>();
+    auto cut = makePanelData();
     cut->panelId = m_received->panelId;
     cut->generation = m_received->generation;
     cut->fromMs = m_received->fromMs;
