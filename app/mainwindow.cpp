@@ -845,12 +845,13 @@ void MainWindow::finishImport(quint64 id, std::optional<ImportResult> result, co
         m_reportDialog->deleteLater();
     m_reportDialog = new ImportReportDialog(m_dashboard->title(), m_importReport, this);
     m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_reportDialog, &QObject::destroyed, this, [this, dialog = m_reportDialog] {
-        if (m_reportDialog == dialog)
-            m_reportDialog = nullptr;
-    });
     m_reportDialog->open(); // window-modal, does not block the event loop
     endLoad(id, true);
+}
+
+ImportReportDialog *MainWindow::importReportDialog() const
+{
+    return m_reportDialog;
 }
 
 void MainWindow::applyDashboard()

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 #include <QUrl>
 #include <functional>
 #include <optional>
@@ -70,7 +71,7 @@ public:
     bool importFile(const QString &path);
     /// The report of the last import, and its dialog (tests).
     const ImportReport &lastImportReport() const { return m_importReport; }
-    ImportReportDialog *importReportDialog() const { return m_reportDialog; }
+    ImportReportDialog *importReportDialog() const;
     /// Replaces the inputs dialog (tests): returns the values, or nullopt to cancel.
     void setImportInputsHandler(
         std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> handler)
@@ -265,7 +266,7 @@ private:
     DataSourceManager *m_dsManager = nullptr;
     CredentialStore *m_credentials = nullptr;
     ImportReport m_importReport;
-    ImportReportDialog *m_reportDialog = nullptr;
+    QPointer<ImportReportDialog> m_reportDialog; // cleared when the dialog is deleted
     std::function<std::optional<QHash<QString, QString>>(const QList<ImportInput> &)> m_askInputs;
     quint64 m_lastLoadId = 0; // the newest load started
     quint64 m_loadingId = 0;  // the load in progress (the newest), 0 when none

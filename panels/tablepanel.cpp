@@ -830,10 +830,6 @@ void TablePanel::showFilterPopup(int column)
     m_filterPopup->setObjectName(QStringLiteral("tableFilterPopup"));
     m_filterPopup->setAttribute(Qt::WA_DeleteOnClose);
     m_filterPopup->setFrameShape(QFrame::StyledPanel);
-    connect(m_filterPopup, &QObject::destroyed, this, [this, popup = m_filterPopup] {
-        if (m_filterPopup == popup)
-            m_filterPopup = nullptr;
-    });
     auto *layout = new QVBoxLayout(m_filterPopup);
     auto *list = new QListWidget(m_filterPopup);
     list->setObjectName(QStringLiteral("filterValues"));

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QPointer>
 
 class QTableView;
 class QSortFilterProxyModel;
@@ -182,7 +183,7 @@ private:
     void updateFooter();
     void setColumnFilter(int column, const QStringList &values);
     QTableView *m_view = nullptr;
-    QFrame *m_filterPopup = nullptr;
+    QPointer<QFrame> m_filterPopup; // cleared when the popup closes (WA_DeleteOnClose)
     QTableView *m_footer = nullptr;
     QStandardItemModel *m_footerModel = nullptr;
     QString m_footerReducer;

@@ -4,6 +4,7 @@
 #include "dashboard.h"
 #include "dashboardview.h"
 #include "prometheusfixture.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QImage>

@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 #include "faultserver.h"
 #include "prometheusfixture.h"
+#include "testpaths.h"
 
 #include <QColor>
 #include <QFile>

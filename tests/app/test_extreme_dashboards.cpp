@@ -13,6 +13,7 @@
 #include "panelwidget.h"
 #include "queryscheduler.h"
 #include "statpanel.h"
+#include "testpaths.h"
 
 #include <QElapsedTimer>
 #include <QFile>

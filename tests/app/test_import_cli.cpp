@@ -4,6 +4,7 @@
 // dashboards against one real Prometheus, where panels whose metrics do not exist show
 // "No data" rather than an error.
 #include "prometheusfixture.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

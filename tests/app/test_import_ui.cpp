@@ -7,6 +7,7 @@
 #include "importreportdialog.h"
 #include "mainwindow.h"
 #include "panelwidget.h"
+#include "testpaths.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -5,6 +5,7 @@
 #include "dashboardview.h"
 #include "interval.h"
 #include "prometheusfixture.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,6 +2,7 @@
 // SVG), the installed data folder found next to the binary (translations, bundled dashboards),
 // and one application id across the .desktop file, the metainfo and the icon.
 #include "installeddata.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

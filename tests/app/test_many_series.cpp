@@ -15,6 +15,7 @@
 #include "prometheusfixture.h"
 #include "queryscheduler.h"
 #include "statpanel.h"
+#include "testpaths.h"
 #include "timerange.h"
 #include "timeseriespanel.h"
 

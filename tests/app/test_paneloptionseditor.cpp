@@ -12,6 +12,7 @@
 #include "overrideseditor.h"
 #include "paneloptionsection.h"
 #include "paneloptionseditor.h"
+#include "testpaths.h"
 #include "thresholdseditor.h"
 #include "timeseriespanel.h"
 #include "unitpicker.h"

@@ -12,6 +12,7 @@
 #include "promqleditor.h"
 #include "querieseditor.h"
 #include "queryplan.h"
+#include "testpaths.h"
 #include "timenavigation.h"
 #include "timerange.h"
 #include "timeseriespanel.h"

@@ -5,6 +5,7 @@
 // recovery file. Discarding removes it too, and a clean exit leaves none. Changes not yet
 // applied in the panel editor are kept as well.
 #include "dashboardedit.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

@@ -14,6 +14,7 @@
 #include "piechartpanel.h"
 #include "reducedoptionssections.h"
 #include "statpanel.h"
+#include "testpaths.h"
 #include "textpanel.h"
 
 #include <QApplication>

@@ -11,6 +11,7 @@
 #include "paneloptionseditor.h"
 #include "tableoptionssections.h"
 #include "tablepanel.h"
+#include "testpaths.h"
 
 #include "widgettesting.h"
 

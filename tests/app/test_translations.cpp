@@ -1,6 +1,7 @@
 // The Simplified Chinese UI ships complete: the .ts file has no unfinished or empty entries, the
 // compiled catalogue is embedded in the application, and it really translates the app's strings.
 #include "prometheusfixture.h"
+#include "testpaths.h"
 
 #include <QCoreApplication>
 #include <QFile>

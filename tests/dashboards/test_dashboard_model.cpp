@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "dashboardio.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonArray>

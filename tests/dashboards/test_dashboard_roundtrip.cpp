@@ -1,6 +1,7 @@
 #include "dashboard.h"
 #include "dashboardio.h"
 #include "grafanamigration.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

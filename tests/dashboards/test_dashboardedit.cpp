@@ -3,6 +3,7 @@
 #include "dashboard.h"
 #include "dashboardedit.h"
 #include "layout.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,7 @@
 // Field config resolution: defaults, overrides by name, regex, refId, names, type and value,
 // and Grafana colour names.
 #include "fieldconfig.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -6,6 +6,7 @@
 #include "grafanamigration.h"
 #include "importer.h"
 #include "layout.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,6 +8,7 @@
 // Panels are matched by id, rows by title (legacy rows get new ids). Keys: a panel id, or
 // "row:<title>" with spaces written as '_'.
 #include "grafanamigration.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,6 +3,7 @@
 #include "interval.h"
 #include "prometheusfixture.h"
 #include "queryscheduler.h"
+#include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

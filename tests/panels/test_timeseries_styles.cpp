@@ -3,6 +3,7 @@
 // negative-Y, step lines, legend calcs and sorting, and a corpus panel with overrides.
 #include "colors.h"
 #include "panelfixture.h"
+#include "testpaths.h"
 #include "timeseriesfixture.h"
 #include "timeseriespanel.h"
 
