@@ -3,6 +3,7 @@
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardview.h"
+#include "paneltypes.h"
 #include "panelwidget.h"
 
 #include <QAbstractButton>
@@ -40,10 +41,10 @@ PanelGallery::PanelGallery(QWidget *parent) : QDialog(parent), m_list(new QListW
     m_list->setGridSize(QSize(150, 60));
     m_list->setWordWrap(true);
     m_list->setMinimumSize(640, 160);
-    for (const QString &type : dashboardedit::galleryTypes()) {
-        auto *item = new QListWidgetItem(typeName(type), m_list);
-        item->setData(Qt::UserRole, type);
-        item->setToolTip(type);
+    for (const PanelTypeInfo &type : paneltypes::all()) {
+        auto *item = new QListWidgetItem(type.displayName(), m_list);
+        item->setData(Qt::UserRole, type.id);
+        item->setToolTip(type.id);
     }
     m_list->setCurrentRow(0);
     layout->addWidget(m_list, 1);
@@ -60,27 +61,6 @@ QString PanelGallery::selectedType() const
 {
     const QListWidgetItem *item = m_list->currentItem();
     return item ? item->data(Qt::UserRole).toString() : QString();
-}
-
-QString PanelGallery::typeName(const QString &type)
-{
-    if (type == QLatin1String("timeseries"))
-        return tr("Time series");
-    if (type == QLatin1String("stat"))
-        return tr("Stat");
-    if (type == QLatin1String("gauge"))
-        return tr("Gauge");
-    if (type == QLatin1String("bargauge"))
-        return tr("Bar gauge");
-    if (type == QLatin1String("table"))
-        return tr("Table");
-    if (type == QLatin1String("heatmap"))
-        return tr("Heatmap");
-    if (type == QLatin1String("text"))
-        return tr("Text");
-    if (type == QLatin1String("piechart"))
-        return tr("Pie chart");
-    return type;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +232,7 @@ int DashboardEditor::currentPanel() const
 
 int DashboardEditor::addPanel(const QString &type)
 {
-    if (!m_document->hasDashboard() || !dashboardedit::galleryTypes().contains(type))
+    if (!m_document->hasDashboard() || !paneltypes::find(type))
         return 0;
     const QJsonObject json = m_document->json();
     int id = 0;
@@ -260,7 +240,7 @@ int DashboardEditor::addPanel(const QString &type)
         json, dashboardedit::newPanel(type, dashboardedit::nextPanelId(json), tr("New panel")),
         &id);
     if (!m_document->replaceDashboardJson(next,
-                                          tr("Add %1 panel").arg(PanelGallery::typeName(type))))
+                                          tr("Add %1 panel").arg(paneltypes::displayName(type))))
         return 0;
     m_selected = id;
     return id;

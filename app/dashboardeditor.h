@@ -25,8 +25,6 @@ public:
     /// The list (one item per type; the item's Qt::UserRole is the Grafana type id).
     QListWidget *list() const { return m_list; }
     QString selectedType() const;
-    /// The translated name of a panel type ("Time series" for "timeseries").
-    static QString typeName(const QString &type);
 
 private:
     QListWidget *m_list;

@@ -1,5 +1,6 @@
 #include "explorewindow.h"
 
+#include "paneltypes.h"
 #include "dashboard.h"
 #include "dashboardedit.h"
 #include "datasource.h"
@@ -42,7 +43,7 @@ PanelModel exploreModel(const QString &type)
                                                               {QStringLiteral("y"), 0},
                                                               {QStringLiteral("w"), 24},
                                                               {QStringLiteral("h"), 10}}}};
-    if (type == QLatin1String("timeseries"))
+    if (type == QLatin1String(paneltype::TimeSeries))
         panel.insert(
             QStringLiteral("options"),
             QJsonObject{{QStringLiteral("legend"),
@@ -238,9 +239,9 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
 
     m_tabs = new QTabWidget;
     m_graph = qobject_cast<TimeSeriesPanel *>(
-        PanelWidget::create(exploreModel(QStringLiteral("timeseries"))));
+        PanelWidget::create(exploreModel(QLatin1String(paneltype::TimeSeries))));
     m_table =
-        qobject_cast<TablePanel *>(PanelWidget::create(exploreModel(QStringLiteral("table"))));
+        qobject_cast<TablePanel *>(PanelWidget::create(exploreModel(QLatin1String(paneltype::Table))));
     m_rangeModel = new RangeTableModel(this);
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_rangeModel);
@@ -577,7 +578,7 @@ QJsonObject ExploreWindow::panelJson() const
     if (queryType() == QueryType::Instant) {
         // A table of the instant result, one row per series (Grafana's new table panel with
         // an instant, table-format target).
-        QJsonObject panel = dashboardedit::newPanel(QStringLiteral("table"), 0, title);
+        QJsonObject panel = dashboardedit::newPanel(QLatin1String(paneltype::Table), 0, title);
         panel.remove(QStringLiteral("id"));
         QJsonArray targets = panel.value(QLatin1String("targets")).toArray();
         QJsonObject target = targets.isEmpty() ? QJsonObject() : targets.first().toObject();
@@ -608,7 +609,7 @@ QJsonObject ExploreWindow::panelJson() const
     if (!dsRef.isEmpty())
         target.insert(QStringLiteral("datasource"), dsRef);
     QJsonObject panel{
-        {QStringLiteral("type"), QStringLiteral("timeseries")},
+        {QStringLiteral("type"), QLatin1String(paneltype::TimeSeries)},
         {QStringLiteral("title"), title},
         {QStringLiteral("gridPos"), QJsonObject{{QStringLiteral("x"), 0},
                                                 {QStringLiteral("y"), 0},

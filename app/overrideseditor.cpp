@@ -1,5 +1,6 @@
 #include "overrideseditor.h"
 
+#include "paneltypes.h"
 #include "colorbutton.h"
 #include "fieldconfig.h"
 #include "unitpicker.h"
@@ -39,19 +40,19 @@ const PropertyInfo kProperties[] = {
     {"color", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Color (fixed)"), nullptr},
     {"displayName", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Display name"), nullptr},
     {"custom.fillOpacity", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Fill opacity"),
-     "timeseries"},
-    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width"), "timeseries"},
-    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style"), "timeseries"},
+     paneltype::TimeSeries},
+    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width"), paneltype::TimeSeries},
+    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style"), paneltype::TimeSeries},
     {"custom.axisPlacement", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Axis placement"),
-     "timeseries"},
-    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series"), "timeseries"},
-    {"custom.width", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column width"), "table"},
+     paneltype::TimeSeries},
+    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series"), paneltype::TimeSeries},
+    {"custom.width", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column width"), paneltype::Table},
     {"custom.minWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Minimum column width"),
-     "table"},
-    {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"), "table"},
-    {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"), "table"},
-    {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"), "table"},
-    {"custom.filterable", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column filter"), "table"},
+     paneltype::Table},
+    {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"), paneltype::Table},
+    {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"), paneltype::Table},
+    {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"), paneltype::Table},
+    {"custom.filterable", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column filter"), paneltype::Table},
 };
 
 bool offeredFor(const PropertyInfo &p, const QString &panelType)

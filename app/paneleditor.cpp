@@ -1,5 +1,6 @@
 #include "paneleditor.h"
 
+#include "paneltypes.h"
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
@@ -332,7 +333,7 @@ void PanelEditor::updatePreview()
     panel.insert(QLatin1String("targets"), m_runTargets);
     if (m_tableViewAction->isChecked()) {
         // The data as it comes, whatever the panel draws: a plain table of the same queries.
-        QJsonObject table{{QLatin1String("type"), QLatin1String("table")}};
+        QJsonObject table{{QLatin1String("type"), QLatin1String(paneltype::Table)}};
         for (const char *key : {"id", "title", "datasource", "targets", "interval", "maxDataPoints",
                                 "timeFrom", "timeShift"})
             if (panel.contains(QLatin1String(key)))
@@ -374,7 +375,7 @@ void PanelEditor::onPreviewData(int panelId, PanelDataPtr data)
     // The series names, for the overrides' name matcher.
     QStringList names;
     if (PanelWidget *widget = m_preview->panelWidget(panelId)) {
-        if (widget->model().type == QLatin1String("table")) {
+        if (widget->model().type == QLatin1String(paneltype::Table)) {
             // a table's fields are its columns ("job", "Value #A", or their new names)
             names = TablePanel::columnNamesFor(widget->model(), *data);
         } else {
@@ -478,7 +479,7 @@ void PanelEditor::updateTitle()
     const QString title = m_current.value(QLatin1String("title")).toString();
     setWindowTitle((hasChanges() ? QStringLiteral("*") : QString()) +
                    tr("Edit panel: %1")
-                       .arg(title.isEmpty() ? PanelGallery::typeName(
+                       .arg(title.isEmpty() ? paneltypes::displayName(
                                                   m_current.value(QLatin1String("type")).toString())
                                             : title));
 }

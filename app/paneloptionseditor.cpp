@@ -5,9 +5,8 @@
 #include "jsonvalue.h"
 #include "paneloptionsection.h"
 #include "paneloptionssections.h"
-#include "reducedoptionssections.h"
-#include "tableoptionssections.h"
-#include "timeseriesoptionssections.h"
+#include "paneltypeoptions.h"
+#include "paneltypes.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,7 +69,7 @@ PanelOptionsEditor::PanelOptionsEditor(QWidget *parent)
     m_scroll->setWidget(m_content);
     layout->addWidget(m_scroll, 1);
 
-    fillTypeCombo(QStringLiteral("timeseries"));
+    fillTypeCombo(QLatin1String(paneltype::TimeSeries));
     connect(m_type, &QComboBox::currentIndexChanged, this, &PanelOptionsEditor::typePicked);
     connect(m_search, &QLineEdit::textChanged, this, &PanelOptionsEditor::applySearch);
 }
@@ -87,11 +86,10 @@ void PanelOptionsEditor::fillTypeCombo(const QString &type)
     const bool was = m_loading;
     m_loading = true;
     m_type->clear();
-    const QStringList types = dashboardedit::galleryTypes();
-    for (const QString &t : types)
-        m_type->addItem(PanelGallery::typeName(t), t);
+    for (const PanelTypeInfo &t : paneltypes::all())
+        m_type->addItem(t.displayName(), t.id);
     if (!type.isEmpty() && m_type->findData(type) < 0)
-        m_type->addItem(PanelGallery::typeName(type), type); // a type the gallery lacks
+        m_type->addItem(paneltypes::displayName(type), type); // a type the gallery lacks
     m_type->setCurrentIndex(m_type->findData(type));
     m_loading = was;
 }
@@ -234,20 +232,17 @@ void PanelOptionsEditor::rebuildSections(const QString &type)
         return;
     }
 
+    const PanelTypeOptions options = panelTypeOptions(type);
     QList<PanelOptionsSection *> list;
     list << new GeneralOptionsSection;
-    if (type == QLatin1String("timeseries"))
-        list << timeSeriesSections(nullptr);
-    list << reducedPanelSections(type, nullptr);
-    if (type == QLatin1String("table"))
-        list << tablePanelSections(nullptr);
-    if (type != QLatin1String("text")) {
+    if (options.sections)
+        list << options.sections(nullptr);
+    if (options.standardOptions)
         list << new StandardOptionsSection;
-        if (type != QLatin1String("heatmap")) {
-            list << new ThresholdsSection(type == QLatin1String("timeseries"));
-            list << new ValueMappingsSection;
-            list << new OverridesSection;
-        }
+    if (options.fieldOptions) {
+        list << new ThresholdsSection(options.thresholdsStyle);
+        list << new ValueMappingsSection;
+        list << new OverridesSection;
     }
 
     int at = 0;

@@ -26,9 +26,8 @@ class ValueMappingsEditor;
 /// The Options pane of the panel editor: the visualization (panel type) picker, a search
 /// field over option names, and the sections for the panel's type, top to bottom:
 /// "Panel options" (title, description, transparent), the type's own sections (legend,
-/// tooltip, graph styles and axis for time series; reducedPanelSections();
-/// tablePanelSections()), "Standard options" (unit, decimals, min, max), "Thresholds",
-/// "Value mappings" and "Overrides".
+/// tooltip, graph styles and axis for time series…: panelTypeOptions()), "Standard options"
+/// (unit, decimals, min, max), "Thresholds", "Value mappings" and "Overrides".
 ///
 /// setPanel() shows a panel without emitting changed(); applyTo() writes the options back
 /// into a panel JSON, leaving the keys no section owns (targets, gridPos, datasource…)

@@ -71,7 +71,7 @@ public:
         }
     }
 
-    // Builders of the sections (reducedPanelSections()).
+    // Builders of the sections (composed per type in paneltypeoptions.cpp).
     static ReducedOptionsSection *valueOptions(bool fields, QWidget *parent);
     static ReducedOptionsSection *statStyles(QWidget *parent);
     static ReducedOptionsSection *textSize(QWidget *parent);
@@ -775,26 +775,6 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapLegend(QWidget *parent)
     s->addCheck(tr("Show legend"), QStringLiteral("heatmapLegend"),
                 QStringLiteral("options.legend.show"), true);
     return s;
-}
-
-QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent)
-{
-    using S = ReducedOptionsSection;
-    if (type == QLatin1String("stat"))
-        return {S::valueOptions(true, parent), S::statStyles(parent), S::textSize(parent)};
-    if (type == QLatin1String("gauge"))
-        return {S::valueOptions(false, parent), S::gauge(parent), S::textSize(parent)};
-    if (type == QLatin1String("bargauge"))
-        return {S::valueOptions(false, parent), S::barGauge(parent), S::textSize(parent)};
-    if (type == QLatin1String("piechart"))
-        return {S::valueOptions(false, parent), S::pieChart(parent), S::tooltip(true, parent),
-                S::pieLegend(parent)};
-    if (type == QLatin1String("text"))
-        return {S::text(parent)};
-    if (type == QLatin1String("heatmap"))
-        return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapCells(parent),
-                S::tooltip(false, parent), S::heatmapLegend(parent)};
-    return {};
 }
 
 } // namespace pharos

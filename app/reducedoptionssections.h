@@ -74,6 +74,5 @@ class PanelOptionsSection;
 ///   options.filterValues.le / ge; "Show values" → "showValue" (auto/always/never) →
 ///   options.showValue; "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
 /// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
-QList<PanelOptionsSection *> reducedPanelSections(const QString &type, QWidget *parent);
 
 } // namespace pharos

@@ -3,6 +3,7 @@
 
 #include "grafanamigration.h"
 #include "layout.h"
+#include "paneltypes.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -35,13 +36,6 @@ int panelId(const QJsonObject &panel)
     return json::integer(panel.value(IdKey), 0);
 }
 
-QJsonObject reduceOptions()
-{
-    return QJsonObject{{QStringLiteral("values"), false},
-                       {QStringLiteral("calcs"), QJsonArray{QStringLiteral("lastNotNull")}},
-                       {QStringLiteral("fields"), QString()}};
-}
-
 QJsonObject defaultThresholds()
 {
     return QJsonObject{
@@ -53,12 +47,29 @@ QJsonObject defaultThresholds()
                                 {QStringLiteral("value"), 80}}}}};
 }
 
-QJsonObject legend(const QString &placement)
+/// `base` with `patch` laid over it: objects merge key by key, arrays element by element (an
+/// element past the end of `base` is appended), anything else is replaced by the patch.
+QJsonValue merged(const QJsonValue &base, const QJsonValue &patch)
 {
-    return QJsonObject{{QStringLiteral("displayMode"), QStringLiteral("list")},
-                       {QStringLiteral("placement"), placement},
-                       {QStringLiteral("showLegend"), true},
-                       {QStringLiteral("calcs"), QJsonArray{}}};
+    if (base.isObject() && patch.isObject()) {
+        QJsonObject out = base.toObject();
+        const QJsonObject p = patch.toObject();
+        for (auto it = p.begin(); it != p.end(); ++it)
+            out.insert(it.key(), merged(out.value(it.key()), it.value()));
+        return out;
+    }
+    if (base.isArray() && patch.isArray()) {
+        QJsonArray out = base.toArray();
+        const QJsonArray p = patch.toArray();
+        for (qsizetype i = 0; i < p.size(); ++i) {
+            if (i < out.size())
+                out[i] = merged(out.at(i), p.at(i));
+            else
+                out.append(p.at(i));
+        }
+        return out;
+    }
+    return patch;
 }
 
 /// Top-level panels and their positions (rows forced to full width, 1 high).
@@ -184,13 +195,6 @@ bool idTaken(const QJsonObject &dashboard, int id)
 
 } // namespace
 
-QStringList galleryTypes()
-{
-    return {QStringLiteral("timeseries"), QStringLiteral("stat"),    QStringLiteral("gauge"),
-            QStringLiteral("bargauge"),   QStringLiteral("table"),   QStringLiteral("heatmap"),
-            QStringLiteral("text"),       QStringLiteral("piechart")};
-}
-
 QJsonObject newDashboard(const QString &title)
 {
     QJsonObject d;
@@ -234,79 +238,25 @@ QJsonObject newPanel(const QString &type, int id, const QString &title)
                                      {QStringLiteral("y"), 0},
                                      {QStringLiteral("w"), 12},
                                      {QStringLiteral("h"), 8}});
-    if (type == QLatin1String("text")) {
-        p.insert(QStringLiteral("options"),
-                 QJsonObject{{QStringLiteral("mode"), QStringLiteral("markdown")},
-                             {QStringLiteral("content"), QStringLiteral("# Title\n\nText")}});
-        return p;
+    const PanelTypeInfo *info = paneltypes::find(type);
+    if (!info || info->hasQueries) {
+        const QJsonObject target{{QStringLiteral("refId"), QStringLiteral("A")},
+                                 {QStringLiteral("expr"), QString()},
+                                 {QStringLiteral("legendFormat"), QStringLiteral("__auto")},
+                                 {QStringLiteral("range"), true},
+                                 {QStringLiteral("instant"), false}};
+        const QJsonObject defaults{
+            {QStringLiteral("thresholds"), defaultThresholds()},
+            {QStringLiteral("mappings"), QJsonArray{}},
+            {QStringLiteral("color"),
+             QJsonObject{{QStringLiteral("mode"), QStringLiteral("thresholds")}}}};
+        p.insert(QStringLiteral("fieldConfig"),
+                 QJsonObject{{QStringLiteral("defaults"), defaults},
+                             {QStringLiteral("overrides"), QJsonArray{}}});
+        p.insert(QStringLiteral("options"), QJsonObject{});
+        p.insert(QStringLiteral("targets"), QJsonArray{target});
     }
-    QJsonObject target{{QStringLiteral("refId"), QStringLiteral("A")},
-                       {QStringLiteral("expr"), QString()},
-                       {QStringLiteral("legendFormat"), QStringLiteral("__auto")},
-                       {QStringLiteral("range"), true},
-                       {QStringLiteral("instant"), false}};
-    QJsonObject defaults{{QStringLiteral("thresholds"), defaultThresholds()},
-                         {QStringLiteral("mappings"), QJsonArray{}}};
-    QJsonObject options;
-    QJsonObject custom;
-    QString colorMode = QStringLiteral("thresholds");
-    if (type == QLatin1String("timeseries")) {
-        colorMode = QStringLiteral("palette-classic");
-        custom = QJsonObject{{QStringLiteral("drawStyle"), QStringLiteral("line")},
-                             {QStringLiteral("lineWidth"), 1},
-                             {QStringLiteral("fillOpacity"), 0},
-                             {QStringLiteral("showPoints"), QStringLiteral("auto")},
-                             {QStringLiteral("axisPlacement"), QStringLiteral("auto")},
-                             {QStringLiteral("stacking"),
-                              QJsonObject{{QStringLiteral("mode"), QStringLiteral("none")},
-                                          {QStringLiteral("group"), QStringLiteral("A")}}}};
-        options = QJsonObject{{QStringLiteral("legend"), legend(QStringLiteral("bottom"))},
-                              {QStringLiteral("tooltip"),
-                               QJsonObject{{QStringLiteral("mode"), QStringLiteral("single")},
-                                           {QStringLiteral("sort"), QStringLiteral("none")}}}};
-    } else if (type == QLatin1String("stat")) {
-        options = QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                              {QStringLiteral("orientation"), QStringLiteral("auto")},
-                              {QStringLiteral("textMode"), QStringLiteral("auto")},
-                              {QStringLiteral("colorMode"), QStringLiteral("value")},
-                              {QStringLiteral("graphMode"), QStringLiteral("area")},
-                              {QStringLiteral("justifyMode"), QStringLiteral("auto")}};
-    } else if (type == QLatin1String("gauge")) {
-        options = QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                              {QStringLiteral("orientation"), QStringLiteral("auto")},
-                              {QStringLiteral("showThresholdLabels"), false},
-                              {QStringLiteral("showThresholdMarkers"), true}};
-    } else if (type == QLatin1String("bargauge")) {
-        options = QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                              {QStringLiteral("orientation"), QStringLiteral("auto")},
-                              {QStringLiteral("displayMode"), QStringLiteral("gradient")},
-                              {QStringLiteral("showUnfilled"), true}};
-    } else if (type == QLatin1String("table")) {
-        custom = QJsonObject{{QStringLiteral("align"), QStringLiteral("auto")}};
-        options = QJsonObject{{QStringLiteral("showHeader"), true}};
-        target.insert(QStringLiteral("format"), QStringLiteral("table"));
-        target.insert(QStringLiteral("instant"), true);
-        target.insert(QStringLiteral("range"), false);
-    } else if (type == QLatin1String("heatmap")) {
-        options =
-            QJsonObject{{QStringLiteral("calculate"), false},
-                        {QStringLiteral("legend"), QJsonObject{{QStringLiteral("show"), true}}}};
-        target.insert(QStringLiteral("format"), QStringLiteral("heatmap"));
-    } else if (type == QLatin1String("piechart")) {
-        colorMode = QStringLiteral("palette-classic");
-        options = QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                              {QStringLiteral("pieType"), QStringLiteral("pie")},
-                              {QStringLiteral("legend"), legend(QStringLiteral("right"))}};
-    }
-    defaults.insert(QStringLiteral("color"), QJsonObject{{QStringLiteral("mode"), colorMode}});
-    if (!custom.isEmpty())
-        defaults.insert(QStringLiteral("custom"), custom);
-    p.insert(QStringLiteral("fieldConfig"),
-             QJsonObject{{QStringLiteral("defaults"), defaults},
-                         {QStringLiteral("overrides"), QJsonArray{}}});
-    p.insert(QStringLiteral("options"), options);
-    p.insert(QStringLiteral("targets"), QJsonArray{target});
-    return p;
+    return info ? merged(p, info->newPanel).toObject() : p;
 }
 
 QJsonObject findPanel(const QJsonObject &dashboard, int id)

@@ -20,9 +20,6 @@ namespace pharos {
 /// there is room), and then everything floats up. A collapsed row's own panels travel with it.
 namespace dashboardedit {
 
-/// The panel types of the "Add panel" gallery, in gallery order.
-QStringList galleryTypes();
-
 /// A new, empty dashboard at the current schema version (panels [], last 6 hours, no
 /// refresh, browser time zone). `title` may be empty.
 QJsonObject newDashboard(const QString &title);
@@ -31,7 +28,7 @@ QJsonObject newDashboard(const QString &title);
 int nextPanelId(const QJsonObject &dashboard);
 
 /// A new panel of `type` with Grafana's defaults for that type (size, options, one empty
-/// Prometheus target "A" for query panels, text content for "text").
+/// Prometheus target "A" for query panels; the rest from PanelTypeInfo::newPanel).
 QJsonObject newPanel(const QString &type, int id, const QString &title = QString());
 
 /// The grid position of a panel JSON (Grafana's defaults for missing values), and the panel

@@ -1,4 +1,5 @@
 #include "grafanamigration.h"
+#include "paneltypes.h"
 
 #include "jsonvalue.h"
 #include "layout.h"
@@ -464,7 +465,7 @@ MigrationResult GrafanaMigrator::run(const QJsonObject &input)
         found[i] = true;
         e.toType = p->value(L("type")).toString();
         e.newId = p->value(L("id")).toInt();
-        if (!isRenderedPanelType(e.toType)) {
+        if (!paneltypes::isNative(e.toType)) {
             e.status = ImportReportEntry::Status::Unsupported;
             const QString why =
                 e.toType.isEmpty()
@@ -2344,15 +2345,6 @@ MigrationResult migrateDashboard(const QJsonObject &dashboard, const MigrationOp
 {
     GrafanaMigrator m(options);
     return m.run(dashboard);
-}
-
-bool isRenderedPanelType(const QString &type)
-{
-    static const QSet<QString> types{
-        QStringLiteral("timeseries"), QStringLiteral("stat"),     QStringLiteral("gauge"),
-        QStringLiteral("bargauge"),   QStringLiteral("table"),    QStringLiteral("heatmap"),
-        QStringLiteral("text"),       QStringLiteral("piechart"), QStringLiteral("row")};
-    return types.contains(type);
 }
 
 } // namespace pharos

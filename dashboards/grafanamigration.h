@@ -68,7 +68,4 @@ struct MigrationResult
 MigrationResult migrateDashboard(const QJsonObject &dashboard,
                                  const MigrationOptions &options = {});
 
-/// True for the panel types Pharos draws (other types show a placeholder and are kept).
-bool isRenderedPanelType(const QString &type);
-
 } // namespace pharos

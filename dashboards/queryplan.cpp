@@ -2,6 +2,7 @@
 
 #include "adhocfilter.h"
 #include "datasourceregistry.h"
+#include "paneltypes.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -67,22 +68,12 @@ bool hasDataSourceRef(const QJsonValue &ref)
     return !(ref.isNull() || ref.isUndefined());
 }
 
-bool panelTypeHasQueries(const QString &type)
-{
-    static const QSet<QString> none{
-        QStringLiteral("row"),      QStringLiteral("text"),      QStringLiteral("news"),
-        QStringLiteral("dashlist"), QStringLiteral("welcome"),   QStringLiteral("gettingstarted"),
-        QStringLiteral("annolist"), QStringLiteral("alertlist"),
-    };
-    return !none.contains(type);
-}
-
 PanelQueryPlan planPanelQueries(const PanelModel &panel, const ResolvedTimeRange &range,
                                 int widthPx, DataSourceRegistry *registry,
                                 const InterpolationContext *variables)
 {
     PanelQueryPlan plan;
-    if (!panelTypeHasQueries(panel.type))
+    if (!paneltypes::hasQueries(panel.type))
         return plan;
     InterpolationContext ctx = variables ? *variables : InterpolationContext();
     for (auto it = panel.scopedVars.cbegin(); it != panel.scopedVars.cend(); ++it)

@@ -34,9 +34,6 @@ struct PanelQueryPlan
     QList<PlannedQuery> queries; // in target order; range before instant for "both"
 };
 
-/// True for panel types that run queries (not rows, text, news, ...).
-bool panelTypeHasQueries(const QString &type);
-
 /// Does a target (or panel) name its own data source? Null, "" and an object without uid
 /// (Grafana writes {"type": "prometheus"} on targets that follow their panel) defer to the
 /// panel.

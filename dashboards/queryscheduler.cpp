@@ -3,6 +3,7 @@
 #include "dashboardlogging.h"
 #include "datasourceregistry.h"
 #include "interval.h"
+#include "paneltypes.h"
 #include "queryplan.h"
 #include "timenavigation.h"
 #include "variables.h"
@@ -200,7 +201,7 @@ void QueryScheduler::refresh()
             m_waitingForVariables = true;
             for (PanelState *s : std::as_const(m_states)) {
                 s->stale = false;
-                if (s->visible && panelTypeHasQueries(s->panel.type))
+                if (s->visible && paneltypes::hasQueries(s->panel.type))
                     Q_EMIT panelLoading(s->panel.id);
             }
             return;
@@ -281,7 +282,7 @@ void QueryScheduler::queryPanel(PanelState &state)
     state.stale = false;
     state.generation = m_generation;
     const PanelModel &panel = state.panel;
-    if (!panelTypeHasQueries(panel.type))
+    if (!paneltypes::hasQueries(panel.type))
         return;
 
     // The panel's own range: timeFrom / timeShift applied to the dashboard's.

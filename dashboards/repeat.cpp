@@ -1,4 +1,6 @@
 #include "repeat.h"
+#include "jsonvalue.h"
+#include "paneltypes.h"
 
 #include <QSet>
 #include <algorithm>
@@ -151,18 +153,13 @@ PanelModel interpolatePanel(const PanelModel &panel, const InterpolationContext 
         ctx.scoped.insert(it.key(), it.value());
     p.title = interpolate(panel.title, ctx, InterpolationMode::Text);
     p.description = interpolate(panel.description, ctx, InterpolationMode::Plain);
-    if (p.type == QLatin1String("text")) {
-        QJsonObject options = p.json.value(QLatin1String("options")).toObject();
-        const QJsonValue content = options.value(QLatin1String("content"));
-        if (content.isString()) {
-            options.insert(QLatin1String("content"),
-                           interpolate(content.toString(), ctx, InterpolationMode::Plain));
-            p.json.insert(QLatin1String("options"), options);
+    if (const PanelTypeInfo *info = paneltypes::find(p.type)) {
+        for (const QString &path : info->interpolatedPaths) {
+            const QJsonValue text = json::valueAt(p.json, path);
+            if (text.isString())
+                json::setValueAt(p.json, path,
+                                 interpolate(text.toString(), ctx, InterpolationMode::Plain));
         }
-        const QJsonValue legacy = p.json.value(QLatin1String("content")); // old text panels
-        if (legacy.isString())
-            p.json.insert(QLatin1String("content"),
-                          interpolate(legacy.toString(), ctx, InterpolationMode::Plain));
     }
     for (PanelModel &c : p.children)
         c = interpolatePanel(c, context);

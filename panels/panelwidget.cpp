@@ -4,6 +4,7 @@
 #include "gaugepanel.h"
 #include "heatmappanel.h"
 #include "panellogging.h"
+#include "paneltypes.h"
 #include "piechartpanel.h"
 #include "placeholderpanel.h"
 #include "statpanel.h"
@@ -15,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
@@ -38,24 +40,38 @@ void PanelWidget::setDefaultMaxSeries(int limit)
     g_defaultMaxSeries = std::max(1, limit);
 }
 
+namespace {
+
+template <class T>
+PanelWidget *makePanel(const PanelModel &model, QWidget *parent)
+{
+    return new T(model, parent);
+}
+
+using PanelFactory = PanelWidget *(*)(const PanelModel &, QWidget *);
+
+/// The widget of each native panel type (dashboards/paneltypes.h lists the types).
+const QHash<QString, PanelFactory> &panelFactories()
+{
+    static const QHash<QString, PanelFactory> factories{
+        {QLatin1String(paneltype::TimeSeries), &makePanel<TimeSeriesPanel>},
+        {QLatin1String(paneltype::Stat), &makePanel<StatPanel>},
+        {QLatin1String(paneltype::Table), &makePanel<TablePanel>},
+        {QLatin1String(paneltype::Gauge), &makePanel<GaugePanel>},
+        {QLatin1String(paneltype::BarGauge), &makePanel<BarGaugePanel>},
+        {QLatin1String(paneltype::Heatmap), &makePanel<HeatmapPanel>},
+        {QLatin1String(paneltype::Text), &makePanel<TextPanel>},
+        {QLatin1String(paneltype::PieChart), &makePanel<PieChartPanel>},
+    };
+    return factories;
+}
+
+} // namespace
+
 PanelWidget *PanelWidget::create(const PanelModel &model, QWidget *parent)
 {
-    if (model.type == QLatin1String("timeseries"))
-        return new TimeSeriesPanel(model, parent);
-    if (model.type == QLatin1String("stat"))
-        return new StatPanel(model, parent);
-    if (model.type == QLatin1String("table"))
-        return new TablePanel(model, parent);
-    if (model.type == QLatin1String("gauge"))
-        return new GaugePanel(model, parent);
-    if (model.type == QLatin1String("bargauge"))
-        return new BarGaugePanel(model, parent);
-    if (model.type == QLatin1String("heatmap"))
-        return new HeatmapPanel(model, parent);
-    if (model.type == QLatin1String("text"))
-        return new TextPanel(model, parent);
-    if (model.type == QLatin1String("piechart"))
-        return new PieChartPanel(model, parent);
+    if (const PanelFactory make = panelFactories().value(model.type))
+        return make(model, parent);
     return new PlaceholderPanel(model, parent);
 }
 

@@ -5,6 +5,7 @@
 #include "dashboardio.h"
 #include "grafanamigration.h"
 #include "importer.h"
+#include "paneltypes.h"
 #include "layout.h"
 #include "testpaths.h"
 
@@ -171,7 +172,7 @@ private Q_SLOTS:
             QCOMPARE(op.value(QLatin1String("type")).toString(), e.toType);
             // Every query expression of the panel is still there, in order.
             QCOMPARE(exprsOf(op), ip.exprs);
-            if (isRenderedPanelType(e.toType))
+            if (paneltypes::isNative(e.toType))
                 QVERIFY2(e.status != ImportReportEntry::Status::Unsupported, qPrintable(where));
             else
                 QVERIFY2(e.status == ImportReportEntry::Status::Unsupported && !e.notes.isEmpty(),
