@@ -1,6 +1,5 @@
 #include "explorewindow.h"
 
-#include "paneltypes.h"
 #include "dashboard.h"
 #include "dashboardedit.h"
 #include "datasource.h"
@@ -8,6 +7,7 @@
 #include "interval.h"
 #include "metricsbrowser.h"
 #include "paneldata.h"
+#include "paneltypes.h"
 #include "promqleditor.h"
 #include "tablepanel.h"
 #include "timerangepicker.h"
@@ -240,8 +240,8 @@ ExploreWindow::ExploreWindow(DataSourceRegistry *registry, QWidget *parent)
     m_tabs = new QTabWidget;
     m_graph = qobject_cast<TimeSeriesPanel *>(
         PanelWidget::create(exploreModel(QLatin1String(paneltype::TimeSeries))));
-    m_table =
-        qobject_cast<TablePanel *>(PanelWidget::create(exploreModel(QLatin1String(paneltype::Table))));
+    m_table = qobject_cast<TablePanel *>(
+        PanelWidget::create(exploreModel(QLatin1String(paneltype::Table))));
     m_rangeModel = new RangeTableModel(this);
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_rangeModel);

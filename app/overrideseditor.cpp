@@ -1,8 +1,8 @@
 #include "overrideseditor.h"
 
-#include "paneltypes.h"
 #include "colorbutton.h"
 #include "fieldconfig.h"
+#include "paneltypes.h"
 #include "unitpicker.h"
 
 #include <QCheckBox>
@@ -41,18 +41,26 @@ const PropertyInfo kProperties[] = {
     {"displayName", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Display name"), nullptr},
     {"custom.fillOpacity", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Fill opacity"),
      paneltype::TimeSeries},
-    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width"), paneltype::TimeSeries},
-    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style"), paneltype::TimeSeries},
+    {"custom.lineWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Line width"),
+     paneltype::TimeSeries},
+    {"custom.drawStyle", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Draw style"),
+     paneltype::TimeSeries},
     {"custom.axisPlacement", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Axis placement"),
      paneltype::TimeSeries},
-    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series"), paneltype::TimeSeries},
-    {"custom.width", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column width"), paneltype::Table},
+    {"custom.stacking", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Stack series"),
+     paneltype::TimeSeries},
+    {"custom.width", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column width"),
+     paneltype::Table},
     {"custom.minWidth", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Minimum column width"),
      paneltype::Table},
-    {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"), paneltype::Table},
-    {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"), paneltype::Table},
-    {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"), paneltype::Table},
-    {"custom.filterable", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column filter"), paneltype::Table},
+    {"custom.align", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column alignment"),
+     paneltype::Table},
+    {"custom.cellOptions", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Cell type"),
+     paneltype::Table},
+    {"custom.hidden", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Hide in table"),
+     paneltype::Table},
+    {"custom.filterable", QT_TRANSLATE_NOOP("pharos::OverridesEditor", "Column filter"),
+     paneltype::Table},
 };
 
 bool offeredFor(const PropertyInfo &p, const QString &panelType)

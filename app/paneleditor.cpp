@@ -1,12 +1,12 @@
 #include "paneleditor.h"
 
-#include "paneltypes.h"
 #include "dashboarddocument.h"
 #include "dashboardedit.h"
 #include "dashboardeditor.h"
 #include "dashboardview.h"
 #include "paneloptionseditor.h"
 #include "panelseries.h"
+#include "paneltypes.h"
 #include "panelwidget.h"
 #include "promqleditor.h"
 #include "querieseditor.h"

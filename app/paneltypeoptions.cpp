@@ -10,8 +10,6 @@ namespace pharos {
 
 namespace {
 
-using S = ReducedOptionsSection;
-
 /// Each native type's options (dashboards/paneltypes.h lists the types).
 QHash<QString, PanelTypeOptions> builtinOptions()
 {
@@ -19,51 +17,39 @@ QHash<QString, PanelTypeOptions> builtinOptions()
     PanelTypeOptions t;
 
     t = {};
-    t.sections = [](QWidget *parent) { return timeSeriesSections(parent); };
+    t.sections = timeSeriesSections;
     t.thresholdsStyle = true;
     o.insert(QLatin1String(paneltype::TimeSeries), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> {
-        return {S::valueOptions(true, parent), S::statStyles(parent), S::textSize(parent)};
-    };
+    t.sections = statSections;
     o.insert(QLatin1String(paneltype::Stat), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> {
-        return {S::valueOptions(false, parent), S::gauge(parent), S::textSize(parent)};
-    };
+    t.sections = gaugeSections;
     o.insert(QLatin1String(paneltype::Gauge), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> {
-        return {S::valueOptions(false, parent), S::barGauge(parent), S::textSize(parent)};
-    };
+    t.sections = barGaugeSections;
     o.insert(QLatin1String(paneltype::BarGauge), t);
 
     t = {};
-    t.sections = [](QWidget *parent) { return tablePanelSections(parent); };
+    t.sections = tablePanelSections;
     o.insert(QLatin1String(paneltype::Table), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> {
-        return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapCells(parent),
-                S::tooltip(false, parent), S::heatmapLegend(parent)};
-    };
+    t.sections = heatmapSections;
     t.fieldOptions = false;
     o.insert(QLatin1String(paneltype::Heatmap), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> { return {S::text(parent)}; };
+    t.sections = textSections;
     t.standardOptions = false;
     t.fieldOptions = false;
     o.insert(QLatin1String(paneltype::Text), t);
 
     t = {};
-    t.sections = [](QWidget *parent) -> QList<PanelOptionsSection *> {
-        return {S::valueOptions(false, parent), S::pieChart(parent), S::tooltip(true, parent),
-                S::pieLegend(parent)};
-    };
+    t.sections = pieChartSections;
     o.insert(QLatin1String(paneltype::PieChart), t);
 
     return o;

@@ -16,8 +16,8 @@ struct PanelTypeOptions
 {
     /// The type's own sections (legend, graph styles, value options…), top to bottom.
     std::function<QList<PanelOptionsSection *>(QWidget *parent)> sections;
-    bool standardOptions = true; // "Standard options": unit, decimals, min, max
-    bool fieldOptions = true;    // "Thresholds", "Value mappings" and "Overrides"
+    bool standardOptions = true;  // "Standard options": unit, decimals, min, max
+    bool fieldOptions = true;     // "Thresholds", "Value mappings" and "Overrides"
     bool thresholdsStyle = false; // the Thresholds section offers "Show thresholds"
 };
 

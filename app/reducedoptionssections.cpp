@@ -777,6 +777,43 @@ ReducedOptionsSection *ReducedOptionsSection::heatmapLegend(QWidget *parent)
     return s;
 }
 
+QList<PanelOptionsSection *> statSections(QWidget *parent)
+{
+    using S = ReducedOptionsSection;
+    return {S::valueOptions(true, parent), S::statStyles(parent), S::textSize(parent)};
+}
+
+QList<PanelOptionsSection *> gaugeSections(QWidget *parent)
+{
+    using S = ReducedOptionsSection;
+    return {S::valueOptions(false, parent), S::gauge(parent), S::textSize(parent)};
+}
+
+QList<PanelOptionsSection *> barGaugeSections(QWidget *parent)
+{
+    using S = ReducedOptionsSection;
+    return {S::valueOptions(false, parent), S::barGauge(parent), S::textSize(parent)};
+}
+
+QList<PanelOptionsSection *> pieChartSections(QWidget *parent)
+{
+    using S = ReducedOptionsSection;
+    return {S::valueOptions(false, parent), S::pieChart(parent), S::tooltip(true, parent),
+            S::pieLegend(parent)};
+}
+
+QList<PanelOptionsSection *> textSections(QWidget *parent)
+{
+    return {ReducedOptionsSection::text(parent)};
+}
+
+QList<PanelOptionsSection *> heatmapSections(QWidget *parent)
+{
+    using S = ReducedOptionsSection;
+    return {S::heatmapYAxis(parent), S::heatmapColors(parent), S::heatmapCells(parent),
+            S::tooltip(false, parent), S::heatmapLegend(parent)};
+}
+
 } // namespace pharos
 
 #include "reducedoptionssections.moc"

@@ -74,5 +74,16 @@ class PanelOptionsSection;
 ///   options.filterValues.le / ge; "Show values" → "showValue" (auto/always/never) →
 ///   options.showValue; "Cell gap" → "cellGap" (QSpinBox, px) → options.cellGap.
 /// - "Legend" (heatmap): "Show legend" → "heatmapLegend" (QCheckBox) → options.legend.show.
+///
+/// Each type's sections, top to bottom (app/paneltypeoptions.cpp registers them):
+QList<PanelOptionsSection *> statSections(QWidget *parent); // Value options, Stat styles, Text size
+QList<PanelOptionsSection *> gaugeSections(QWidget *parent); // Value options, Gauge, Text size
+QList<PanelOptionsSection *>
+barGaugeSections(QWidget *parent); // Value options, Bar gauge, Text size
+QList<PanelOptionsSection *>
+pieChartSections(QWidget *parent); // Value options, Pie chart, Tooltip, Legend
+QList<PanelOptionsSection *> textSections(QWidget *parent); // Text
+QList<PanelOptionsSection *>
+heatmapSections(QWidget *parent); // Y Axis, Colors, Cell display, Tooltip, Legend
 
 } // namespace pharos

@@ -65,51 +65,50 @@ QList<PanelTypeInfo> builtinTypes()
     t = {};
     t.id = QLatin1String(paneltype::Stat);
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Stat");
-    t.newPanel = QJsonObject{
-        {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                     {QStringLiteral("orientation"), QStringLiteral("auto")},
-                     {QStringLiteral("textMode"), QStringLiteral("auto")},
-                     {QStringLiteral("colorMode"), QStringLiteral("value")},
-                     {QStringLiteral("graphMode"), QStringLiteral("area")},
-                     {QStringLiteral("justifyMode"), QStringLiteral("auto")}}}};
+    t.newPanel =
+        QJsonObject{{QStringLiteral("options"),
+                     QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
+                                 {QStringLiteral("orientation"), QStringLiteral("auto")},
+                                 {QStringLiteral("textMode"), QStringLiteral("auto")},
+                                 {QStringLiteral("colorMode"), QStringLiteral("value")},
+                                 {QStringLiteral("graphMode"), QStringLiteral("area")},
+                                 {QStringLiteral("justifyMode"), QStringLiteral("auto")}}}};
     types << t;
 
     t = {};
     t.id = QLatin1String(paneltype::Gauge);
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Gauge");
-    t.newPanel = QJsonObject{
-        {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                     {QStringLiteral("orientation"), QStringLiteral("auto")},
-                     {QStringLiteral("showThresholdLabels"), false},
-                     {QStringLiteral("showThresholdMarkers"), true}}}};
+    t.newPanel = QJsonObject{{QStringLiteral("options"),
+                              QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
+                                          {QStringLiteral("orientation"), QStringLiteral("auto")},
+                                          {QStringLiteral("showThresholdLabels"), false},
+                                          {QStringLiteral("showThresholdMarkers"), true}}}};
     types << t;
 
     t = {};
     t.id = QLatin1String(paneltype::BarGauge);
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Bar gauge");
-    t.newPanel = QJsonObject{
-        {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                     {QStringLiteral("orientation"), QStringLiteral("auto")},
-                     {QStringLiteral("displayMode"), QStringLiteral("gradient")},
-                     {QStringLiteral("showUnfilled"), true}}}};
+    t.newPanel =
+        QJsonObject{{QStringLiteral("options"),
+                     QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
+                                 {QStringLiteral("orientation"), QStringLiteral("auto")},
+                                 {QStringLiteral("displayMode"), QStringLiteral("gradient")},
+                                 {QStringLiteral("showUnfilled"), true}}}};
     types << t;
 
     t = {};
     t.id = QLatin1String(paneltype::Table);
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Table");
-    t.newPanel = QJsonObject{
-        {QStringLiteral("fieldConfig"),
-         fieldDefaults(QJsonObject{
-             {QStringLiteral("custom"),
-              QJsonObject{{QStringLiteral("align"), QStringLiteral("auto")}}}})},
-        {QStringLiteral("options"), QJsonObject{{QStringLiteral("showHeader"), true}}},
-        {QStringLiteral("targets"),
-         QJsonArray{QJsonObject{{QStringLiteral("format"), QStringLiteral("table")},
-                                {QStringLiteral("instant"), true},
-                                {QStringLiteral("range"), false}}}}};
+    t.newPanel =
+        QJsonObject{{QStringLiteral("fieldConfig"),
+                     fieldDefaults(QJsonObject{
+                         {QStringLiteral("custom"),
+                          QJsonObject{{QStringLiteral("align"), QStringLiteral("auto")}}}})},
+                    {QStringLiteral("options"), QJsonObject{{QStringLiteral("showHeader"), true}}},
+                    {QStringLiteral("targets"),
+                     QJsonArray{QJsonObject{{QStringLiteral("format"), QStringLiteral("table")},
+                                            {QStringLiteral("instant"), true},
+                                            {QStringLiteral("range"), false}}}}};
     types << t;
 
     t = {};
@@ -128,10 +127,10 @@ QList<PanelTypeInfo> builtinTypes()
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Text");
     t.hasQueries = false;
     t.data = PanelDataKind::None;
-    t.newPanel = QJsonObject{
-        {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("mode"), QStringLiteral("markdown")},
-                     {QStringLiteral("content"), QStringLiteral("# Title\n\nText")}}}};
+    t.newPanel =
+        QJsonObject{{QStringLiteral("options"),
+                     QJsonObject{{QStringLiteral("mode"), QStringLiteral("markdown")},
+                                 {QStringLiteral("content"), QStringLiteral("# Title\n\nText")}}}};
     // A top-level "content" is where old text panels kept it.
     t.interpolatedPaths = {QStringLiteral("options.content"), QStringLiteral("content")};
     types << t;
@@ -139,14 +138,14 @@ QList<PanelTypeInfo> builtinTypes()
     t = {};
     t.id = QLatin1String(paneltype::PieChart);
     t.name = QT_TRANSLATE_NOOP("pharos::PanelGallery", "Pie chart");
-    t.newPanel = QJsonObject{
-        {QStringLiteral("fieldConfig"),
-         fieldDefaults(QJsonObject{
-             {QStringLiteral("color"), colorMode(QStringLiteral("palette-classic"))}})},
-        {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
-                     {QStringLiteral("pieType"), QStringLiteral("pie")},
-                     {QStringLiteral("legend"), legend(QStringLiteral("right"))}}}};
+    t.newPanel =
+        QJsonObject{{QStringLiteral("fieldConfig"),
+                     fieldDefaults(QJsonObject{
+                         {QStringLiteral("color"), colorMode(QStringLiteral("palette-classic"))}})},
+                    {QStringLiteral("options"),
+                     QJsonObject{{QStringLiteral("reduceOptions"), reduceOptions()},
+                                 {QStringLiteral("pieType"), QStringLiteral("pie")},
+                                 {QStringLiteral("legend"), legend(QStringLiteral("right"))}}}};
     types << t;
 
     return types;
@@ -188,8 +187,8 @@ bool hasQueries(const QString &id)
         return t->hasQueries;
     // Grafana's own panels that show no query editor, and rows.
     static const QSet<QString> queryless{
-        QStringLiteral("row"),     QStringLiteral("news"),           QStringLiteral("dashlist"),
-        QStringLiteral("welcome"), QStringLiteral("gettingstarted"), QStringLiteral("annolist"),
+        QStringLiteral("row"),       QStringLiteral("news"),           QStringLiteral("dashlist"),
+        QStringLiteral("welcome"),   QStringLiteral("gettingstarted"), QStringLiteral("annolist"),
         QStringLiteral("alertlist"),
     };
     return !queryless.contains(id);

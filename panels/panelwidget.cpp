@@ -42,8 +42,7 @@ void PanelWidget::setDefaultMaxSeries(int limit)
 
 namespace {
 
-template <class T>
-PanelWidget *makePanel(const PanelModel &model, QWidget *parent)
+template <class T> PanelWidget *makePanel(const PanelModel &model, QWidget *parent)
 {
     return new T(model, parent);
 }

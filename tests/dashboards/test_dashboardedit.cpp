@@ -2,8 +2,8 @@
 // float-up on the 24-column grid; collapsed rows keep their panels; the result always loads.
 #include "dashboard.h"
 #include "dashboardedit.h"
-#include "paneltypes.h"
 #include "layout.h"
+#include "paneltypes.h"
 #include "testpaths.h"
 
 #include <QDir>

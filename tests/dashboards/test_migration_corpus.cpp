@@ -5,8 +5,8 @@
 #include "dashboardio.h"
 #include "grafanamigration.h"
 #include "importer.h"
-#include "paneltypes.h"
 #include "layout.h"
+#include "paneltypes.h"
 #include "testpaths.h"
 
 #include <QDir>
