@@ -1,4 +1,4 @@
-#include "applogging.h"
+#include "app/applogging.h"
 
 Q_LOGGING_CATEGORY(lcApp, "pharos.app", QtInfoMsg)
 

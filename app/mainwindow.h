@@ -1,10 +1,10 @@
 #pragma once
 
-#include "dashboard.h"
-#include "grafanamigration.h"
-#include "importer.h"
-#include "importinputs.h"
-#include "timerange.h"
+#include "dashboards/grafana/grafanamigration.h"
+#include "dashboards/grafana/importer.h"
+#include "dashboards/grafana/importinputs.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/time/timerange.h"
 
 #include <QDateTime>
 #include <QMainWindow>

@@ -1,3 +1,3 @@
-#include "dashboardlogging.h"
+#include "dashboards/dashboardlogging.h"
 
 Q_LOGGING_CATEGORY(lcDashboards, "pharos.dashboards", QtInfoMsg)

@@ -1,4 +1,4 @@
-#include "datasource.h"
+#include "datasources/datasource.h"
 
 #include <QCoreApplication>
 #include <QRunnable>

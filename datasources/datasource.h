@@ -1,6 +1,6 @@
 #pragma once
 
-#include "frame.h"
+#include "datasources/frame.h"
 
 #include <QDateTime>
 #include <QJsonObject>

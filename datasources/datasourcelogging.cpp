@@ -1,4 +1,4 @@
-#include "datasourcelogging.h"
+#include "datasources/datasourcelogging.h"
 
 #include <QMetaEnum>
 #include <QNetworkReply>

@@ -1,7 +1,8 @@
-#include "datasourceregistry.h"
+#include "datasources/datasourceregistry.h"
 
-#include "credentialstore.h"
-#include "prometheusdatasource.h"
+#include "datasources/config/credentialstore.h"
+#include "datasources/datasourceref.h"
+#include "datasources/prometheus/prometheusdatasource.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -11,19 +12,6 @@
 namespace pharos {
 
 namespace {
-
-// "$ds", "${DS_X}", "${ds:raw}", "[[ds]]"
-bool isVariable(const QString &s)
-{
-    static const QRegularExpression re(
-        QStringLiteral(R"(^\s*(\$\w+|\$\{[^}]+\}|\[\[[^\]]+\]\])\s*$)"));
-    return re.match(s).hasMatch();
-}
-
-bool isMixed(const QString &s)
-{
-    return s == QLatin1String("-- Mixed --");
-}
 
 bool isBuiltIn(const QString &s)
 {
@@ -193,9 +181,9 @@ DataSource *DataSourceRegistry::resolve(const QJsonValue &ref, QString *error, b
     if (ref.isString()) {
         const QString s = ref.toString().trimmed();
         if (s.isEmpty() || s.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0 ||
-            isVariable(s))
+            datasourceref::isVariable(s))
             return fallback();
-        if (isMixed(s))
+        if (datasourceref::isMixed(s))
             return mixedResult();
         if (isBuiltIn(s))
             return builtIn(s);
@@ -207,12 +195,12 @@ DataSource *DataSourceRegistry::resolve(const QJsonValue &ref, QString *error, b
         const QJsonObject o = ref.toObject();
         const QString uid = o.value(QLatin1String("uid")).toString().trimmed();
         const QString type = o.value(QLatin1String("type")).toString();
-        if (isMixed(uid))
+        if (datasourceref::isMixed(uid))
             return mixedResult();
         if (isBuiltIn(uid) || (type == QLatin1String("datasource") && uid.isEmpty()) ||
             type == QLatin1String("grafana"))
             return builtIn(uid.isEmpty() ? type : uid);
-        if (uid.isEmpty() || isVariable(uid) ||
+        if (uid.isEmpty() || datasourceref::isVariable(uid) ||
             uid.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0)
             return fallback();
         if (DataSource *d = byKey(uid))

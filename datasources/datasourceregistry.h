@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datasource.h"
+#include "datasources/datasource.h"
 
 #include <QJsonValue>
 #include <QList>

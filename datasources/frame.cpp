@@ -1,4 +1,4 @@
-#include "frame.h"
+#include "datasources/frame.h"
 
 namespace pharos {
 

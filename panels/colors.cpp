@@ -1,6 +1,6 @@
-#include "colors.h"
+#include "panels/colors.h"
 
-#include "fieldconfig.h"
+#include "dashboards/fields/fieldconfig.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboard.h"
+#include "dashboards/model/dashboard.h"
 
 #include <QColor>
 #include <QString>

@@ -1,3 +1,3 @@
-#include "panellogging.h"
+#include "panels/panellogging.h"
 
 Q_LOGGING_CATEGORY(lcPanels, "pharos.panels", QtInfoMsg)

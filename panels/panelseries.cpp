@@ -1,7 +1,7 @@
-#include "panelseries.h"
+#include "panels/panelseries.h"
 
-#include "colors.h"
-#include "legendformat.h"
+#include "dashboards/fields/legendformat.h"
+#include "panels/colors.h"
 
 #include <QRegularExpression>
 

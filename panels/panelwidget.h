@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard.h"
-#include "paneldata.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/query/paneldata.h"
 
 #include <QFrame>
 #include <QTimeZone>

@@ -1,4 +1,4 @@
-#include "placeholderpanel.h"
+#include "panels/placeholderpanel.h"
 
 #include <QLabel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "panelwidget.h"
+#include "panels/panelwidget.h"
 
 namespace pharos {
 

@@ -1,11 +1,11 @@
-#include "reducedvalues.h"
+#include "panels/reducedvalues.h"
 
-#include "colors.h"
-#include "fieldconfig.h"
-#include "jsonvalue.h"
-#include "panelseries.h"
-#include "reducers.h"
-#include "units.h"
+#include "dashboards/fields/fieldconfig.h"
+#include "dashboards/fields/reducers.h"
+#include "dashboards/fields/units.h"
+#include "dashboards/model/jsonvalue.h"
+#include "panels/colors.h"
+#include "panels/panelseries.h"
 
 #include <QJsonArray>
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dashboard.h"
-#include "paneldata.h"
-#include "valuemappings.h"
+#include "dashboards/fields/valuemappings.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/query/paneldata.h"
 
 #include <QColor>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "vizscrollarea.h"
+#include "panels/vizscrollarea.h"
 
-#include "jsonvalue.h"
+#include "dashboards/model/jsonvalue.h"
 
 #include <QResizeEvent>
 #include <QScrollBar>

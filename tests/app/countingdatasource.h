@@ -4,7 +4,7 @@
 // event loop) and counts the queries per expression. Used where a test must know exactly
 // which panels queried (rows, viewport), not what a server answers.
 
-#include "datasource.h"
+#include "datasources/datasource.h"
 
 #include <QHash>
 #include <QTimer>

@@ -1,7 +1,7 @@
 // What the package installs and the app uses: the icon at every hicolor size (generated from the
 // SVG), the installed data folder found next to the binary (translations, bundled dashboards),
 // and one application id across the .desktop file, the metainfo and the icon.
-#include "installeddata.h"
+#include "app/installeddata.h"
 #include "testpaths.h"
 
 #include <QDir>

@@ -13,8 +13,8 @@
 //    the CPU column (the main thread's time).
 //  - retained_over_body: RSS growth still held once the reply is delivered (the frames);
 //    trimmed_over_body: the same after malloc_trim(0) returned the allocator's free memory.
-#include "paneldata.h"
-#include "prometheusdatasource.h"
+#include "dashboards/query/paneldata.h"
+#include "datasources/prometheus/prometheusdatasource.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // query_range parse into frames: 100 series x 2,000 points shaped like Prometheus output
 // (about 7.5 MB, values as strings). Goal: >= 500 MB/s, retained memory <= 16 bytes/sample.
 // Also a QJsonDocument baseline.
-#include "responseparser.h"
+#include "datasources/prometheus/responseparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

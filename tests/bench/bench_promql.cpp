@@ -2,9 +2,9 @@
 // bracket matching do on every keystroke), the completion context, and filtering 100,000
 // cached metric names for a typed prefix (what every keystroke costs once names are cached).
 // Goal: each well under one frame (16 ms) so typing never stalls.
-#include "prometheusdatasource.h"
-#include "promqlcompletion.h"
-#include "promqllexer.h"
+#include "datasources/prometheus/prometheusdatasource.h"
+#include "datasources/promql/promqlcompletion.h"
+#include "datasources/promql/promqllexer.h"
 
 #include <QCoreApplication>
 #include <benchmark/benchmark.h>

@@ -2,12 +2,12 @@
 // fixture, refreshing every 5 s on the offscreen platform, measured for ~30 s
 // (PHAROS_BENCH_SECONDS overrides). Reports the process's CPU use (user + sys, all threads)
 // as a percentage of one core. Target: <= 1 %.
-#include "dashboard.h"
-#include "dashboardview.h"
-#include "datasourceregistry.h"
-#include "panelwidget.h"
+#include "app/view/dashboardview.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/query/queryscheduler.h"
+#include "datasources/datasourceregistry.h"
+#include "panels/panelwidget.h"
 #include "prometheusfixture.h"
-#include "queryscheduler.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

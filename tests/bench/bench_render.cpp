@@ -1,7 +1,7 @@
 // Time-series render benchmarks: 1920x600 antialiased QImage, data already in frames.
 // Targets: 1 series x 1M points <= 10 ms; 100 x 10k <= 35 ms; 10 x 10k <= 10 ms.
-#include "colors.h"
-#include "timeseriesrenderer.h"
+#include "panels/colors.h"
+#include "panels/timeseries/timeseriesrenderer.h"
 
 #include <QGuiApplication>
 #include <QImage>

@@ -2,8 +2,8 @@
 // building the model, one keystroke in the filter (a first character scanning every value,
 // a further character narrowing the matches, clearing back to all), and opening the popup
 // (load, show, lay out and paint the visible rows).
-#include "variablepicker.h"
-#include "variables.h"
+#include "app/view/variablepicker.h"
+#include "dashboards/variables/variables.h"
 
 #include <QApplication>
 #include <QLineEdit>

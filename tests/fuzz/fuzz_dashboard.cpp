@@ -1,8 +1,8 @@
 // Dashboard files: load (parse + migrate) -> save -> load again must give the same document
 // and the same typed view. The input is the file's bytes (no mode byte).
 
-#include "dashboard.h"
-#include "dashboardio.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/model/dashboardio.h"
 #include "fuzzcommon.h"
 
 #include <QJsonArray>

@@ -6,9 +6,9 @@
 //  4: "typed\ncandidate\n..." through promqlMatchRank / promqlRankCandidates
 //  5: promqlSignatureParts of the text
 
+#include "datasources/promql/promqlcompletion.h"
+#include "datasources/promql/promqllexer.h"
 #include "fuzzcommon.h"
-#include "promqlcompletion.h"
-#include "promqllexer.h"
 
 #include <QSet>
 

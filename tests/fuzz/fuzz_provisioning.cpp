@@ -2,9 +2,9 @@
 // environment expansion. Mode 0 (first byte even): the rest is a provisioning file, parsed and
 // merged into two configured data sources. Mode 1: the rest is one value to expand.
 
-#include "datasourcestore.h"
+#include "datasources/config/datasourcestore.h"
+#include "datasources/config/provisioning.h"
 #include "fuzzcommon.h"
-#include "provisioning.h"
 
 #include <QSet>
 

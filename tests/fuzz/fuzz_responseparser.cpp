@@ -3,8 +3,8 @@
 // whether the body comes with simdjson's padding. Every body is parsed twice, once from a
 // padded buffer and once from a tight one: both must give the same answer.
 
+#include "datasources/prometheus/responseparser.h"
 #include "fuzzcommon.h"
-#include "responseparser.h"
 
 #include <cmath>
 #include <cstring>

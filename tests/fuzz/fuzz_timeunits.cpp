@@ -5,9 +5,9 @@
 //  4: "ticks,...\nstep\nunit\ndecimals" through formatAxisTicks
 //  5: "ms\nnowMs\nvalue\nunit" through formatFromNow and formatDateTime
 
+#include "dashboards/fields/units.h"
+#include "dashboards/time/timerange.h"
 #include "fuzzcommon.h"
-#include "timerange.h"
-#include "units.h"
 
 #include <cmath>
 #include <limits>

@@ -1,8 +1,8 @@
 // Builders for panel unit tests: synthetic frames, panel models and panel data.
 #pragma once
 
-#include "dashboard.h"
-#include "paneldata.h"
+#include "dashboards/model/dashboard.h"
+#include "dashboards/query/paneldata.h"
 
 #include <QColor>
 #include <QImage>

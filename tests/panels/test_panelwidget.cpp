@@ -1,9 +1,9 @@
 #include "panelfixture.h"
-#include "panelwidget.h"
-#include "placeholderpanel.h"
-#include "statpanel.h"
-#include "tablepanel.h"
-#include "timeseriespanel.h"
+#include "panels/panelwidget.h"
+#include "panels/placeholderpanel.h"
+#include "panels/stat/statpanel.h"
+#include "panels/table/tablepanel.h"
+#include "panels/timeseries/timeseriespanel.h"
 
 #include <QTest>
 

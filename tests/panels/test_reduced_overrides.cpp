@@ -2,14 +2,14 @@
 // byFrameRefID: unit, decimals, min, max, thresholds, color, displayName) as the time series
 // and stat panels do; migrated singlestats with a prefix and a postfix show both, and
 // "Time of last point" shows the time of the last point. Checked on texts and pixels.
-#include "bargaugepanel.h"
-#include "colors.h"
-#include "gaugepanel.h"
-#include "grafanamigration.h"
+#include "dashboards/fields/units.h"
+#include "dashboards/grafana/grafanamigration.h"
 #include "panelfixture.h"
-#include "piechartpanel.h"
-#include "statpanel.h"
-#include "units.h"
+#include "panels/bargauge/bargaugepanel.h"
+#include "panels/colors.h"
+#include "panels/gauge/gaugepanel.h"
+#include "panels/piechart/piechartpanel.h"
+#include "panels/stat/statpanel.h"
 
 #include <QDateTime>
 #include <QTest>

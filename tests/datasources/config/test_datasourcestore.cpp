@@ -1,0 +1,319 @@
+// Data-source settings persistence (XDG_CONFIG_HOME) and resolution of dashboard references.
+#include "datasources/config/datasourcestore.h"
+#include "datasources/datasourceregistry.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pharos;
+
+Q_DECLARE_METATYPE(QJsonValue)
+
+class TestDataSourceStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_config;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
+    void configDirHonoursXdg()
+    {
+        QCOMPARE(DataSourceStore::configDir(), m_config.path() + QStringLiteral("/pharos"));
+    }
+
+    void emptyWhenNothingSaved() { QVERIFY(DataSourceStore::load().isEmpty()); }
+
+    void roundTrip()
+    {
+        DataSourceSettings a;
+        a.uid = QStringLiteral("prom-1");
+        a.name = QStringLiteral("Local Prometheus");
+        a.url = QUrl(QStringLiteral("http://127.0.0.1:9090/prefix"));
+        a.timeoutMs = 12000;
+        a.scrapeIntervalMs = 5000;
+        a.isDefault = true;
+        DataSourceSettings b;
+        b.uid = QStringLiteral("prom-2");
+        b.name = QString::fromUtf8("生产 Prometheus");
+        b.url = QUrl(QStringLiteral("https://user:secret@prom.example.com/"));
+        QString error;
+        QVERIFY2(DataSourceStore::save({a, b}, &error), qPrintable(error));
+
+        const QString file = m_config.path() + QStringLiteral("/pharos/datasources.json");
+        QVERIFY(QFile::exists(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray raw = f.readAll();
+        QVERIFY(QJsonDocument::fromJson(raw).isObject());
+        QVERIFY2(!raw.contains("secret"), "a password was written to disk");
+
+        const QList<DataSourceSettings> loaded = DataSourceStore::load();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded[0].uid, a.uid);
+        QCOMPARE(loaded[0].name, a.name);
+        QCOMPARE(loaded[0].type, QStringLiteral("prometheus"));
+        QCOMPARE(loaded[0].url, a.url);
+        QCOMPARE(loaded[0].timeoutMs, 12000);
+        QCOMPARE(loaded[0].scrapeIntervalMs, 5000);
+        QCOMPARE(loaded[0].isDefault, true);
+        QCOMPARE(loaded[1].name, b.name);
+        QCOMPARE(loaded[1].url, QUrl(QStringLiteral("https://prom.example.com/")));
+        QCOMPARE(loaded[1].timeoutMs, 60000);
+        QCOMPARE(loaded[1].scrapeIntervalMs, 15000);
+        QCOMPARE(loaded[1].isDefault, false);
+
+        // Saving again replaces the file atomically.
+        QVERIFY(DataSourceStore::save({b}, &error));
+        QCOMPARE(DataSourceStore::load().size(), 1);
+    }
+
+    void corruptFileLoadsEmpty()
+    {
+        QFile f(DataSourceStore::configDir() + QStringLiteral("/datasources.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{ not json");
+        f.close();
+        QVERIFY(DataSourceStore::load().isEmpty());
+    }
+
+    void saveFailsWithMessage()
+    {
+        QTemporaryDir dir;
+        const QString blocker = dir.filePath(QStringLiteral("file"));
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        qputenv("XDG_CONFIG_HOME", blocker.toUtf8()); // a file, not a directory
+        QString error;
+        const bool ok = DataSourceStore::save({DataSourceSettings()}, &error);
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QVERIFY(!ok);
+        QVERIFY(!error.isEmpty());
+    }
+
+    void resolve_data()
+    {
+        QTest::addColumn<QJsonValue>("ref");
+        QTest::addColumn<QString>("expected"); // name of the data source, or "" for none
+        QTest::addColumn<bool>("mixed");
+        QTest::addColumn<bool>("hasError");
+        const QString def = QStringLiteral("Main");
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null) << def << false << false;
+        QTest::newRow("missing") << QJsonValue(QJsonValue::Undefined) << def << false << false;
+        QTest::newRow("empty") << QJsonValue(QString()) << def << false << false;
+        QTest::newRow("default") << QJsonValue(QStringLiteral("default")) << def << false << false;
+        QTest::newRow("$ds") << QJsonValue(QStringLiteral("$ds")) << def << false << false;
+        QTest::newRow("${DS_X}") << QJsonValue(QStringLiteral("${DS_PROMETHEUS}")) << def << false
+                                 << false;
+        QTest::newRow("[[ds]]") << QJsonValue(QStringLiteral("[[ds]]")) << def << false << false;
+        QTest::newRow("{uid:$ds}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "$ds"}}) << def << false
+            << false;
+        QTest::newRow("{uid:${DS}}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "${DS_PROM}"}}) << def
+            << false << false;
+        QTest::newRow("{type only}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}}) << def << false << false;
+        QTest::newRow("name") << QJsonValue(QStringLiteral("Other")) << "Other" << false << false;
+        QTest::newRow("uid string")
+            << QJsonValue(QStringLiteral("other-uid")) << "Other" << false << false;
+        QTest::newRow("{type,uid}")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "other-uid"}}) << "Other"
+            << false << false;
+        QTest::newRow("{uid:name}")
+            << QJsonValue(QJsonObject{{"uid", "Main"}}) << def << false << false;
+        QTest::newRow("mixed string")
+            << QJsonValue(QStringLiteral("-- Mixed --")) << "" << true << false;
+        QTest::newRow("mixed object")
+            << QJsonValue(QJsonObject{{"type", "datasource"}, {"uid", "-- Mixed --"}}) << "" << true
+            << false;
+        QTest::newRow("grafana string")
+            << QJsonValue(QStringLiteral("-- Grafana --")) << "" << false << true;
+        QTest::newRow("grafana object")
+            << QJsonValue(QJsonObject{{"type", "datasource"}, {"uid", "grafana"}}) << "" << false
+            << true;
+        QTest::newRow("unknown name") << QJsonValue(QStringLiteral("Nope")) << "" << false << true;
+        QTest::newRow("unknown uid")
+            << QJsonValue(QJsonObject{{"type", "prometheus"}, {"uid", "abc123"}}) << "" << false
+            << true;
+        QTest::newRow("number") << QJsonValue(42) << "" << false << true;
+    }
+    void resolve()
+    {
+        QFETCH(QJsonValue, ref);
+        QFETCH(QString, expected);
+        QFETCH(bool, mixed);
+        QFETCH(bool, hasError);
+        DataSourceRegistry registry;
+        DataSourceSettings other;
+        other.name = QStringLiteral("Other");
+        other.uid = QStringLiteral("other-uid");
+        other.url = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        DataSourceSettings main;
+        main.name = QStringLiteral("Main");
+        main.uid = QStringLiteral("main-uid");
+        main.url = QUrl(QStringLiteral("http://127.0.0.1:2"));
+        main.isDefault = true;
+        registry.add(other);
+        registry.add(main);
+        QString error;
+        bool isMixed = !mixed;
+        DataSource *ds = registry.resolve(ref, &error, &isMixed);
+        QCOMPARE(ds ? ds->settings().name : QString(), expected);
+        QCOMPARE(isMixed, mixed);
+        QCOMPARE(!error.isEmpty(), hasError);
+        if (QTest::currentDataTag() == QLatin1String("unknown name"))
+            QCOMPARE(error, QStringLiteral("Data source \"Nope\" is not configured."));
+
+        // With an override, every data-source reference goes to it (mixed stays mixed).
+        DataSourceSettings cli;
+        cli.name = QStringLiteral("cli");
+        cli.url = QUrl(QStringLiteral("http://127.0.0.1:3"));
+        registry.setOverride(registry.add(cli));
+        ds = registry.resolve(ref, &error, &isMixed);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        if (!mixed && !tag.contains(QLatin1String("grafana")) && tag != QLatin1String("number"))
+            QCOMPARE(ds ? ds->settings().name : QString(), QStringLiteral("cli"));
+    }
+
+    void allSettingsRoundTripWithoutSecrets()
+    {
+        DataSourceSettings a;
+        a.uid = QStringLiteral("mimir-1");
+        a.name = QStringLiteral("Mimir");
+        a.kind = DataSourceKind::Mimir;
+        a.url = QUrl(QStringLiteral("https://mimir.example.com"));
+        a.pathPrefix = QStringLiteral("/prometheus");
+        a.tenantId = QStringLiteral("team-a");
+        a.httpMethod = DataSourceSettings::HttpMethod::Get;
+        a.customQueryParameters = QStringLiteral("max_source_resolution=5m&x=1");
+        a.seriesLimit = 500;
+        a.responseLimitBytes = 5 * 1024 * 1024 + 7; // exact bytes survive
+        a.auth = DataSourceSettings::Auth::Basic;
+        a.basicAuthUser = QStringLiteral("alice");
+        a.headers = {{QStringLiteral("X-Plain"), QStringLiteral("visible"), false},
+                     {QStringLiteral("X-Api-Key"), QString(), true}};
+        a.tlsCaFile = QStringLiteral("/etc/ca.pem");
+        a.tlsClientCertFile = QStringLiteral("/etc/client.pem");
+        a.tlsClientKeyFile = QStringLiteral("/etc/client.key");
+        a.tlsServerName = QStringLiteral("prom.internal");
+        a.tlsSkipVerify = true;
+        a.secretNames = {QLatin1String(SecretName::BasicAuthPassword),
+                         SecretName::header(QStringLiteral("X-Api-Key"))};
+        DataSourceSettings b;
+        b.uid = QStringLiteral("thanos");
+        b.name = QStringLiteral("Thanos");
+        b.kind = DataSourceKind::Thanos;
+        b.url = QUrl(QStringLiteral("http://127.0.0.1:10902"));
+        b.thanosPartialResponse = true;
+        b.thanosDedup = false;
+        b.auth = DataSourceSettings::Auth::Bearer;
+        b.isDefault = true;
+        DataSourceSettings c = b;
+        c.uid = QStringLiteral("thanos-2");
+        c.name = QStringLiteral("Thanos 2");
+        QVERIFY(DataSourceStore::save({a, b, c}));
+        QFile f(DataSourceStore::configDir() + QStringLiteral("/datasources.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray raw = f.readAll();
+        QVERIFY(raw.contains("\"secretRef\": \"datasource/mimir-1\""));
+        QVERIFY(!raw.contains("password\":")); // only names of secrets
+
+        const QList<DataSourceSettings> loaded = DataSourceStore::load();
+        QCOMPARE(loaded.size(), 3);
+        const DataSourceSettings &la = loaded[0];
+        QCOMPARE(la.kind, DataSourceKind::Mimir);
+        QCOMPARE(la.pathPrefix, a.pathPrefix);
+        QCOMPARE(la.effectiveUrl().toString(),
+                 QStringLiteral("https://mimir.example.com/prometheus"));
+        QCOMPARE(la.tenantId, a.tenantId);
+        QCOMPARE(la.httpMethod, DataSourceSettings::HttpMethod::Get);
+        QCOMPARE(la.customQueryParameters, a.customQueryParameters);
+        QCOMPARE(la.seriesLimit, 500);
+        QCOMPARE(la.responseLimitBytes, qint64(5 * 1024 * 1024 + 7));
+        QCOMPARE(loaded[1].responseLimitBytes, DataSourceSettings::DefaultResponseLimitBytes);
+        QCOMPARE(la.auth, DataSourceSettings::Auth::Basic);
+        QCOMPARE(la.basicAuthUser, a.basicAuthUser);
+        QCOMPARE(la.headers, a.headers);
+        QCOMPARE(la.tlsCaFile, a.tlsCaFile);
+        QCOMPARE(la.tlsClientCertFile, a.tlsClientCertFile);
+        QCOMPARE(la.tlsClientKeyFile, a.tlsClientKeyFile);
+        QCOMPARE(la.tlsServerName, a.tlsServerName);
+        QVERIFY(la.tlsSkipVerify);
+        QCOMPARE(la.secretNames, a.secretNames);
+        QCOMPARE(la.secretRef(), QStringLiteral("datasource/mimir-1"));
+        QVERIFY(!la.isDefault);
+        QCOMPARE(loaded[1].kind, DataSourceKind::Thanos);
+        QVERIFY(loaded[1].thanosPartialResponse);
+        QVERIFY(!loaded[1].thanosDedup);
+        QCOMPARE(loaded[1].auth, DataSourceSettings::Auth::Bearer);
+        // Exactly one default.
+        QVERIFY(loaded[1].isDefault);
+        QVERIFY(!loaded[2].isDefault);
+
+        QList<DataSourceSettings> none = {a, a};
+        none[0].isDefault = none[1].isDefault = false;
+        DataSourceStore::normaliseDefaults(&none);
+        QVERIFY(none[0].isDefault && !none[1].isDefault);
+        QList<DataSourceSettings> list = loaded;
+        DataSourceStore::setDefault(&list, QStringLiteral("Thanos 2"));
+        QVERIFY(!list[0].isDefault && !list[1].isDefault && list[2].isDefault);
+        QCOMPARE(DataSourceStore::makeUid(list, QStringLiteral("Thanos!")),
+                 QStringLiteral("thanos-3"));
+        DataSourceKind k;
+        QVERIFY(dataSourceKindFromName(QStringLiteral("Cortex"), &k));
+        QCOMPARE(k, DataSourceKind::Mimir);
+        QVERIFY(!dataSourceKindFromName(QStringLiteral("graphite"), &k));
+    }
+
+    void backoffIsExponentialAndCapped()
+    {
+        QCOMPARE(DataSource::backoffForFailures(0), 0);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures), 0);
+        const qint64 first = DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 1);
+        QCOMPARE(first, DataSource::BaseBackoffMs);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 2), 2 * first);
+        QCOMPARE(DataSource::backoffForFailures(DataSource::BackoffFreeFailures + 3), 4 * first);
+        QCOMPARE(DataSource::backoffForFailures(1000), DataSource::maxBackoffMs());
+    }
+
+    void registryBasics()
+    {
+        DataSourceRegistry registry;
+        QCOMPARE(registry.defaultSource(), nullptr);
+        QString error;
+        QCOMPARE(registry.resolve(QJsonValue(), &error), nullptr);
+        QVERIFY(!error.isEmpty());
+        QSignalSpy changed(&registry, &DataSourceRegistry::changed);
+        DataSourceSettings a;
+        a.name = QStringLiteral("A");
+        a.uid = QStringLiteral("a");
+        a.url = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        DataSource *da = registry.add(a);
+        QVERIFY(da);
+        QCOMPARE(registry.defaultSource(), da); // first when none is marked default
+        QCOMPARE(registry.byName(QStringLiteral("A")), da);
+        QCOMPARE(registry.byUid(QStringLiteral("a")), da);
+        QCOMPARE(registry.dataSources().size(), 1);
+        registry.setOverride(da);
+        registry.remove(QStringLiteral("A"));
+        QCOMPARE(registry.overrideSource(), nullptr);
+        QVERIFY(registry.dataSources().isEmpty());
+        QCOMPARE(changed.count(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataSourceStore)
+#include "test_datasourcestore.moc"
