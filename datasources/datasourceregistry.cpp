@@ -1,8 +1,8 @@
 #include "datasources/datasourceregistry.h"
 
 #include "datasources/config/credentialstore.h"
+#include "datasources/datasourcefactory.h"
 #include "datasources/datasourceref.h"
-#include "datasources/prometheus/prometheusdatasource.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -57,10 +57,7 @@ void DataSourceRegistry::reloadSecrets(DataSource *source)
 
 DataSource *DataSourceRegistry::add(const DataSourceSettings &settings)
 {
-    std::unique_ptr<DataSource> source;
-    // Every kind (Prometheus, VictoriaMetrics, Thanos, Mimir) speaks the Prometheus HTTP API;
-    // the client applies the kind's parameters and headers.
-    source = std::make_unique<PrometheusDataSource>(settings);
+    std::unique_ptr<DataSource> source = createDataSource(settings);
     DataSource *raw = source.get();
     connect(raw, &DataSource::healthChanged, this, [this, raw] { Q_EMIT healthChanged(raw); });
     m_sources.push_back(std::move(source));

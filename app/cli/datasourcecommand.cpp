@@ -4,7 +4,7 @@
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
-#include "datasources/prometheus/prometheusdatasource.h"
+#include "datasources/datasourcefactory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -181,9 +181,9 @@ int testCommand(Context &c, const QString &name, const DataSourceSecrets &given)
         return 1;
     for (auto it = given.values.cbegin(); it != given.values.cend(); ++it)
         secrets.values.insert(it.key(), it.value());
-    PrometheusDataSource source(s);
-    source.setSecrets(secrets);
-    DataSourceReply *reply = source.testConnection();
+    const std::unique_ptr<DataSource> source = createDataSource(s);
+    source->setSecrets(secrets);
+    DataSourceReply *reply = source->testConnection();
     waitUntil([reply] { return reply->isFinished(); });
     std::unique_ptr<DataSourceReply> owner(reply);
     if (reply->error().isError()) {
