@@ -159,8 +159,9 @@ DataSourceReply::~DataSourceReply()
 {
     if (!m_finished)
         abort();
-    if (m_queryResult.frames.size() >= BackgroundFreeFrames) {
-        QThreadPool::globalInstance()->start(
+    QThreadPool *pool = QThreadPool::globalInstance(); // none during static destruction
+    if (m_queryResult.frames.size() >= BackgroundFreeFrames && pool) {
+        pool->start(
             QRunnable::create([r = std::move(m_queryResult)]() mutable { r = QueryResult(); }));
     }
 }

@@ -11,8 +11,10 @@ std::shared_ptr<PanelData> makePanelData()
         size_t frames = 0;
         for (const TargetResult &t : d->targets)
             frames += t.result.frames.size();
-        if (frames >= BackgroundFreeFrames)
-            QThreadPool::globalInstance()->start([d] { delete d; });
+        // The global pool is gone only during static destruction: then free here.
+        QThreadPool *pool = QThreadPool::globalInstance();
+        if (frames >= BackgroundFreeFrames && pool)
+            pool->start([d] { delete d; });
         else
             delete d;
     });
