@@ -133,7 +133,7 @@ DataSourceSecrets CredentialStore::deserialize(const QByteArray &data)
 
 CredentialJob *CredentialStore::read(const QString &ref)
 {
-    auto *job = new CredentialJob;
+    auto *job = new CredentialJob(this); // freed with the store if still pending at exit
     job->setRef(ref);
     if (m_sessionOnly) {
         if (m_memory.contains(ref))
@@ -168,7 +168,7 @@ CredentialJob *CredentialStore::write(const QString &ref, const DataSourceSecret
 {
     if (secrets.isEmpty())
         return remove(ref);
-    auto *job = new CredentialJob;
+    auto *job = new CredentialJob(this); // freed with the store if still pending at exit
     job->setRef(ref);
     job->setSecrets(secrets);
     if (m_sessionOnly) {
@@ -196,7 +196,7 @@ CredentialJob *CredentialStore::write(const QString &ref, const DataSourceSecret
 
 CredentialJob *CredentialStore::remove(const QString &ref)
 {
-    auto *job = new CredentialJob;
+    auto *job = new CredentialJob(this); // freed with the store if still pending at exit
     job->setRef(ref);
     if (m_sessionOnly) {
         m_memory.remove(ref);

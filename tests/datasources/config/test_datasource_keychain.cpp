@@ -9,6 +9,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -329,6 +330,26 @@ private Q_SLOTS:
         DataSourceSecrets inKeychain;
         QCOMPARE(readSecret(QStringLiteral("datasource/mem"), &inKeychain),
                  CredentialJob::Error::NotFound);
+    }
+
+    // A job still pending when its store goes (a command exits before the keychain answers)
+    // goes with it: nothing leaks and nothing fires on a dead store.
+    void pendingJobsGoWithTheStore()
+    {
+        QPointer<CredentialJob> keychainRead;
+        QPointer<CredentialJob> sessionRead;
+        {
+            CredentialStore store;
+            keychainRead = store.read(QStringLiteral("datasource/pending"));
+            CredentialStore memory;
+            memory.setSessionOnly(true);
+            sessionRead = memory.read(QStringLiteral("datasource/pending"));
+            QVERIFY(keychainRead);
+            QVERIFY(sessionRead);
+        }
+        QVERIFY(!keychainRead);
+        QVERIFY(!sessionRead);
+        QCoreApplication::processEvents(); // a late keychain answer finds nothing to touch
     }
 
     void provisioningFileFields()
