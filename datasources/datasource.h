@@ -1,6 +1,7 @@
 #pragma once
 
 #include "datasources/frame.h"
+#include "datasources/http/httpoptions.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -100,21 +101,11 @@ struct DataSourceSecrets
     bool operator==(const DataSourceSecrets &o) const { return values == o.values; }
 };
 
-/// One extra HTTP header sent with every request.
-struct DataSourceHeader
-{
-    QString name;
-    QString value; // empty when secret: the value is in the keychain (SecretName::header(name))
-    bool secret = false;
-    bool operator==(const DataSourceHeader &o) const = default;
-};
-
 /// What a user configures for a data source. Secrets are never held here: only the names of
 /// the secrets that exist (`secretNames`) and the keychain entry holding them (`secretRef()`).
 struct DataSourceSettings
 {
     enum class HttpMethod { Post, Get };
-    enum class Auth { None, Basic, Bearer };
 
     QString uid;                                 // stable identifier; dashboards may reference it
     QString name;                                // unique display name
@@ -122,12 +113,8 @@ struct DataSourceSettings
     DataSourceKind kind = DataSourceKind::Prometheus;
     QUrl url;
     HttpMethod httpMethod = HttpMethod::Post; // POST falls back to GET after a 405
-    int timeoutMs = 60000;
-    int scrapeIntervalMs = 15000; // feeds $__rate_interval
-    int seriesLimit = 40000;      // cap for lookups (labels, values, series); 0 = none
-    /// Answers larger than this are refused (Kind::ResponseTooLarge); 0 = no limit.
-    static constexpr qint64 DefaultResponseLimitBytes = qint64(256) * 1024 * 1024;
-    qint64 responseLimitBytes = DefaultResponseLimitBytes;
+    int scrapeIntervalMs = 15000;             // feeds $__rate_interval
+    int seriesLimit = 40000;                  // cap for lookups (labels, values, series); 0 = none
     bool isDefault = false;
     /// Extra URL query parameters for every request, "a=1&b=2" (Grafana's customQueryParameters).
     QString customQueryParameters;
@@ -139,17 +126,8 @@ struct DataSourceSettings
     bool thanosPartialResponse = false;
     bool thanosDedup = true;
 
-    Auth auth = Auth::None;
-    QString basicAuthUser; // password: SecretName::BasicAuthPassword
-    QList<DataSourceHeader> headers;
-
-    // TLS. Files are read when the client is configured; PEM contents may instead be secrets
-    // (SecretName::TlsCaCert, TlsClientCert, TlsClientKey), e.g. from provisioning.
-    QString tlsCaFile;
-    QString tlsClientCertFile;
-    QString tlsClientKeyFile;
-    QString tlsServerName;      // name to verify the certificate against (and SNI)
-    bool tlsSkipVerify = false; // works, but shown as a warning everywhere
+    /// Authentication, headers, TLS, timeout and size limit: what the shared HTTP client uses.
+    HttpOptions http;
 
     /// Which secrets exist in the keychain for this data source (names only, never values).
     QStringList secretNames;
@@ -289,6 +267,8 @@ Q_SIGNALS:
     void secretsChanged();
 
 protected:
+    friend class HttpClient; // records the outcome of the requests it makes for this source
+
     /// For implementations: record the outcome of a request. Cancelled and query errors
     /// (the server answered) do not count as failures.
     void recordSuccess();

@@ -2341,6 +2341,73 @@ Value: %3</source>
     </message>
 </context>
 <context>
+    <name>pharos::HttpClient</name>
+    <message>
+        <source>invalid data source URL &quot;%1&quot;</source>
+        <translation>无效的数据源 URL &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 redirects to an unsupported URL &quot;%2&quot;</source>
+        <translation>%1 重定向到不受支持的 URL“%2”</translation>
+    </message>
+    <message>
+        <source>%1 redirects back to %2</source>
+        <translation>%1 重定向回 %2</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects, the last from %2 to %3</source>
+        <translation>超过 %1 次重定向，最后一次从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 after %2 s, with %3 of the response received</source>
+        <translation>%1，已等待 %2 秒，已收到 %3 的响应</translation>
+    </message>
+    <message>
+        <source>%1 after %2 s</source>
+        <translation>%1，已等待 %2 秒</translation>
+    </message>
+    <message>
+        <source>the response is larger than the %1 limit of this data source (the server announced %2)</source>
+        <translation>响应超过了此数据源 %1 的限制（服务器声明为 %2）</translation>
+    </message>
+    <message>
+        <source>the response is larger than the %1 limit of this data source (%2 received)</source>
+        <translation>响应超过了此数据源 %1 的限制（已收到 %2）</translation>
+    </message>
+    <message>
+        <source>no HTTP answer from %1</source>
+        <translation>%1 没有返回 HTTP 响应</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 file %2: %3</source>
+        <translation>无法读取%1文件 %2：%3</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>the CA certificate is not a PEM certificate</source>
+        <translation>CA 证书不是 PEM 证书</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>the client certificate is missing or not a PEM certificate</source>
+        <translation>客户端证书缺失或不是 PEM 证书</translation>
+    </message>
+    <message>
+        <source>the client key is missing or not a PEM private key</source>
+        <translation>客户端私钥缺失或不是 PEM 私钥</translation>
+    </message>
+</context>
+<context>
     <name>pharos::ImportDialog</name>
     <message>
         <source>Import dashboard</source>
@@ -3329,46 +3396,6 @@ Opening it hands it to your system, which may run a program or read local files.
         <translation>测试查询 1+1 未返回 2</translation>
     </message>
     <message>
-        <source>invalid data source URL &quot;%1&quot;</source>
-        <translation>无效的数据源 URL &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>%1 after %2 s</source>
-        <translation>%1，已等待 %2 秒</translation>
-    </message>
-    <message>
-        <source>no HTTP answer from %1</source>
-        <translation>%1 没有返回 HTTP 响应</translation>
-    </message>
-    <message>
-        <source>cannot read the %1 file %2: %3</source>
-        <translation>无法读取%1文件 %2：%3</translation>
-    </message>
-    <message>
-        <source>CA certificate</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>the CA certificate is not a PEM certificate</source>
-        <translation>CA 证书不是 PEM 证书</translation>
-    </message>
-    <message>
-        <source>client certificate</source>
-        <translation>客户端证书</translation>
-    </message>
-    <message>
-        <source>client key</source>
-        <translation>客户端私钥</translation>
-    </message>
-    <message>
-        <source>the client certificate is missing or not a PEM certificate</source>
-        <translation>客户端证书缺失或不是 PEM 证书</translation>
-    </message>
-    <message>
-        <source>the client key is missing or not a PEM private key</source>
-        <translation>客户端私钥缺失或不是 PEM 私钥</translation>
-    </message>
-    <message>
         <source>(version unknown)</source>
         <translation>（版本未知）</translation>
     </message>
@@ -3383,30 +3410,6 @@ Opening it hands it to your system, which may run a program or read local files.
     <message>
         <source>Data source is working: %1 %2</source>
         <translation>数据源工作正常：%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 redirects to an unsupported URL &quot;%2&quot;</source>
-        <translation>%1 重定向到不受支持的 URL“%2”</translation>
-    </message>
-    <message>
-        <source>%1 redirects back to %2</source>
-        <translation>%1 重定向回 %2</translation>
-    </message>
-    <message>
-        <source>more than %1 redirects, the last from %2 to %3</source>
-        <translation>超过 %1 次重定向，最后一次从 %2 到 %3</translation>
-    </message>
-    <message>
-        <source>%1 after %2 s, with %3 of the response received</source>
-        <translation>%1，已等待 %2 秒，已收到 %3 的响应</translation>
-    </message>
-    <message>
-        <source>the response is larger than the %1 limit of this data source (the server announced %2)</source>
-        <translation>响应超过了此数据源 %1 的限制（服务器声明为 %2）</translation>
-    </message>
-    <message>
-        <source>the response is larger than the %1 limit of this data source (%2 received)</source>
-        <translation>响应超过了此数据源 %1 的限制（已收到 %2）</translation>
     </message>
 </context>
 <context>

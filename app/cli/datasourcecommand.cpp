@@ -54,16 +54,17 @@ CredentialJob::Error runJob(CredentialJob *job, QString *text, DataSourceSecrets
 
 QString authText(const DataSourceSettings &s)
 {
-    switch (s.auth) {
-    case DataSourceSettings::Auth::Basic:
-        return QCoreApplication::translate("DataSourceCommand", "basic (%1)").arg(s.basicAuthUser);
-    case DataSourceSettings::Auth::Bearer:
+    switch (s.http.auth) {
+    case HttpOptions::Auth::Basic:
+        return QCoreApplication::translate("DataSourceCommand", "basic (%1)")
+            .arg(s.http.basicAuthUser);
+    case HttpOptions::Auth::Bearer:
         return QCoreApplication::translate("DataSourceCommand", "bearer token");
-    case DataSourceSettings::Auth::None:
+    case HttpOptions::Auth::None:
         break;
     }
-    return s.headers.isEmpty() ? QCoreApplication::translate("DataSourceCommand", "none")
-                               : QCoreApplication::translate("DataSourceCommand", "headers");
+    return s.http.headers.isEmpty() ? QCoreApplication::translate("DataSourceCommand", "none")
+                                    : QCoreApplication::translate("DataSourceCommand", "headers");
 }
 
 qint64 parseDuration(const QString &text)
@@ -112,15 +113,16 @@ int listCommand(Context &c)
           << '\n';
     for (const DataSourceSettings &s : sources) {
         QStringList tls;
-        if (!s.tlsCaFile.isEmpty() || s.secretNames.contains(QLatin1String(SecretName::TlsCaCert)))
+        if (!s.http.tlsCaFile.isEmpty() ||
+            s.secretNames.contains(QLatin1String(SecretName::TlsCaCert)))
             tls << QCoreApplication::translate("DataSourceCommand", "CA");
-        if (!s.tlsClientCertFile.isEmpty() ||
+        if (!s.http.tlsClientCertFile.isEmpty() ||
             s.secretNames.contains(QLatin1String(SecretName::TlsClientCert)))
             tls << QCoreApplication::translate("DataSourceCommand", "client certificate");
-        if (!s.tlsServerName.isEmpty())
+        if (!s.http.tlsServerName.isEmpty())
             tls << QCoreApplication::translate("DataSourceCommand", "server name %1")
-                       .arg(s.tlsServerName);
-        if (s.tlsSkipVerify)
+                       .arg(s.http.tlsServerName);
+        if (s.http.tlsSkipVerify)
             tls << QCoreApplication::translate("DataSourceCommand",
                                                "WARNING: verification skipped");
         c.out << (s.isDefault ? QStringLiteral("* ") : QStringLiteral("  "))
@@ -525,17 +527,17 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
                          "thanos or mimir).")
                          .arg(parser.value(kind)));
     if (parser.isSet(basicUser) || parser.isSet(passwordStdin)) {
-        s.auth = DataSourceSettings::Auth::Basic;
-        s.basicAuthUser = parser.value(basicUser);
-        if (s.basicAuthUser.isEmpty())
+        s.http.auth = HttpOptions::Auth::Basic;
+        s.http.basicAuthUser = parser.value(basicUser);
+        if (s.http.basicAuthUser.isEmpty())
             return usage(QCoreApplication::translate(
                 "DataSourceCommand", "datasource add: --password-stdin needs --basic-user."));
     }
     if (parser.isSet(bearerStdin)) {
-        if (s.auth == DataSourceSettings::Auth::Basic)
+        if (s.http.auth == HttpOptions::Auth::Basic)
             return usage(QCoreApplication::translate(
                 "DataSourceCommand", "datasource add: use either basic auth or a bearer token."));
-        s.auth = DataSourceSettings::Auth::Bearer;
+        s.http.auth = HttpOptions::Auth::Bearer;
     }
     for (const QString &h : parser.values(header)) {
         const qsizetype eq = h.indexOf(QLatin1Char('='));
@@ -544,13 +546,13 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
                 QCoreApplication::translate("DataSourceCommand",
                                             "datasource add: --header \"%1\" is not NAME=VALUE.")
                     .arg(h));
-        s.headers << DataSourceHeader{h.left(eq).trimmed(), h.mid(eq + 1), false};
+        s.http.headers << DataSourceHeader{h.left(eq).trimmed(), h.mid(eq + 1), false};
     }
     for (const QString &h : secretHeaders)
-        s.headers << DataSourceHeader{h.trimmed(), QString(), true};
+        s.http.headers << DataSourceHeader{h.trimmed(), QString(), true};
     for (const auto &[option, field] :
-         {std::pair{caFile, &s.tlsCaFile}, std::pair{clientCert, &s.tlsClientCertFile},
-          std::pair{clientKey, &s.tlsClientKeyFile}}) {
+         {std::pair{caFile, &s.http.tlsCaFile}, std::pair{clientCert, &s.http.tlsClientCertFile},
+          std::pair{clientKey, &s.http.tlsClientKeyFile}}) {
         if (!parser.isSet(option))
             continue;
         const QFileInfo fi(parser.value(option));
@@ -560,11 +562,11 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
                              .arg(fi.filePath()));
         *field = fi.absoluteFilePath();
     }
-    if (s.tlsClientCertFile.isEmpty() != s.tlsClientKeyFile.isEmpty())
+    if (s.http.tlsClientCertFile.isEmpty() != s.http.tlsClientKeyFile.isEmpty())
         return usage(QCoreApplication::translate(
             "DataSourceCommand", "datasource add: give both --client-cert and --client-key."));
-    s.tlsServerName = parser.value(serverName).trimmed();
-    s.tlsSkipVerify = parser.isSet(skipVerify);
+    s.http.tlsServerName = parser.value(serverName).trimmed();
+    s.http.tlsSkipVerify = parser.isSet(skipVerify);
     s.pathPrefix = parser.value(pathPrefix).trimmed();
     s.tenantId = parser.value(tenant).trimmed();
     s.customQueryParameters = parser.values(param).join(QLatin1Char('&'));
@@ -582,7 +584,7 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         if (!ok || seconds < 1 || seconds > 3600)
             return usage(QCoreApplication::translate(
                 "DataSourceCommand", "datasource add: --timeout must be 1 to 3600 seconds."));
-        s.timeoutMs = seconds * 1000;
+        s.http.timeoutMs = seconds * 1000;
     }
     if (parser.isSet(scrape)) {
         const qint64 ms = parseDuration(parser.value(scrape));
@@ -635,7 +637,7 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
     out << QCoreApplication::translate("DataSourceCommand", "Added data source \"%1\" (%2, %3).")
                .arg(s.name, dataSourceKindDisplayName(s.kind), s.effectiveUrl().toString())
         << Qt::endl;
-    if (s.tlsSkipVerify)
+    if (s.http.tlsSkipVerify)
         out << QCoreApplication::translate(
                    "DataSourceCommand",
                    "Warning: TLS certificate verification is disabled for \"%1\".")

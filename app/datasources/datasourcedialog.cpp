@@ -124,9 +124,9 @@ DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore
     // Authentication.
     auto *auth = new QGroupBox(tr("Authentication"), content);
     m_authForm = new QFormLayout(auth);
-    m_auth->addItem(tr("None"), int(DataSourceSettings::Auth::None));
-    m_auth->addItem(tr("Basic authentication"), int(DataSourceSettings::Auth::Basic));
-    m_auth->addItem(tr("Bearer token"), int(DataSourceSettings::Auth::Bearer));
+    m_auth->addItem(tr("None"), int(HttpOptions::Auth::None));
+    m_auth->addItem(tr("Basic authentication"), int(HttpOptions::Auth::Basic));
+    m_auth->addItem(tr("Bearer token"), int(HttpOptions::Auth::Bearer));
     m_basicPassword->setEchoMode(QLineEdit::Password);
     m_bearer->setEchoMode(QLineEdit::Password);
     for (QLineEdit *e : {m_basicPassword, m_bearer}) {
@@ -251,32 +251,32 @@ void DataSourceDialog::setDataSource(const DataSourceSettings &s, bool isNew)
     m_pathPrefix->setText(s.pathPrefix);
     m_tenant->setText(s.tenantId);
     m_method->setCurrentIndex(std::max(0, m_method->findData(int(s.httpMethod))));
-    m_timeout->setValue(std::max(1, s.timeoutMs / 1000));
+    m_timeout->setValue(std::max(1, s.http.timeoutMs / 1000));
     m_scrape->setText(formatDurationMs(s.scrapeIntervalMs));
     m_seriesLimit->setValue(std::max(0, s.seriesLimit));
     // Shown in whole MB (rounded up); an unchanged value keeps the exact bytes.
     m_responseLimit->setValue(
         int(std::min<qint64>(m_responseLimit->maximum(),
-                             (std::max<qint64>(0, s.responseLimitBytes) + kMiB - 1) / kMiB)));
+                             (std::max<qint64>(0, s.http.responseLimitBytes) + kMiB - 1) / kMiB)));
     m_queryParams->setText(s.customQueryParameters);
-    m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(s.auth))));
-    m_basicUser->setText(s.basicAuthUser);
+    m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(s.http.auth))));
+    m_basicUser->setText(s.http.basicAuthUser);
     m_basicPassword->clear();
     m_bearer->clear();
     while (!m_headers.empty())
         removeHeader(int(m_headers.size()) - 1);
-    for (const DataSourceHeader &h : s.headers) {
+    for (const DataSourceHeader &h : s.http.headers) {
         const int row = addHeader(h.name, h.secret ? QString() : h.value, h.secret);
         if (h.secret && s.secretNames.contains(SecretName::header(h.name))) {
             m_headers[row].stored = true;
             m_headers[row].storedName = h.name;
         }
     }
-    m_caFile->setText(s.tlsCaFile);
-    m_clientCert->setText(s.tlsClientCertFile);
-    m_clientKey->setText(s.tlsClientKeyFile);
-    m_serverName->setText(s.tlsServerName);
-    m_skipVerify->setChecked(s.tlsSkipVerify);
+    m_caFile->setText(s.http.tlsCaFile);
+    m_clientCert->setText(s.http.tlsClientCertFile);
+    m_clientKey->setText(s.http.tlsClientKeyFile);
+    m_serverName->setText(s.http.tlsServerName);
+    m_skipVerify->setChecked(s.http.tlsSkipVerify);
     setWindowTitle(isNew ? tr("New data source") : tr("Data source “%1”").arg(s.name));
     setResult(QString(), false);
     updateVisibility();
@@ -347,17 +347,17 @@ void DataSourceDialog::updateVisibility()
     const auto kind = DataSourceKind(m_kind->currentData().toInt());
     m_thanosGroup->setVisible(kind == DataSourceKind::Thanos);
     m_mimirGroup->setVisible(kind == DataSourceKind::Mimir);
-    const auto auth = DataSourceSettings::Auth(m_auth->currentData().toInt());
-    m_authForm->setRowVisible(m_basicUser, auth == DataSourceSettings::Auth::Basic);
-    m_authForm->setRowVisible(m_basicPassword, auth == DataSourceSettings::Auth::Basic);
-    m_authForm->setRowVisible(m_bearer, auth == DataSourceSettings::Auth::Bearer);
+    const auto auth = HttpOptions::Auth(m_auth->currentData().toInt());
+    m_authForm->setRowVisible(m_basicUser, auth == HttpOptions::Auth::Basic);
+    m_authForm->setRowVisible(m_basicPassword, auth == HttpOptions::Auth::Basic);
+    m_authForm->setRowVisible(m_bearer, auth == HttpOptions::Auth::Bearer);
     m_skipWarning->setVisible(m_skipVerify->isChecked());
 
     const bool sessionOnly = m_credentials && m_credentials->isSessionOnly();
     const QString stored =
         sessionOnly ? tr("kept for this session only") : tr("stored in keychain");
     const bool hasPassword = m_settings.secretNames.contains(SecretName::BasicAuthPassword) &&
-                             m_settings.basicAuthUser == m_basicUser->text().trimmed();
+                             m_settings.http.basicAuthUser == m_basicUser->text().trimmed();
     m_basicPassword->setPlaceholderText(hasPassword ? stored : QString());
     m_bearer->setPlaceholderText(
         m_settings.secretNames.contains(SecretName::BearerToken) ? stored : QString());
@@ -413,7 +413,7 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
         s.pathPrefix.chop(1);
     s.tenantId = m_tenant->text().trimmed();
     s.httpMethod = DataSourceSettings::HttpMethod(m_method->currentData().toInt());
-    s.timeoutMs = m_timeout->value() * 1000;
+    s.http.timeoutMs = m_timeout->value() * 1000;
     const QString scrapeText = m_scrape->text().trimmed();
     const auto scrape =
         scrapeText.isEmpty() ? std::optional<qint64>(15000) : parseDurationMs(scrapeText);
@@ -422,10 +422,11 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
     else
         s.scrapeIntervalMs = int(std::min<qint64>(*scrape, 24 * 3600 * 1000));
     s.seriesLimit = m_seriesLimit->value();
-    const int shownLimit = int(std::min<qint64>(
-        m_responseLimit->maximum(), (std::max<qint64>(0, s.responseLimitBytes) + kMiB - 1) / kMiB));
+    const int shownLimit =
+        int(std::min<qint64>(m_responseLimit->maximum(),
+                             (std::max<qint64>(0, s.http.responseLimitBytes) + kMiB - 1) / kMiB));
     if (m_responseLimit->value() != shownLimit)
-        s.responseLimitBytes = qint64(m_responseLimit->value()) * kMiB;
+        s.http.responseLimitBytes = qint64(m_responseLimit->value()) * kMiB;
     QString params = m_queryParams->text().trimmed();
     if (params.startsWith(QLatin1Char('?')))
         params.remove(0, 1);
@@ -450,21 +451,21 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
             problems << missing;
         }
     };
-    s.auth = DataSourceSettings::Auth(m_auth->currentData().toInt());
-    s.basicAuthUser = m_basicUser->text().trimmed();
-    if (s.auth == DataSourceSettings::Auth::Basic) {
-        if (s.basicAuthUser.isEmpty())
+    s.http.auth = HttpOptions::Auth(m_auth->currentData().toInt());
+    s.http.basicAuthUser = m_basicUser->text().trimmed();
+    if (s.http.auth == HttpOptions::Auth::Basic) {
+        if (s.http.basicAuthUser.isEmpty())
             problems << tr("Enter the user for basic authentication.");
         keepOrEnter(QString::fromLatin1(SecretName::BasicAuthPassword), m_basicPassword,
                     tr("Enter the password for basic authentication."),
-                    s.basicAuthUser == m_settings.basicAuthUser);
+                    s.http.basicAuthUser == m_settings.http.basicAuthUser);
     } else {
-        s.basicAuthUser.clear();
+        s.http.basicAuthUser.clear();
     }
-    if (s.auth == DataSourceSettings::Auth::Bearer)
+    if (s.http.auth == HttpOptions::Auth::Bearer)
         keepOrEnter(QString::fromLatin1(SecretName::BearerToken), m_bearer,
                     tr("Enter the bearer token."), true);
-    s.headers.clear();
+    s.http.headers.clear();
     QSet<QString> seen;
     for (const HeaderRow &r : m_headers) {
         DataSourceHeader h;
@@ -488,7 +489,7 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
         } else {
             h.value = r.value->text();
         }
-        s.headers << h;
+        s.http.headers << h;
     }
     // PEM contents from provisioning stay as they are.
     for (const char *pem :
@@ -497,19 +498,19 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
             names << QString::fromLatin1(pem);
     }
 
-    s.tlsCaFile = m_caFile->text().trimmed();
-    s.tlsClientCertFile = m_clientCert->text().trimmed();
-    s.tlsClientKeyFile = m_clientKey->text().trimmed();
-    for (const auto &[path, what] : {std::pair{s.tlsCaFile, tr("CA certificate")},
-                                     std::pair{s.tlsClientCertFile, tr("client certificate")},
-                                     std::pair{s.tlsClientKeyFile, tr("client key")}}) {
+    s.http.tlsCaFile = m_caFile->text().trimmed();
+    s.http.tlsClientCertFile = m_clientCert->text().trimmed();
+    s.http.tlsClientKeyFile = m_clientKey->text().trimmed();
+    for (const auto &[path, what] : {std::pair{s.http.tlsCaFile, tr("CA certificate")},
+                                     std::pair{s.http.tlsClientCertFile, tr("client certificate")},
+                                     std::pair{s.http.tlsClientKeyFile, tr("client key")}}) {
         if (!path.isEmpty() && !QFileInfo(path).isFile())
             problems << tr("The %1 file “%2” does not exist.").arg(what, path);
     }
-    if (s.tlsClientCertFile.isEmpty() != s.tlsClientKeyFile.isEmpty())
+    if (s.http.tlsClientCertFile.isEmpty() != s.http.tlsClientKeyFile.isEmpty())
         problems << tr("A client certificate needs both the certificate and the key file.");
-    s.tlsServerName = m_serverName->text().trimmed();
-    s.tlsSkipVerify = m_skipVerify->isChecked();
+    s.http.tlsServerName = m_serverName->text().trimmed();
+    s.http.tlsSkipVerify = m_skipVerify->isChecked();
     if (s.uid.isEmpty())
         s.uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
 

@@ -187,7 +187,7 @@ void DataSourceManager::refreshTable()
             f.setBold(true);
             item->setFont(NameColumn, f);
         }
-        if (s.tlsSkipVerify) {
+        if (s.http.tlsSkipVerify) {
             const QString warning =
                 tr("TLS certificate verification is off: the connection is not protected "
                    "against impersonation.");

@@ -36,14 +36,14 @@ QString methodName(DataSourceSettings::HttpMethod m)
                                                     : QStringLiteral("POST");
 }
 
-QString authName(DataSourceSettings::Auth a)
+QString authName(HttpOptions::Auth a)
 {
     switch (a) {
-    case DataSourceSettings::Auth::Basic:
+    case HttpOptions::Auth::Basic:
         return QStringLiteral("basic");
-    case DataSourceSettings::Auth::Bearer:
+    case HttpOptions::Auth::Bearer:
         return QStringLiteral("bearer");
-    case DataSourceSettings::Auth::None:
+    case HttpOptions::Auth::None:
         break;
     }
     return QStringLiteral("none");
@@ -62,10 +62,10 @@ QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
                   {QStringLiteral("kind"), dataSourceKindName(s.kind)},
                   {QStringLiteral("url"), url.toString()},
                   {QStringLiteral("httpMethod"), methodName(s.httpMethod)},
-                  {QStringLiteral("timeoutMs"), s.timeoutMs},
+                  {QStringLiteral("timeoutMs"), s.http.timeoutMs},
                   {QStringLiteral("scrapeIntervalMs"), s.scrapeIntervalMs},
                   {QStringLiteral("seriesLimit"), s.seriesLimit},
-                  {QStringLiteral("responseLimitBytes"), s.responseLimitBytes},
+                  {QStringLiteral("responseLimitBytes"), s.http.responseLimitBytes},
                   {QStringLiteral("isDefault"), s.isDefault}};
     if (!s.customQueryParameters.isEmpty())
         o.insert(QStringLiteral("customQueryParameters"), s.customQueryParameters);
@@ -77,12 +77,12 @@ QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
         o.insert(QStringLiteral("thanosPartialResponse"), s.thanosPartialResponse);
         o.insert(QStringLiteral("thanosDedup"), s.thanosDedup);
     }
-    o.insert(QStringLiteral("auth"), authName(s.auth));
-    if (!s.basicAuthUser.isEmpty())
-        o.insert(QStringLiteral("basicAuthUser"), s.basicAuthUser);
-    if (!s.headers.isEmpty()) {
+    o.insert(QStringLiteral("auth"), authName(s.http.auth));
+    if (!s.http.basicAuthUser.isEmpty())
+        o.insert(QStringLiteral("basicAuthUser"), s.http.basicAuthUser);
+    if (!s.http.headers.isEmpty()) {
         QJsonArray headers;
-        for (const DataSourceHeader &h : s.headers) {
+        for (const DataSourceHeader &h : s.http.headers) {
             QJsonObject ho{{QStringLiteral("name"), h.name}};
             if (h.secret)
                 ho.insert(QStringLiteral("secret"), true);
@@ -93,15 +93,15 @@ QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
         o.insert(QStringLiteral("headers"), headers);
     }
     QJsonObject tls;
-    if (!s.tlsCaFile.isEmpty())
-        tls.insert(QStringLiteral("caFile"), s.tlsCaFile);
-    if (!s.tlsClientCertFile.isEmpty())
-        tls.insert(QStringLiteral("clientCertFile"), s.tlsClientCertFile);
-    if (!s.tlsClientKeyFile.isEmpty())
-        tls.insert(QStringLiteral("clientKeyFile"), s.tlsClientKeyFile);
-    if (!s.tlsServerName.isEmpty())
-        tls.insert(QStringLiteral("serverName"), s.tlsServerName);
-    if (s.tlsSkipVerify)
+    if (!s.http.tlsCaFile.isEmpty())
+        tls.insert(QStringLiteral("caFile"), s.http.tlsCaFile);
+    if (!s.http.tlsClientCertFile.isEmpty())
+        tls.insert(QStringLiteral("clientCertFile"), s.http.tlsClientCertFile);
+    if (!s.http.tlsClientKeyFile.isEmpty())
+        tls.insert(QStringLiteral("clientKeyFile"), s.http.tlsClientKeyFile);
+    if (!s.http.tlsServerName.isEmpty())
+        tls.insert(QStringLiteral("serverName"), s.http.tlsServerName);
+    if (s.http.tlsSkipVerify)
         tls.insert(QStringLiteral("skipVerify"), true);
     if (!tls.isEmpty())
         o.insert(QStringLiteral("tls"), tls);
@@ -127,11 +127,11 @@ DataSourceSettings DataSourceStore::fromJson(const QJsonObject &o)
             .toString()
             .compare(QLatin1String("GET"), Qt::CaseInsensitive) == 0)
         s.httpMethod = DataSourceSettings::HttpMethod::Get;
-    s.timeoutMs = o.value(QLatin1String("timeoutMs")).toInt(s.timeoutMs);
+    s.http.timeoutMs = o.value(QLatin1String("timeoutMs")).toInt(s.http.timeoutMs);
     s.scrapeIntervalMs = o.value(QLatin1String("scrapeIntervalMs")).toInt(s.scrapeIntervalMs);
     s.seriesLimit = o.value(QLatin1String("seriesLimit")).toInt(s.seriesLimit);
-    s.responseLimitBytes = std::max<qint64>(
-        0, o.value(QLatin1String("responseLimitBytes")).toInteger(s.responseLimitBytes));
+    s.http.responseLimitBytes = std::max<qint64>(
+        0, o.value(QLatin1String("responseLimitBytes")).toInteger(s.http.responseLimitBytes));
     s.isDefault = o.value(QLatin1String("isDefault")).toBool(false);
     s.customQueryParameters = o.value(QLatin1String("customQueryParameters")).toString();
     s.pathPrefix = o.value(QLatin1String("pathPrefix")).toString();
@@ -141,10 +141,10 @@ DataSourceSettings DataSourceStore::fromJson(const QJsonObject &o)
     s.thanosDedup = o.value(QLatin1String("thanosDedup")).toBool(s.thanosDedup);
     const QString auth = o.value(QLatin1String("auth")).toString();
     if (auth == QLatin1String("basic"))
-        s.auth = DataSourceSettings::Auth::Basic;
+        s.http.auth = HttpOptions::Auth::Basic;
     else if (auth == QLatin1String("bearer"))
-        s.auth = DataSourceSettings::Auth::Bearer;
-    s.basicAuthUser = o.value(QLatin1String("basicAuthUser")).toString();
+        s.http.auth = HttpOptions::Auth::Bearer;
+    s.http.basicAuthUser = o.value(QLatin1String("basicAuthUser")).toString();
     for (const QJsonValue &hv : o.value(QLatin1String("headers")).toArray()) {
         const QJsonObject ho = hv.toObject();
         DataSourceHeader h;
@@ -153,14 +153,14 @@ DataSourceSettings DataSourceStore::fromJson(const QJsonObject &o)
         if (!h.secret)
             h.value = ho.value(QLatin1String("value")).toString();
         if (!h.name.isEmpty())
-            s.headers << h;
+            s.http.headers << h;
     }
     const QJsonObject tls = o.value(QLatin1String("tls")).toObject();
-    s.tlsCaFile = tls.value(QLatin1String("caFile")).toString();
-    s.tlsClientCertFile = tls.value(QLatin1String("clientCertFile")).toString();
-    s.tlsClientKeyFile = tls.value(QLatin1String("clientKeyFile")).toString();
-    s.tlsServerName = tls.value(QLatin1String("serverName")).toString();
-    s.tlsSkipVerify = tls.value(QLatin1String("skipVerify")).toBool(false);
+    s.http.tlsCaFile = tls.value(QLatin1String("caFile")).toString();
+    s.http.tlsClientCertFile = tls.value(QLatin1String("clientCertFile")).toString();
+    s.http.tlsClientKeyFile = tls.value(QLatin1String("clientKeyFile")).toString();
+    s.http.tlsServerName = tls.value(QLatin1String("serverName")).toString();
+    s.http.tlsSkipVerify = tls.value(QLatin1String("skipVerify")).toBool(false);
     for (const QJsonValue &v : o.value(QLatin1String("secrets")).toArray()) {
         if (!v.toString().isEmpty())
             s.secretNames << v.toString();

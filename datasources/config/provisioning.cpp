@@ -136,8 +136,8 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
     s.isDefault = boolean(n["isDefault"], env, false);
 
     if (boolean(n["basicAuth"], env, false)) {
-        s.auth = DataSourceSettings::Auth::Basic;
-        s.basicAuthUser = text(n["basicAuthUser"], env);
+        s.http.auth = HttpOptions::Auth::Basic;
+        s.http.basicAuthUser = text(n["basicAuthUser"], env);
         const QString password = text(sec("basicAuthPassword"), env);
         if (!password.isEmpty())
             out.secrets.values.insert(QLatin1String(SecretName::BasicAuthPassword), password);
@@ -150,7 +150,7 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
             s.scrapeIntervalMs = int(std::min<qint64>(scrape, 24 * 3600 * 1000));
         const qint64 timeout = durationMs(text(js("timeout"), env));
         if (timeout > 0)
-            s.timeoutMs = int(std::min<qint64>(timeout, 3600 * 1000));
+            s.http.timeoutMs = int(std::min<qint64>(timeout, 3600 * 1000));
         s.customQueryParameters = text(js("customQueryParameters"), env);
         bool ok = false;
         const int limit = text(js("seriesLimit"), env).toInt(&ok);
@@ -158,9 +158,9 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
             s.seriesLimit = limit;
         const qint64 responseLimit = text(js("responseLimitBytes"), env).toLongLong(&ok);
         if (ok && responseLimit >= 0)
-            s.responseLimitBytes = responseLimit;
-        s.tlsSkipVerify = boolean(js("tlsSkipVerify"), env, false);
-        s.tlsServerName = text(js("serverName"), env);
+            s.http.responseLimitBytes = responseLimit;
+        s.http.tlsSkipVerify = boolean(js("tlsSkipVerify"), env, false);
+        s.http.tlsServerName = text(js("serverName"), env);
         s.pathPrefix = text(js("pathPrefix"), env);
         if (s.kind == DataSourceKind::Thanos) {
             s.thanosPartialResponse = boolean(js("partialResponse"), env, s.thanosPartialResponse);
@@ -178,7 +178,7 @@ bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
                 s.tenantId = value;
                 continue;
             }
-            s.headers << DataSourceHeader{header, QString(), true};
+            s.http.headers << DataSourceHeader{header, QString(), true};
             out.secrets.values.insert(SecretName::header(header), value);
         }
         const bool tlsAuth = boolean(js("tlsAuth"), env, false);

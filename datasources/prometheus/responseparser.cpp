@@ -1,5 +1,7 @@
 #include "datasources/prometheus/responseparser.h"
 
+#include "datasources/http/httpdiagnosis.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -951,12 +953,7 @@ DataSourceError classifyHttpError(int httpStatus, const QByteArray &body,
                              .arg(title);
         return e;
     }
-    e.kind = Kind::HttpStatus;
-    QString text = QString::fromUtf8(body.left(300)).simplified();
-    if (body.size() > 300)
-        text += QChar(0x2026);
-    e.detail = text;
-    return e;
+    return httpdiagnosis::plainStatusError(httpStatus, body);
 }
 
 } // namespace pharos::ResponseParser

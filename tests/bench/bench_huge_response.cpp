@@ -213,7 +213,7 @@ void BM_HugeQueryRange(benchmark::State &state)
     DataSourceSettings s;
     s.name = QStringLiteral("bench");
     s.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
-    s.timeoutMs = 600000;
+    s.http.timeoutMs = 600000;
     double worstGapMs = 0, gapAtMs = 0, worstPeak = 0, worstRetained = 0, worstTrimmed = 0,
            worstFreeMs = 0, parseMs = 0;
     qsizetype samples = 0;

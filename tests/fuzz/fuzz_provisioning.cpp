@@ -54,14 +54,14 @@ void parse(const QByteArray &yaml)
         const DataSourceSettings &s = p.settings;
         PHAROS_FUZZ_CHECK(!s.name.isEmpty() && s.provisioned, s.name);
         PHAROS_FUZZ_CHECK(s.url.isValid() && !s.url.host().isEmpty(), s.url.toString());
-        PHAROS_FUZZ_CHECK(s.timeoutMs > 0 && s.timeoutMs <= 3600 * 1000,
-                          QString::number(s.timeoutMs));
+        PHAROS_FUZZ_CHECK(s.http.timeoutMs > 0 && s.http.timeoutMs <= 3600 * 1000,
+                          QString::number(s.http.timeoutMs));
         PHAROS_FUZZ_CHECK(s.scrapeIntervalMs > 0 && s.scrapeIntervalMs <= 24 * 3600 * 1000,
                           QString::number(s.scrapeIntervalMs));
         PHAROS_FUZZ_CHECK(s.seriesLimit >= 0, QString::number(s.seriesLimit));
         PHAROS_FUZZ_CHECK(s.secretNames == p.secrets.values.keys(),
                           QStringLiteral("secretNames are not the secrets' names"));
-        for (const DataSourceHeader &h : s.headers)
+        for (const DataSourceHeader &h : s.http.headers)
             PHAROS_FUZZ_CHECK(h.value.isEmpty(), QStringLiteral("a header value in settings"));
     }
     QList<DataSourceSettings> sources = configured();

@@ -114,19 +114,19 @@ void TestDataSourceDialog::flavourFieldsPerKind()
     QVERIFY(!dialog.thanosGroup()->isVisible());
     QVERIFY(!dialog.mimirGroup()->isVisible());
 
-    auto chooseAuth = [&](DataSourceSettings::Auth auth) {
+    auto chooseAuth = [&](HttpOptions::Auth auth) {
         dialog.authCombo()->setCurrentIndex(dialog.authCombo()->findData(int(auth)));
     };
-    chooseAuth(DataSourceSettings::Auth::None);
+    chooseAuth(HttpOptions::Auth::None);
     QVERIFY(!dialog.basicUserEdit()->isVisible());
     QVERIFY(!dialog.basicPasswordEdit()->isVisible());
     QVERIFY(!dialog.bearerTokenEdit()->isVisible());
-    chooseAuth(DataSourceSettings::Auth::Basic);
+    chooseAuth(HttpOptions::Auth::Basic);
     QVERIFY(dialog.basicUserEdit()->isVisible());
     QVERIFY(dialog.basicPasswordEdit()->isVisible());
     QCOMPARE(dialog.basicPasswordEdit()->echoMode(), QLineEdit::Password);
     QVERIFY(!dialog.bearerTokenEdit()->isVisible());
-    chooseAuth(DataSourceSettings::Auth::Bearer);
+    chooseAuth(HttpOptions::Auth::Bearer);
     QVERIFY(dialog.bearerTokenEdit()->isVisible());
     QCOMPARE(dialog.bearerTokenEdit()->echoMode(), QLineEdit::Password);
 
@@ -192,7 +192,7 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     dialog->responseLimitEdit()->setValue(64);
     dialog->queryParametersEdit()->setText(QStringLiteral("a=1&b=2"));
     dialog->authCombo()->setCurrentIndex(
-        dialog->authCombo()->findData(int(DataSourceSettings::Auth::Bearer)));
+        dialog->authCombo()->findData(int(HttpOptions::Auth::Bearer)));
     QTest::keyClicks(dialog->bearerTokenEdit(), token);
     dialog->addHeader(QStringLiteral("X-Plain"), QStringLiteral("plain-value"), false);
     const int secretRow = dialog->addHeader(QStringLiteral("X-Api-Key"), QString(), true);
@@ -217,21 +217,21 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     QCOMPARE(s.pathPrefix, QStringLiteral("/prometheus"));
     QCOMPARE(s.tenantId, QStringLiteral("team-a"));
     QCOMPARE(s.httpMethod, DataSourceSettings::HttpMethod::Get);
-    QCOMPARE(s.timeoutMs, 7000);
+    QCOMPARE(s.http.timeoutMs, 7000);
     QCOMPARE(s.scrapeIntervalMs, 2000);
     QCOMPARE(s.seriesLimit, 500);
-    QCOMPARE(s.responseLimitBytes, qint64(64) * 1024 * 1024);
+    QCOMPARE(s.http.responseLimitBytes, qint64(64) * 1024 * 1024);
     QCOMPARE(s.customQueryParameters, QStringLiteral("a=1&b=2"));
-    QCOMPARE(s.auth, DataSourceSettings::Auth::Bearer);
-    QCOMPARE(s.headers.size(), 2);
-    QCOMPARE(s.headers.at(0).name, QStringLiteral("X-Plain"));
-    QCOMPARE(s.headers.at(0).value, QStringLiteral("plain-value"));
-    QCOMPARE(s.headers.at(1).name, QStringLiteral("X-Api-Key"));
-    QVERIFY(s.headers.at(1).secret);
-    QVERIFY(s.headers.at(1).value.isEmpty());
-    QCOMPARE(s.tlsCaFile, caPath);
-    QCOMPARE(s.tlsServerName, QStringLiteral("prom.example"));
-    QVERIFY(!s.tlsSkipVerify);
+    QCOMPARE(s.http.auth, HttpOptions::Auth::Bearer);
+    QCOMPARE(s.http.headers.size(), 2);
+    QCOMPARE(s.http.headers.at(0).name, QStringLiteral("X-Plain"));
+    QCOMPARE(s.http.headers.at(0).value, QStringLiteral("plain-value"));
+    QCOMPARE(s.http.headers.at(1).name, QStringLiteral("X-Api-Key"));
+    QVERIFY(s.http.headers.at(1).secret);
+    QVERIFY(s.http.headers.at(1).value.isEmpty());
+    QCOMPARE(s.http.tlsCaFile, caPath);
+    QCOMPARE(s.http.tlsServerName, QStringLiteral("prom.example"));
+    QVERIFY(!s.http.tlsSkipVerify);
     QVERIFY(s.isDefault);
 
     // The secrets are in the keychain.
@@ -357,7 +357,7 @@ void TestDataSourceDialog::removeDeletesSecrets()
     dialog->nameEdit()->setText(QStringLiteral("with-secret"));
     dialog->urlEdit()->setText(m_prom.url().toString());
     dialog->authCombo()->setCurrentIndex(
-        dialog->authCombo()->findData(int(DataSourceSettings::Auth::Basic)));
+        dialog->authCombo()->findData(int(HttpOptions::Auth::Basic)));
     dialog->basicUserEdit()->setText(QStringLiteral("admin"));
     QTest::keyClicks(dialog->basicPasswordEdit(), password);
     // Prometheus without a web config ignores credentials: the test succeeds.

@@ -64,7 +64,7 @@ void TestDataSourceDialogNoKeychain::askedToKeepSecretsForTheSession()
     dialog.nameEdit()->setText(QStringLiteral("secured"));
     dialog.urlEdit()->setText(m_prom.url().toString());
     dialog.authCombo()->setCurrentIndex(
-        dialog.authCombo()->findData(int(DataSourceSettings::Auth::Basic)));
+        dialog.authCombo()->findData(int(HttpOptions::Auth::Basic)));
     dialog.basicUserEdit()->setText(QStringLiteral("admin"));
     QTest::keyClicks(dialog.basicPasswordEdit(), password);
 

@@ -427,7 +427,7 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
     QList<DataSourceSettings> stored = DataSourceStore::load();
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().name, QStringLiteral("local"));
-    QCOMPARE(stored.first().timeoutMs, 5000);
+    QCOMPARE(stored.first().http.timeoutMs, 5000);
     QCOMPARE(stored.first().scrapeIntervalMs, 1000);
     QVERIFY(stored.first().isDefault);
     QVERIFY(registry.byName(QStringLiteral("local")));

@@ -129,7 +129,7 @@ void TestManySeries::initTestCase()
     s.url = m_prom.url();
     s.isDefault = true;
     s.scrapeIntervalMs = 1000;
-    s.timeoutMs = 60000;
+    s.http.timeoutMs = 60000;
     m_registry.add(s);
     m_file = m_dir.filePath(QStringLiteral("many.json"));
     QFile f(m_file);

@@ -51,7 +51,7 @@ void TestMixedDataSources::fillRegistry(DataSourceRegistry &registry)
     prom.name = QStringLiteral("Prometheus");
     prom.url = m_prom.url();
     prom.scrapeIntervalMs = 1000;
-    prom.timeoutMs = 20000;
+    prom.http.timeoutMs = 20000;
     prom.isDefault = true;
     registry.add(prom);
     DataSourceSettings vm;
@@ -60,7 +60,7 @@ void TestMixedDataSources::fillRegistry(DataSourceRegistry &registry)
     vm.type = QStringLiteral("prometheus");
     vm.url = m_vm.url();
     vm.scrapeIntervalMs = 1000;
-    vm.timeoutMs = 20000;
+    vm.http.timeoutMs = 20000;
     registry.add(vm);
 }
 

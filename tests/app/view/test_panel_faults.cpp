@@ -61,7 +61,7 @@ void TestPanelFaults::faultsStayOnTheirPanels()
         s.uid = uid;
         s.name = uid;
         s.url = url;
-        s.timeoutMs = timeoutMs;
+        s.http.timeoutMs = timeoutMs;
         s.scrapeIntervalMs = 1000;
         s.isDefault = uid == QLatin1String("good");
         registry.add(s);

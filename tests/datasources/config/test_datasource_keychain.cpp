@@ -397,13 +397,13 @@ private Q_SLOTS:
         QCOMPARE(s.uid, QStringLiteral("thanos-uid"));
         QCOMPARE(s.url, QUrl(QStringLiteral("https://thanos:10902")));
         QCOMPARE(s.scrapeIntervalMs, 30000);
-        QCOMPARE(s.timeoutMs, 45000);
+        QCOMPARE(s.http.timeoutMs, 45000);
         QCOMPARE(s.customQueryParameters, QStringLiteral("max_source_resolution=5m"));
-        QVERIFY(s.tlsSkipVerify);
-        QCOMPARE(s.tlsServerName, QStringLiteral("thanos.internal"));
-        QCOMPARE(s.responseLimitBytes, qint64(1048576));
-        QCOMPARE(s.headers.size(), 1);
-        QVERIFY(s.headers.first().secret && s.headers.first().value.isEmpty());
+        QVERIFY(s.http.tlsSkipVerify);
+        QCOMPARE(s.http.tlsServerName, QStringLiteral("thanos.internal"));
+        QCOMPARE(s.http.responseLimitBytes, qint64(1048576));
+        QCOMPARE(s.http.headers.size(), 1);
+        QVERIFY(s.http.headers.first().secret && s.http.headers.first().value.isEmpty());
         QCOMPARE(sec.value(SecretName::header(QStringLiteral("X-Api-Key"))),
                  QStringLiteral("k-123"));
         QVERIFY(sec.value(QLatin1String(SecretName::TlsCaCert)).startsWith(QLatin1String("-----")));

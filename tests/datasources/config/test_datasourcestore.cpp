@@ -41,7 +41,7 @@ private Q_SLOTS:
         a.uid = QStringLiteral("prom-1");
         a.name = QStringLiteral("Local Prometheus");
         a.url = QUrl(QStringLiteral("http://127.0.0.1:9090/prefix"));
-        a.timeoutMs = 12000;
+        a.http.timeoutMs = 12000;
         a.scrapeIntervalMs = 5000;
         a.isDefault = true;
         DataSourceSettings b;
@@ -65,12 +65,12 @@ private Q_SLOTS:
         QCOMPARE(loaded[0].name, a.name);
         QCOMPARE(loaded[0].type, QStringLiteral("prometheus"));
         QCOMPARE(loaded[0].url, a.url);
-        QCOMPARE(loaded[0].timeoutMs, 12000);
+        QCOMPARE(loaded[0].http.timeoutMs, 12000);
         QCOMPARE(loaded[0].scrapeIntervalMs, 5000);
         QCOMPARE(loaded[0].isDefault, true);
         QCOMPARE(loaded[1].name, b.name);
         QCOMPARE(loaded[1].url, QUrl(QStringLiteral("https://prom.example.com/")));
-        QCOMPARE(loaded[1].timeoutMs, 60000);
+        QCOMPARE(loaded[1].http.timeoutMs, 60000);
         QCOMPARE(loaded[1].scrapeIntervalMs, 15000);
         QCOMPARE(loaded[1].isDefault, false);
 
@@ -200,16 +200,16 @@ private Q_SLOTS:
         a.httpMethod = DataSourceSettings::HttpMethod::Get;
         a.customQueryParameters = QStringLiteral("max_source_resolution=5m&x=1");
         a.seriesLimit = 500;
-        a.responseLimitBytes = 5 * 1024 * 1024 + 7; // exact bytes survive
-        a.auth = DataSourceSettings::Auth::Basic;
-        a.basicAuthUser = QStringLiteral("alice");
-        a.headers = {{QStringLiteral("X-Plain"), QStringLiteral("visible"), false},
-                     {QStringLiteral("X-Api-Key"), QString(), true}};
-        a.tlsCaFile = QStringLiteral("/etc/ca.pem");
-        a.tlsClientCertFile = QStringLiteral("/etc/client.pem");
-        a.tlsClientKeyFile = QStringLiteral("/etc/client.key");
-        a.tlsServerName = QStringLiteral("prom.internal");
-        a.tlsSkipVerify = true;
+        a.http.responseLimitBytes = 5 * 1024 * 1024 + 7; // exact bytes survive
+        a.http.auth = HttpOptions::Auth::Basic;
+        a.http.basicAuthUser = QStringLiteral("alice");
+        a.http.headers = {{QStringLiteral("X-Plain"), QStringLiteral("visible"), false},
+                          {QStringLiteral("X-Api-Key"), QString(), true}};
+        a.http.tlsCaFile = QStringLiteral("/etc/ca.pem");
+        a.http.tlsClientCertFile = QStringLiteral("/etc/client.pem");
+        a.http.tlsClientKeyFile = QStringLiteral("/etc/client.key");
+        a.http.tlsServerName = QStringLiteral("prom.internal");
+        a.http.tlsSkipVerify = true;
         a.secretNames = {QLatin1String(SecretName::BasicAuthPassword),
                          SecretName::header(QStringLiteral("X-Api-Key"))};
         DataSourceSettings b;
@@ -219,7 +219,7 @@ private Q_SLOTS:
         b.url = QUrl(QStringLiteral("http://127.0.0.1:10902"));
         b.thanosPartialResponse = true;
         b.thanosDedup = false;
-        b.auth = DataSourceSettings::Auth::Bearer;
+        b.http.auth = HttpOptions::Auth::Bearer;
         b.isDefault = true;
         DataSourceSettings c = b;
         c.uid = QStringLiteral("thanos-2");
@@ -242,23 +242,23 @@ private Q_SLOTS:
         QCOMPARE(la.httpMethod, DataSourceSettings::HttpMethod::Get);
         QCOMPARE(la.customQueryParameters, a.customQueryParameters);
         QCOMPARE(la.seriesLimit, 500);
-        QCOMPARE(la.responseLimitBytes, qint64(5 * 1024 * 1024 + 7));
-        QCOMPARE(loaded[1].responseLimitBytes, DataSourceSettings::DefaultResponseLimitBytes);
-        QCOMPARE(la.auth, DataSourceSettings::Auth::Basic);
-        QCOMPARE(la.basicAuthUser, a.basicAuthUser);
-        QCOMPARE(la.headers, a.headers);
-        QCOMPARE(la.tlsCaFile, a.tlsCaFile);
-        QCOMPARE(la.tlsClientCertFile, a.tlsClientCertFile);
-        QCOMPARE(la.tlsClientKeyFile, a.tlsClientKeyFile);
-        QCOMPARE(la.tlsServerName, a.tlsServerName);
-        QVERIFY(la.tlsSkipVerify);
+        QCOMPARE(la.http.responseLimitBytes, qint64(5 * 1024 * 1024 + 7));
+        QCOMPARE(loaded[1].http.responseLimitBytes, HttpOptions::DefaultResponseLimitBytes);
+        QCOMPARE(la.http.auth, HttpOptions::Auth::Basic);
+        QCOMPARE(la.http.basicAuthUser, a.http.basicAuthUser);
+        QCOMPARE(la.http.headers, a.http.headers);
+        QCOMPARE(la.http.tlsCaFile, a.http.tlsCaFile);
+        QCOMPARE(la.http.tlsClientCertFile, a.http.tlsClientCertFile);
+        QCOMPARE(la.http.tlsClientKeyFile, a.http.tlsClientKeyFile);
+        QCOMPARE(la.http.tlsServerName, a.http.tlsServerName);
+        QVERIFY(la.http.tlsSkipVerify);
         QCOMPARE(la.secretNames, a.secretNames);
         QCOMPARE(la.secretRef(), QStringLiteral("datasource/mimir-1"));
         QVERIFY(!la.isDefault);
         QCOMPARE(loaded[1].kind, DataSourceKind::Thanos);
         QVERIFY(loaded[1].thanosPartialResponse);
         QVERIFY(!loaded[1].thanosDedup);
-        QCOMPARE(loaded[1].auth, DataSourceSettings::Auth::Bearer);
+        QCOMPARE(loaded[1].http.auth, HttpOptions::Auth::Bearer);
         // Exactly one default.
         QVERIFY(loaded[1].isDefault);
         QVERIFY(!loaded[2].isDefault);

@@ -41,23 +41,22 @@ class TestDataSourceRedirects : public QObject
     Q_OBJECT
 private:
     // Basic or bearer auth, a tenant, a secret header, a plain header and a plain Cookie header.
-    static std::unique_ptr<PrometheusDataSource> makeSource(const QUrl &url,
-                                                            DataSourceSettings::Auth auth)
+    static std::unique_ptr<PrometheusDataSource> makeSource(const QUrl &url, HttpOptions::Auth auth)
     {
         DataSourceSettings s;
         s.name = QStringLiteral("redirects");
         s.uid = QStringLiteral("redirects-uid");
         s.url = url;
-        s.timeoutMs = 15000;
-        s.auth = auth;
-        s.basicAuthUser = kUser;
+        s.http.timeoutMs = 15000;
+        s.http.auth = auth;
+        s.http.basicAuthUser = kUser;
         s.tenantId = QStringLiteral("team-a");
-        s.headers = {{QStringLiteral("X-Api-Key"), QString(), true},
-                     {QStringLiteral("X-Trace"), QStringLiteral("visible"), false},
-                     {QStringLiteral("Cookie"), kCookie, false}};
+        s.http.headers = {{QStringLiteral("X-Api-Key"), QString(), true},
+                          {QStringLiteral("X-Trace"), QStringLiteral("visible"), false},
+                          {QStringLiteral("Cookie"), kCookie, false}};
         DataSourceSecrets secrets;
         secrets.values.insert(SecretName::header(QStringLiteral("X-Api-Key")), kApiKey);
-        if (auth == DataSourceSettings::Auth::Basic) {
+        if (auth == HttpOptions::Auth::Basic) {
             s.secretNames << QLatin1String(SecretName::BasicAuthPassword);
             secrets.values.insert(QLatin1String(SecretName::BasicAuthPassword), kPassword);
         } else {
@@ -70,9 +69,9 @@ private:
         return source;
     }
 
-    static QByteArray expectedAuthorization(DataSourceSettings::Auth auth)
+    static QByteArray expectedAuthorization(HttpOptions::Auth auth)
     {
-        if (auth == DataSourceSettings::Auth::Basic)
+        if (auth == HttpOptions::Auth::Basic)
             return "Basic " + (kUser + QLatin1Char(':') + kPassword).toUtf8().toBase64();
         return "Bearer " + kToken.toUtf8();
     }
@@ -101,12 +100,12 @@ private:
 private Q_SLOTS:
     void crossOriginRedirectDropsCredentials_data()
     {
-        QTest::addColumn<DataSourceSettings::Auth>("auth");
+        QTest::addColumn<HttpOptions::Auth>("auth");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("host");      // of the second origin
         QTest::addColumn<QByteArray>("method"); // that reaches the second origin
-        for (auto auth : {DataSourceSettings::Auth::Basic, DataSourceSettings::Auth::Bearer}) {
-            const char *a = auth == DataSourceSettings::Auth::Basic ? "basic" : "bearer";
+        for (auto auth : {HttpOptions::Auth::Basic, HttpOptions::Auth::Bearer}) {
+            const char *a = auth == HttpOptions::Auth::Basic ? "basic" : "bearer";
             for (int status : {301, 302, 303, 307, 308}) {
                 const QByteArray method = status >= 307 ? "POST" : "GET";
                 QTest::addRow("%s %d to localhost", a, status)
@@ -118,7 +117,7 @@ private Q_SLOTS:
     }
     void crossOriginRedirectDropsCredentials()
     {
-        QFETCH(DataSourceSettings::Auth, auth);
+        QFETCH(HttpOptions::Auth, auth);
         QFETCH(int, status);
         QFETCH(QString, host);
         QFETCH(QByteArray, method);
@@ -164,18 +163,17 @@ private Q_SLOTS:
 
     void sameOriginRedirectKeepsCredentials_data()
     {
-        QTest::addColumn<DataSourceSettings::Auth>("auth");
+        QTest::addColumn<HttpOptions::Auth>("auth");
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("method");
-        QTest::newRow("basic 302") << DataSourceSettings::Auth::Basic << 302 << QByteArray("GET");
-        QTest::newRow("basic 307") << DataSourceSettings::Auth::Basic << 307 << QByteArray("POST");
-        QTest::newRow("bearer 308")
-            << DataSourceSettings::Auth::Bearer << 308 << QByteArray("POST");
-        QTest::newRow("bearer 303") << DataSourceSettings::Auth::Bearer << 303 << QByteArray("GET");
+        QTest::newRow("basic 302") << HttpOptions::Auth::Basic << 302 << QByteArray("GET");
+        QTest::newRow("basic 307") << HttpOptions::Auth::Basic << 307 << QByteArray("POST");
+        QTest::newRow("bearer 308") << HttpOptions::Auth::Bearer << 308 << QByteArray("POST");
+        QTest::newRow("bearer 303") << HttpOptions::Auth::Bearer << 303 << QByteArray("GET");
     }
     void sameOriginRedirectKeepsCredentials()
     {
-        QFETCH(DataSourceSettings::Auth, auth);
+        QFETCH(HttpOptions::Auth, auth);
         QFETCH(int, status);
         QFETCH(QByteArray, method);
         FaultServer origin(FaultServer::Mode::Redirect);
@@ -203,7 +201,7 @@ private Q_SLOTS:
         FaultServer origin(FaultServer::Mode::Redirect);
         QVERIFY(origin.start());
         origin.setRedirect(302, "/api/v1/query"); // back to itself
-        auto source = makeSource(origin.url(), DataSourceSettings::Auth::Basic);
+        auto source = makeSource(origin.url(), HttpOptions::Auth::Basic);
         std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::RedirectLoop);
@@ -222,7 +220,7 @@ private Q_SLOTS:
         FaultServer origin(FaultServer::Mode::Redirect);
         QVERIFY(origin.start());
         origin.setRedirect(307, "a/"); // a new, longer URL every time
-        auto source = makeSource(origin.url(), DataSourceSettings::Auth::Bearer);
+        auto source = makeSource(origin.url(), HttpOptions::Auth::Bearer);
         std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::TooManyRedirects);
@@ -230,7 +228,7 @@ private Q_SLOTS:
         QVERIFY2(msg.contains(QLatin1String("Too many redirects")), qPrintable(msg));
         QVERIFY2(msg.contains(QLatin1String("more than 10")), qPrintable(msg));
         // The request and 10 redirects followed; the 11th is refused.
-        QCOMPARE(origin.receivedRequests().size(), PrometheusDataSource::MaxRedirects + 1);
+        QCOMPARE(origin.receivedRequests().size(), HttpClient::MaxRedirects + 1);
         QCOMPARE(source->inFlightCount(), 0);
     }
 
@@ -239,7 +237,7 @@ private Q_SLOTS:
         FaultServer origin(FaultServer::Mode::Redirect);
         QVERIFY(origin.start());
         origin.setRedirect(302, "file:///etc/passwd");
-        auto source = makeSource(origin.url(), DataSourceSettings::Auth::Basic);
+        auto source = makeSource(origin.url(), HttpOptions::Auth::Basic);
         std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::Network);

@@ -111,10 +111,10 @@ private:
         s.uid = QStringLiteral("secure");
         s.name = QStringLiteral("Secure Prometheus");
         s.url = m_prom.url();
-        s.timeoutMs = 20000;
-        s.auth = DataSourceSettings::Auth::Basic;
-        s.basicAuthUser = kUser;
-        s.tlsCaFile = path(QStringLiteral("ca.pem"));
+        s.http.timeoutMs = 20000;
+        s.http.auth = HttpOptions::Auth::Basic;
+        s.http.basicAuthUser = kUser;
+        s.http.tlsCaFile = path(QStringLiteral("ca.pem"));
         s.secretNames = {QLatin1String(SecretName::BasicAuthPassword)};
         return s;
     }
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QVERIFY2(e.message().contains(QLatin1String("authentication failed")),
                  qPrintable(e.message()));
         DataSourceSettings none = goodSettings();
-        none.auth = DataSourceSettings::Auth::None;
+        none.http.auth = HttpOptions::Auth::None;
         none.secretNames.clear();
         QCOMPARE(testError(none, {}).kind, Kind::Auth);
     }
@@ -217,7 +217,7 @@ private Q_SLOTS:
     void missingCa()
     {
         DataSourceSettings s = goodSettings();
-        s.tlsCaFile.clear();
+        s.http.tlsCaFile.clear();
         const DataSourceError e = testError(s);
         QCOMPARE(e.kind, Kind::TlsUnknownCa);
         QVERIFY2(e.message().contains(QLatin1String("unknown certificate authority")),
@@ -227,8 +227,8 @@ private Q_SLOTS:
     void skipVerifyWorksButWarns()
     {
         DataSourceSettings s = goodSettings();
-        s.tlsCaFile.clear();
-        s.tlsSkipVerify = true;
+        s.http.tlsCaFile.clear();
+        s.http.tlsSkipVerify = true;
         PrometheusDataSource source(s);
         source.setSecrets(password());
         auto r = test(source);
@@ -241,7 +241,7 @@ private Q_SLOTS:
     void wrongServerName()
     {
         DataSourceSettings s = goodSettings();
-        s.tlsServerName = QStringLiteral("wrong.pharos.test");
+        s.http.tlsServerName = QStringLiteral("wrong.pharos.test");
         const DataSourceError e = testError(s);
         QCOMPARE(e.kind, Kind::TlsHostnameMismatch);
         QVERIFY2(e.message().contains(QLatin1String("does not match")), qPrintable(e.message()));
@@ -272,7 +272,7 @@ private Q_SLOTS:
         writeWebConfig(QStringLiteral("other"));
         DataSourceSettings s = goodSettings();
         QCOMPARE(testError(s).kind, Kind::TlsHostnameMismatch);
-        s.tlsServerName = QStringLiteral("other.pharos.test"); // the name it was issued for
+        s.http.tlsServerName = QStringLiteral("other.pharos.test"); // the name it was issued for
         const DataSourceError ok = testError(s);
         QVERIFY2(!ok.isError(), qPrintable(ok.message()));
         writeWebConfig(QStringLiteral("server"));
@@ -296,13 +296,13 @@ private Q_SLOTS:
         DataSourceSettings s = goodSettings();
         const DataSourceError without = testError(s);
         QVERIFY(without.isError());
-        s.tlsClientCertFile = path(QStringLiteral("client.pem"));
-        s.tlsClientKeyFile = path(QStringLiteral("client.key"));
+        s.http.tlsClientCertFile = path(QStringLiteral("client.pem"));
+        s.http.tlsClientKeyFile = path(QStringLiteral("client.key"));
         const DataSourceError with = testError(s);
         writeWebConfig(QStringLiteral("server"));
         QVERIFY2(!with.isError(), qPrintable(with.message()));
 
-        s.tlsClientKeyFile = path(QStringLiteral("missing.key"));
+        s.http.tlsClientKeyFile = path(QStringLiteral("missing.key"));
         const DataSourceError missing = testError(s);
         QCOMPARE(missing.kind, Kind::Tls);
         QVERIFY2(missing.message().contains(QLatin1String("missing.key")),

@@ -75,7 +75,7 @@ private:
         s.name = QStringLiteral("test");
         s.uid = QStringLiteral("test-uid");
         s.url = url;
-        s.timeoutMs = timeoutMs;
+        s.http.timeoutMs = timeoutMs;
         return std::make_unique<PrometheusDataSource>(s);
     }
 
@@ -399,14 +399,14 @@ private Q_SLOTS:
         QVERIFY2(plain.size() > limit, qPrintable(QString::number(plain.size())));
         // ...and arrives with the default limit.
         auto ok = makeSource(m_prom.url());
-        QCOMPARE(ok->settings().responseLimitBytes, qint64(256) * 1024 * 1024);
+        QCOMPARE(ok->settings().http.responseLimitBytes, qint64(256) * 1024 * 1024);
         std::unique_ptr<DataSourceReply> full(ok->query(q));
         QVERIFY(waitDone(full.get()));
         QVERIFY2(!full->error().isError(), qPrintable(full->error().message()));
         QVERIFY(!full->queryResult().frames.empty());
 
         DataSourceSettings s = ok->settings();
-        s.responseLimitBytes = limit;
+        s.http.responseLimitBytes = limit;
         PrometheusDataSource ds(s);
         std::unique_ptr<DataSourceReply> reply(ds.query(q));
         QVERIFY(waitDone(reply.get()));

@@ -110,10 +110,10 @@ private:
         s.uid = QStringLiteral("basic");
         s.name = QStringLiteral("Basic");
         s.url = m_prom.url();
-        s.auth = DataSourceSettings::Auth::Basic;
-        s.basicAuthUser = kUser;
+        s.http.auth = HttpOptions::Auth::Basic;
+        s.http.basicAuthUser = kUser;
         s.httpMethod = method;
-        s.headers << DataSourceHeader{QStringLiteral("X-Api-Key"), QString(), true};
+        s.http.headers << DataSourceHeader{QStringLiteral("X-Api-Key"), QString(), true};
         s.customQueryParameters = QStringLiteral("env=staging&access_token=") + kParamSecret;
         s.secretNames = {QLatin1String(SecretName::BasicAuthPassword),
                          SecretName::header(QStringLiteral("X-Api-Key"))};
@@ -260,7 +260,7 @@ private Q_SLOTS:
         DataSourceSettings bearer;
         bearer.uid = QStringLiteral("bearer");
         bearer.url = m_prom.url();
-        bearer.auth = DataSourceSettings::Auth::Bearer;
+        bearer.http.auth = HttpOptions::Auth::Bearer;
         bearer.secretNames = {QLatin1String(SecretName::BearerToken)};
         DataSourceSecrets token;
         token.values.insert(QLatin1String(SecretName::BearerToken), kBearer);

@@ -51,7 +51,7 @@ private:
         s.name = QStringLiteral("test");
         s.uid = QStringLiteral("test-uid");
         s.url = url;
-        s.timeoutMs = 20000;
+        s.http.timeoutMs = 20000;
         return std::make_unique<PrometheusDataSource>(s);
     }
 
