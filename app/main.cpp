@@ -13,6 +13,7 @@
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 
 #include <QApplication>
@@ -162,8 +163,12 @@ int main(int argc, char **argv)
         s.uid = QStringLiteral("pharos-command-line");
         s.name = QCoreApplication::translate("main", "Command line (%1)").arg(options.datasource);
         s.url = QUrl(options.datasource);
-        if (options.scrapeIntervalMs > 0)
-            s.scrapeIntervalMs = options.scrapeIntervalMs;
+        if (options.scrapeIntervalMs > 0) {
+            // --datasource names a Prometheus-compatible server.
+            pharos::PrometheusOptions prometheus;
+            prometheus.scrapeIntervalMs = options.scrapeIntervalMs;
+            prometheus.storeIn(&s);
+        }
         registry.setOverride(registry.add(s));
     }
 

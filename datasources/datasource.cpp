@@ -277,56 +277,6 @@ void DataSource::recordServerInfo(const QString &version, const QString &flavour
     Q_EMIT healthChanged();
 }
 
-QString dataSourceKindName(DataSourceKind kind)
-{
-    switch (kind) {
-    case DataSourceKind::Prometheus:
-        return QStringLiteral("prometheus");
-    case DataSourceKind::VictoriaMetrics:
-        return QStringLiteral("victoriametrics");
-    case DataSourceKind::Thanos:
-        return QStringLiteral("thanos");
-    case DataSourceKind::Mimir:
-        return QStringLiteral("mimir");
-    }
-    return QStringLiteral("prometheus");
-}
-
-bool dataSourceKindFromName(const QString &name, DataSourceKind *kind)
-{
-    const QString n = name.trimmed().toLower();
-    DataSourceKind k;
-    if (n == QLatin1String("prometheus"))
-        k = DataSourceKind::Prometheus;
-    else if (n == QLatin1String("victoriametrics") || n == QLatin1String("victoria-metrics") ||
-             n == QLatin1String("victoriametrics-datasource") || n == QLatin1String("vm"))
-        k = DataSourceKind::VictoriaMetrics;
-    else if (n == QLatin1String("thanos"))
-        k = DataSourceKind::Thanos;
-    else if (n == QLatin1String("mimir") || n == QLatin1String("cortex"))
-        k = DataSourceKind::Mimir;
-    else
-        return false;
-    if (kind)
-        *kind = k;
-    return true;
-}
-
-QString dataSourceKindDisplayName(DataSourceKind kind)
-{
-    switch (kind) {
-    case DataSourceKind::Prometheus:
-        return QStringLiteral("Prometheus");
-    case DataSourceKind::VictoriaMetrics:
-        return QStringLiteral("VictoriaMetrics");
-    case DataSourceKind::Thanos:
-        return QStringLiteral("Thanos");
-    case DataSourceKind::Mimir:
-        return QCoreApplication::translate("pharos::DataSourceKind", "Mimir / Cortex");
-    }
-    return QStringLiteral("Prometheus");
-}
-
 QString SecretName::header(const QString &headerName)
 {
     return QStringLiteral("header:") + headerName;
@@ -335,23 +285,6 @@ QString SecretName::header(const QString &headerName)
 QString DataSourceSettings::secretRef() const
 {
     return QStringLiteral("datasource/") + (uid.isEmpty() ? name : uid);
-}
-
-QUrl DataSourceSettings::effectiveUrl() const
-{
-    QString prefix = pathPrefix.trimmed();
-    if (prefix.isEmpty())
-        return url;
-    QUrl u = url;
-    QString path = u.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    while (prefix.endsWith(QLatin1Char('/')))
-        prefix.chop(1);
-    if (!prefix.isEmpty() && !prefix.startsWith(QLatin1Char('/')))
-        prefix.prepend(QLatin1Char('/'));
-    u.setPath(path + prefix);
-    return u;
 }
 
 } // namespace pharos

@@ -67,20 +67,6 @@ struct QueryRequest
     qint64 timeMs = 0; // instant queries
 };
 
-/// The Prometheus-compatible server behind a data source; changes how the API is used.
-enum class DataSourceKind {
-    Prometheus,
-    VictoriaMetrics,
-    Thanos, // adds partial_response and dedup to queries
-    Mimir,  // Mimir or Cortex: path prefix (e.g. /prometheus) and X-Scope-OrgID
-};
-/// "prometheus", "victoriametrics", "thanos", "mimir" (also accepted: "cortex").
-QString dataSourceKindName(DataSourceKind kind);
-/// Parses a kind name (case-insensitive); false when unknown.
-bool dataSourceKindFromName(const QString &name, DataSourceKind *kind);
-/// Translated display name: "Prometheus", "VictoriaMetrics", "Thanos", "Mimir / Cortex".
-QString dataSourceKindDisplayName(DataSourceKind kind);
-
 /// Names of the secrets a data source can have (keys of DataSourceSecrets::values).
 namespace SecretName {
 inline constexpr char BasicAuthPassword[] = "basicAuthPassword";
@@ -105,29 +91,18 @@ struct DataSourceSecrets
 /// the secrets that exist (`secretNames`) and the keychain entry holding them (`secretRef()`).
 struct DataSourceSettings
 {
-    enum class HttpMethod { Post, Get };
-
     QString uid;                                 // stable identifier; dashboards may reference it
     QString name;                                // unique display name
-    QString type = QStringLiteral("prometheus"); // Grafana plugin type
-    DataSourceKind kind = DataSourceKind::Prometheus;
+    QString type = QStringLiteral("prometheus"); // Grafana plugin type (datasourcefactory.h)
     QUrl url;
-    HttpMethod httpMethod = HttpMethod::Post; // POST falls back to GET after a 405
-    int scrapeIntervalMs = 15000;             // feeds $__rate_interval
-    int seriesLimit = 40000;                  // cap for lookups (labels, values, series); 0 = none
     bool isDefault = false;
-    /// Extra URL query parameters for every request, "a=1&b=2" (Grafana's customQueryParameters).
-    QString customQueryParameters;
-    /// Appended to the URL path before /api/v1 (Mimir/Cortex: "/prometheus").
-    QString pathPrefix;
-    /// X-Scope-OrgID header (Mimir/Cortex tenant); sent when not empty.
-    QString tenantId;
-    /// Thanos: partial_response and dedup parameters.
-    bool thanosPartialResponse = false;
-    bool thanosDedup = true;
 
     /// Authentication, headers, TLS, timeout and size limit: what the shared HTTP client uses.
     HttpOptions http;
+
+    /// The type's own settings, as Grafana keeps them in `jsonData` (e.g. PrometheusOptions).
+    /// The store, provisioning, the dialog and the command line pass it through.
+    QJsonObject jsonData;
 
     /// Which secrets exist in the keychain for this data source (names only, never values).
     QStringList secretNames;
@@ -137,8 +112,6 @@ struct DataSourceSettings
     /// The keychain entry holding this data source's secrets ("datasource/<uid>").
     QString secretRef() const;
     bool hasSecrets() const { return !secretNames.isEmpty(); }
-    /// The URL requests go to: url + pathPrefix.
-    QUrl effectiveUrl() const;
 };
 
 /// How a data source is doing, as last seen by its requests.
@@ -220,6 +193,10 @@ public:
     virtual void setSecretsUnavailable(const QString &message);
     const DataSourceSecrets &secrets() const { return m_secrets; }
     bool secretsReady() const { return m_secretsSet || !m_settings.hasSecrets(); }
+
+    /// How often the server scrapes its targets; feeds $__rate_interval.
+    virtual int scrapeIntervalMs() const { return DefaultScrapeIntervalMs; }
+    static constexpr int DefaultScrapeIntervalMs = 15000;
 
     const DataSourceHealth &health() const { return m_health; }
     /// Back-off after repeated failures: the first 2 failures do not wait, then 2 s, 4 s, ...

@@ -1,48 +1,34 @@
 #include "datasources/datasourcefactory.h"
 
-#include "datasources/prometheus/prometheusdatasource.h"
-
-#include <vector>
+#include "datasources/prometheus/prometheustype.h"
 
 namespace pharos {
 
-namespace {
-
-std::unique_ptr<DataSource> makePrometheus(const DataSourceSettings &settings)
+const std::vector<DataSourceType> &dataSourceTypes()
 {
-    return std::make_unique<PrometheusDataSource>(settings);
+    // One registration per type; "alertmanager" and "local" join here.
+    static const std::vector<DataSourceType> types{prometheusDataSourceType()};
+    return types;
 }
 
-/// Each client and the plugin type ids it serves.
-struct Client
+const DataSourceType *findDataSourceType(const QString &type)
 {
-    bool (*serves)(const QString &type);
-    std::unique_ptr<DataSource> (*make)(const DataSourceSettings &settings);
-};
-
-const std::vector<Client> &clients()
-{
-    static const std::vector<Client> c{
-        // Prometheus, and VictoriaMetrics's Grafana plugins ("victoriametrics-datasource",
-        // "victoriametrics-metrics-datasource"), which provisioning maps to their kind.
-        {[](const QString &type) {
-             return type == QLatin1String("prometheus") ||
-                    type.contains(QLatin1String("victoriametrics"));
-         },
-         &makePrometheus},
-    };
-    return c;
+    for (const DataSourceType &t : dataSourceTypes()) {
+        if (t.serves(type))
+            return &t;
+    }
+    return nullptr;
 }
 
-} // namespace
+const DataSourceType &dataSourceTypeOf(const DataSourceSettings &settings)
+{
+    const DataSourceType *t = findDataSourceType(settings.type);
+    return t ? *t : dataSourceTypes().front();
+}
 
 std::unique_ptr<DataSource> createDataSource(const DataSourceSettings &settings)
 {
-    for (const Client &c : clients()) {
-        if (c.serves(settings.type))
-            return c.make(settings);
-    }
-    return makePrometheus(settings);
+    return dataSourceTypeOf(settings).create(settings);
 }
 
 } // namespace pharos

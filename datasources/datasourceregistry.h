@@ -28,8 +28,7 @@ public:
     /// Reads the secrets of `source` again (after they were changed in the keychain).
     void reloadSecrets(DataSource *source);
 
-    /// Creates the right client for `settings.kind` (every kind speaks the Prometheus API) and
-    /// owns it.
+    /// Creates the data source for `settings.type` (datasourcefactory.h) and owns it.
     DataSource *add(const DataSourceSettings &settings);
     void remove(const QString &name);
     void clear();

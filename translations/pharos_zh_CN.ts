@@ -1302,10 +1302,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>超时：</translation>
     </message>
     <message>
-        <source>Scrape interval:</source>
-        <translation>抓取间隔：</translation>
-    </message>
-    <message>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
@@ -1316,10 +1312,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     <message>
         <source>Enter an http:// or https:// URL, e.g. http://localhost:9090.</source>
         <translation>请输入 http:// 或 https:// URL，例如 http://localhost:9090。</translation>
-    </message>
-    <message>
-        <source>The scrape interval “%1” is not a duration such as 15s.</source>
-        <translation>抓取间隔“%1”不是有效的时长（例如 15s）。</translation>
     </message>
     <message>
         <source>Could not save: %1</source>
@@ -1338,22 +1330,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>测试“%1”失败：%2</translation>
     </message>
     <message>
-        <source>Thanos</source>
-        <translation>Thanos</translation>
-    </message>
-    <message>
-        <source>Partial response (answer even when some stores fail)</source>
-        <translation>部分响应（部分存储失败时仍然应答）</translation>
-    </message>
-    <message>
-        <source>Deduplicate replicas (dedup)</source>
-        <translation>副本去重（dedup）</translation>
-    </message>
-    <message>
-        <source>Mimir / Cortex</source>
-        <translation>Mimir / Cortex</translation>
-    </message>
-    <message>
         <source>Skip TLS certificate verification (insecure)</source>
         <translation>跳过 TLS 证书验证（不安全）</translation>
     </message>
@@ -1366,40 +1342,8 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>常规</translation>
     </message>
     <message>
-        <source>Kind:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>tenant id</source>
-        <translation>租户 ID</translation>
-    </message>
-    <message>
-        <source>Path prefix:</source>
-        <translation>路径前缀：</translation>
-    </message>
-    <message>
-        <source>Tenant (X-Scope-OrgID):</source>
-        <translation>租户（X-Scope-OrgID）：</translation>
-    </message>
-    <message>
-        <source>HTTP and queries</source>
-        <translation>HTTP 与查询</translation>
-    </message>
-    <message>
         <source>No limit</source>
         <translation>无限制</translation>
-    </message>
-    <message>
-        <source>HTTP method:</source>
-        <translation>HTTP 方法：</translation>
-    </message>
-    <message>
-        <source>Series limit:</source>
-        <translation>序列数上限：</translation>
-    </message>
-    <message>
-        <source>Custom query parameters:</source>
-        <translation>自定义查询参数：</translation>
     </message>
     <message>
         <source>Authentication</source>
@@ -1542,10 +1486,6 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <translation>请勿在 URL 中包含用户名或密码：请使用基本身份验证。</translation>
     </message>
     <message>
-        <source>The custom query parameter “%1” has no name.</source>
-        <translation>自定义查询参数“%1”没有名称。</translation>
-    </message>
-    <message>
         <source>Enter the user for basic authentication.</source>
         <translation>请输入基本身份验证的用户名。</translation>
     </message>
@@ -1642,6 +1582,10 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>Response size limit:</source>
         <translation>响应大小限制：</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +1881,13 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::DataSourceType</name>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3361,73 @@ Opening it hands it to your system, which may run a program or read local files.
     <message>
         <source>Data source is working: %1 %2</source>
         <translation>数据源工作正常：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::PrometheusSettingsPage</name>
+    <message>
+        <source>Thanos</source>
+        <translation>Thanos</translation>
+    </message>
+    <message>
+        <source>Partial response (answer even when some stores fail)</source>
+        <translation>部分响应（部分存储失败时仍然应答）</translation>
+    </message>
+    <message>
+        <source>Deduplicate replicas (dedup)</source>
+        <translation>副本去重（dedup）</translation>
+    </message>
+    <message>
+        <source>Mimir / Cortex</source>
+        <translation>Mimir / Cortex</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>HTTP method:</source>
+        <translation>HTTP 方法：</translation>
+    </message>
+    <message>
+        <source>Scrape interval:</source>
+        <translation>抓取间隔：</translation>
+    </message>
+    <message>
+        <source>Series limit:</source>
+        <translation>序列数上限：</translation>
+    </message>
+    <message>
+        <source>Custom query parameters:</source>
+        <translation>自定义查询参数：</translation>
+    </message>
+    <message>
+        <source>tenant id</source>
+        <translation>租户 ID</translation>
+    </message>
+    <message>
+        <source>Path prefix:</source>
+        <translation>路径前缀：</translation>
+    </message>
+    <message>
+        <source>Tenant (X-Scope-OrgID):</source>
+        <translation>租户（X-Scope-OrgID）：</translation>
+    </message>
+    <message>
+        <source>The scrape interval “%1” is not a duration such as 15s.</source>
+        <translation>抓取间隔“%1”不是有效的时长（例如 15s）。</translation>
+    </message>
+    <message>
+        <source>The custom query parameter “%1” has no name.</source>
+        <translation>自定义查询参数“%1”没有名称。</translation>
     </message>
 </context>
 <context>

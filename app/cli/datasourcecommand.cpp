@@ -5,6 +5,7 @@
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
 #include "datasources/datasourcefactory.h"
+#include "datasources/prometheus/prometheusoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -128,8 +129,8 @@ int listCommand(Context &c)
         c.out << (s.isDefault ? QStringLiteral("* ") : QStringLiteral("  "))
               << QStringLiteral("%1 %2 %3 %4 %5")
                      .arg(s.name, -24)
-                     .arg(dataSourceKindName(s.kind), -16)
-                     .arg(s.effectiveUrl().toString(), -40)
+                     .arg(dataSourceKindName(PrometheusOptions::of(s).kind), -16)
+                     .arg(dataSourceTypeOf(s).endpoint(s).toString(), -40)
                      .arg(authText(s), -18)
                      .arg(tls.isEmpty() ? QStringLiteral("-") : tls.join(QLatin1String(", ")))
               << '\n';
@@ -520,7 +521,9 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
             "DataSourceCommand",
             "datasource add: do not put credentials in the URL; use --basic-user "
             "and --password-stdin."));
-    if (parser.isSet(kind) && !dataSourceKindFromName(parser.value(kind), &s.kind))
+    // The prometheus type's own settings (PrometheusOptions, in jsonData).
+    PrometheusOptions prometheus = PrometheusOptions::of(s);
+    if (parser.isSet(kind) && !dataSourceKindFromName(parser.value(kind), &prometheus.kind))
         return usage(QCoreApplication::translate(
                          "DataSourceCommand",
                          "datasource add: unknown kind \"%1\" (use prometheus, victoriametrics, "
@@ -567,13 +570,13 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
             "DataSourceCommand", "datasource add: give both --client-cert and --client-key."));
     s.http.tlsServerName = parser.value(serverName).trimmed();
     s.http.tlsSkipVerify = parser.isSet(skipVerify);
-    s.pathPrefix = parser.value(pathPrefix).trimmed();
-    s.tenantId = parser.value(tenant).trimmed();
-    s.customQueryParameters = parser.values(param).join(QLatin1Char('&'));
+    prometheus.pathPrefix = parser.value(pathPrefix).trimmed();
+    prometheus.tenantId = parser.value(tenant).trimmed();
+    prometheus.customQueryParameters = parser.values(param).join(QLatin1Char('&'));
     if (parser.isSet(method)) {
         const QString m = parser.value(method).trimmed().toUpper();
         if (m == QLatin1String("GET"))
-            s.httpMethod = DataSourceSettings::HttpMethod::Get;
+            prometheus.httpMethod = PrometheusOptions::HttpMethod::Get;
         else if (m != QLatin1String("POST"))
             return usage(QCoreApplication::translate(
                 "DataSourceCommand", "datasource add: --method must be GET or POST."));
@@ -594,7 +597,7 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
                              "datasource add: --scrape-interval \"%1\" is not a duration such as "
                              "15s.")
                              .arg(parser.value(scrape)));
-        s.scrapeIntervalMs = int(ms);
+        prometheus.scrapeIntervalMs = int(ms);
     }
     if (parser.isSet(seriesLimit)) {
         bool ok = false;
@@ -602,8 +605,9 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         if (!ok || n < 0)
             return usage(QCoreApplication::translate(
                 "DataSourceCommand", "datasource add: --series-limit must be a number."));
-        s.seriesLimit = n;
+        prometheus.seriesLimit = n;
     }
+    prometheus.storeIn(&s);
     s.secretNames = given.values.keys();
     if (!given.isEmpty()) {
         QString text;
@@ -635,7 +639,8 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         return 1;
     }
     out << QCoreApplication::translate("DataSourceCommand", "Added data source \"%1\" (%2, %3).")
-               .arg(s.name, dataSourceKindDisplayName(s.kind), s.effectiveUrl().toString())
+               .arg(s.name, dataSourceTypeOf(s).describe(s),
+                    dataSourceTypeOf(s).endpoint(s).toString())
         << Qt::endl;
     if (s.http.tlsSkipVerify)
         out << QCoreApplication::translate(

@@ -2,9 +2,10 @@
 
 #include "app/applogging.h"
 #include "app/datasources/datasourcemanager.h"
-#include "dashboards/query/interval.h"
+#include "app/datasources/datasourcesettingspage.h"
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
+#include "datasources/datasourcefactory.h"
 #include "datasources/datasourceregistry.h"
 
 #include <QCheckBox>
@@ -49,20 +50,12 @@ bool isHeaderName(const QString &name)
 DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore *credentials,
                                    QWidget *parent)
     : QDialog(parent), m_registry(registry), m_credentials(credentials),
-      m_name(new QLineEdit(this)), m_kind(new QComboBox(this)), m_url(new QLineEdit(this)),
-      m_default(new QCheckBox(tr("Default data source"), this)),
-      m_thanosGroup(new QGroupBox(tr("Thanos"), this)),
-      m_partialResponse(
-          new QCheckBox(tr("Partial response (answer even when some stores fail)"), this)),
-      m_dedup(new QCheckBox(tr("Deduplicate replicas (dedup)"), this)),
-      m_mimirGroup(new QGroupBox(tr("Mimir / Cortex"), this)), m_pathPrefix(new QLineEdit(this)),
-      m_tenant(new QLineEdit(this)), m_method(new QComboBox(this)), m_timeout(new QSpinBox(this)),
-      m_scrape(new QLineEdit(this)), m_seriesLimit(new QSpinBox(this)),
-      m_responseLimit(new QSpinBox(this)), m_queryParams(new QLineEdit(this)),
-      m_auth(new QComboBox(this)), m_authForm(nullptr), m_basicUser(new QLineEdit(this)),
-      m_basicPassword(new QLineEdit(this)), m_bearer(new QLineEdit(this)),
-      m_headerLayout(new QVBoxLayout), m_caFile(nullptr), m_clientCert(nullptr),
-      m_clientKey(nullptr), m_serverName(new QLineEdit(this)),
+      m_name(new QLineEdit(this)), m_url(new QLineEdit(this)), m_typePageLayout(new QVBoxLayout),
+      m_default(new QCheckBox(tr("Default data source"), this)), m_timeout(new QSpinBox(this)),
+      m_responseLimit(new QSpinBox(this)), m_auth(new QComboBox(this)), m_authForm(nullptr),
+      m_basicUser(new QLineEdit(this)), m_basicPassword(new QLineEdit(this)),
+      m_bearer(new QLineEdit(this)), m_headerLayout(new QVBoxLayout), m_caFile(nullptr),
+      m_clientCert(nullptr), m_clientKey(nullptr), m_serverName(new QLineEdit(this)),
       m_skipVerify(new QCheckBox(tr("Skip TLS certificate verification (insecure)"), this)),
       m_skipWarning(new QLabel(this)), m_keychainNote(new QLabel(this)),
       m_saveTest(new QPushButton(tr("Save && Test"), this)), m_result(new QLabel(this))
@@ -76,49 +69,27 @@ DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore
     // General.
     auto *general = new QGroupBox(tr("General"), content);
     auto *gForm = new QFormLayout(general);
-    for (DataSourceKind k : {DataSourceKind::Prometheus, DataSourceKind::VictoriaMetrics,
-                             DataSourceKind::Thanos, DataSourceKind::Mimir})
-        m_kind->addItem(dataSourceKindDisplayName(k), int(k));
     m_url->setPlaceholderText(QStringLiteral("http://localhost:9090"));
     gForm->addRow(tr("Name:"), m_name);
-    gForm->addRow(tr("Kind:"), m_kind);
     gForm->addRow(tr("URL:"), m_url);
     gForm->addRow(QString(), m_default);
     layout->addWidget(general);
 
-    // Flavours.
-    auto *tForm = new QVBoxLayout(m_thanosGroup);
-    tForm->addWidget(m_partialResponse);
-    tForm->addWidget(m_dedup);
-    layout->addWidget(m_thanosGroup);
-    auto *mForm = new QFormLayout(m_mimirGroup);
-    m_pathPrefix->setPlaceholderText(QStringLiteral("/prometheus"));
-    m_tenant->setPlaceholderText(tr("tenant id"));
-    mForm->addRow(tr("Path prefix:"), m_pathPrefix);
-    mForm->addRow(tr("Tenant (X-Scope-OrgID):"), m_tenant);
-    layout->addWidget(m_mimirGroup);
+    // The type's own settings (DataSourceSettingsPage).
+    m_typePageLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_typePageLayout);
 
-    // HTTP and queries.
-    auto *http = new QGroupBox(tr("HTTP and queries"), content);
+    // HTTP.
+    auto *http = new QGroupBox(tr("HTTP"), content);
     auto *hForm = new QFormLayout(http);
-    m_method->addItem(QStringLiteral("POST"), int(DataSourceSettings::HttpMethod::Post));
-    m_method->addItem(QStringLiteral("GET"), int(DataSourceSettings::HttpMethod::Get));
     m_timeout->setRange(1, 3600);
     m_timeout->setSuffix(tr(" s"));
-    m_scrape->setPlaceholderText(QStringLiteral("15s"));
-    m_seriesLimit->setRange(0, 10'000'000);
-    m_seriesLimit->setSpecialValueText(tr("No limit"));
     m_responseLimit->setRange(0, 1024 * 1024); // MB, up to 1 TB
     m_responseLimit->setSuffix(tr(" MB"));
     m_responseLimit->setSpecialValueText(tr("No limit"));
     m_responseLimit->setToolTip(tr("Larger responses are refused with an error on the panel."));
-    m_queryParams->setPlaceholderText(QStringLiteral("max_source_resolution=5m&timeout=10s"));
-    hForm->addRow(tr("HTTP method:"), m_method);
     hForm->addRow(tr("Timeout:"), m_timeout);
-    hForm->addRow(tr("Scrape interval:"), m_scrape);
-    hForm->addRow(tr("Series limit:"), m_seriesLimit);
     hForm->addRow(tr("Response size limit:"), m_responseLimit);
-    hForm->addRow(tr("Custom query parameters:"), m_queryParams);
     layout->addWidget(http);
 
     // Authentication.
@@ -200,7 +171,6 @@ DataSourceDialog::DataSourceDialog(DataSourceRegistry *registry, CredentialStore
         const int row = addHeader();
         headerNameEdit(row)->setFocus();
     });
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { updateVisibility(); });
     connect(m_auth, &QComboBox::currentIndexChanged, this, [this] { updateVisibility(); });
     connect(m_skipVerify, &QCheckBox::toggled, this, [this] { updateVisibility(); });
     if (m_credentials) {
@@ -243,22 +213,19 @@ void DataSourceDialog::setDataSource(const DataSourceSettings &s, bool isNew)
     m_settings = s;
     m_isNew = isNew;
     m_name->setText(s.name);
-    m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(s.kind))));
     m_url->setText(s.url.toString());
     m_default->setChecked(s.isDefault);
-    m_partialResponse->setChecked(s.thanosPartialResponse);
-    m_dedup->setChecked(s.thanosDedup);
-    m_pathPrefix->setText(s.pathPrefix);
-    m_tenant->setText(s.tenantId);
-    m_method->setCurrentIndex(std::max(0, m_method->findData(int(s.httpMethod))));
+    delete m_typePage;
+    m_typePage = createSettingsPage(s.type).release();
+    if (m_typePage) {
+        m_typePageLayout->addWidget(m_typePage);
+        m_typePage->load(s);
+    }
     m_timeout->setValue(std::max(1, s.http.timeoutMs / 1000));
-    m_scrape->setText(formatDurationMs(s.scrapeIntervalMs));
-    m_seriesLimit->setValue(std::max(0, s.seriesLimit));
     // Shown in whole MB (rounded up); an unchanged value keeps the exact bytes.
     m_responseLimit->setValue(
         int(std::min<qint64>(m_responseLimit->maximum(),
                              (std::max<qint64>(0, s.http.responseLimitBytes) + kMiB - 1) / kMiB)));
-    m_queryParams->setText(s.customQueryParameters);
     m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(s.http.auth))));
     m_basicUser->setText(s.http.basicAuthUser);
     m_basicPassword->clear();
@@ -344,9 +311,6 @@ void DataSourceDialog::removeHeader(int row)
 
 void DataSourceDialog::updateVisibility()
 {
-    const auto kind = DataSourceKind(m_kind->currentData().toInt());
-    m_thanosGroup->setVisible(kind == DataSourceKind::Thanos);
-    m_mimirGroup->setVisible(kind == DataSourceKind::Mimir);
     const auto auth = HttpOptions::Auth(m_auth->currentData().toInt());
     m_authForm->setRowVisible(m_basicUser, auth == HttpOptions::Auth::Basic);
     m_authForm->setRowVisible(m_basicPassword, auth == HttpOptions::Auth::Basic);
@@ -393,7 +357,6 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
         if (other.uid != s.uid && other.name == s.name)
             problems << tr("Another data source is already called “%1”.").arg(s.name);
     }
-    s.kind = DataSourceKind(m_kind->currentData().toInt());
     const QString urlText = m_url->text().trimmed();
     const QUrl url = QUrl::fromUserInput(urlText);
     if (urlText.isEmpty() || !url.isValid() || url.host().isEmpty() ||
@@ -404,37 +367,14 @@ bool DataSourceDialog::collect(DataSourceSettings *out, QMap<QString, QString> *
     else
         s.url = url;
     s.isDefault = m_default->isChecked();
-    s.thanosPartialResponse = m_partialResponse->isChecked();
-    s.thanosDedup = m_dedup->isChecked();
-    s.pathPrefix = m_pathPrefix->text().trimmed();
-    if (!s.pathPrefix.isEmpty() && !s.pathPrefix.startsWith(QLatin1Char('/')))
-        s.pathPrefix.prepend(QLatin1Char('/'));
-    while (s.pathPrefix.endsWith(QLatin1Char('/')))
-        s.pathPrefix.chop(1);
-    s.tenantId = m_tenant->text().trimmed();
-    s.httpMethod = DataSourceSettings::HttpMethod(m_method->currentData().toInt());
+    if (m_typePage)
+        m_typePage->store(&s, &problems);
     s.http.timeoutMs = m_timeout->value() * 1000;
-    const QString scrapeText = m_scrape->text().trimmed();
-    const auto scrape =
-        scrapeText.isEmpty() ? std::optional<qint64>(15000) : parseDurationMs(scrapeText);
-    if (!scrape || *scrape <= 0)
-        problems << tr("The scrape interval “%1” is not a duration such as 15s.").arg(scrapeText);
-    else
-        s.scrapeIntervalMs = int(std::min<qint64>(*scrape, 24 * 3600 * 1000));
-    s.seriesLimit = m_seriesLimit->value();
     const int shownLimit =
         int(std::min<qint64>(m_responseLimit->maximum(),
                              (std::max<qint64>(0, s.http.responseLimitBytes) + kMiB - 1) / kMiB));
     if (m_responseLimit->value() != shownLimit)
         s.http.responseLimitBytes = qint64(m_responseLimit->value()) * kMiB;
-    QString params = m_queryParams->text().trimmed();
-    if (params.startsWith(QLatin1Char('?')))
-        params.remove(0, 1);
-    for (const QString &pair : params.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
-        if (pair.section(QLatin1Char('='), 0, 0).trimmed().isEmpty())
-            problems << tr("The custom query parameter “%1” has no name.").arg(pair);
-    }
-    s.customQueryParameters = params;
 
     // Secrets: what will exist after saving, what was typed, what goes away.
     QStringList names;
@@ -701,7 +641,7 @@ void DataSourceDialog::startTest()
             const QString version = o.value(QLatin1String("version")).toString();
             QString flavour = o.value(QLatin1String("flavour")).toString();
             if (flavour.isEmpty())
-                flavour = dataSourceKindDisplayName(m_settings.kind);
+                flavour = dataSourceTypeOf(m_settings).describe(m_settings);
             const QString message = o.value(QLatin1String("message")).toString();
             text = version.isEmpty() ? tr("“%1” works: %2.").arg(name, flavour)
                                      : tr("“%1” works: %2 %3.").arg(name, flavour, version);

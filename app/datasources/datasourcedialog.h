@@ -18,6 +18,8 @@ class QVBoxLayout;
 
 namespace pharos {
 
+class DataSourceSettingsPage;
+
 class CredentialStore;
 class DataSourceRegistry;
 
@@ -50,22 +52,13 @@ public:
 
     // The parts (tests drive them).
     QLineEdit *nameEdit() const { return m_name; }
-    QComboBox *kindCombo() const { return m_kind; }
     QLineEdit *urlEdit() const { return m_url; }
-    QComboBox *methodCombo() const { return m_method; }
+    /// The page of the data source type's own settings (e.g. PrometheusSettingsPage).
+    DataSourceSettingsPage *typePage() const { return m_typePage; }
     QSpinBox *timeoutEdit() const { return m_timeout; }
-    QLineEdit *scrapeIntervalEdit() const { return m_scrape; }
-    QSpinBox *seriesLimitEdit() const { return m_seriesLimit; }
     /// The response size limit in MB (0: no limit).
     QSpinBox *responseLimitEdit() const { return m_responseLimit; }
-    QLineEdit *queryParametersEdit() const { return m_queryParams; }
     QCheckBox *defaultCheck() const { return m_default; }
-    QGroupBox *thanosGroup() const { return m_thanosGroup; }
-    QCheckBox *thanosPartialResponseCheck() const { return m_partialResponse; }
-    QCheckBox *thanosDedupCheck() const { return m_dedup; }
-    QGroupBox *mimirGroup() const { return m_mimirGroup; }
-    QLineEdit *pathPrefixEdit() const { return m_pathPrefix; }
-    QLineEdit *tenantEdit() const { return m_tenant; }
     QComboBox *authCombo() const { return m_auth; }
     QLineEdit *basicUserEdit() const { return m_basicUser; }
     QLineEdit *basicPasswordEdit() const { return m_basicPassword; }
@@ -141,21 +134,12 @@ private:
     std::function<bool(const QString &)> m_askSessionOnly;
 
     QLineEdit *m_name;
-    QComboBox *m_kind;
     QLineEdit *m_url;
+    DataSourceSettingsPage *m_typePage = nullptr;
+    QVBoxLayout *m_typePageLayout;
     QCheckBox *m_default;
-    QGroupBox *m_thanosGroup;
-    QCheckBox *m_partialResponse;
-    QCheckBox *m_dedup;
-    QGroupBox *m_mimirGroup;
-    QLineEdit *m_pathPrefix;
-    QLineEdit *m_tenant;
-    QComboBox *m_method;
     QSpinBox *m_timeout;
-    QLineEdit *m_scrape;
-    QSpinBox *m_seriesLimit;
     QSpinBox *m_responseLimit;
-    QLineEdit *m_queryParams;
     QComboBox *m_auth;
     QFormLayout *m_authForm;
     QLineEdit *m_basicUser;

@@ -3,6 +3,7 @@
 #include "app/datasources/datasourcedialog.h"
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
+#include "datasources/datasourcefactory.h"
 #include "datasources/datasourceregistry.h"
 
 #include <QDialogButtonBox>
@@ -179,8 +180,10 @@ void DataSourceManager::refreshTable()
     for (const DataSourceSettings &s : std::as_const(m_sources)) {
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(NameColumn, s.name);
-        item->setText(KindColumn, dataSourceKindDisplayName(s.kind));
-        item->setText(UrlColumn, s.effectiveUrl().toString());
+        const DataSourceType &type = dataSourceTypeOf(s);
+        const QString endpoint = type.endpoint(s).toString();
+        item->setText(KindColumn, type.describe(s));
+        item->setText(UrlColumn, endpoint);
         item->setText(DefaultColumn, s.isDefault ? tr("Default") : QString());
         if (s.isDefault) {
             QFont f = item->font(NameColumn);
@@ -191,8 +194,7 @@ void DataSourceManager::refreshTable()
             const QString warning =
                 tr("TLS certificate verification is off: the connection is not protected "
                    "against impersonation.");
-            item->setText(UrlColumn,
-                          tr("%1 — TLS verification off").arg(s.effectiveUrl().toString()));
+            item->setText(UrlColumn, tr("%1 — TLS verification off").arg(endpoint));
             item->setForeground(UrlColumn, WarningColor);
             item->setToolTip(UrlColumn, warning);
             item->setData(UrlColumn, Qt::UserRole, warning);

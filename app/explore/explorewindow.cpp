@@ -446,7 +446,7 @@ void ExploreWindow::run()
     in.fromMs = range->fromMs;
     in.toMs = range->toMs;
     in.maxDataPoints = std::max(100, m_graph->plotWidthHint());
-    in.scrapeIntervalMs = ds->settings().scrapeIntervalMs;
+    in.scrapeIntervalMs = ds->scrapeIntervalMs();
     const IntervalResult iv = computeInterval(in);
     const QString sent = substituteMacros(expr, iv, range->spanMs());
 

@@ -94,7 +94,7 @@ PanelQueryPlan planPanelQueries(const PanelModel &panel, const ResolvedTimeRange
         in.panelMinIntervalMs = panelMin;
         in.minStepMs = targetMin;
         if (ds)
-            in.scrapeIntervalMs = std::max(1, ds->settings().scrapeIntervalMs);
+            in.scrapeIntervalMs = std::max(1, ds->scrapeIntervalMs());
         in.intervalFactor = std::max(1, target.intervalFactor);
         const IntervalResult interval = computeInterval(in);
         if (!timesSet) {

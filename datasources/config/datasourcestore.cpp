@@ -30,12 +30,6 @@ QString DataSourceStore::configDir()
 
 namespace {
 
-QString methodName(DataSourceSettings::HttpMethod m)
-{
-    return m == DataSourceSettings::HttpMethod::Get ? QStringLiteral("GET")
-                                                    : QStringLiteral("POST");
-}
-
 QString authName(HttpOptions::Auth a)
 {
     switch (a) {
@@ -49,7 +43,95 @@ QString authName(HttpOptions::Auth a)
     return QStringLiteral("none");
 }
 
+// The keys of the common settings and of the HTTP options. A version 1 file kept the type's
+// settings beside them; whatever else an entry has is its jsonData.
+const QStringList &commonKeys()
+{
+    static const QStringList keys{QStringLiteral("uid"),
+                                  QStringLiteral("name"),
+                                  QStringLiteral("type"),
+                                  QStringLiteral("url"),
+                                  QStringLiteral("isDefault"),
+                                  QStringLiteral("provisioned"),
+                                  QStringLiteral("secretRef"),
+                                  QStringLiteral("secrets"),
+                                  QStringLiteral("jsonData"),
+                                  QStringLiteral("timeoutMs"),
+                                  QStringLiteral("responseLimitBytes"),
+                                  QStringLiteral("auth"),
+                                  QStringLiteral("basicAuthUser"),
+                                  QStringLiteral("headers"),
+                                  QStringLiteral("tls")};
+    return keys;
+}
+
 } // namespace
+
+QJsonObject DataSourceStore::httpToJson(const HttpOptions &h)
+{
+    QJsonObject o{{QStringLiteral("timeoutMs"), h.timeoutMs},
+                  {QStringLiteral("responseLimitBytes"), h.responseLimitBytes},
+                  {QStringLiteral("auth"), authName(h.auth)}};
+    if (!h.basicAuthUser.isEmpty())
+        o.insert(QStringLiteral("basicAuthUser"), h.basicAuthUser);
+    if (!h.headers.isEmpty()) {
+        QJsonArray headers;
+        for (const DataSourceHeader &header : h.headers) {
+            QJsonObject ho{{QStringLiteral("name"), header.name}};
+            if (header.secret)
+                ho.insert(QStringLiteral("secret"), true);
+            else
+                ho.insert(QStringLiteral("value"), header.value);
+            headers.append(ho);
+        }
+        o.insert(QStringLiteral("headers"), headers);
+    }
+    QJsonObject tls;
+    if (!h.tlsCaFile.isEmpty())
+        tls.insert(QStringLiteral("caFile"), h.tlsCaFile);
+    if (!h.tlsClientCertFile.isEmpty())
+        tls.insert(QStringLiteral("clientCertFile"), h.tlsClientCertFile);
+    if (!h.tlsClientKeyFile.isEmpty())
+        tls.insert(QStringLiteral("clientKeyFile"), h.tlsClientKeyFile);
+    if (!h.tlsServerName.isEmpty())
+        tls.insert(QStringLiteral("serverName"), h.tlsServerName);
+    if (h.tlsSkipVerify)
+        tls.insert(QStringLiteral("skipVerify"), true);
+    if (!tls.isEmpty())
+        o.insert(QStringLiteral("tls"), tls);
+    return o;
+}
+
+HttpOptions DataSourceStore::httpFromJson(const QJsonObject &o)
+{
+    HttpOptions h;
+    h.timeoutMs = o.value(QLatin1String("timeoutMs")).toInt(h.timeoutMs);
+    h.responseLimitBytes = std::max<qint64>(
+        0, o.value(QLatin1String("responseLimitBytes")).toInteger(h.responseLimitBytes));
+    const QString auth = o.value(QLatin1String("auth")).toString();
+    if (auth == QLatin1String("basic"))
+        h.auth = HttpOptions::Auth::Basic;
+    else if (auth == QLatin1String("bearer"))
+        h.auth = HttpOptions::Auth::Bearer;
+    h.basicAuthUser = o.value(QLatin1String("basicAuthUser")).toString();
+    for (const QJsonValue &hv : o.value(QLatin1String("headers")).toArray()) {
+        const QJsonObject ho = hv.toObject();
+        DataSourceHeader header;
+        header.name = ho.value(QLatin1String("name")).toString();
+        header.secret = ho.value(QLatin1String("secret")).toBool(false);
+        if (!header.secret)
+            header.value = ho.value(QLatin1String("value")).toString();
+        if (!header.name.isEmpty())
+            h.headers << header;
+    }
+    const QJsonObject tls = o.value(QLatin1String("tls")).toObject();
+    h.tlsCaFile = tls.value(QLatin1String("caFile")).toString();
+    h.tlsClientCertFile = tls.value(QLatin1String("clientCertFile")).toString();
+    h.tlsClientKeyFile = tls.value(QLatin1String("clientKeyFile")).toString();
+    h.tlsServerName = tls.value(QLatin1String("serverName")).toString();
+    h.tlsSkipVerify = tls.value(QLatin1String("skipVerify")).toBool(false);
+    return h;
+}
 
 QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
 {
@@ -59,52 +141,12 @@ QJsonObject DataSourceStore::toJson(const DataSourceSettings &s)
     QJsonObject o{{QStringLiteral("uid"), s.uid},
                   {QStringLiteral("name"), s.name},
                   {QStringLiteral("type"), s.type},
-                  {QStringLiteral("kind"), dataSourceKindName(s.kind)},
                   {QStringLiteral("url"), url.toString()},
-                  {QStringLiteral("httpMethod"), methodName(s.httpMethod)},
-                  {QStringLiteral("timeoutMs"), s.http.timeoutMs},
-                  {QStringLiteral("scrapeIntervalMs"), s.scrapeIntervalMs},
-                  {QStringLiteral("seriesLimit"), s.seriesLimit},
-                  {QStringLiteral("responseLimitBytes"), s.http.responseLimitBytes},
                   {QStringLiteral("isDefault"), s.isDefault}};
-    if (!s.customQueryParameters.isEmpty())
-        o.insert(QStringLiteral("customQueryParameters"), s.customQueryParameters);
-    if (!s.pathPrefix.isEmpty())
-        o.insert(QStringLiteral("pathPrefix"), s.pathPrefix);
-    if (!s.tenantId.isEmpty())
-        o.insert(QStringLiteral("tenantId"), s.tenantId);
-    if (s.kind == DataSourceKind::Thanos) {
-        o.insert(QStringLiteral("thanosPartialResponse"), s.thanosPartialResponse);
-        o.insert(QStringLiteral("thanosDedup"), s.thanosDedup);
-    }
-    o.insert(QStringLiteral("auth"), authName(s.http.auth));
-    if (!s.http.basicAuthUser.isEmpty())
-        o.insert(QStringLiteral("basicAuthUser"), s.http.basicAuthUser);
-    if (!s.http.headers.isEmpty()) {
-        QJsonArray headers;
-        for (const DataSourceHeader &h : s.http.headers) {
-            QJsonObject ho{{QStringLiteral("name"), h.name}};
-            if (h.secret)
-                ho.insert(QStringLiteral("secret"), true);
-            else
-                ho.insert(QStringLiteral("value"), h.value);
-            headers.append(ho);
-        }
-        o.insert(QStringLiteral("headers"), headers);
-    }
-    QJsonObject tls;
-    if (!s.http.tlsCaFile.isEmpty())
-        tls.insert(QStringLiteral("caFile"), s.http.tlsCaFile);
-    if (!s.http.tlsClientCertFile.isEmpty())
-        tls.insert(QStringLiteral("clientCertFile"), s.http.tlsClientCertFile);
-    if (!s.http.tlsClientKeyFile.isEmpty())
-        tls.insert(QStringLiteral("clientKeyFile"), s.http.tlsClientKeyFile);
-    if (!s.http.tlsServerName.isEmpty())
-        tls.insert(QStringLiteral("serverName"), s.http.tlsServerName);
-    if (s.http.tlsSkipVerify)
-        tls.insert(QStringLiteral("skipVerify"), true);
-    if (!tls.isEmpty())
-        o.insert(QStringLiteral("tls"), tls);
+    const QJsonObject http = httpToJson(s.http);
+    for (auto it = http.begin(); it != http.end(); ++it)
+        o.insert(it.key(), it.value());
+    o.insert(QStringLiteral("jsonData"), s.jsonData);
     if (!s.secretNames.isEmpty()) {
         // Names and the keychain reference only; the values live in the keychain.
         o.insert(QStringLiteral("secretRef"), s.secretRef());
@@ -121,46 +163,18 @@ DataSourceSettings DataSourceStore::fromJson(const QJsonObject &o)
     s.uid = o.value(QLatin1String("uid")).toString();
     s.name = o.value(QLatin1String("name")).toString();
     s.type = o.value(QLatin1String("type")).toString(QStringLiteral("prometheus"));
-    dataSourceKindFromName(o.value(QLatin1String("kind")).toString(), &s.kind);
     s.url = QUrl(o.value(QLatin1String("url")).toString());
-    if (o.value(QLatin1String("httpMethod"))
-            .toString()
-            .compare(QLatin1String("GET"), Qt::CaseInsensitive) == 0)
-        s.httpMethod = DataSourceSettings::HttpMethod::Get;
-    s.http.timeoutMs = o.value(QLatin1String("timeoutMs")).toInt(s.http.timeoutMs);
-    s.scrapeIntervalMs = o.value(QLatin1String("scrapeIntervalMs")).toInt(s.scrapeIntervalMs);
-    s.seriesLimit = o.value(QLatin1String("seriesLimit")).toInt(s.seriesLimit);
-    s.http.responseLimitBytes = std::max<qint64>(
-        0, o.value(QLatin1String("responseLimitBytes")).toInteger(s.http.responseLimitBytes));
     s.isDefault = o.value(QLatin1String("isDefault")).toBool(false);
-    s.customQueryParameters = o.value(QLatin1String("customQueryParameters")).toString();
-    s.pathPrefix = o.value(QLatin1String("pathPrefix")).toString();
-    s.tenantId = o.value(QLatin1String("tenantId")).toString();
-    s.thanosPartialResponse =
-        o.value(QLatin1String("thanosPartialResponse")).toBool(s.thanosPartialResponse);
-    s.thanosDedup = o.value(QLatin1String("thanosDedup")).toBool(s.thanosDedup);
-    const QString auth = o.value(QLatin1String("auth")).toString();
-    if (auth == QLatin1String("basic"))
-        s.http.auth = HttpOptions::Auth::Basic;
-    else if (auth == QLatin1String("bearer"))
-        s.http.auth = HttpOptions::Auth::Bearer;
-    s.http.basicAuthUser = o.value(QLatin1String("basicAuthUser")).toString();
-    for (const QJsonValue &hv : o.value(QLatin1String("headers")).toArray()) {
-        const QJsonObject ho = hv.toObject();
-        DataSourceHeader h;
-        h.name = ho.value(QLatin1String("name")).toString();
-        h.secret = ho.value(QLatin1String("secret")).toBool(false);
-        if (!h.secret)
-            h.value = ho.value(QLatin1String("value")).toString();
-        if (!h.name.isEmpty())
-            s.http.headers << h;
+    s.http = httpFromJson(o);
+    if (o.contains(QLatin1String("jsonData"))) {
+        s.jsonData = o.value(QLatin1String("jsonData")).toObject();
+    } else {
+        // Version 1: the type's settings sat beside the common ones.
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!commonKeys().contains(it.key()))
+                s.jsonData.insert(it.key(), it.value());
+        }
     }
-    const QJsonObject tls = o.value(QLatin1String("tls")).toObject();
-    s.http.tlsCaFile = tls.value(QLatin1String("caFile")).toString();
-    s.http.tlsClientCertFile = tls.value(QLatin1String("clientCertFile")).toString();
-    s.http.tlsClientKeyFile = tls.value(QLatin1String("clientKeyFile")).toString();
-    s.http.tlsServerName = tls.value(QLatin1String("serverName")).toString();
-    s.http.tlsSkipVerify = tls.value(QLatin1String("skipVerify")).toBool(false);
     for (const QJsonValue &v : o.value(QLatin1String("secrets")).toArray()) {
         if (!v.toString().isEmpty())
             s.secretNames << v.toString();
@@ -246,7 +260,7 @@ bool DataSourceStore::save(const QList<DataSourceSettings> &sourcesIn, QString *
     QJsonArray arr;
     for (const DataSourceSettings &s : std::as_const(sources))
         arr.append(toJson(s));
-    const QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("datasources"), arr}};
+    const QJsonObject root{{QStringLiteral("version"), 2}, {QStringLiteral("datasources"), arr}};
     if (!QDir().mkpath(configDir())) {
         if (error)
             *error = QCoreApplication::translate("pharos::DataSourceStore",

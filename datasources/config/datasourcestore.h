@@ -30,9 +30,16 @@ public:
     /// A new unique uid for a data source called `name` ("prometheus-2", ...).
     static QString makeUid(const QList<DataSourceSettings> &sources, const QString &name);
 
-    /// One data source as stored in datasources.json (no secret values).
+    /// One data source as stored in datasources.json (no secret values): the common fields,
+    /// the HTTP options, and the type's own settings as they are in `jsonData` (the store
+    /// knows no type's fields). Version 1 entries, which kept the type's settings beside the
+    /// common ones, load into jsonData too.
     static QJsonObject toJson(const DataSourceSettings &settings);
     static DataSourceSettings fromJson(const QJsonObject &object);
+    /// The HTTP options as stored (timeoutMs, responseLimitBytes, auth, basicAuthUser,
+    /// headers, tls).
+    static QJsonObject httpToJson(const HttpOptions &options);
+    static HttpOptions httpFromJson(const QJsonObject &object);
 };
 
 } // namespace pharos

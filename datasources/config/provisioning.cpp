@@ -2,11 +2,13 @@
 
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
+#include "datasources/datasourcefactory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <yaml-cpp/yaml.h>
@@ -37,7 +39,115 @@ QString text(const YAML::Node &node, const QHash<QString, QString> *env)
 
 bool boolean(const YAML::Node &node, const QHash<QString, QString> *env, bool fallback)
 {
-    const QString t = text(node, env).trimmed().toLower();
+    return Provisioning::boolean(text(node, env), fallback);
+}
+
+// The mapping's scalars as text (environment expanded): Grafana's jsonData or
+// secureJsonData.
+QJsonObject textObject(const YAML::Node &map, const QHash<QString, QString> *env)
+{
+    QJsonObject o;
+    if (!map || !map.IsMap())
+        return o;
+    for (const auto &kv : map) {
+        if (kv.first.IsScalar() && kv.second.IsScalar())
+            o.insert(QString::fromStdString(kv.first.Scalar()), text(kv.second, env));
+    }
+    return o;
+}
+
+// Grafana's HTTP settings, common to every HTTP data source type: basic auth, the timeout,
+// TLS, custom headers (values are secret), and Pharos' response size limit.
+void provisionHttp(const YAML::Node &n, const QJsonObject &json, const QJsonObject &secure,
+                   const QHash<QString, QString> *env, ProvisionedDataSource *out)
+{
+    HttpOptions &h = out->settings.http;
+    DataSourceSecrets &secrets = out->secrets;
+    const auto js = [&](const char *key) { return json.value(QLatin1String(key)).toString(); };
+    const auto sec = [&](const QString &key) { return secure.value(key).toString(); };
+    if (boolean(n["basicAuth"], env, false)) {
+        h.auth = HttpOptions::Auth::Basic;
+        h.basicAuthUser = text(n["basicAuthUser"], env);
+        const QString password = sec(QStringLiteral("basicAuthPassword"));
+        if (!password.isEmpty())
+            secrets.values.insert(QLatin1String(SecretName::BasicAuthPassword), password);
+    }
+    const qint64 timeout = Provisioning::durationMs(js("timeout"));
+    if (timeout > 0)
+        h.timeoutMs = int(std::min<qint64>(timeout, 3600 * 1000));
+    bool ok = false;
+    const qint64 responseLimit = js("responseLimitBytes").toLongLong(&ok);
+    if (ok && responseLimit >= 0)
+        h.responseLimitBytes = responseLimit;
+    h.tlsSkipVerify = Provisioning::boolean(js("tlsSkipVerify"), false);
+    h.tlsServerName = js("serverName");
+    for (int i = 1; i < 100; ++i) {
+        const QString header = js(("httpHeaderName" + std::to_string(i)).c_str()).trimmed();
+        if (header.isEmpty())
+            continue;
+        h.headers << DataSourceHeader{header, QString(), true};
+        secrets.values.insert(SecretName::header(header),
+                              sec(QStringLiteral("httpHeaderValue") + QString::number(i)));
+    }
+    if (Provisioning::boolean(js("tlsAuthWithCACert"), false)) {
+        const QString ca = sec(QStringLiteral("tlsCACert"));
+        if (!ca.isEmpty())
+            secrets.values.insert(QLatin1String(SecretName::TlsCaCert), ca);
+    }
+    if (Provisioning::boolean(js("tlsAuth"), false)) {
+        const QString cert = sec(QStringLiteral("tlsClientCert"));
+        const QString key = sec(QStringLiteral("tlsClientKey"));
+        if (!cert.isEmpty())
+            secrets.values.insert(QLatin1String(SecretName::TlsClientCert), cert);
+        if (!key.isEmpty())
+            secrets.values.insert(QLatin1String(SecretName::TlsClientKey), key);
+    }
+}
+
+bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
+                     ProvisioningResult *result, QString *error)
+{
+    ProvisionedDataSource out;
+    DataSourceSettings &s = out.settings;
+    s.provisioned = true;
+    s.name = text(n["name"], env).trimmed();
+    if (s.name.isEmpty()) {
+        *error = QCoreApplication::translate("pharos::Provisioning", "a data source has no name");
+        return false;
+    }
+    const QString type = text(n["type"], env).trimmed().toLower();
+    s.type = type.isEmpty() ? QStringLiteral("prometheus") : type;
+    const DataSourceType *dataSourceType = findDataSourceType(s.type);
+    if (!dataSourceType) {
+        result->warnings << QCoreApplication::translate(
+                                "pharos::Provisioning",
+                                "Data source \"%1\" of type \"%2\" is not supported and was "
+                                "skipped.")
+                                .arg(s.name, type);
+        return true;
+    }
+    s.uid = text(n["uid"], env).trimmed();
+    s.url = QUrl(text(n["url"], env).trimmed());
+    if (!s.url.isValid() || s.url.host().isEmpty()) {
+        *error = QCoreApplication::translate("pharos::Provisioning",
+                                             "data source \"%1\" has no valid url")
+                     .arg(s.name);
+        return false;
+    }
+    s.isDefault = boolean(n["isDefault"], env, false);
+    const QJsonObject json = textObject(n["jsonData"], env);
+    provisionHttp(n, json, textObject(n["secureJsonData"], env), env, &out);
+    dataSourceType->provision(json, &s, &out.secrets, &result->warnings);
+    s.secretNames = out.secrets.values.keys();
+    result->dataSources << out;
+    return true;
+}
+
+} // namespace
+
+bool Provisioning::boolean(const QString &textIn, bool fallback)
+{
+    const QString t = textIn.trimmed().toLower();
     if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on") ||
         t == QLatin1String("1"))
         return true;
@@ -48,7 +158,7 @@ bool boolean(const YAML::Node &node, const QHash<QString, QString> *env, bool fa
 }
 
 // "15s", "1m", "500ms", "1h30m", or a plain number of seconds. -1 when invalid.
-qint64 durationMs(const QString &textIn)
+qint64 Provisioning::durationMs(const QString &textIn)
 {
     const QString t = textIn.trimmed();
     if (t.isEmpty())
@@ -88,121 +198,6 @@ qint64 durationMs(const QString &textIn)
     }
     return at == t.size() ? qint64(total) : -1;
 }
-
-bool parseDataSource(const YAML::Node &n, const QHash<QString, QString> *env,
-                     ProvisioningResult *result, QString *error)
-{
-    ProvisionedDataSource out;
-    DataSourceSettings &s = out.settings;
-    s.provisioned = true;
-    s.name = text(n["name"], env).trimmed();
-    if (s.name.isEmpty()) {
-        *error = QCoreApplication::translate("pharos::Provisioning", "a data source has no name");
-        return false;
-    }
-    const QString type = text(n["type"], env).trimmed().toLower();
-    const YAML::Node json = n["jsonData"];
-    const YAML::Node secure = n["secureJsonData"];
-    auto js = [&](const char *key) { return json ? json[key] : YAML::Node(); };
-    auto sec = [&](const char *key) { return secure ? secure[key] : YAML::Node(); };
-    if (type == QLatin1String("prometheus") || type.isEmpty()) {
-        s.type = QStringLiteral("prometheus");
-        const QString flavour = text(js("prometheusType"), env);
-        if (!flavour.isEmpty() && !dataSourceKindFromName(flavour, &s.kind))
-            result->warnings << QCoreApplication::translate(
-                                    "pharos::Provisioning",
-                                    "Data source \"%1\": unknown prometheusType \"%2\"; using "
-                                    "Prometheus.")
-                                    .arg(s.name, flavour);
-    } else if (type.contains(QLatin1String("victoriametrics"))) {
-        s.type = type;
-        s.kind = DataSourceKind::VictoriaMetrics;
-    } else {
-        result->warnings << QCoreApplication::translate(
-                                "pharos::Provisioning",
-                                "Data source \"%1\" of type \"%2\" is not supported and was "
-                                "skipped.")
-                                .arg(s.name, type);
-        return true;
-    }
-    s.uid = text(n["uid"], env).trimmed();
-    s.url = QUrl(text(n["url"], env).trimmed());
-    if (!s.url.isValid() || s.url.host().isEmpty()) {
-        *error = QCoreApplication::translate("pharos::Provisioning",
-                                             "data source \"%1\" has no valid url")
-                     .arg(s.name);
-        return false;
-    }
-    s.isDefault = boolean(n["isDefault"], env, false);
-
-    if (boolean(n["basicAuth"], env, false)) {
-        s.http.auth = HttpOptions::Auth::Basic;
-        s.http.basicAuthUser = text(n["basicAuthUser"], env);
-        const QString password = text(sec("basicAuthPassword"), env);
-        if (!password.isEmpty())
-            out.secrets.values.insert(QLatin1String(SecretName::BasicAuthPassword), password);
-    }
-    if (json) {
-        if (text(js("httpMethod"), env).compare(QLatin1String("GET"), Qt::CaseInsensitive) == 0)
-            s.httpMethod = DataSourceSettings::HttpMethod::Get;
-        const qint64 scrape = durationMs(text(js("timeInterval"), env));
-        if (scrape > 0)
-            s.scrapeIntervalMs = int(std::min<qint64>(scrape, 24 * 3600 * 1000));
-        const qint64 timeout = durationMs(text(js("timeout"), env));
-        if (timeout > 0)
-            s.http.timeoutMs = int(std::min<qint64>(timeout, 3600 * 1000));
-        s.customQueryParameters = text(js("customQueryParameters"), env);
-        bool ok = false;
-        const int limit = text(js("seriesLimit"), env).toInt(&ok);
-        if (ok && limit >= 0)
-            s.seriesLimit = limit;
-        const qint64 responseLimit = text(js("responseLimitBytes"), env).toLongLong(&ok);
-        if (ok && responseLimit >= 0)
-            s.http.responseLimitBytes = responseLimit;
-        s.http.tlsSkipVerify = boolean(js("tlsSkipVerify"), env, false);
-        s.http.tlsServerName = text(js("serverName"), env);
-        s.pathPrefix = text(js("pathPrefix"), env);
-        if (s.kind == DataSourceKind::Thanos) {
-            s.thanosPartialResponse = boolean(js("partialResponse"), env, s.thanosPartialResponse);
-            s.thanosDedup = boolean(js("dedup"), env, s.thanosDedup);
-        }
-        for (int i = 1; i < 100; ++i) {
-            const std::string nameKey = "httpHeaderName" + std::to_string(i);
-            const std::string valueKey = "httpHeaderValue" + std::to_string(i);
-            const QString header = text(json[nameKey], env).trimmed();
-            if (header.isEmpty())
-                continue;
-            const QString value = secure ? text(secure[valueKey], env) : QString();
-            if (header.compare(QLatin1String("X-Scope-OrgID"), Qt::CaseInsensitive) == 0 &&
-                s.kind == DataSourceKind::Mimir) {
-                s.tenantId = value;
-                continue;
-            }
-            s.http.headers << DataSourceHeader{header, QString(), true};
-            out.secrets.values.insert(SecretName::header(header), value);
-        }
-        const bool tlsAuth = boolean(js("tlsAuth"), env, false);
-        const bool tlsCa = boolean(js("tlsAuthWithCACert"), env, false);
-        if (tlsCa) {
-            const QString ca = text(sec("tlsCACert"), env);
-            if (!ca.isEmpty())
-                out.secrets.values.insert(QLatin1String(SecretName::TlsCaCert), ca);
-        }
-        if (tlsAuth) {
-            const QString cert = text(sec("tlsClientCert"), env);
-            const QString key = text(sec("tlsClientKey"), env);
-            if (!cert.isEmpty())
-                out.secrets.values.insert(QLatin1String(SecretName::TlsClientCert), cert);
-            if (!key.isEmpty())
-                out.secrets.values.insert(QLatin1String(SecretName::TlsClientKey), key);
-        }
-    }
-    s.secretNames = out.secrets.values.keys();
-    result->dataSources << out;
-    return true;
-}
-
-} // namespace
 
 QString Provisioning::expandEnvironment(const QString &in, const QHash<QString, QString> *env)
 {

@@ -39,8 +39,10 @@ struct ProvisioningResult
 ///                  secureJsonData: {basicAuthPassword, httpHeaderValue1.., tlsCACert,
 ///                                   tlsClientCert, tlsClientKey}}]
 /// String values may use environment variables as Grafana does: $VAR, ${VAR}; "$$" is a "$".
-/// Types: prometheus (prometheusType Prometheus, Thanos, Mimir, Cortex) and VictoriaMetrics'
-/// plugin types; other types are skipped with a warning.
+/// The common fields and Grafana's HTTP keys are read here; each type's own jsonData keys by
+/// its DataSourceType::provision (datasourcefactory.h), e.g. prometheus (prometheusType
+/// Prometheus, Thanos, Mimir, Cortex) and VictoriaMetrics' plugin types. Other types are
+/// skipped with a warning.
 namespace Provisioning {
 
 /// Parses one file's text. Returns false and sets *error (translated) on a syntax error or an
@@ -48,6 +50,11 @@ namespace Provisioning {
 bool parse(const QByteArray &yaml, ProvisioningResult *result, QString *error,
            const QHash<QString, QString> *env = nullptr);
 bool parseFile(const QString &path, ProvisioningResult *result, QString *error);
+/// Grafana's boolean text ("true", "yes", "on", "1" / "false", "no", "off", "0"), else
+/// `fallback`.
+bool boolean(const QString &text, bool fallback);
+/// "15s", "1m", "500ms", "1h30m", or a plain number of seconds, in ms; -1 when invalid.
+qint64 durationMs(const QString &text);
 /// Grafana's environment expansion of one value.
 QString expandEnvironment(const QString &text, const QHash<QString, QString> *env = nullptr);
 /// The provisioning folder: $XDG_CONFIG_HOME/pharos/provisioning.

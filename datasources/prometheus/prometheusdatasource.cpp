@@ -73,11 +73,11 @@ PrometheusDataSource::~PrometheusDataSource()
 
 void PrometheusDataSource::configureClient()
 {
-    const DataSourceSettings &s = settings();
+    m_options = PrometheusOptions::of(settings());
     QList<std::pair<QByteArray, QByteArray>> extra;
-    if (!s.tenantId.isEmpty())
-        extra.append({QByteArrayLiteral("X-Scope-OrgID"), s.tenantId.toUtf8()});
-    m_http->configure(s.effectiveUrl(), s.http, extra);
+    if (!m_options.tenantId.isEmpty())
+        extra.append({QByteArrayLiteral("X-Scope-OrgID"), m_options.tenantId.toUtf8()});
+    m_http->configure(m_options.effectiveUrl(settings().url), settings().http, extra);
 }
 
 void PrometheusDataSource::setSettings(const DataSourceSettings &newSettings)
@@ -125,7 +125,7 @@ QUrl PrometheusDataSource::apiUrl(const QString &path) const
 
 void PrometheusDataSource::addCommonParams(QUrlQuery *q, const QString &path) const
 {
-    const DataSourceSettings &s = settings();
+    const PrometheusOptions &s = m_options;
     if (s.kind == DataSourceKind::Thanos && path.startsWith(QLatin1String("/api/v1/")) &&
         !path.startsWith(QLatin1String("/api/v1/status"))) {
         if (!q->hasQueryItem(QStringLiteral("partial_response")))
@@ -303,14 +303,13 @@ DataSourceReply *PrometheusDataSource::testConnection()
             const QString version =
                 found->version.isEmpty() ? tr("(version unknown)") : found->version;
             QStringList warnings;
-            if (settings().http.tlsSkipVerify &&
-                settings().effectiveUrl().scheme() == QLatin1String("https"))
+            if (settings().http.tlsSkipVerify && apiUrl({}).scheme() == QLatin1String("https"))
                 warnings << tr("TLS certificate verification is disabled: the connection is "
                                "encrypted but the server is not authenticated.");
-            const QString configured = dataSourceKindDisplayName(settings().kind);
-            const bool kindMatches = found->flavour.compare(dataSourceKindName(settings().kind),
+            const QString configured = dataSourceKindDisplayName(m_options.kind);
+            const bool kindMatches = found->flavour.compare(dataSourceKindName(m_options.kind),
                                                             Qt::CaseInsensitive) == 0 ||
-                                     (settings().kind == DataSourceKind::Mimir &&
+                                     (m_options.kind == DataSourceKind::Mimir &&
                                       found->flavour == QLatin1String("Cortex"));
             if (!kindMatches)
                 warnings << tr("The data source is configured as %1, but the server looks like "
@@ -347,7 +346,7 @@ DataSourceReply *PrometheusDataSource::testConnection()
                 return;
             }
             bool versionElsewhere = false;
-            found->flavour = detectFlavour(info->object(), settings().kind, &versionElsewhere);
+            found->flavour = detectFlavour(info->object(), m_options.kind, &versionElsewhere);
             found->version = info->object().value(QLatin1String("version")).toString();
             if (!versionElsewhere) {
                 runQuery();
@@ -379,15 +378,15 @@ DataSourceReply *PrometheusDataSource::enqueue(const QString &path, const QUrlQu
     if (parse != Parse::VmVersion)
         addCommonParams(&request.params, path);
     if ((parse == Parse::Strings || parse == Parse::Series) && limit <= 0 &&
-        settings().seriesLimit > 0) {
+        m_options.seriesLimit > 0) {
         // Lookups are capped by the data source's series limit (servers that know `limit`
         // cap on their side too).
-        limit = settings().seriesLimit;
+        limit = m_options.seriesLimit;
         if (!request.params.hasQueryItem(QStringLiteral("limit")))
             request.params.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     }
     request.get =
-        settings().httpMethod == DataSourceSettings::HttpMethod::Get || parse == Parse::VmVersion;
+        m_options.httpMethod == PrometheusOptions::HttpMethod::Get || parse == Parse::VmVersion;
     request.bypassBackoff = mode == Mode::Test;
     request.recordHealth = parse != Parse::VmVersion;
     m_http->send(reply, std::move(request), parser(parse, limit));

@@ -3,6 +3,7 @@
 #include "datasources/datasource.h"
 
 #include "datasources/http/httpclient.h"
+#include "datasources/prometheus/prometheusoptions.h"
 
 #include <QUrlQuery>
 
@@ -12,9 +13,9 @@ namespace pharos {
 /// (datasources/http/httpclient.h: queue, auth, TLS, timeouts, the POST-to-GET fallback,
 /// redirects, size limits, diagnosis and worker-thread parsing).
 ///
-/// - Keeps the URL's path prefix and settings().pathPrefix (http://host/prefix/api/v1/...).
+/// - Keeps the URL's path prefix and PrometheusOptions::pathPrefix (http://host/prefix/api/v1/...).
 /// - Adds X-Scope-OrgID (Mimir/Cortex tenant), the custom query parameters, and Thanos'
-///   partial_response/dedup to its requests; caps lookups by settings().seriesLimit.
+///   partial_response/dedup to its requests; caps lookups by PrometheusOptions::seriesLimit.
 /// - Parses the answers with ResponseParser (simdjson) into frames, strings, label sets.
 /// - testConnection() reads build info (and VictoriaMetrics' version from /metrics), then
 ///   checks that the query 1+1 answers 2.
@@ -42,6 +43,8 @@ public:
     DataSourceReply *metadata(const QString &metric = {}, int limit = 0) override;
     DataSourceReply *buildInfo() override;
     DataSourceReply *testConnection() override;
+    int scrapeIntervalMs() const override { return m_options.scrapeIntervalMs; }
+    const PrometheusOptions &options() const { return m_options; }
 
     /// Requests on the wire now / the most that were ever on the wire at once / waiting.
     int inFlightCount() const;
@@ -69,6 +72,7 @@ private:
     void addCommonParams(QUrlQuery *q, const QString &path) const;
 
     HttpClient *m_http;
+    PrometheusOptions m_options; // of settings().jsonData
 };
 
 } // namespace pharos

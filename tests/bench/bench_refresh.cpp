@@ -6,6 +6,7 @@
 #include "dashboards/model/dashboard.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "prometheusfixture.h"
 
@@ -83,7 +84,7 @@ void BM_Refresh30Panels5s(benchmark::State &state)
         DataSourceSettings s;
         s.name = QStringLiteral("fixture");
         s.url = prom.url();
-        s.scrapeIntervalMs = 1000;
+        s.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
         registry.setOverride(registry.add(s));
         DashboardView view(&registry);
         view.resize(1600, 1900);

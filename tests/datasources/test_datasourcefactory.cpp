@@ -2,6 +2,7 @@
 // file can name: Prometheus, VictoriaMetrics's plugin ids, and (as before the factory) any
 // other type. Each is checked with "Test connection" against a real server.
 #include "datasources/datasourcefactory.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 #include "victoriametricsfixture.h"
 
@@ -44,7 +45,8 @@ private Q_SLOTS:
         s.name = QStringLiteral("made by the factory");
         s.type = type;
         if (victoria)
-            s.kind = DataSourceKind::VictoriaMetrics;
+            s.jsonData.insert(QStringLiteral("kind"),
+                              dataSourceKindName(DataSourceKind::VictoriaMetrics));
         s.url = victoria ? m_vm.url() : m_prom.url();
         const std::unique_ptr<DataSource> source = createDataSource(s);
         QVERIFY(source);

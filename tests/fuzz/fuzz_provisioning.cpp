@@ -4,6 +4,7 @@
 
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "fuzzcommon.h"
 
 #include <QSet>
@@ -37,7 +38,7 @@ QList<DataSourceSettings> configured()
     DataSourceSettings b;
     b.uid = QStringLiteral("vm");
     b.name = QStringLiteral("VictoriaMetrics");
-    b.kind = DataSourceKind::VictoriaMetrics;
+    b.jsonData.insert(QStringLiteral("kind"), dataSourceKindName(DataSourceKind::VictoriaMetrics));
     b.url = QUrl(QStringLiteral("http://127.0.0.1:8428"));
     return {a, b};
 }
@@ -56,9 +57,11 @@ void parse(const QByteArray &yaml)
         PHAROS_FUZZ_CHECK(s.url.isValid() && !s.url.host().isEmpty(), s.url.toString());
         PHAROS_FUZZ_CHECK(s.http.timeoutMs > 0 && s.http.timeoutMs <= 3600 * 1000,
                           QString::number(s.http.timeoutMs));
-        PHAROS_FUZZ_CHECK(s.scrapeIntervalMs > 0 && s.scrapeIntervalMs <= 24 * 3600 * 1000,
-                          QString::number(s.scrapeIntervalMs));
-        PHAROS_FUZZ_CHECK(s.seriesLimit >= 0, QString::number(s.seriesLimit));
+        PHAROS_FUZZ_CHECK(PrometheusOptions::of(s).scrapeIntervalMs > 0 &&
+                              PrometheusOptions::of(s).scrapeIntervalMs <= 24 * 3600 * 1000,
+                          QString::number(PrometheusOptions::of(s).scrapeIntervalMs));
+        PHAROS_FUZZ_CHECK(PrometheusOptions::of(s).seriesLimit >= 0,
+                          QString::number(PrometheusOptions::of(s).seriesLimit));
         PHAROS_FUZZ_CHECK(s.secretNames == p.secrets.values.keys(),
                           QStringLiteral("secretNames are not the secrets' names"));
         for (const DataSourceHeader &h : s.http.headers)

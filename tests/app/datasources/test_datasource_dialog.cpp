@@ -5,9 +5,11 @@
 // skip-verification warning in the dialog and in the manager, and health in the manager.
 #include "app/datasources/datasourcedialog.h"
 #include "app/datasources/datasourcemanager.h"
+#include "app/datasources/prometheussettingspage.h"
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
 #include <QCheckBox>
@@ -23,6 +25,18 @@
 #include <QtTest>
 
 using namespace pharos;
+
+namespace {
+
+PrometheusSettingsPage *promPage(const DataSourceDialog &dialog)
+{
+    auto *page = qobject_cast<PrometheusSettingsPage *>(dialog.typePage());
+    if (!page)
+        qFatal("the data source dialog shows no Prometheus settings page");
+    return page;
+}
+
+} // namespace
 
 class TestDataSourceDialog : public QObject
 {
@@ -95,24 +109,25 @@ void TestDataSourceDialog::flavourFieldsPerKind()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto chooseKind = [&](DataSourceKind kind) {
-        dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(int(kind)));
+        promPage(dialog)->kindCombo()->setCurrentIndex(
+            promPage(dialog)->kindCombo()->findData(int(kind)));
     };
     chooseKind(DataSourceKind::Prometheus);
-    QVERIFY(!dialog.thanosGroup()->isVisible());
-    QVERIFY(!dialog.mimirGroup()->isVisible());
+    QVERIFY(!promPage(dialog)->thanosGroup()->isVisible());
+    QVERIFY(!promPage(dialog)->mimirGroup()->isVisible());
     chooseKind(DataSourceKind::Thanos);
-    QVERIFY(dialog.thanosGroup()->isVisible());
-    QVERIFY(dialog.thanosPartialResponseCheck()->isVisible());
-    QVERIFY(dialog.thanosDedupCheck()->isVisible());
-    QVERIFY(!dialog.mimirGroup()->isVisible());
+    QVERIFY(promPage(dialog)->thanosGroup()->isVisible());
+    QVERIFY(promPage(dialog)->thanosPartialResponseCheck()->isVisible());
+    QVERIFY(promPage(dialog)->thanosDedupCheck()->isVisible());
+    QVERIFY(!promPage(dialog)->mimirGroup()->isVisible());
     chooseKind(DataSourceKind::Mimir);
-    QVERIFY(!dialog.thanosGroup()->isVisible());
-    QVERIFY(dialog.mimirGroup()->isVisible());
-    QVERIFY(dialog.pathPrefixEdit()->isVisible());
-    QVERIFY(dialog.tenantEdit()->isVisible());
+    QVERIFY(!promPage(dialog)->thanosGroup()->isVisible());
+    QVERIFY(promPage(dialog)->mimirGroup()->isVisible());
+    QVERIFY(promPage(dialog)->pathPrefixEdit()->isVisible());
+    QVERIFY(promPage(dialog)->tenantEdit()->isVisible());
     chooseKind(DataSourceKind::VictoriaMetrics);
-    QVERIFY(!dialog.thanosGroup()->isVisible());
-    QVERIFY(!dialog.mimirGroup()->isVisible());
+    QVERIFY(!promPage(dialog)->thanosGroup()->isVisible());
+    QVERIFY(!promPage(dialog)->mimirGroup()->isVisible());
 
     auto chooseAuth = [&](HttpOptions::Auth auth) {
         dialog.authCombo()->setCurrentIndex(dialog.authCombo()->findData(int(auth)));
@@ -149,7 +164,7 @@ void TestDataSourceDialog::flavourFieldsPerKind()
     // Invalid input is refused with every reason.
     dialog.nameEdit()->clear();
     dialog.urlEdit()->setText(QStringLiteral("ftp://x"));
-    dialog.scrapeIntervalEdit()->setText(QStringLiteral("often"));
+    promPage(dialog)->scrapeIntervalEdit()->setText(QStringLiteral("often"));
     dialog.caFileEdit()->setText(m_dir.filePath(QStringLiteral("no-such-ca.pem")));
     dialog.clientCertEdit()->setText(m_dir.filePath(QStringLiteral("no-such-cert.pem")));
     QVERIFY(!dialog.saveAndTest());
@@ -179,18 +194,19 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     DataSourceDialog *dialog = manager.addDataSource();
     QVERIFY(dialog);
     dialog->nameEdit()->setText(QStringLiteral("mimir"));
-    dialog->kindCombo()->setCurrentIndex(dialog->kindCombo()->findData(int(DataSourceKind::Mimir)));
+    promPage(*dialog)->kindCombo()->setCurrentIndex(
+        promPage(*dialog)->kindCombo()->findData(int(DataSourceKind::Mimir)));
     dialog->urlEdit()->setText(m_prom.url().toString());
-    dialog->pathPrefixEdit()->setText(QStringLiteral("prometheus"));
-    dialog->tenantEdit()->setText(QStringLiteral("team-a"));
-    dialog->methodCombo()->setCurrentIndex(
-        dialog->methodCombo()->findData(int(DataSourceSettings::HttpMethod::Get)));
+    promPage(*dialog)->pathPrefixEdit()->setText(QStringLiteral("prometheus"));
+    promPage(*dialog)->tenantEdit()->setText(QStringLiteral("team-a"));
+    promPage(*dialog)->methodCombo()->setCurrentIndex(
+        promPage(*dialog)->methodCombo()->findData(int(PrometheusOptions::HttpMethod::Get)));
     dialog->timeoutEdit()->setValue(7);
-    dialog->scrapeIntervalEdit()->setText(QStringLiteral("2s"));
-    dialog->seriesLimitEdit()->setValue(500);
+    promPage(*dialog)->scrapeIntervalEdit()->setText(QStringLiteral("2s"));
+    promPage(*dialog)->seriesLimitEdit()->setValue(500);
     QCOMPARE(dialog->responseLimitEdit()->value(), 256); // the default, in MB
     dialog->responseLimitEdit()->setValue(64);
-    dialog->queryParametersEdit()->setText(QStringLiteral("a=1&b=2"));
+    promPage(*dialog)->queryParametersEdit()->setText(QStringLiteral("a=1&b=2"));
     dialog->authCombo()->setCurrentIndex(
         dialog->authCombo()->findData(int(HttpOptions::Auth::Bearer)));
     QTest::keyClicks(dialog->bearerTokenEdit(), token);
@@ -212,16 +228,16 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     QCOMPARE(stored.size(), 1);
     const DataSourceSettings s = stored.first();
     QCOMPARE(s.name, QStringLiteral("mimir"));
-    QCOMPARE(s.kind, DataSourceKind::Mimir);
+    QCOMPARE(PrometheusOptions::of(s).kind, DataSourceKind::Mimir);
     QCOMPARE(s.url, m_prom.url());
-    QCOMPARE(s.pathPrefix, QStringLiteral("/prometheus"));
-    QCOMPARE(s.tenantId, QStringLiteral("team-a"));
-    QCOMPARE(s.httpMethod, DataSourceSettings::HttpMethod::Get);
+    QCOMPARE(PrometheusOptions::of(s).pathPrefix, QStringLiteral("/prometheus"));
+    QCOMPARE(PrometheusOptions::of(s).tenantId, QStringLiteral("team-a"));
+    QCOMPARE(PrometheusOptions::of(s).httpMethod, PrometheusOptions::HttpMethod::Get);
     QCOMPARE(s.http.timeoutMs, 7000);
-    QCOMPARE(s.scrapeIntervalMs, 2000);
-    QCOMPARE(s.seriesLimit, 500);
+    QCOMPARE(PrometheusOptions::of(s).scrapeIntervalMs, 2000);
+    QCOMPARE(PrometheusOptions::of(s).seriesLimit, 500);
     QCOMPARE(s.http.responseLimitBytes, qint64(64) * 1024 * 1024);
-    QCOMPARE(s.customQueryParameters, QStringLiteral("a=1&b=2"));
+    QCOMPARE(PrometheusOptions::of(s).customQueryParameters, QStringLiteral("a=1&b=2"));
     QCOMPARE(s.http.auth, HttpOptions::Auth::Bearer);
     QCOMPARE(s.http.headers.size(), 2);
     QCOMPARE(s.http.headers.at(0).name, QStringLiteral("X-Plain"));
@@ -252,9 +268,9 @@ void TestDataSourceDialog::everySettingStoredSecretsInKeychain()
     QCOMPARE(dialog->headerValueEdit(1)->placeholderText(), QStringLiteral("stored in keychain"));
     QCOMPARE(dialog->headerValueEdit(0)->text(), QStringLiteral("plain-value"));
     // Back to a plain Prometheus: the test succeeds and the version shows.
-    dialog->kindCombo()->setCurrentIndex(
-        dialog->kindCombo()->findData(int(DataSourceKind::Prometheus)));
-    dialog->pathPrefixEdit()->clear();
+    promPage(*dialog)->kindCombo()->setCurrentIndex(
+        promPage(*dialog)->kindCombo()->findData(int(DataSourceKind::Prometheus)));
+    promPage(*dialog)->pathPrefixEdit()->clear();
     QVERIFY2(saveAndWait(dialog), qPrintable(dialog->resultText()));
     const QString version = m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
                                 .value("data")

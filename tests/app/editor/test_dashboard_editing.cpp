@@ -21,6 +21,7 @@
 #include "dashboards/model/jsonvalue.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/timeseries/timeseriespanel.h"
 #include "prometheusfixture.h"
@@ -190,7 +191,7 @@ void TestDashboardEditing::buildMoveResizeUndoRedoSave()
     DataSourceSettings settings;
     settings.name = QStringLiteral("fixture");
     settings.url = m_prom.url();
-    settings.scrapeIntervalMs = 1000;
+    settings.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     registry.setOverride(registry.add(settings));
 
     MainWindow w(&registry);
@@ -386,7 +387,7 @@ void TestDashboardEditing::copyPasteDuplicateDeleteAndViewPanel()
     DataSourceSettings settings;
     settings.name = QStringLiteral("fixture");
     settings.url = m_prom.url();
-    settings.scrapeIntervalMs = 1000;
+    settings.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     registry.setOverride(registry.add(settings));
 
     MainWindow w(&registry);

@@ -17,6 +17,7 @@
 #include "dashboards/model/dashboardedit.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/stat/statpanel.h"
 #include "panels/table/tablepanel.h"
@@ -165,7 +166,7 @@ void TestPanelEditor::initTestCase()
     DataSourceSettings settings;
     settings.name = QStringLiteral("fixture");
     settings.url = m_prom.url();
-    settings.scrapeIntervalMs = 1000;
+    settings.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     m_registry.setOverride(m_registry.add(settings));
 }
 

@@ -12,6 +12,7 @@
 #include "dashboards/time/timenavigation.h"
 #include "dashboards/time/timerange.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/timeseries/timeseriespanel.h"
 #include "prometheusfixture.h"
@@ -133,7 +134,7 @@ private Q_SLOTS:
         s.uid = QStringLiteral("prom");
         s.url = m_prom.url();
         s.isDefault = true;
-        s.scrapeIntervalMs = 1000;
+        s.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
         DataSourceSettings o;
         o.name = QStringLiteral("other");
         o.uid = QStringLiteral("other");

@@ -10,6 +10,7 @@
 #include "app/view/timerangepicker.h"
 #include "dashboards/model/dashboard.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/table/tablepanel.h"
 #include "panels/timeseries/timeseriespanel.h"
 #include "prometheusfixture.h"
@@ -55,7 +56,8 @@ private Q_SLOTS:
         s.uid = QStringLiteral("local-prom");
         s.url = m_prom.url();
         s.isDefault = true;
-        s.scrapeIntervalMs = 1000; // the fixture's: the lower limit of the query step
+        s.jsonData.insert(QStringLiteral("scrapeIntervalMs"),
+                          1000); // the fixture's: the lower limit of the query step
         m_registry.add(s);
     }
 

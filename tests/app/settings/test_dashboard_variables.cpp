@@ -9,6 +9,7 @@
 #include "dashboards/query/queryscheduler.h"
 #include "dashboards/variables/variables.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/text/textpanel.h"
 #include "panels/timeseries/timeseriespanel.h"
@@ -127,7 +128,8 @@ void TestDashboardVariables::initTestCase()
     s.uid = QStringLiteral("prom-uid");
     s.url = m_prom.url();
     s.isDefault = true;
-    s.scrapeIntervalMs = 1000; // the fixture's: the lower limit of the query step
+    s.jsonData.insert(QStringLiteral("scrapeIntervalMs"),
+                      1000); // the fixture's: the lower limit of the query step
     m_registry.add(s);
 }
 

@@ -3,6 +3,7 @@
 // against a real Prometheus and a closed port, and the no-data-source message.
 #include "app/datasources/datasourcedialog.h"
 #include "app/datasources/datasourcemanager.h"
+#include "app/datasources/prometheussettingspage.h"
 #include "app/mainwindow.h"
 #include "app/view/dashboardview.h"
 #include "app/view/refreshpicker.h"
@@ -13,6 +14,7 @@
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "prometheusfixture.h"
 
@@ -409,7 +411,9 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
     dialog->nameEdit()->setText(QStringLiteral("local"));
     dialog->urlEdit()->setText(m_prom.url().toString());
     dialog->timeoutEdit()->setValue(5);
-    dialog->scrapeIntervalEdit()->setText(QStringLiteral("1s"));
+    qobject_cast<PrometheusSettingsPage *>(dialog->typePage())
+        ->scrapeIntervalEdit()
+        ->setText(QStringLiteral("1s"));
     dialog->defaultCheck()->setChecked(true);
     QVERIFY(dialog->saveAndTest());
     QVERIFY(dialog->isTesting()); // the UI is not blocked while testing
@@ -428,7 +432,7 @@ void TestAppWindows::dataSourceDialogSaveAndTest()
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().name, QStringLiteral("local"));
     QCOMPARE(stored.first().http.timeoutMs, 5000);
-    QCOMPARE(stored.first().scrapeIntervalMs, 1000);
+    QCOMPARE(PrometheusOptions::of(stored.first()).scrapeIntervalMs, 1000);
     QVERIFY(stored.first().isDefault);
     QVERIFY(registry.byName(QStringLiteral("local")));
     QCOMPARE(registry.defaultSource(), registry.byName(QStringLiteral("local")));

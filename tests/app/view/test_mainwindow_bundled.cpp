@@ -5,6 +5,7 @@
 #include "app/view/dashboardview.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/stat/statpanel.h"
 #include "panels/table/tablepanel.h"
@@ -61,7 +62,7 @@ void TestMainWindowBundled::everyPanelDrawsData()
     DataSourceSettings settings;
     settings.name = QStringLiteral("fixture");
     settings.url = m_prom.url();
-    settings.scrapeIntervalMs = 1000;
+    settings.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     registry.setOverride(registry.add(settings));
 
     MainWindow window(&registry);

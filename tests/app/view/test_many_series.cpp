@@ -11,6 +11,7 @@
 #include "dashboards/query/queryscheduler.h"
 #include "dashboards/time/timerange.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/bargauge/bargaugepanel.h"
 #include "panels/gauge/gaugepanel.h"
 #include "panels/panelwidget.h"
@@ -128,7 +129,7 @@ void TestManySeries::initTestCase()
     s.uid = QStringLiteral("prom-uid");
     s.url = m_prom.url();
     s.isDefault = true;
-    s.scrapeIntervalMs = 1000;
+    s.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     s.http.timeoutMs = 60000;
     m_registry.add(s);
     m_file = m_dir.filePath(QStringLiteral("many.json"));

@@ -8,6 +8,7 @@
 #include "dashboards/model/dashboard.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "panels/panelwidget.h"
 #include "panels/timeseries/timeseriespanel.h"
 #include "prometheusfixture.h"
@@ -50,7 +51,7 @@ void TestMixedDataSources::fillRegistry(DataSourceRegistry &registry)
     prom.uid = QStringLiteral("prom-uid");
     prom.name = QStringLiteral("Prometheus");
     prom.url = m_prom.url();
-    prom.scrapeIntervalMs = 1000;
+    prom.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     prom.http.timeoutMs = 20000;
     prom.isDefault = true;
     registry.add(prom);
@@ -59,7 +60,7 @@ void TestMixedDataSources::fillRegistry(DataSourceRegistry &registry)
     vm.name = QStringLiteral("VictoriaMetrics");
     vm.type = QStringLiteral("prometheus");
     vm.url = m_vm.url();
-    vm.scrapeIntervalMs = 1000;
+    vm.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     vm.http.timeoutMs = 20000;
     registry.add(vm);
 }

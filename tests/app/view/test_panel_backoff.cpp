@@ -6,6 +6,7 @@
 #include "dashboards/model/dashboard.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "faultserver.h"
 #include "panels/panelwidget.h"
 #include "prometheusfixture.h"
@@ -54,14 +55,14 @@ void TestPanelBackoff::backoffIsShownAndRecovers()
     DataSourceSettings good;
     good.uid = good.name = QStringLiteral("good");
     good.url = m_prom.url();
-    good.scrapeIntervalMs = 1000;
+    good.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     good.isDefault = true;
     registry.add(good);
     DataSourceSettings bad;
     bad.uid = bad.name = QStringLiteral("flaky");
     bad.url = flaky.url();
-    bad.httpMethod = DataSourceSettings::HttpMethod::Get;
-    bad.scrapeIntervalMs = 1000;
+    bad.jsonData.insert(QStringLiteral("httpMethod"), QStringLiteral("GET"));
+    bad.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     DataSource *flakySource = registry.add(bad);
 
     QString error;

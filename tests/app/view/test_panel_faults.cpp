@@ -5,6 +5,7 @@
 #include "dashboards/model/dashboard.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "faultserver.h"
 #include "panels/panelwidget.h"
 #include "prometheusfixture.h"
@@ -62,7 +63,7 @@ void TestPanelFaults::faultsStayOnTheirPanels()
         s.name = uid;
         s.url = url;
         s.http.timeoutMs = timeoutMs;
-        s.scrapeIntervalMs = 1000;
+        s.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
         s.isDefault = uid == QLatin1String("good");
         registry.add(s);
     };

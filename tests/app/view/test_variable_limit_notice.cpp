@@ -4,6 +4,7 @@
 #include "app/view/variablesbar.h"
 #include "dashboards/variables/variables.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
 #include <QJsonArray>
@@ -45,7 +46,7 @@ void TestVariableLimitNotice::initTestCase()
     s.name = QStringLiteral("prom");
     s.url = m_prom.url();
     s.isDefault = true;
-    s.scrapeIntervalMs = 1000;
+    s.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
     m_registry.add(s);
 }
 

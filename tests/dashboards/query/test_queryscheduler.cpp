@@ -2,6 +2,7 @@
 #include "dashboards/query/interval.h"
 #include "dashboards/query/queryscheduler.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 #include "testpaths.h"
 
@@ -26,16 +27,17 @@ public:
         QPointer<DataSourceReply> reply;
     };
     explicit FakeDataSource(int scrapeMs = 15000)
-        : DataSource([scrapeMs] {
+        : DataSource([] {
               DataSourceSettings s;
               s.name = QStringLiteral("fake");
               s.uid = QStringLiteral("fake-uid");
-              s.scrapeIntervalMs = scrapeMs;
               return s;
-          }())
+          }()),
+          m_scrapeMs(scrapeMs)
     {
     }
     std::vector<Request> requests;
+    int scrapeIntervalMs() const override { return m_scrapeMs; }
 
     DataSourceReply *query(const QueryRequest &request) override
     {
@@ -87,6 +89,8 @@ private:
         reply->setError(e);
         return reply;
     }
+
+    int m_scrapeMs;
 };
 
 const QDateTime kNow =
@@ -481,7 +485,7 @@ private Q_SLOTS:
         settings.name = QStringLiteral("Prometheus");
         settings.uid = QStringLiteral("prom");
         settings.url = prom.url();
-        settings.scrapeIntervalMs = 1000;
+        settings.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 1000);
         settings.isDefault = true;
         QVERIFY(registry.add(settings));
 

@@ -10,6 +10,7 @@
 #include "dashboards/variables/variablequery.h"
 #include "dashboards/variables/variables.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
 #include <QJsonArray>
@@ -112,7 +113,8 @@ void TestVariables::initTestCase()
     s.uid = QStringLiteral("prom-uid");
     s.url = m_prom.url();
     s.isDefault = true;
-    s.scrapeIntervalMs = 1000; // the fixture scrapes every second (the step's lower limit)
+    s.jsonData.insert(QStringLiteral("scrapeIntervalMs"),
+                      1000); // the fixture scrapes every second (the step's lower limit)
     m_registry.add(s);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_range = {now - 10 * 60 * 1000, now + 60 * 1000};

@@ -5,6 +5,7 @@
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
 #include <QDirIterator>
@@ -248,8 +249,8 @@ private Q_SLOTS:
         const QList<DataSourceSettings> all = DataSourceStore::load();
         QCOMPARE(all.size(), 1);
         QVERIFY(all.first().provisioned);
-        QCOMPARE(all.first().httpMethod, DataSourceSettings::HttpMethod::Get);
-        QCOMPARE(all.first().scrapeIntervalMs, 1000);
+        QCOMPARE(PrometheusOptions::of(all.first()).httpMethod, PrometheusOptions::HttpMethod::Get);
+        QCOMPARE(PrometheusOptions::of(all.first()).scrapeIntervalMs, 1000);
         DataSourceSecrets secrets;
         QCOMPARE(readSecret(all.first().secretRef(), &secrets), CredentialJob::Error::None);
         QCOMPARE(secrets.value(QLatin1String(SecretName::BasicAuthPassword)), kPassword);
@@ -393,12 +394,13 @@ private Q_SLOTS:
         QCOMPARE(result.warnings.size(), 1); // Loki skipped
         const DataSourceSettings &s = result.dataSources.first().settings;
         const DataSourceSecrets &sec = result.dataSources.first().secrets;
-        QCOMPARE(s.kind, DataSourceKind::Thanos);
+        QCOMPARE(PrometheusOptions::of(s).kind, DataSourceKind::Thanos);
         QCOMPARE(s.uid, QStringLiteral("thanos-uid"));
         QCOMPARE(s.url, QUrl(QStringLiteral("https://thanos:10902")));
-        QCOMPARE(s.scrapeIntervalMs, 30000);
+        QCOMPARE(PrometheusOptions::of(s).scrapeIntervalMs, 30000);
         QCOMPARE(s.http.timeoutMs, 45000);
-        QCOMPARE(s.customQueryParameters, QStringLiteral("max_source_resolution=5m"));
+        QCOMPARE(PrometheusOptions::of(s).customQueryParameters,
+                 QStringLiteral("max_source_resolution=5m"));
         QVERIFY(s.http.tlsSkipVerify);
         QCOMPARE(s.http.tlsServerName, QStringLiteral("thanos.internal"));
         QCOMPARE(s.http.responseLimitBytes, qint64(1048576));

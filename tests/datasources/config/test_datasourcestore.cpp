@@ -1,8 +1,10 @@
 // Data-source settings persistence (XDG_CONFIG_HOME) and resolution of dashboard references.
 #include "datasources/config/datasourcestore.h"
 #include "datasources/datasourceregistry.h"
+#include "datasources/prometheus/prometheusoptions.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -42,7 +44,7 @@ private Q_SLOTS:
         a.name = QStringLiteral("Local Prometheus");
         a.url = QUrl(QStringLiteral("http://127.0.0.1:9090/prefix"));
         a.http.timeoutMs = 12000;
-        a.scrapeIntervalMs = 5000;
+        a.jsonData.insert(QStringLiteral("scrapeIntervalMs"), 5000);
         a.isDefault = true;
         DataSourceSettings b;
         b.uid = QStringLiteral("prom-2");
@@ -66,12 +68,12 @@ private Q_SLOTS:
         QCOMPARE(loaded[0].type, QStringLiteral("prometheus"));
         QCOMPARE(loaded[0].url, a.url);
         QCOMPARE(loaded[0].http.timeoutMs, 12000);
-        QCOMPARE(loaded[0].scrapeIntervalMs, 5000);
+        QCOMPARE(PrometheusOptions::of(loaded[0]).scrapeIntervalMs, 5000);
         QCOMPARE(loaded[0].isDefault, true);
         QCOMPARE(loaded[1].name, b.name);
         QCOMPARE(loaded[1].url, QUrl(QStringLiteral("https://prom.example.com/")));
         QCOMPARE(loaded[1].http.timeoutMs, 60000);
-        QCOMPARE(loaded[1].scrapeIntervalMs, 15000);
+        QCOMPARE(PrometheusOptions::of(loaded[1]).scrapeIntervalMs, 15000);
         QCOMPARE(loaded[1].isDefault, false);
 
         // Saving again replaces the file atomically.
@@ -86,6 +88,61 @@ private Q_SLOTS:
         f.write("{ not json");
         f.close();
         QVERIFY(DataSourceStore::load().isEmpty());
+    }
+
+    // Version 1 files (before the type's settings moved to jsonData) kept them beside the
+    // common fields; they load into jsonData, and the next save writes version 2.
+    void versionOneFileLoads()
+    {
+        QFile f(DataSourceStore::configDir() + QStringLiteral("/datasources.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"version\": 1, \"datasources\": ["
+                "{\"uid\": \"t1\", \"name\": \"Thanos\", \"type\": \"prometheus\", \"kind\": "
+                "\"thanos\","
+                "\"url\": \"http://thanos:10902\", \"httpMethod\": \"GET\", \"timeoutMs\": 5000,"
+                "\"scrapeIntervalMs\": 30000, \"seriesLimit\": 100, \"responseLimitBytes\": 1024,"
+                "\"isDefault\": true, \"customQueryParameters\": \"a=1\", "
+                "\"thanosPartialResponse\": true,"
+                "\"thanosDedup\": false, \"auth\": \"basic\", \"basicAuthUser\": \"alice\","
+                "\"headers\": [{\"name\": \"X-Team\", \"value\": \"blue\"}], \"tls\": "
+                "{\"serverName\": \"th\"},"
+                "\"secretRef\": \"datasource/t1\", \"secrets\": [\"basicAuthPassword\"]}]}");
+        f.close();
+        const QList<DataSourceSettings> loaded = DataSourceStore::load();
+        QCOMPARE(loaded.size(), 1);
+        const DataSourceSettings &s = loaded.first();
+        QCOMPARE(s.uid, QStringLiteral("t1"));
+        QCOMPARE(s.url, QUrl(QStringLiteral("http://thanos:10902")));
+        QVERIFY(s.isDefault);
+        QCOMPARE(s.http.timeoutMs, 5000);
+        QCOMPARE(s.http.responseLimitBytes, 1024);
+        QCOMPARE(s.http.auth, HttpOptions::Auth::Basic);
+        QCOMPARE(s.http.basicAuthUser, QStringLiteral("alice"));
+        QCOMPARE(s.http.headers.size(), 1);
+        QCOMPARE(s.http.tlsServerName, QStringLiteral("th"));
+        QCOMPARE(s.secretNames, QStringList{QStringLiteral("basicAuthPassword")});
+        const PrometheusOptions p = PrometheusOptions::of(s);
+        QCOMPARE(p.kind, DataSourceKind::Thanos);
+        QCOMPARE(p.httpMethod, PrometheusOptions::HttpMethod::Get);
+        QCOMPARE(p.scrapeIntervalMs, 30000);
+        QCOMPARE(p.seriesLimit, 100);
+        QCOMPARE(p.customQueryParameters, QStringLiteral("a=1"));
+        QVERIFY(p.thanosPartialResponse);
+        QVERIFY(!p.thanosDedup);
+        // Only the type's keys went to jsonData.
+        QVERIFY(!s.jsonData.contains(QLatin1String("timeoutMs")));
+        QVERIFY(!s.jsonData.contains(QLatin1String("uid")));
+
+        QVERIFY(DataSourceStore::save(loaded));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QCOMPARE(root.value(QLatin1String("version")).toInt(), 2);
+        const QJsonObject saved =
+            root.value(QLatin1String("datasources")).toArray().at(0).toObject();
+        QCOMPARE(saved.value(QLatin1String("jsonData")).toObject(), p.toJson());
+        QVERIFY(!saved.contains(QLatin1String("scrapeIntervalMs")));
+        QCOMPARE(DataSourceStore::load().first().jsonData, s.jsonData);
     }
 
     void saveFailsWithMessage()
@@ -193,13 +250,14 @@ private Q_SLOTS:
         DataSourceSettings a;
         a.uid = QStringLiteral("mimir-1");
         a.name = QStringLiteral("Mimir");
-        a.kind = DataSourceKind::Mimir;
+        a.jsonData.insert(QStringLiteral("kind"), dataSourceKindName(DataSourceKind::Mimir));
         a.url = QUrl(QStringLiteral("https://mimir.example.com"));
-        a.pathPrefix = QStringLiteral("/prometheus");
-        a.tenantId = QStringLiteral("team-a");
-        a.httpMethod = DataSourceSettings::HttpMethod::Get;
-        a.customQueryParameters = QStringLiteral("max_source_resolution=5m&x=1");
-        a.seriesLimit = 500;
+        a.jsonData.insert(QStringLiteral("pathPrefix"), QStringLiteral("/prometheus"));
+        a.jsonData.insert(QStringLiteral("tenantId"), QStringLiteral("team-a"));
+        a.jsonData.insert(QStringLiteral("httpMethod"), QStringLiteral("GET"));
+        a.jsonData.insert(QStringLiteral("customQueryParameters"),
+                          QStringLiteral("max_source_resolution=5m&x=1"));
+        a.jsonData.insert(QStringLiteral("seriesLimit"), 500);
         a.http.responseLimitBytes = 5 * 1024 * 1024 + 7; // exact bytes survive
         a.http.auth = HttpOptions::Auth::Basic;
         a.http.basicAuthUser = QStringLiteral("alice");
@@ -215,10 +273,10 @@ private Q_SLOTS:
         DataSourceSettings b;
         b.uid = QStringLiteral("thanos");
         b.name = QStringLiteral("Thanos");
-        b.kind = DataSourceKind::Thanos;
+        b.jsonData.insert(QStringLiteral("kind"), dataSourceKindName(DataSourceKind::Thanos));
         b.url = QUrl(QStringLiteral("http://127.0.0.1:10902"));
-        b.thanosPartialResponse = true;
-        b.thanosDedup = false;
+        b.jsonData.insert(QStringLiteral("thanosPartialResponse"), true);
+        b.jsonData.insert(QStringLiteral("thanosDedup"), false);
         b.http.auth = HttpOptions::Auth::Bearer;
         b.isDefault = true;
         DataSourceSettings c = b;
@@ -234,14 +292,15 @@ private Q_SLOTS:
         const QList<DataSourceSettings> loaded = DataSourceStore::load();
         QCOMPARE(loaded.size(), 3);
         const DataSourceSettings &la = loaded[0];
-        QCOMPARE(la.kind, DataSourceKind::Mimir);
-        QCOMPARE(la.pathPrefix, a.pathPrefix);
-        QCOMPARE(la.effectiveUrl().toString(),
+        QCOMPARE(PrometheusOptions::of(la).kind, DataSourceKind::Mimir);
+        QCOMPARE(PrometheusOptions::of(la).pathPrefix, PrometheusOptions::of(a).pathPrefix);
+        QCOMPARE(PrometheusOptions::of(la).effectiveUrl(la.url).toString(),
                  QStringLiteral("https://mimir.example.com/prometheus"));
-        QCOMPARE(la.tenantId, a.tenantId);
-        QCOMPARE(la.httpMethod, DataSourceSettings::HttpMethod::Get);
-        QCOMPARE(la.customQueryParameters, a.customQueryParameters);
-        QCOMPARE(la.seriesLimit, 500);
+        QCOMPARE(PrometheusOptions::of(la).tenantId, PrometheusOptions::of(a).tenantId);
+        QCOMPARE(PrometheusOptions::of(la).httpMethod, PrometheusOptions::HttpMethod::Get);
+        QCOMPARE(PrometheusOptions::of(la).customQueryParameters,
+                 PrometheusOptions::of(a).customQueryParameters);
+        QCOMPARE(PrometheusOptions::of(la).seriesLimit, 500);
         QCOMPARE(la.http.responseLimitBytes, qint64(5 * 1024 * 1024 + 7));
         QCOMPARE(loaded[1].http.responseLimitBytes, HttpOptions::DefaultResponseLimitBytes);
         QCOMPARE(la.http.auth, HttpOptions::Auth::Basic);
@@ -255,9 +314,9 @@ private Q_SLOTS:
         QCOMPARE(la.secretNames, a.secretNames);
         QCOMPARE(la.secretRef(), QStringLiteral("datasource/mimir-1"));
         QVERIFY(!la.isDefault);
-        QCOMPARE(loaded[1].kind, DataSourceKind::Thanos);
-        QVERIFY(loaded[1].thanosPartialResponse);
-        QVERIFY(!loaded[1].thanosDedup);
+        QCOMPARE(PrometheusOptions::of(loaded[1]).kind, DataSourceKind::Thanos);
+        QVERIFY(PrometheusOptions::of(loaded[1]).thanosPartialResponse);
+        QVERIFY(!PrometheusOptions::of(loaded[1]).thanosDedup);
         QCOMPARE(loaded[1].http.auth, HttpOptions::Auth::Bearer);
         // Exactly one default.
         QVERIFY(loaded[1].isDefault);

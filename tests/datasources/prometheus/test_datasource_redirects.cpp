@@ -3,6 +3,7 @@
 // or endless chains end with a message naming the problem. Real servers never redirect the API,
 // so this uses FaultServer (Redirect mode on one port, a recording ValidVector on another).
 #include "datasources/prometheus/prometheusdatasource.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "faultserver.h"
 #include "prometheusfixture.h"
 
@@ -50,7 +51,7 @@ private:
         s.http.timeoutMs = 15000;
         s.http.auth = auth;
         s.http.basicAuthUser = kUser;
-        s.tenantId = QStringLiteral("team-a");
+        s.jsonData.insert(QStringLiteral("tenantId"), QStringLiteral("team-a"));
         s.http.headers = {{QStringLiteral("X-Api-Key"), QString(), true},
                           {QStringLiteral("X-Trace"), QStringLiteral("visible"), false},
                           {QStringLiteral("Cookie"), kCookie, false}};

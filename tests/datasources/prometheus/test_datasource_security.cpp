@@ -2,6 +2,7 @@
 // with --web.config.file (own CA, certificates and a bcrypt password made here with openssl and
 // htpasswd) and VictoriaMetrics. Every wrong setting gives its own diagnosis.
 #include "datasources/prometheus/prometheusdatasource.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "faultserver.h"
 #include "prometheusfixture.h"
 
@@ -261,7 +262,7 @@ private Q_SLOTS:
     void wrongPrefixIs404()
     {
         DataSourceSettings s = goodSettings();
-        s.pathPrefix = QStringLiteral("/prometheus");
+        s.jsonData.insert(QStringLiteral("pathPrefix"), QStringLiteral("/prometheus"));
         const DataSourceError e = testError(s);
         QCOMPARE(e.kind, Kind::NotFound);
         QVERIFY2(e.message().contains(QLatin1String("prefix")), qPrintable(e.message()));
@@ -347,7 +348,8 @@ private Q_SLOTS:
             20000));
         DataSourceSettings s;
         s.name = QStringLiteral("vm");
-        s.kind = DataSourceKind::VictoriaMetrics;
+        s.jsonData.insert(QStringLiteral("kind"),
+                          dataSourceKindName(DataSourceKind::VictoriaMetrics));
         s.url = url;
         PrometheusDataSource source(s);
         auto r = test(source);

@@ -7,6 +7,7 @@
 // (method, path, status, size, duration) and no secret is, in any of its encodings.
 #include "datasources/datasourcelogging.h"
 #include "datasources/prometheus/prometheusdatasource.h"
+#include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
 #include <QFile>
@@ -104,7 +105,7 @@ private:
 
     QString base() const { return QRegularExpression::escape(m_prom.url().toString()); }
 
-    DataSourceSettings basicSettings(DataSourceSettings::HttpMethod method) const
+    DataSourceSettings basicSettings(PrometheusOptions::HttpMethod method) const
     {
         DataSourceSettings s;
         s.uid = QStringLiteral("basic");
@@ -112,9 +113,12 @@ private:
         s.url = m_prom.url();
         s.http.auth = HttpOptions::Auth::Basic;
         s.http.basicAuthUser = kUser;
-        s.httpMethod = method;
         s.http.headers << DataSourceHeader{QStringLiteral("X-Api-Key"), QString(), true};
-        s.customQueryParameters = QStringLiteral("env=staging&access_token=") + kParamSecret;
+        PrometheusOptions prometheus;
+        prometheus.httpMethod = method;
+        prometheus.customQueryParameters =
+            QStringLiteral("env=staging&access_token=") + kParamSecret;
+        prometheus.storeIn(&s);
         s.secretNames = {QLatin1String(SecretName::BasicAuthPassword),
                          SecretName::header(QStringLiteral("X-Api-Key"))};
         return s;
@@ -235,7 +239,7 @@ private Q_SLOTS:
         QVERIFY(lcDataSources().isWarningEnabled());
         takeMessages();
         const DataSourceError e =
-            run(basicSettings(DataSourceSettings::HttpMethod::Get), basicSecrets(), true);
+            run(basicSettings(PrometheusOptions::HttpMethod::Get), basicSecrets(), true);
         QVERIFY2(!e.isError(), qPrintable(e.detail));
         const QStringList log = takeMessages();
         QVERIFY2(matching(log, QStringLiteral("^pharos\\.")).isEmpty(),
@@ -250,10 +254,10 @@ private Q_SLOTS:
 
         // Basic auth + secret header + custom parameters, GET (parameters in the URL).
         DataSourceError e =
-            run(basicSettings(DataSourceSettings::HttpMethod::Get), basicSecrets(), true);
+            run(basicSettings(PrometheusOptions::HttpMethod::Get), basicSecrets(), true);
         QVERIFY2(!e.isError(), qPrintable(e.detail));
         // POST (parameters in the body): only the path is in the line.
-        e = run(basicSettings(DataSourceSettings::HttpMethod::Post), basicSecrets(), false);
+        e = run(basicSettings(PrometheusOptions::HttpMethod::Post), basicSecrets(), false);
         QVERIFY2(!e.isError(), qPrintable(e.detail));
 
         // A bearer token: this server wants basic auth, so 401.
