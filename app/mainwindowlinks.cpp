@@ -16,7 +16,7 @@
 #include "app/settings/dashboardsettings.h"
 #include "app/settings/savevariables.h"
 #include "app/view/dashboarddocument.h"
-#include "app/view/dashboardlinks.h"
+#include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"
 #include "app/view/refreshpicker.h"
 #include "app/view/timerangepicker.h"
