@@ -11,10 +11,11 @@
 #include "app/import/importdialog.h"
 #include "app/import/importreportdialog.h"
 #include "app/installeddata.h"
+#include "app/recentfiles.h"
 #include "app/settings/dashboardsettings.h"
 #include "app/settings/savevariables.h"
 #include "app/view/dashboarddocument.h"
-#include "app/view/dashboardlinks.h"
+#include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"
 #include "app/view/refreshpicker.h"
 #include "app/view/timerangepicker.h"
@@ -56,8 +57,6 @@
 namespace pharos {
 
 namespace {
-constexpr int MaxRecent = 10;
-const char *const RecentKey = "recentFiles";
 const char *const MaxSeriesKey = "panels/maxSeries";
 } // namespace
 
@@ -310,132 +309,6 @@ void MainWindow::zoomToRange(qint64 fromMs, qint64 toMs)
     applyTimeRange(range);
 }
 
-void MainWindow::openPanelLink(int panelId, int linkIndex)
-{
-    if (!m_dashboard)
-        return;
-    // The view's panels: repeated clones carry their own value of the repeat variable.
-    for (const PanelModel &p : drawablePanels(m_view->expandedPanels())) {
-        if (p.id != panelId)
-            continue;
-        const QList<DashboardLink> links =
-            parseDashboardLinks(p.json.value(QLatin1String("links")));
-        if (linkIndex >= 0 && linkIndex < links.size()) {
-            DashboardLink link = links.at(linkIndex);
-            link.type = QStringLiteral("link"); // panel links are always URLs
-            followLink(link, p.scopedVars);
-        }
-        return;
-    }
-}
-
-void MainWindow::openDashboardLink(int linkIndex, const QString &path)
-{
-    const QList<DashboardLink> &links = m_linksBar->links();
-    if (linkIndex < 0 || linkIndex >= links.size())
-        return;
-    const DashboardLink &link = links.at(linkIndex);
-    if (link.type != QLatin1String("dashboards")) {
-        followLink(link);
-        return;
-    }
-    if (path.isEmpty())
-        return;
-    QString error;
-    LinkContext context;
-    context.range = m_timePicker->timeRange();
-    if (const auto resolved = context.range.resolve(now(), m_view->timeZone(), &error))
-        context.resolved = *resolved;
-    for (const Variable &v : m_view->variables()->variables()) {
-        if (v.type != VariableType::Constant && v.type != VariableType::Adhoc)
-            context.variables.append({v.name, v.currentValues});
-    }
-    openLinkedDashboard(path, localDashboardUrl(path, link, context));
-}
-
-void MainWindow::followLink(const DashboardLink &link, const QHash<QString, VariableValue> &scoped)
-{
-    LinkContext context;
-    context.range = m_timePicker->timeRange();
-    QString error;
-    if (const auto resolved = context.range.resolve(now(), m_view->timeZone(), &error))
-        context.resolved = *resolved;
-    VariableSet *vars = m_view->variables();
-    for (const Variable &v : vars->variables()) {
-        if (v.type == VariableType::Constant || v.type == VariableType::Adhoc)
-            continue;
-        const auto own = scoped.constFind(v.name);
-        context.variables.append({v.name, own != scoped.cend() ? own->values : v.currentValues});
-    }
-    InterpolationContext interpolation = vars->context();
-    interpolation.scoped = scoped;
-    context.interpolate = [interpolation, resolved = context.resolved](const QString &text) {
-        InterpolationContext c = interpolation;
-        c.fromMs = resolved.fromMs;
-        c.toMs = resolved.toMs;
-        return interpolate(text, c, InterpolationMode::Plain);
-    };
-    const QUrl url = linkUrl(link, context);
-    const QString baseDir = m_path.isEmpty() || m_path.startsWith(QLatin1Char(':'))
-                                ? QString()
-                                : QFileInfo(m_path).absolutePath();
-    // The index may still be scanning: decide once it is ready.
-    m_localDashboards->whenReady(this, [this, url, baseDir] {
-        const LinkTarget target = resolveLinkTarget(url, *m_localDashboards, baseDir);
-        switch (target.kind) {
-        case LinkTarget::Kind::LocalDashboard:
-            openLinkedDashboard(target.path, url);
-            break;
-        case LinkTarget::Kind::Web:
-            QDesktopServices::openUrl(url);
-            m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
-            break;
-        case LinkTarget::Kind::Unsafe:
-            // javascript:, file:, data:, mailto:... only when the user says so.
-            if (!confirmUnsafeLink(url)) {
-                m_status->setText(tr("Did not open %1").arg(url.toDisplayString()));
-                break;
-            }
-            QDesktopServices::openUrl(url);
-            m_status->setText(tr("Opened %1").arg(url.toDisplayString()));
-            break;
-        case LinkTarget::Kind::Unresolved:
-            m_status->setText(target.error);
-            break;
-        }
-    });
-}
-
-quint64 MainWindow::openLinkedDashboard(const QString &path, const QUrl &url)
-{
-    const LinkState state = linkStateFromUrl(url);
-    const QString previousFrom = m_overrideFrom, previousTo = m_overrideTo;
-    m_overrideFrom = state.from;
-    m_overrideTo = state.to;
-    m_pendingLinkVariables = state.variables;
-    const quint64 id = startOpenFile(path);
-    if (id == 0) { // the user kept the current dashboard
-        m_overrideFrom = previousFrom;
-        m_overrideTo = previousTo;
-        m_pendingLinkVariables.clear();
-        return 0;
-    }
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(this, &MainWindow::loadFinished, this,
-                          [this, id, connection](quint64 finished, bool shown) {
-                              if (finished != id)
-                                  return;
-                              disconnect(*connection);
-                              delete connection;
-                              if (!shown) { // nothing was applied: forget the link's state
-                                  m_overrideFrom.clear();
-                                  m_overrideTo.clear();
-                                  m_pendingLinkVariables.clear();
-                              }
-                          });
-    return id;
-}
-
 void MainWindow::zoomOut()
 {
     QString error;
@@ -553,22 +426,6 @@ void MainWindow::addPanelFromExplore(const QJsonObject &panel)
     statusBar()->showMessage(tr("Panel added to the dashboard."), 5000);
 }
 
-bool MainWindow::confirmUnsafeLink(const QUrl &url)
-{
-    if (m_askUnsafeLink)
-        return m_askUnsafeLink(url);
-    QMessageBox box(QMessageBox::Warning, tr("Open this link?"),
-                    tr("This link is not a web page or a dashboard:\n\n%1\n\nOpening it "
-                       "hands it to your system, which may run a program or read local "
-                       "files. Open it anyway?")
-                        .arg(url.toDisplayString()),
-                    QMessageBox::Open | QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("unsafeLinkQuestion"));
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setTextFormat(Qt::PlainText);
-    return box.exec() == QMessageBox::Open;
-}
-
 int MainWindow::seriesLimitSetting()
 {
     QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -613,20 +470,12 @@ QString MainWindow::settingsPath()
 
 QStringList MainWindow::recentFiles() const
 {
-    QSettings settings(settingsPath(), QSettings::IniFormat);
-    return settings.value(QLatin1String(RecentKey)).toStringList();
+    return pharos::recentFiles(settingsPath());
 }
 
 void MainWindow::addRecent(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QSettings settings(settingsPath(), QSettings::IniFormat);
-    QStringList list = settings.value(QLatin1String(RecentKey)).toStringList();
-    list.removeAll(absolute);
-    list.prepend(absolute);
-    while (list.size() > MaxRecent)
-        list.removeLast();
-    settings.setValue(QLatin1String(RecentKey), list);
+    addRecentFile(settingsPath(), path);
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -640,10 +489,7 @@ void MainWindow::rebuildRecentMenu()
     for (const QString &path : list)
         m_recentMenu->addAction(path, this, [this, path] { startOpenFile(path); });
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear list"), this, [] {
-        QSettings settings(settingsPath(), QSettings::IniFormat);
-        settings.remove(QLatin1String(RecentKey));
-    });
+    m_recentMenu->addAction(tr("Clear list"), this, [] { clearRecentFiles(settingsPath()); });
 }
 
 void MainWindow::setStartupOverrides(const QString &from, const QString &to, const QString &refresh)
@@ -651,207 +497,6 @@ void MainWindow::setStartupOverrides(const QString &from, const QString &to, con
     m_overrideFrom = from;
     m_overrideTo = to;
     m_overrideRefresh = refresh;
-}
-
-void MainWindow::open()
-{
-    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open dashboard"), dir, tr("Grafana dashboards (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        startOpenFile(path);
-}
-
-namespace {
-struct OpenOutcome
-{
-    std::optional<Dashboard> dashboard;
-    QString error;
-};
-struct ReadOutcome
-{
-    std::optional<ImportSource> source;
-    QString error;
-};
-struct ImportOutcome
-{
-    std::optional<ImportResult> result;
-    QString error;
-};
-} // namespace
-
-quint64 MainWindow::beginLoad(const QString &path)
-{
-    m_loadingId = ++m_lastLoadId;
-    m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
-    return m_loadingId;
-}
-
-void MainWindow::endLoad(quint64 id, bool shown)
-{
-    if (id == m_loadingId) {
-        m_loadingId = 0;
-        if (!shown)
-            m_status->clear();
-    }
-    Q_EMIT loadFinished(id, shown);
-}
-
-quint64 MainWindow::startOpenFile(const QString &path)
-{
-    if (!maybeSave())
-        return 0;
-    const quint64 id = beginLoad(path);
-    runInBackground<OpenOutcome>(
-        this,
-        [path] {
-            OpenOutcome outcome;
-            outcome.dashboard = loadDashboardFile(path, &outcome.error);
-            return outcome;
-        },
-        [this, id, path](OpenOutcome outcome) {
-            if (id != m_lastLoadId) // a newer open or import won
-                return endLoad(id, false);
-            if (!outcome.dashboard) {
-                // The error first: whoever waits for the load can read lastError().
-                showError(tr("Cannot open dashboard"), outcome.error.isEmpty()
-                                                           ? tr("Cannot open %1.").arg(path)
-                                                           : outcome.error);
-                endLoad(id, false);
-                return;
-            }
-            m_status->clear();
-            m_dashboard = std::move(outcome.dashboard);
-            m_path = path;
-            addRecent(path);
-            m_document->reset(*m_dashboard, path, false);
-            applyDashboard();
-            endLoad(id, true);
-        });
-    return id;
-}
-
-bool MainWindow::waitForLoad(quint64 id)
-{
-    if (id == 0)
-        return false;
-    QEventLoop loop;
-    bool shown = false;
-    connect(this, &MainWindow::loadFinished, &loop, [&](quint64 finished, bool ok) {
-        if (finished == id) {
-            shown = ok;
-            loop.quit();
-        }
-    });
-    loop.exec();
-    return shown;
-}
-
-bool MainWindow::openFile(const QString &path)
-{
-    return waitForLoad(startOpenFile(path));
-}
-
-bool MainWindow::importFile(const QString &path)
-{
-    return waitForLoad(startImportFile(path));
-}
-
-void MainWindow::importDialog()
-{
-    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import Grafana dashboard"), dir,
-                                     tr("Grafana dashboards (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        startImportFile(path);
-}
-
-quint64 MainWindow::startImportFile(const QString &path)
-{
-    if (!maybeSave())
-        return 0;
-    const quint64 id = beginLoad(path);
-    runInBackground<ReadOutcome>(
-        this,
-        [path] {
-            ReadOutcome outcome;
-            outcome.source = readImportSource(path, &outcome.error);
-            return outcome;
-        },
-        [this, id](ReadOutcome outcome) {
-            continueImport(id, std::move(outcome.source), outcome.error);
-        });
-    return id;
-}
-
-void MainWindow::continueImport(quint64 id, std::optional<ImportSource> source,
-                                const QString &error)
-{
-    if (id != m_lastLoadId)
-        return endLoad(id, false);
-    if (!source) {
-        endLoad(id, false);
-        showError(tr("Cannot import dashboard"), error);
-        return;
-    }
-    QHash<QString, QString> values;
-    if (!source->inputs.isEmpty()) {
-        if (m_askInputs) {
-            const auto answer = m_askInputs(source->inputs);
-            if (!answer)
-                return endLoad(id, false);
-            values = *answer;
-        } else {
-            ImportDialog dialog(source->json.value(QLatin1String("title")).toString(),
-                                source->inputs, m_registry, this);
-            if (dialog.exec() != QDialog::Accepted)
-                return endLoad(id, false);
-            values = dialog.values();
-        }
-        if (id != m_lastLoadId) // another file was opened while the dialog was up
-            return endLoad(id, false);
-    }
-    runInBackground<ImportOutcome>(
-        this,
-        [source = std::move(*source), values, defaultName = defaultDataSourceName(m_registry),
-         options = migrationOptionsFor(m_registry)] {
-            ImportOutcome outcome;
-            outcome.result = importDashboard(source, values, defaultName, options, &outcome.error);
-            return outcome;
-        },
-        [this, id](ImportOutcome outcome) {
-            finishImport(id, std::move(outcome.result), outcome.error);
-        });
-}
-
-void MainWindow::finishImport(quint64 id, std::optional<ImportResult> result, const QString &error)
-{
-    if (id != m_lastLoadId)
-        return endLoad(id, false);
-    if (!result) {
-        endLoad(id, false);
-        showError(tr("Cannot import dashboard"), error);
-        return;
-    }
-    m_status->clear();
-    m_dashboard = result->dashboard;
-    m_importReport = result->report;
-    m_path.clear(); // a new dashboard: Save asks where, the imported file stays as it is
-    m_document->reset(*m_dashboard, QString(), true);
-    applyDashboard();
-
-    if (m_reportDialog)
-        m_reportDialog->deleteLater();
-    m_reportDialog = new ImportReportDialog(m_dashboard->title(), m_importReport, this);
-    m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_reportDialog->open(); // window-modal, does not block the event loop
-    endLoad(id, true);
-}
-
-ImportReportDialog *MainWindow::importReportDialog() const
-{
-    return m_reportDialog;
 }
 
 void MainWindow::applyDashboard()

@@ -1,88 +1,19 @@
 #pragma once
 
+#include "app/editor/promqlcompletionpopup.h"
+#include "app/editor/promqlhighlighter.h"
 #include "datasources/promql/promqlcompletion.h"
 #include "datasources/promql/promqllexer.h"
 
-#include <QFrame>
-#include <QHash>
-#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QSyntaxHighlighter>
 
 class QLabel;
-class QListView;
 
 namespace pharos {
 
 class DataSource;
 class VariableSet;
-class PromqlCompletionModel;
-
-/// Colours PromQL by the lexer's tokens (metric names, labels, strings, numbers, durations,
-/// functions, aggregations, keywords, operators, variables, comments; unknown characters get a
-/// red wavy underline). The whole document is lexed, so braces opened on one line classify
-/// the words of the next.
-class PromqlHighlighter : public QSyntaxHighlighter
-{
-    Q_OBJECT
-public:
-    explicit PromqlHighlighter(QTextDocument *document);
-    /// The format of a token kind on `palette` (brackets, commas, colons and @ get the
-    /// default). The colours are derived from the palette: hues that keep their meaning,
-    /// lighter on a dark Base, darker on a light one, each with a contrast of at least
-    /// minimumContrast() against Base.
-    static QTextCharFormat formatFor(PromqlTokenKind kind, const QPalette &palette);
-    /// The same for the application's palette.
-    static QTextCharFormat formatFor(PromqlTokenKind kind);
-    /// WCAG contrast ratio every token colour reaches against the palette's Base.
-    static constexpr double minimumContrast() { return 4.5; }
-    /// Recolours the document for `palette` (the editor's, when it changes).
-    void setPalette(const QPalette &palette);
-    const QPalette &palette() const { return m_palette; }
-
-protected:
-    void highlightBlock(const QString &text) override;
-
-private:
-    QString m_text;
-    QList<PromqlToken> m_tokens;
-    QPalette m_palette;
-    QHash<int, QTextCharFormat> m_formats;
-};
-
-/// The completion list shown under the cursor: candidates (virtualised list) and, below
-/// them, the signature/description or HELP/TYPE of the current one. It never takes the
-/// focus: the editor forwards navigation keys to it.
-class PromqlCompletionPopup : public QFrame
-{
-    Q_OBJECT
-public:
-    explicit PromqlCompletionPopup(QWidget *parent = nullptr);
-    /// Shows `items`. With `keepCurrent`, the current candidate stays current when it is
-    /// still offered (more data arrived); otherwise the first (the best match) is current.
-    void setItems(const QList<PromqlCompletionItem> &items, bool keepCurrent = true);
-    const QList<PromqlCompletionItem> &items() const;
-    int currentRow() const;
-    void setCurrentRow(int row);
-    void moveCurrent(int delta); // clamps
-    /// A line under the list: "Loading…", a lookup error; empty hides it.
-    void setStatus(const QString &text);
-    QString statusText() const;
-    QListView *listView() const { return m_list; }
-    /// The text of the details area (signature and description, or TYPE and HELP).
-    QString detailsText() const;
-
-Q_SIGNALS:
-    void activated(int row);
-
-private:
-    void updateDetails();
-    QListView *m_list;
-    PromqlCompletionModel *m_model;
-    QLabel *m_details;
-    QLabel *m_status;
-};
 
 /// A PromQL code editor: syntax highlighting, bracket matching, autocomplete of functions,
 /// metric names (with HELP/TYPE), label names and values of the metric under the cursor,

@@ -3,8 +3,8 @@
 
 #include "dashboards/query/queryplan.h"
 
-#include "app/editor/metricsbrowser.h"
 #include "app/editor/promqleditor.h"
+#include "app/editor/querycard.h"
 #include "dashboards/model/jsonvalue.h"
 #include "dashboards/query/interval.h"
 #include "dashboards/query/paneldata.h"
@@ -15,7 +15,6 @@
 #include "datasources/datasource.h"
 #include "datasources/datasourceregistry.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -61,56 +60,7 @@ QString refIdName(int n)
     return s;
 }
 
-enum LegendMode { LegendAuto, LegendVerbose, LegendCustom };
-enum QueryType { TypeRange, TypeInstant, TypeBoth };
-
-QueryType queryTypeOf(const QJsonObject &target)
-{
-    const bool instant = target.value(QLatin1String("instant")).toBool(false);
-    const QJsonValue r = target.value(QLatin1String("range"));
-    bool range = r.isBool() ? r.toBool() : !instant;
-    if (!instant && !range)
-        range = true;
-    if (instant && range)
-        return TypeBoth;
-    return instant ? TypeInstant : TypeRange;
-}
-
-const char *const kFormats[] = {"time_series", "table", "heatmap"};
-
 } // namespace
-
-struct QueriesEditor::Card
-{
-    QJsonObject json;     // the target as it will be written
-    QJsonObject original; // the target as loaded (or created)
-    QJsonValue raw;       // as the file had it (kept when unedited, even if not an object)
-    bool refIdError = false;
-    bool minStepError = false;
-    QString minStepMessage;
-
-    QFrame *frame = nullptr;
-    QToolButton *collapse = nullptr;
-    QLineEdit *refId = nullptr;
-    QLabel *summary = nullptr;
-    QToolButton *hide = nullptr;
-    QToolButton *duplicate = nullptr;
-    QToolButton *remove = nullptr;
-    QToolButton *up = nullptr;
-    QToolButton *down = nullptr;
-    QWidget *body = nullptr;
-    QLabel *datasourceLabel = nullptr;
-    QComboBox *datasource = nullptr;
-    PromqlEditor *expr = nullptr;
-    QPushButton *browse = nullptr;
-    QComboBox *legendMode = nullptr;
-    QLineEdit *legend = nullptr;
-    QComboBox *queryType = nullptr;
-    QLineEdit *minStep = nullptr;
-    QComboBox *format = nullptr;
-    QLabel *error = nullptr;
-    QLabel *serverError = nullptr;
-};
 
 QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry)
@@ -237,8 +187,8 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
         QJsonValue ref;
         if (m_mixedView) {
             if (!m_cards.isEmpty() &&
-                datasourceref::isSet(m_cards.last()->json.value(keyDatasource())))
-                ref = m_cards.last()->json.value(keyDatasource());
+                datasourceref::isSet(m_cards.last()->json().value(keyDatasource())))
+                ref = m_cards.last()->json().value(keyDatasource());
             else if (m_registry)
                 ref = sourceRef(m_registry->defaultSource());
         } else if (datasourceref::isSet(panelRef())) {
@@ -246,9 +196,9 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
         }
         if (!ref.isUndefined() && !ref.isNull())
             t.insert(keyDatasource(), ref);
-        Card *card = addCard(t, int(m_cards.size()));
+        QueryCard *card = addCard(t, int(m_cards.size()));
         renumber();
-        card->expr->setFocus();
+        card->expr()->setFocus();
         edited();
     });
 
@@ -257,8 +207,9 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
             const bool loading = m_loading;
             m_loading = true;
             fillSourceCombo(m_panelDs, panelRef(), true, m_mixedView);
-            for (Card *c : std::as_const(m_cards)) {
-                fillSourceCombo(c->datasource, c->json.value(keyDatasource()), false, false);
+            for (QueryCard *c : std::as_const(m_cards)) {
+                fillSourceCombo(c->datasourceCombo(), c->json().value(keyDatasource()), false,
+                                false);
                 updateCardSource(c);
             }
             m_loading = loading;
@@ -270,15 +221,15 @@ QueriesEditor::QueriesEditor(DataSourceRegistry *registry, QWidget *parent)
 QueriesEditor::~QueriesEditor()
 {
     m_loading = true;
-    for (Card *c : std::as_const(m_cards))
+    for (QueryCard *c : std::as_const(m_cards))
         disconnectCard(c);
     qDeleteAll(m_cards);
 }
 
-void QueriesEditor::disconnectCard(Card *card)
+void QueriesEditor::disconnectCard(QueryCard *card)
 {
-    QObject::disconnect(card->frame, nullptr, this, nullptr);
-    const QList<QObject *> children = card->frame->findChildren<QObject *>();
+    QObject::disconnect(card, nullptr, this, nullptr);
+    const QList<QObject *> children = card->findChildren<QObject *>();
     for (QObject *o : children)
         QObject::disconnect(o, nullptr, this, nullptr);
 }
@@ -395,7 +346,7 @@ void QueriesEditor::setPanel(const QJsonObject &panel)
             loadCard(m_cards[i], m_originalTargets[i].toObject());
         else
             addCard(m_originalTargets[i].toObject(), i);
-        m_cards[i]->raw = m_originalTargets[i];
+        m_cards[i]->setRaw(m_originalTargets[i]);
     }
     setMixedView(mixed);
     renumber();
@@ -457,30 +408,12 @@ QJsonObject QueriesEditor::applyTo(const QJsonObject &panel) const
             json::setValueAt(out, key, now);
     }
     QJsonArray targets;
-    for (const Card *c : m_cards)
-        targets.append(c->json == c->original && !c->raw.isUndefined() ? c->raw
-                                                                       : QJsonValue(c->json));
+    for (const QueryCard *c : m_cards)
+        targets.append(c->target());
     if (targets != m_originalTargets)
         out.insert(QStringLiteral("targets"), targets);
     return out;
 }
-
-namespace {
-
-/// Empty when `text` is a min interval / min step the query plan applies: "30s", ">1m",
-/// "1m30s", or one holding a variable ("$__rate_interval").
-bool validInterval(const QString &text)
-{
-    QString s = text.trimmed();
-    if (s.isEmpty() || s.contains(QLatin1Char('$')))
-        return true;
-    if (s.startsWith(QLatin1Char('>')))
-        s.remove(0, 1);
-    const auto ms = parseDurationMs(s.trimmed());
-    return ms && *ms > 0;
-}
-
-} // namespace
 
 void QueriesEditor::onOptionEdited(const QString &key, const QString &rawText)
 {
@@ -500,7 +433,7 @@ void QueriesEditor::onOptionEdited(const QString &key, const QString &rawText)
         else
             error = tr("Max data points must be a whole number greater than 0.");
     } else if (key == QLatin1String("interval")) {
-        if (validInterval(text))
+        if (isValidQueryInterval(text))
             value = text;
         else
             error = tr("Min interval “%1” is not a valid interval: use a number and a unit, "
@@ -573,22 +506,22 @@ void QueriesEditor::onPanelDatasource(int index)
         QJsonValue previous = panelRef();
         if (!datasourceref::isSet(previous) && m_registry)
             previous = sourceRef(m_registry->defaultSource());
-        for (Card *c : std::as_const(m_cards)) {
-            if (!datasourceref::isSet(c->json.value(keyDatasource())) && !previous.isUndefined())
-                c->json.insert(keyDatasource(), previous);
+        for (QueryCard *c : std::as_const(m_cards)) {
+            if (!datasourceref::isSet(c->json().value(keyDatasource())) && !previous.isUndefined())
+                c->json().insert(keyDatasource(), previous);
         }
         m_values.insert(keyDatasource(), ref);
         m_loading = true;
-        for (Card *c : std::as_const(m_cards))
-            fillSourceCombo(c->datasource, c->json.value(keyDatasource()), false, false);
+        for (QueryCard *c : std::as_const(m_cards))
+            fillSourceCombo(c->datasourceCombo(), c->json().value(keyDatasource()), false, false);
         m_loading = false;
         setMixedView(true);
     } else {
         m_values.insert(keyDatasource(), ref);
         // The targets that name a data source move to the panel's, as in Grafana.
-        for (Card *c : std::as_const(m_cards)) {
-            if (datasourceref::isSet(c->json.value(keyDatasource())))
-                c->json.insert(keyDatasource(), ref);
+        for (QueryCard *c : std::as_const(m_cards)) {
+            if (datasourceref::isSet(c->json().value(keyDatasource())))
+                c->json().insert(keyDatasource(), ref);
         }
         setMixedView(false);
         // The variable or unknown entry is no longer the choice: rebuild the list.
@@ -596,18 +529,18 @@ void QueriesEditor::onPanelDatasource(int index)
         fillSourceCombo(m_panelDs, ref, true, false);
         m_loading = false;
     }
-    for (Card *c : std::as_const(m_cards))
+    for (QueryCard *c : std::as_const(m_cards))
         updateCardSource(c);
     edited();
 }
 
-void QueriesEditor::onCardDatasource(Card *card, int index)
+void QueriesEditor::onCardDatasource(QueryCard *card, int index)
 {
-    if (index == card->datasource->property("shownIndex").toInt())
+    if (index == card->datasourceCombo()->property("shownIndex").toInt())
         return;
-    card->datasource->setProperty("shownIndex", index);
-    const QJsonValue ref = card->datasource->itemData(index).toJsonValue();
-    card->json.insert(keyDatasource(), ref);
+    card->datasourceCombo()->setProperty("shownIndex", index);
+    const QJsonValue ref = card->datasourceCombo()->itemData(index).toJsonValue();
+    card->json().insert(keyDatasource(), ref);
     updateCardSource(card);
     edited();
 }
@@ -615,15 +548,14 @@ void QueriesEditor::onCardDatasource(Card *card, int index)
 void QueriesEditor::setMixedView(bool mixed)
 {
     m_mixedView = mixed;
-    for (Card *c : std::as_const(m_cards)) {
-        c->datasource->setVisible(mixed);
-        c->datasourceLabel->setVisible(mixed);
+    for (QueryCard *c : std::as_const(m_cards)) {
+        c->setDatasourceVisible(mixed);
     }
 }
 
-void QueriesEditor::updateCardSource(Card *card)
+void QueriesEditor::updateCardSource(QueryCard *card)
 {
-    QJsonValue ref = card->json.value(keyDatasource());
+    QJsonValue ref = card->json().value(keyDatasource());
     if (!datasourceref::isSet(ref) || datasourceref::isMixed(ref))
         ref = panelRef();
     DataSource *ds = nullptr;
@@ -633,14 +565,14 @@ void QueriesEditor::updateCardSource(Card *card)
         if (!ds && mixed)
             ds = m_registry->resolve(QJsonValue(QJsonValue::Null));
     }
-    card->expr->setDataSource(ds);
+    card->expr()->setDataSource(ds);
 }
 
 QString QueriesEditor::nextRefId() const
 {
     QStringList used;
-    for (const Card *c : m_cards)
-        used << c->json.value(QLatin1String("refId")).toString() << c->refId->text().trimmed();
+    for (const QueryCard *c : m_cards)
+        used << c->json().value(QLatin1String("refId")).toString() << c->typedRefId();
     for (int n = 0;; ++n) {
         const QString id = refIdName(n);
         if (!used.contains(id))
@@ -648,423 +580,100 @@ QString QueriesEditor::nextRefId() const
     }
 }
 
-void QueriesEditor::loadCard(Card *card, const QJsonObject &t)
+void QueriesEditor::loadCard(QueryCard *card, const QJsonObject &t)
 {
     const bool loading = m_loading;
     m_loading = true;
-    card->json = t;
-    card->original = t;
-    card->raw = t;
-    card->refId->setText(t.value(QLatin1String("refId")).toString());
-    card->refIdError = false;
-    card->minStepError = false;
-    updateCardErrors(card);
-    card->hide->setChecked(t.value(QLatin1String("hide")).toBool(false));
-    updateHideButton(card);
-    card->expr->setVariableSet(m_variables);
-    card->expr->setTimeRange(m_fromMs, m_toMs);
-    const QString expr = t.value(QLatin1String("expr")).toString();
-    if (card->expr->query() != expr) { // the same text keeps the cursor and the error
-        card->expr->setQuery(expr);
-        card->serverError->clear();
-        card->serverError->hide();
-    }
-    card->summary->setText(expr.simplified());
-    card->summary->setToolTip(expr.simplified());
-    const QString legend = t.value(QLatin1String("legendFormat")).toString();
-    const int mode = legend == QLatin1String("__auto") ? LegendAuto
-                     : legend.isEmpty()                ? LegendVerbose
-                                                       : LegendCustom;
-    card->legendMode->setCurrentIndex(mode);
-    card->legend->setText(mode == LegendCustom ? legend : QString());
-    card->legend->setVisible(mode == LegendCustom);
-    card->queryType->setCurrentIndex(queryTypeOf(t));
-    card->minStep->setText(t.value(QLatin1String("interval")).toString());
-    const QString format = t.value(QLatin1String("format")).toString();
-    while (card->format->count() > int(std::size(kFormats)))
-        card->format->removeItem(card->format->count() - 1);
-    const int formatIndex = card->format->findData(format);
-    if (formatIndex >= 0) {
-        card->format->setCurrentIndex(formatIndex);
-    } else if (format.isEmpty()) {
-        card->format->setCurrentIndex(0);
-    } else {
-        card->format->addItem(format, format); // kept as written
-        card->format->setCurrentIndex(card->format->count() - 1);
-    }
-    fillSourceCombo(card->datasource, t.value(keyDatasource()), false, false);
-    card->datasource->setVisible(m_mixedView);
-    card->datasourceLabel->setVisible(m_mixedView);
+    card->expr()->setVariableSet(m_variables);
+    card->expr()->setTimeRange(m_fromMs, m_toMs);
+    card->load(t);
+    fillSourceCombo(card->datasourceCombo(), t.value(keyDatasource()), false, false);
+    card->setDatasourceVisible(m_mixedView);
     updateCardSource(card);
 
     m_loading = loading;
 }
 
-QueriesEditor::Card *QueriesEditor::addCard(const QJsonObject &target, int index)
+QueryCard *QueriesEditor::addCard(const QJsonObject &target, int index)
 {
-    auto *card = new Card;
-    card->json = target;
     const bool loading = m_loading;
     m_loading = true;
-
-    card->frame = new QFrame;
-    card->frame->setFrameShape(QFrame::StyledPanel);
-    auto *v = new QVBoxLayout(card->frame);
-    v->setContentsMargins(6, 4, 6, 6);
-
-    // Header: collapse, refId, summary, hide, duplicate, remove, up, down.
-    auto *header = new QHBoxLayout;
-    auto tool = [&](const QString &text, const QString &tip) {
-        auto *b = new QToolButton(card->frame);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        return b;
-    };
-    card->collapse = tool(QString(), tr("Collapse or expand this query"));
-    card->collapse->setArrowType(Qt::DownArrow);
-    card->collapse->setAccessibleName(tr("Collapse or expand this query"));
-    card->collapse->setCheckable(true);
-    card->refId = new QLineEdit(card->frame);
-    card->refId->setToolTip(tr("The query's name (refId), unique in the panel"));
-    card->refId->setMaximumWidth(120);
-    card->summary = new QLabel(card->frame);
-    card->summary->setTextFormat(Qt::PlainText);
-    card->summary->hide();
-    card->summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    card->hide = tool(tr("Hide"), tr("Hide this query's response (it is not run)"));
-    card->hide->setCheckable(true);
-    card->duplicate = tool(tr("Duplicate"), tr("Duplicate this query"));
-    card->remove = tool(tr("Remove"), tr("Remove this query"));
-    card->up = tool(QString(), tr("Move up"));
-    card->up->setArrowType(Qt::UpArrow);
-    card->up->setAccessibleName(tr("Move up"));
-    card->down = tool(QString(), tr("Move down"));
-    card->down->setArrowType(Qt::DownArrow);
-    card->down->setAccessibleName(tr("Move down"));
-    header->addWidget(card->collapse);
-    header->addWidget(card->refId);
-    header->addWidget(card->summary, 1);
-    header->addStretch();
-    for (QToolButton *b : {card->hide, card->duplicate, card->remove, card->up, card->down})
-        header->addWidget(b);
-    v->addLayout(header);
-
-    // Body.
-    card->body = new QWidget(card->frame);
-    auto *form = new QFormLayout(card->body);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    card->datasourceLabel = new QLabel(tr("Data source"), card->body);
-    card->datasource = new QComboBox(card->body);
-    card->datasource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    card->datasourceLabel->setBuddy(card->datasource);
-    form->addRow(card->datasourceLabel, card->datasource);
-    card->expr = new PromqlEditor(card->body);
-    // As tall as the query (2 to 12 lines).
-    PromqlEditor *expr = card->expr;
-    auto fit = [expr] {
-        const int lines = std::clamp(int(expr->document()->size().height()), 2, 12);
-        expr->setFixedHeight(expr->fontMetrics().lineSpacing() * lines +
-                             int(2 * expr->document()->documentMargin()) + 2 * expr->frameWidth() +
-                             2);
-    };
-    connect(expr->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
-            expr, fit);
-    fit();
-    card->expr->setPlaceholderText(tr("Enter a PromQL query (Shift+Enter to run)"));
-    // Grafana's "Metrics browser" beside the query: pick a metric, labels and values; the
-    // selector goes in at the cursor.
-    card->browse = new QPushButton(tr("Metrics browser…"), card->body);
-    card->browse->setToolTip(tr("Build a selector from the metrics, labels and values the "
-                                "data source has"));
-    connect(card->browse, &QPushButton::clicked, this,
-            [expr] { MetricsBrowser::openFor(expr, expr->window()); });
-    auto *queryRow = new QWidget(card->body);
-    auto *queryLayout = new QHBoxLayout(queryRow);
-    queryLayout->setContentsMargins(0, 0, 0, 0);
-    queryLayout->addWidget(card->browse, 0, Qt::AlignTop);
-    queryLayout->addWidget(card->expr, 1);
-    form->addRow(tr("Query"), queryRow);
-    card->serverError = new QLabel(card->body);
-    card->serverError->setWordWrap(true);
-    card->serverError->setTextFormat(Qt::PlainText);
-    card->serverError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    card->serverError->setStyleSheet(QStringLiteral("color: #d44a3a;"));
-    card->serverError->hide();
-    form->addRow(QString(), card->serverError);
-
-    auto *legendRow = new QHBoxLayout;
-    card->legendMode = new QComboBox(card->body);
-    card->legendMode->addItem(tr("Auto"));
-    card->legendMode->addItem(tr("Verbose"));
-    card->legendMode->addItem(tr("Custom"));
-    card->legendMode->setToolTip(
-        tr("Auto: only the labels the series do not share; Verbose: the full series name; "
-           "Custom: a text with {{label}} placeholders"));
-    card->legend = new QLineEdit(card->body);
-    card->legend->setPlaceholderText(QStringLiteral("{{label_name}}"));
-    legendRow->addWidget(card->legendMode);
-    legendRow->addWidget(card->legend, 1);
-    legendRow->addStretch(0); // takes the room while the text is hidden
-    form->addRow(tr("Legend"), legendRow);
-
-    auto *optionsRow = new QHBoxLayout;
-    card->queryType = new QComboBox(card->body);
-    card->queryType->addItem(tr("Range"));
-    card->queryType->addItem(tr("Instant"));
-    card->queryType->addItem(tr("Both"));
-    card->minStep = new QLineEdit(card->body);
-    card->minStep->setPlaceholderText(tr("auto"));
-    card->minStep->setToolTip(tr("The smallest step of the query, e.g. 30s or $__rate_interval"));
-    card->format = new QComboBox(card->body);
-    card->format->addItem(tr("Time series"), QString::fromLatin1(kFormats[0]));
-    card->format->addItem(tr("Table"), QString::fromLatin1(kFormats[1]));
-    card->format->addItem(tr("Heatmap"), QString::fromLatin1(kFormats[2]));
-    auto *typeLabel = new QLabel(tr("Type"), card->body);
-    typeLabel->setBuddy(card->queryType);
-    auto *stepLabel = new QLabel(tr("Min step"), card->body);
-    stepLabel->setBuddy(card->minStep);
-    auto *formatLabel = new QLabel(tr("Format"), card->body);
-    formatLabel->setBuddy(card->format);
-    optionsRow->addWidget(typeLabel);
-    optionsRow->addWidget(card->queryType);
-    optionsRow->addWidget(stepLabel);
-    optionsRow->addWidget(card->minStep, 1);
-    optionsRow->addWidget(formatLabel);
-    optionsRow->addWidget(card->format);
-    form->addRow(optionsRow);
-    card->error = new QLabel(card->body);
-    card->error->setWordWrap(true);
-    card->error->setStyleSheet(QStringLiteral("color: #d44a3a;"));
-    card->error->hide();
-    form->addRow(card->error);
-    v->addWidget(card->body);
-
-    // Edits.
-    connect(card->collapse, &QToolButton::toggled, this, [card](bool collapsed) {
-        card->collapse->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
-        card->body->setVisible(!collapsed);
-        const QString expr = card->expr->query().simplified();
-        card->summary->setText(expr);
-        card->summary->setToolTip(expr);
-        card->summary->setVisible(collapsed);
+    auto *card = new QueryCard;
+    card->json() = target;
+    card->setRefIdTaken([this, card](const QString &id) {
+        for (const QueryCard *c : std::as_const(m_cards))
+            if (c != card && c->json().value(QLatin1String("refId")).toString() == id)
+                return true;
+        return false;
     });
-    connect(card->refId, &QLineEdit::editingFinished, this, [this, card] {
-        const QString id = card->refId->text().trimmed();
-        bool taken = false;
-        for (const Card *c : std::as_const(m_cards))
-            if (c != card && c->json.value(QLatin1String("refId")).toString() == id)
-                taken = true;
-        card->refIdError = id.isEmpty() || taken;
-        if (id.isEmpty())
-            card->refId->setToolTip(tr("A query needs a name."));
-        else if (taken)
-            card->refId->setToolTip(tr("Another query is already named “%1”.").arg(id));
-        updateCardErrors(card);
-        if (card->refIdError || card->json.value(QLatin1String("refId")).toString() == id)
-            return;
-        card->json.insert(QStringLiteral("refId"), id);
-        edited();
-    });
-    connect(card->hide, &QToolButton::clicked, this, [this, card](bool hidden) {
-        if (hidden)
-            card->json.insert(QStringLiteral("hide"), true);
-        else if (card->original.contains(QLatin1String("hide")))
-            card->json.insert(QStringLiteral("hide"), false);
-        else
-            card->json.remove(QStringLiteral("hide"));
-        updateHideButton(card);
-        edited();
-    });
-    connect(card->duplicate, &QToolButton::clicked, this, [this, card] {
-        QJsonObject copy = card->json;
+    connect(card, &QueryCard::edited, this, &QueriesEditor::edited);
+    connect(card, &QueryCard::runRequested, this, &QueriesEditor::runRequested);
+    connect(card, &QueryCard::datasourceActivated, this,
+            [this, card](int index) { onCardDatasource(card, index); });
+    connect(card, &QueryCard::duplicateRequested, this, [this, card] {
+        QJsonObject copy = card->json();
         copy.insert(QStringLiteral("refId"), nextRefId());
         addCard(copy, int(m_cards.indexOf(card)) + 1);
         renumber();
         edited();
     });
-    connect(card->remove, &QToolButton::clicked, this, [this, card] {
+    connect(card, &QueryCard::removeRequested, this, [this, card] {
         removeCard(int(m_cards.indexOf(card)));
         edited();
     });
-    connect(card->up, &QToolButton::clicked, this, [this, card] {
+    connect(card, &QueryCard::moveRequested, this, [this, card](int delta) {
         const int i = int(m_cards.indexOf(card));
-        if (i > 0) {
-            moveCard(i, i - 1);
+        const int to = i + delta;
+        if (i >= 0 && to >= 0 && to < m_cards.size()) {
+            moveCard(i, to);
             edited();
         }
-    });
-    connect(card->down, &QToolButton::clicked, this, [this, card] {
-        const int i = int(m_cards.indexOf(card));
-        if (i >= 0 && i + 1 < m_cards.size()) {
-            moveCard(i, i + 1);
-            edited();
-        }
-    });
-    connect(card->datasource, &QComboBox::activated, this,
-            [this, card](int index) { onCardDatasource(card, index); });
-    connect(card->expr, &QPlainTextEdit::textChanged, this, [this, card] {
-        if (m_loading)
-            return;
-        const QString expr = card->expr->query();
-        if (card->json.value(QLatin1String("expr")).toString() == expr &&
-            card->json.contains(QLatin1String("expr")))
-            return; // a format change, not an edit
-        card->json.insert(QStringLiteral("expr"), expr);
-        // Grafana opens a query written in its builder in the builder; this one is code now.
-        if (card->json.value(QLatin1String("editorMode")).toString() == QLatin1String("builder"))
-            card->json.insert(QStringLiteral("editorMode"), QStringLiteral("code"));
-        edited();
-    });
-    connect(card->expr, &PromqlEditor::runRequested, this, &QueriesEditor::runRequested);
-    connect(card->legendMode, &QComboBox::activated, this, [this, card](int mode) {
-        const QString key = QStringLiteral("legendFormat");
-        card->legend->setVisible(mode == LegendCustom);
-        if (mode == LegendAuto)
-            card->json.insert(key, QStringLiteral("__auto"));
-        else if (mode == LegendVerbose)
-            card->json.insert(key, QString());
-        else {
-            card->json.insert(key, card->legend->text());
-            card->legend->setFocus();
-        }
-        edited();
-    });
-    connect(card->legend, &QLineEdit::textEdited, this, [this, card](const QString &text) {
-        card->json.insert(QStringLiteral("legendFormat"), text);
-        edited();
-    });
-    connect(card->queryType, &QComboBox::activated, this, [this, card](int type) {
-        card->json.insert(QStringLiteral("range"), type != TypeInstant);
-        card->json.insert(QStringLiteral("instant"), type != TypeRange);
-        edited();
-    });
-    connect(card->minStep, &QLineEdit::editingFinished, this, [this, card] {
-        const QString text = card->minStep->text().trimmed();
-        card->minStepError = !validInterval(text);
-        card->minStepMessage =
-            card->minStepError
-                ? tr("Min step “%1” is not a valid interval: use a number and a unit, e.g. "
-                     "30s or 1m.")
-                      .arg(text)
-                : QString();
-        updateCardErrors(card);
-        if (card->minStepError)
-            return;
-        const QString key = QStringLiteral("interval");
-        const QJsonValue before = card->json.value(key);
-        if (text.isEmpty() && !card->original.contains(key))
-            card->json.remove(key);
-        else
-            card->json.insert(key, text);
-        if (card->json.value(key) != before)
-            edited();
-    });
-    connect(card->format, &QComboBox::activated, this, [this, card](int index) {
-        card->json.insert(QStringLiteral("format"), card->format->itemData(index).toString());
-        edited();
     });
 
     loadCard(card, target);
     m_cards.insert(index, card);
-    m_cardsLayout->insertWidget(index, card->frame);
-    card->frame->show(); // now, not when the layout gets to it
+    m_cardsLayout->insertWidget(index, card);
+    card->show(); // now, not when the layout gets to it
     m_loading = loading;
     return card;
-}
-
-void QueriesEditor::updateHideButton(Card *card)
-{
-    const bool hidden = card->hide->isChecked();
-    card->hide->setText(hidden ? tr("Hidden") : tr("Hide"));
-    card->hide->setToolTip(hidden ? tr("This query is not run: click to show its response")
-                                  : tr("Hide this query's response (it is not run)"));
-    QFont f = card->refId->font();
-    f.setItalic(hidden);
-    card->refId->setFont(f);
-}
-
-void QueriesEditor::updateCardErrors(Card *card)
-{
-    QStringList messages;
-    if (card->refIdError)
-        messages << card->refId->toolTip();
-    else
-        card->refId->setToolTip(tr("The query's name (refId), unique in the panel"));
-    if (card->minStepError)
-        messages << card->minStepMessage;
-    const QString bad = QStringLiteral("QLineEdit { border: 1px solid #d44a3a; }");
-    card->refId->setStyleSheet(card->refIdError ? bad : QString());
-    card->minStep->setStyleSheet(card->minStepError ? bad : QString());
-    card->error->setText(messages.join(QLatin1Char('\n')));
-    card->error->setVisible(!messages.isEmpty());
 }
 
 void QueriesEditor::removeCard(int index)
 {
     if (index < 0 || index >= m_cards.size())
         return;
-    Card *card = m_cards.takeAt(index);
+    QueryCard *card = m_cards.takeAt(index);
     disconnectCard(card);
-    m_cardsLayout->removeWidget(card->frame);
-    card->frame->hide();
-    card->frame->setParent(nullptr);
-    card->frame->deleteLater(); // the click that removes it may still be on the stack
-    delete card;
+    m_cardsLayout->removeWidget(card);
+    card->hide();
+    card->setParent(nullptr);
+    card->deleteLater(); // the click that removes it may still be on the stack
     renumber();
 }
 
 void QueriesEditor::moveCard(int from, int to)
 {
-    Card *card = m_cards.takeAt(from);
+    QueryCard *card = m_cards.takeAt(from);
     m_cards.insert(to, card);
-    m_cardsLayout->removeWidget(card->frame);
-    m_cardsLayout->insertWidget(to, card->frame);
+    m_cardsLayout->removeWidget(card);
+    m_cardsLayout->insertWidget(to, card);
     renumber();
 }
 
 void QueriesEditor::renumber()
 {
-    for (int i = 0; i < m_cards.size(); ++i) {
-        Card *c = m_cards[i];
-        const QString n = QString::number(i);
-        auto name = [&](QObject *o, const char *base) {
-            o->setObjectName(QLatin1String(base) + QLatin1Char('-') + n);
-        };
-        name(c->frame, "query");
-        name(c->collapse, "collapse");
-        name(c->refId, "refId");
-        name(c->summary, "summary");
-        name(c->hide, "hide");
-        name(c->duplicate, "duplicate");
-        name(c->remove, "remove");
-        name(c->up, "up");
-        name(c->down, "down");
-        name(c->datasource, "datasource");
-        name(c->expr, "expr");
-        name(c->browse, "metricsBrowser");
-        name(c->serverError, "serverError");
-        name(c->legendMode, "legendMode");
-        name(c->legend, "legend");
-        name(c->queryType, "queryType");
-        name(c->minStep, "minStep");
-        name(c->format, "format");
-        name(c->error, "error");
-        c->up->setEnabled(i > 0);
-        c->down->setEnabled(i + 1 < m_cards.size());
-    }
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cards[i]->setIndex(i, int(m_cards.size()));
 }
 
 void QueriesEditor::clearCards()
 {
-    for (Card *c : std::as_const(m_cards)) {
+    for (QueryCard *c : std::as_const(m_cards)) {
         disconnectCard(c);
-        m_cardsLayout->removeWidget(c->frame);
-        c->frame->hide();
-        c->frame->setParent(nullptr);
-        c->frame->deleteLater();
-        delete c;
+        m_cardsLayout->removeWidget(c);
+        c->hide();
+        c->setParent(nullptr);
+        c->deleteLater();
     }
     m_cards.clear();
 }
@@ -1072,8 +681,8 @@ void QueriesEditor::clearCards()
 void QueriesEditor::setVariableSet(VariableSet *variables)
 {
     m_variables = variables;
-    for (Card *c : std::as_const(m_cards)) {
-        c->expr->setVariableSet(variables);
+    for (QueryCard *c : std::as_const(m_cards)) {
+        c->expr()->setVariableSet(variables);
         updateCardSource(c);
     }
 }
@@ -1082,15 +691,15 @@ void QueriesEditor::setTimeRange(qint64 fromMs, qint64 toMs)
 {
     m_fromMs = fromMs;
     m_toMs = toMs;
-    for (Card *c : std::as_const(m_cards))
-        c->expr->setTimeRange(fromMs, toMs);
+    for (QueryCard *c : std::as_const(m_cards))
+        c->expr()->setTimeRange(fromMs, toMs);
 }
 
 void QueriesEditor::setResults(const PanelData &data)
 {
-    for (Card *c : std::as_const(m_cards)) {
-        const QString refId = c->json.value(QLatin1String("refId")).toString();
-        const QString query = c->expr->query();
+    for (QueryCard *c : std::as_const(m_cards)) {
+        const QString refId = c->json().value(QLatin1String("refId")).toString();
+        const QString query = c->expr()->query();
         QString message;
         bool stale = false;
         bool sameText = true;
@@ -1111,11 +720,10 @@ void QueriesEditor::setResults(const PanelData &data)
         if (stale)
             continue;
         if (message.isEmpty() || !sameText)
-            c->expr->clearServerError();
+            c->expr()->clearServerError();
         else
-            c->expr->setServerError(message);
-        c->serverError->setText(message);
-        c->serverError->setVisible(!message.isEmpty());
+            c->expr()->setServerError(message);
+        c->setServerError(message);
     }
 }
 
@@ -1128,7 +736,7 @@ PromqlEditor *QueriesEditor::exprEditor(int row) const
 {
     if (row < 0 || row >= m_cards.size())
         return nullptr;
-    return m_cards[row]->expr;
+    return m_cards[row]->expr();
 }
 
 } // namespace pharos

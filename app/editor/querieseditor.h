@@ -18,16 +18,18 @@ namespace pharos {
 
 class DataSourceRegistry;
 class PromqlEditor;
+class QueryCard;
 class VariableSet;
 struct PanelData;
 
 /// The Queries tab of the panel editor: the panel's data source, its query options (max data
 /// points, min interval, relative time, time shift, hide time info) and its targets A, B, C…
-/// Each target has its data source (the panel's by default; a panel with targets on several
-/// sources is Grafana's "-- Mixed --"), a PromqlEditor for expr, the legend format, the query
-/// type (range, instant or both), the min step ("interval") and the format (time series,
-/// table or heatmap). Targets can be added, duplicated, removed, hidden ("hide": true) and
-/// moved up and down; new ones get the next free refId.
+/// Each target is a card (QueryCard, app/editor/querycard.h): its data source (the panel's by
+/// default; a panel with targets on several sources is Grafana's "-- Mixed --"), a
+/// PromqlEditor for expr, the legend format, the query type (range, instant or both), the min
+/// step ("interval") and the format (time series, table or heatmap). Targets can be added,
+/// duplicated, removed, hidden ("hide": true) and moved up and down; new ones get the next free
+/// refId.
 ///
 /// setPanel() shows a panel without emitting changed(); applyTo() writes the keys the tab owns
 /// ("datasource", "targets", "maxDataPoints", "interval", "timeFrom", "timeShift",
@@ -85,9 +87,8 @@ Q_SIGNALS:
     void runRequested();
 
 private:
-    struct Card;
-    Card *addCard(const QJsonObject &target, int index);
-    void loadCard(Card *card, const QJsonObject &target);
+    QueryCard *addCard(const QJsonObject &target, int index);
+    void loadCard(QueryCard *card, const QJsonObject &target);
     void removeCard(int index);
     void moveCard(int from, int to);
     void renumber();
@@ -96,13 +97,11 @@ private:
     void loadPanelOptions();
     void updateOptionsSummary();
     void onPanelDatasource(int index);
-    void onCardDatasource(Card *card, int index);
+    void onCardDatasource(QueryCard *card, int index);
     void onOptionEdited(const QString &key, const QString &text);
     void setOptionError(const QString &key, const QString &message);
-    void updateCardErrors(Card *card);
-    void updateHideButton(Card *card);
-    void disconnectCard(Card *card);
-    void updateCardSource(Card *card);
+    void disconnectCard(QueryCard *card);
+    void updateCardSource(QueryCard *card);
     void setMixedView(bool mixed);
     void fillSourceCombo(QComboBox *combo, const QJsonValue &ref, bool withMixed,
                          bool mixedSelected);
@@ -135,7 +134,7 @@ private:
     QLabel *m_optionsError;
     QVBoxLayout *m_cardsLayout;
     QPushButton *m_add;
-    QList<Card *> m_cards;
+    QList<QueryCard *> m_cards;
 };
 
 } // namespace pharos

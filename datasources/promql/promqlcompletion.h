@@ -1,14 +1,18 @@
 #pragma once
 
-// PromQL completion: where the cursor is (context analysis over the lexer) and what can be
-// typed there (functions, metric names with HELP/TYPE, label names, label values, durations,
-// variables). Server lookups go through DataSource: debounced, limited, cached per data
-// source and cancelled when superseded. QtCore only.
+// PromQL completion: what can be typed at the cursor (functions, metric names with HELP/TYPE,
+// label names, label values, durations, variables). Server lookups go through DataSource:
+// debounced, limited, cached per data source and cancelled when superseded. QtCore only.
+// The cursor context, the ranking, the signature hints and the lookup cache have their own
+// headers, included here.
 
 #include "datasources/datasource.h"
+#include "datasources/promql/promqlcompletioncache.h"
+#include "datasources/promql/promqlcontext.h"
 #include "datasources/promql/promqllexer.h"
+#include "datasources/promql/promqlranker.h"
+#include "datasources/promql/promqlsignatures.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -16,91 +20,8 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
-#include <memory>
-#include <vector>
 
 namespace pharos {
-
-/// What the text around the cursor asks for.
-struct PromqlCompletionContext
-{
-    enum class Kind {
-        None,             // inside a comment, a number, a string outside a selector, ...
-        FunctionOrMetric, // an expression starts here: functions, aggregations, metric names
-        Keyword,          // after an expression: operators and modifiers (by, offset, and, ...)
-        LabelName,        // inside {...} of a selector, or in by/without/on/ignoring (...)
-        LabelValue,       // after label=, label!=, label=~ or label!~ inside {...}
-        Duration,         // inside [...]
-        Variable,         // after $
-    };
-    Kind kind = Kind::None;
-    QString prefix;               // what is typed of the word being completed (no quotes, no $)
-    int replaceStart = 0;         // the text an accepted candidate replaces
-    int replaceLength = 0;        //
-    QString metric;               // the selector's metric name, if known
-    QString label;                // LabelValue: the label whose value is typed
-    QStringList matchers;         // the selector's other matchers as written: job="x", ...
-    QStringList usedLabels;       // LabelName in {...}: labels already used in these braces
-    QChar quote;                  // LabelValue: the opening quote already typed (null when none)
-    bool closingQuote = false;    // LabelValue: the string already has its closing quote
-    bool grouping = false;        // LabelName inside by/without/on/ignoring/group_x (...)
-    bool operatorFollows = false; // LabelName in {...}: "=" or "!" already follows the word
-
-    /// The series selector lookups are restricted to: metric{matchers}, or "" when nothing
-    /// restricts them. Matchers holding Grafana variables are left out.
-    QString selector() const;
-    bool needsServer() const
-    {
-        return kind == Kind::FunctionOrMetric || kind == Kind::LabelName ||
-               kind == Kind::LabelValue;
-    }
-};
-
-/// Analyses `text` with the cursor at QChar offset `cursor`.
-PromqlCompletionContext promqlCompletionContext(const QString &text, int cursor);
-
-/// How a candidate matches what is typed (case-insensitive), best first: the whole name, its
-/// start, the start of one of its words (after "_", ":", any other non-alphanumeric character,
-/// or a lower-to-upper case change: "dur" in "http_request_duration_seconds"), anywhere, or
-/// as a subsequence ("hrds" in "http_request_duration_seconds").
-enum class PromqlMatchRank : quint8 { Exact, Prefix, WordStart, Substring, Fuzzy, None };
-
-/// `typedLower` is what is typed, lower-cased (QString::toLower()).
-PromqlMatchRank promqlMatchRank(QStringView candidate, QStringView typedLower);
-
-/// The indices of the best `limit` candidates (all when limit <= 0) that match `typed`,
-/// ordered as a user expects: by rank, then shorter first, then alphabetically.
-QList<int> promqlRankCandidates(const QStringList &candidates, const QString &typed, int limit);
-
-/// The function call around the cursor, for a signature hint: the innermost call of a function
-/// or aggregation whose parentheses hold the cursor (also when it is deeper inside a selector
-/// or plain parentheses of an argument), or the by/without (...) label list of an aggregation.
-struct PromqlCallContext
-{
-    QString function;      // as in the catalogue ("rate", "sum"); empty when not in a call
-    int argument = -1;     // the argument the cursor is in, from 0; -1 in the label list
-    bool grouping = false; // in the aggregation's by/without (...) label list
-    int openParen = -1;    // offset of the "(" of the arguments or of the label list
-    bool isValid() const { return !function.isEmpty(); }
-};
-PromqlCallContext promqlCallContext(const QString &text, int cursor);
-
-/// A catalogue signature split to show one argument highlighted:
-/// head + arguments joined by ", " + tail is the signature.
-struct PromqlSignatureParts
-{
-    QString head;           // "clamp(" or "topk [by|without (label, …)] ("
-    QStringList arguments;  // "v instant-vector", "min scalar", ...
-    QString tail;           // ") → instant-vector"
-    int groupingStart = -1; // aggregations: the "[by|without (label, …)]" part of head
-    int groupingLength = 0;
-    /// The last argument is "…": any number of further arguments.
-    bool variadic() const
-    {
-        return !arguments.isEmpty() && arguments.last() == QStringLiteral("…");
-    }
-};
-PromqlSignatureParts promqlSignatureParts(const QString &signature);
 
 /// One candidate.
 struct PromqlCompletionItem
@@ -121,56 +42,6 @@ struct PromqlCompletionItem
     int cursorOffset = -1; // where the cursor goes inside insertText; -1 = at its end
     QString detail;        // signature, or the metric TYPE ("counter")
     QString documentation; // description, or the metric HELP
-};
-
-/// HELP/TYPE/UNIT of one metric from /api/v1/metadata.
-struct PromqlMetricMetadata
-{
-    QString type;
-    QString help;
-    QString unit;
-};
-
-/// Lookup results of one data source, shared by every completer using it (a child object of
-/// the data source, so it goes away with it). Entries expire after expiryMs().
-class PromqlLookupCache : public QObject
-{
-    Q_OBJECT
-public:
-    /// The cache of `source`, created on first use.
-    static PromqlLookupCache *forDataSource(DataSource *source);
-    static qint64 expiryMs() { return 5 * 60 * 1000; }
-
-    /// The values lower-cased in one buffer, for fast matching of large lists (built when
-    /// all values are ASCII, as metric names are).
-    struct Folded
-    {
-        QByteArray text;         // each value followed by '\n'
-        std::vector<int> starts; // where each value starts in text
-    };
-    struct Strings
-    {
-        QStringList values;
-        bool truncated = false; // the server had more than the limit
-        QElapsedTimer age;
-        std::shared_ptr<const Folded> folded; // null when a value is not ASCII
-    };
-    /// nullptr when not cached or expired.
-    const Strings *find(const QString &key) const;
-    void insert(const QString &key, QStringList values, bool truncated);
-
-    bool hasMetadata() const { return m_metadataLoaded && m_metadataAge.elapsed() < expiryMs(); }
-    const QHash<QString, PromqlMetricMetadata> &metadata() const { return m_metadata; }
-    void setMetadata(QHash<QString, PromqlMetricMetadata> metadata);
-    void addMetadata(const QString &metric, const PromqlMetricMetadata &meta);
-    void clear();
-
-private:
-    explicit PromqlLookupCache(QObject *parent);
-    QHash<QString, Strings> m_strings;
-    QHash<QString, PromqlMetricMetadata> m_metadata;
-    bool m_metadataLoaded = false;
-    QElapsedTimer m_metadataAge;
 };
 
 /// Produces completion candidates for PromQL text. complete() answers at once from the

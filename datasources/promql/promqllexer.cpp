@@ -342,30 +342,33 @@ QString promqlTokenKindName(PromqlTokenKind kind)
     return QStringLiteral("error");
 }
 
+PromqlTokenKind promqlBracketPartner(PromqlTokenKind bracket)
+{
+    using K = PromqlTokenKind;
+    switch (bracket) {
+    case K::LeftParen:
+        return K::RightParen;
+    case K::RightParen:
+        return K::LeftParen;
+    case K::LeftBrace:
+        return K::RightBrace;
+    case K::RightBrace:
+        return K::LeftBrace;
+    case K::LeftBracket:
+        return K::RightBracket;
+    default:
+        return K::LeftBracket;
+    }
+}
+
 int matchingPromqlBracket(const QList<PromqlToken> &tokens, int index)
 {
     using K = PromqlTokenKind;
     if (index < 0 || index >= tokens.size() || !tokens[index].isBracket())
         return -1;
     const PromqlToken &t = tokens[index];
-    auto partner = [](K k) {
-        switch (k) {
-        case K::LeftParen:
-            return K::RightParen;
-        case K::RightParen:
-            return K::LeftParen;
-        case K::LeftBrace:
-            return K::RightBrace;
-        case K::RightBrace:
-            return K::LeftBrace;
-        case K::LeftBracket:
-            return K::RightBracket;
-        default:
-            return K::LeftBracket;
-        }
-    };
     const K open = t.kind;
-    const K close = partner(open);
+    const K close = promqlBracketPartner(open);
     const int dir = t.isOpening() ? 1 : -1;
     int depth = 0;
     for (int k = index; k >= 0 && k < tokens.size(); k += dir) {

@@ -67,6 +67,10 @@ QList<PromqlToken> lexPromql(QStringView text);
 /// Stable lower-case name of a kind ("metric", "label", "function", ...), for tests and tools.
 QString promqlTokenKindName(PromqlTokenKind kind);
 
+/// The bracket kind that pairs with `bracket`: RightParen for LeftParen, LeftBrace for
+/// RightBrace, ... (LeftBracket for anything that is not a bracket).
+PromqlTokenKind promqlBracketPartner(PromqlTokenKind bracket);
+
 /// The index of the bracket token matching the bracket token `index` (same nesting level),
 /// or -1 when it has none. Strings and comments never count.
 int matchingPromqlBracket(const QList<PromqlToken> &tokens, int index);

@@ -4,7 +4,7 @@
 // same time range and variable values; web links get the time and variables in their URL;
 // panel links to /d/<uid> open the local dashboard; an unknown uid is explained.
 #include "app/mainwindow.h"
-#include "app/view/dashboardlinks.h"
+#include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"
 #include "app/view/timerangepicker.h"
 #include "countingdatasource.h"

@@ -3,7 +3,7 @@
 // other scheme (javascript:, file:, data:, mailto:) reach the desktop only after the user
 // confirms a question naming the URL.
 #include "app/mainwindow.h"
-#include "app/view/dashboardlinks.h"
+#include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"
 #include "countingdatasource.h"
 #include "datasources/datasourceregistry.h"
