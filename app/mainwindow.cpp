@@ -12,7 +12,7 @@
 #include "app/import/importreportdialog.h"
 #include "app/installeddata.h"
 #include "app/settings/dashboardsettings.h"
-#include "app/settings/savevariables.h"
+#include "app/settings/savevariablesdialog.h"
 #include "app/view/dashboarddocument.h"
 #include "app/view/dashboardlinks.h"
 #include "app/view/dashboardview.h"
