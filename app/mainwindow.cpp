@@ -13,7 +13,7 @@
 #include "app/installeddata.h"
 #include "app/recentfiles.h"
 #include "app/settings/dashboardsettings.h"
-#include "app/settings/savevariables.h"
+#include "app/settings/savevariablesdialog.h"
 #include "app/view/dashboarddocument.h"
 #include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"

@@ -2,8 +2,8 @@
 
 #include "app/backgroundjob.h"
 #include "app/settings/dashboardsettingslinks.h"
-#include "app/settings/dashboardsettingsmodel.h"
 #include "app/settings/dashboardsettingsvariables.h"
+#include "dashboards/model/settingschecks.h"
 
 #include <QCheckBox>
 #include <QComboBox>

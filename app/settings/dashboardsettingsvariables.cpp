@@ -1,7 +1,7 @@
 #include "app/settings/dashboardsettingsvariables.h"
 
 #include "app/editor/promqleditor.h"
-#include "app/settings/dashboardsettingsmodel.h"
+#include "dashboards/model/settingschecks.h"
 #include "dashboards/time/timerange.h"
 #include "dashboards/variables/variables.h"
 #include "datasources/datasourceregistry.h"

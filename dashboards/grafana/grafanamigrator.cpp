@@ -2,6 +2,7 @@
 #include "dashboards/grafana/migrationhelpers.h"
 #include "dashboards/grafana/schemasteps.h"
 #include "dashboards/layout/layout.h"
+#include "dashboards/layout/legacyrows.h"
 #include "dashboards/model/jsonvalue.h"
 #include "dashboards/model/paneltypes.h"
 
@@ -181,6 +182,21 @@ MigrationResult GrafanaMigrator::run(const QJsonObject &input)
     r.report.notes = m_notes;
     r.changed = m_doc != original;
     return r;
+}
+
+void GrafanaMigrator::upgradeRows()
+{
+    const QJsonArray panels = legacyrows::toGridPanels(
+        m_doc.value(L("rows")).toArray(), m_doc.value(L("panels")).toArray(),
+        [this](const QJsonObject &row, bool titleWasHidden) {
+            if (titleWasHidden)
+                note(row, tr("Grafana hid this row's title (showTitle off); rows are always shown "
+                             "with their title now."));
+            else
+                note(row, tr("Legacy row converted to a row panel."));
+        });
+    m_doc.remove(L("rows"));
+    m_doc.insert(L("panels"), panels);
 }
 
 void GrafanaMigrator::assignIds()

@@ -2,10 +2,10 @@
 
 // GrafanaMigrator, the driver of migrateDashboard() (grafanamigration.h). Internal to the
 // migration; its steps live in the files named after them:
-//   grafanamigrator.cpp     the driver (run), report entries, panel ids, the public API
+//   grafanamigrator.cpp     the driver (run), report entries, legacy rows (the conversion is
+//                           dashboards/layout/legacyrows), panel ids, the public API
 //   schemasteps.cpp         the per-version panel steps, one function per schemaVersion
 //   variablemigration.cpp   template variables and annotations
-//   rowupgrade.cpp          legacy rows[] -> grid panels and row panels
 //   legacygraph.cpp         graph -> time series (or bar gauge, histogram)
 //   legacysinglestat.cpp    singlestat -> stat or gauge
 //   legacytable.cpp         table-old -> table

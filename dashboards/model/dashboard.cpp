@@ -1,5 +1,6 @@
 #include "dashboards/model/dashboard.h"
 #include "dashboards/layout/layout.h"
+#include "dashboards/layout/legacyrows.h"
 #include "dashboards/model/jsonvalue.h"
 
 #include <QCoreApplication>
@@ -206,28 +207,6 @@ PanelModel parsePanel(const QJsonObject &o)
     return p;
 }
 
-/// Legacy row height ("250px", "250", 250) in grid units: ceil(px / 38), at least 3.
-int legacyGridHeight(const QJsonValue &v, int fallbackUnits)
-{
-    double px = 0;
-    if (v.isDouble()) {
-        px = v.toDouble();
-    } else if (v.isString()) {
-        QString s = v.toString().trimmed();
-        if (s.endsWith(QLatin1String("px")))
-            s.chop(2);
-        bool ok = false;
-        px = s.toDouble(&ok);
-        if (!ok)
-            return fallbackUnits;
-    } else {
-        return fallbackUnits;
-    }
-    if (px < 90) // minimum panel height: 3 cells of 30 px
-        px = 90;
-    return std::min(json::saturatedInt(std::ceil(px / 38.0)), layout::MaxHeight);
-}
-
 } // namespace
 
 QJsonObject PanelModel::customDefaults() const
@@ -421,69 +400,13 @@ void Dashboard::rebuildView()
                 m_panels.append(parsePanel(v.toObject()));
         }
     } else {
-        // Legacy rows[] (schema < 16): lay the panels out on the 24-column grid, view only.
-        // Width = span x 2 (span default 4); height = ceil(px / 38) with a minimum of 3
-        // units; row height default 250 px. Panels are packed left to right and wrap at 24.
-        const QJsonArray rows = m_json.value(QLatin1String("rows")).toArray();
-        bool showRows = false;
-        for (const QJsonValue &rv : rows) {
-            const QJsonObject r = rv.toObject();
-            if (r.value(QLatin1String("collapse")).toBool() ||
-                r.value(QLatin1String("showTitle")).toBool() ||
-                !r.value(QLatin1String("repeat")).toString().isEmpty())
-                showRows = true;
-        }
-        int y = 0;
-        for (const QJsonValue &rv : rows) {
-            const QJsonObject r = rv.toObject();
-            const bool collapsed = r.value(QLatin1String("collapse")).toBool();
-            const int rowHeight = legacyGridHeight(r.value(QLatin1String("height")), 7);
-            PanelModel rowPanel;
-            if (showRows) {
-                rowPanel.type = QStringLiteral("row");
-                rowPanel.title = r.value(QLatin1String("title")).toString();
-                rowPanel.collapsed = collapsed;
-                rowPanel.gridPos = GridPos{0, y, 24, 1};
-                rowPanel.json = r;
-                rowPanel.repeat = r.value(QLatin1String("repeat")).toString();
-                y += 1;
-            }
-            // A collapsed row's panels are laid out as if the row were expanded below it.
-            int x = 0;
-            int lineY = y;
-            int lineHeight = 0;
-            QList<PanelModel> laidOut;
-            const QJsonArray rp = r.value(QLatin1String("panels")).toArray();
-            for (const QJsonValue &pv : rp) {
-                if (!pv.isObject())
-                    continue;
-                const QJsonObject po = pv.toObject();
-                PanelModel p = parsePanel(po);
-                double span = po.value(QLatin1String("span")).toDouble(4);
-                if (span <= 0)
-                    span = 4;
-                const int w =
-                    std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
-                const int h = legacyGridHeight(po.value(QLatin1String("height")), rowHeight);
-                if (x + w > 24) {
-                    x = 0;
-                    lineY += lineHeight;
-                    lineHeight = 0;
-                }
-                p.gridPos = GridPos{x, lineY, w, h};
-                x += w;
-                lineHeight = std::max(lineHeight, h);
-                laidOut.append(p);
-            }
-            if (showRows && collapsed) {
-                rowPanel.children = laidOut;
-                m_panels.append(rowPanel);
-            } else {
-                if (showRows)
-                    m_panels.append(rowPanel);
-                m_panels.append(laidOut);
-                y = lineY + lineHeight;
-            }
+        // Legacy rows[] (schema < 16), view only (the document keeps its rows): laid out as
+        // the Grafana migration lays them out when the file is loaded.
+        const QJsonArray grid = layout::layoutPanels(
+            legacyrows::toGridPanels(m_json.value(QLatin1String("rows")).toArray(), QJsonArray()));
+        for (const QJsonValue &v : grid) {
+            if (v.isObject())
+                m_panels.append(parsePanel(v.toObject()));
         }
     }
     // Panels without an id, or repeating one already used, get unique negative ids (view

@@ -255,16 +255,13 @@ private:
     BarGaugePanel *m_panel;
 };
 
-BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
+BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : ReducedPanel(model, parent)
 {
     const QJsonObject options = model.options();
-    m_calc = reduceCalc(model);
     m_displayMode = options.value(QLatin1String("displayMode")).toString();
     if (m_displayMode != QLatin1String("lcd") && m_displayMode != QLatin1String("basic"))
         m_displayMode = QStringLiteral("gradient");
-    m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
     m_showUnfilled = options.value(QLatin1String("showUnfilled")).toBool(true);
-    m_textSizes = TextSizes::fromPanel(model);
     m_sizing = options.value(QLatin1String("sizing")).toString(QStringLiteral("auto"));
     m_minVizWidth =
         std::clamp(json::integer(options.value(QLatin1String("minVizWidth")), 8), 0, 10000);
@@ -275,10 +272,9 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
     m_valueMode = options.value(QLatin1String("valueMode")).toString(QStringLiteral("color"));
     m_namePlacement =
         options.value(QLatin1String("namePlacement")).toString(QStringLiteral("auto"));
-    m_mappings = ValueMappings::fromPanel(model.json);
     m_view = new BarGaugeView(this);
     m_view->setObjectName(QStringLiteral("barGaugeView"));
-    m_scroll = new VizScrollArea(m_view, [this](const QSize &viewport) {
+    setView(m_view, [this](const QSize &viewport) {
         const int n = int(m_values.size());
         if (n <= 1)
             return viewport;
@@ -288,7 +284,6 @@ BarGaugePanel::BarGaugePanel(const PanelModel &model, QWidget *parent) : PanelWi
         return vertical ? QSize(std::max(viewport.width(), needed), viewport.height())
                         : QSize(viewport.width(), std::max(viewport.height(), needed));
     });
-    setContentWidget(m_scroll);
 }
 
 QSize BarGaugePanel::areaSize() const
@@ -353,13 +348,6 @@ bool BarGaugePanel::isVertical() const
     return m_view->vertical();
 }
 
-double BarGaugePanel::fractionOf(double value) const
-{
-    if (!(m_hi > m_lo) || std::isnan(value))
-        return 0;
-    return std::clamp((value - m_lo) / (m_hi - m_lo), 0.0, 1.0);
-}
-
 QRectF BarGaugePanel::barRect(int index) const
 {
     return m_view->geometry(index).bar;
@@ -387,16 +375,6 @@ QRectF BarGaugePanel::filledRect(int index) const
 int BarGaugePanel::lcdCells(int index) const
 {
     return m_view->cells(m_view->geometry(index));
-}
-
-bool BarGaugePanel::updateContent(const PanelDataPtr &data)
-{
-    m_drawn = data;
-    std::tie(m_lo, m_hi) = displayRange(model(), *data);
-    m_values = reduceSeries(model(), *data, m_calc, m_mappings, m_lo, m_hi);
-    m_scroll->updateContentSize();
-    m_view->update();
-    return !m_values.empty();
 }
 
 } // namespace pharos

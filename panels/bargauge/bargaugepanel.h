@@ -1,13 +1,10 @@
 #pragma once
 
-#include "dashboards/fields/valuemappings.h"
-#include "panels/panelwidget.h"
-#include "panels/reducedvalues.h"
+#include "panels/reducedpanel.h"
 
 namespace pharos {
 
 class BarGaugeView;
-class VizScrollArea;
 
 /// Grafana "bargauge": one bar per series with its name and value, from min to max, in the
 /// threshold colours. displayMode "basic" (one colour), "gradient" (the threshold colours
@@ -18,7 +15,7 @@ class VizScrollArea;
 /// at all. namePlacement "auto"/"top" puts the name above a horizontal bar, "left" in a
 /// column left of the bars, "hidden" nowhere. orientation "horizontal",
 /// "vertical" or "auto" (vertical bars side by side when the panel is wider than tall).
-class BarGaugePanel : public PanelWidget
+class BarGaugePanel : public ReducedPanel
 {
     Q_OBJECT
 public:
@@ -37,12 +34,8 @@ public:
     /// Where the name and the value of bar `index` are drawn (empty when not drawn).
     QRectF nameRect(int index) const;
     QRectF valueRect(int index) const;
-    /// options.text: fixed name and value font sizes (unset: sized to fit the bar).
-    const TextSizes &textSizes() const { return m_textSizes; }
     /// The orientation in use (auto resolved for the current size).
     bool isVertical() const;
-    double rangeMin() const { return m_lo; }
-    double rangeMax() const { return m_hi; }
     QWidget *barView() const;
     /// The whole bar (filled and unfilled) of `index` in barView() coordinates.
     QRectF barRect(int index) const;
@@ -50,15 +43,11 @@ public:
     QRectF filledRect(int index) const;
     /// LCD mode: the number of cells per bar.
     int lcdCells(int index) const;
-    double fractionOf(double value) const;
     /// Bars never get thinner than minBarSize() (manual sizing: minVizWidth / minVizHeight;
     /// auto: 8 px wide, 16 px tall): more bars than fit make the panel scroll, and "auto"
     /// orientation then stacks horizontal bars.
     double minBarSize(bool vertical) const;
     static constexpr double Gap = 6; // px between bars
-
-protected:
-    bool updateContent(const PanelDataPtr &data) override;
 
 private:
     friend class BarGaugeView;
@@ -68,23 +57,14 @@ private:
     double barSlot(double length, int n, bool vertical) const;
     bool verticalIn(const QSize &area) const;
     BarGaugeView *m_view = nullptr;
-    VizScrollArea *m_scroll = nullptr;
-    std::vector<ReducedValue> m_values;
-    PanelDataPtr m_drawn;
-    ValueMappings m_mappings;
-    QString m_calc;
     QString m_displayMode; // gradient, lcd, basic
-    QString m_orientation; // auto, horizontal, vertical
     bool m_showUnfilled = true;
-    TextSizes m_textSizes;
     QString m_valueMode; // color, text, hidden
     QString m_sizing;    // auto, manual
     int m_minVizWidth = 8;
     int m_minVizHeight = 16;
     int m_maxVizHeight = 300;
     QString m_namePlacement; // auto, top, left, hidden
-    double m_lo = 0;
-    double m_hi = 100;
 };
 
 } // namespace pharos

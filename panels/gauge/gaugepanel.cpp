@@ -258,19 +258,15 @@ private:
     GaugePanel *m_panel;
 };
 
-GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
+GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : ReducedPanel(model, parent)
 {
     const QJsonObject options = model.options();
-    m_calc = reduceCalc(model);
     m_markers = options.value(QLatin1String("showThresholdMarkers")).toBool(true);
     m_labels = options.value(QLatin1String("showThresholdLabels")).toBool(false);
-    m_orientation = options.value(QLatin1String("orientation")).toString(QStringLiteral("auto"));
-    m_textSizes = TextSizes::fromPanel(model);
-    m_mappings = ValueMappings::fromPanel(model.json);
     m_minCell = VizScrollArea::minCellSize(options, m_orientation, QSize(48, 48));
     m_view = new GaugeView(this);
     m_view->setObjectName(QStringLiteral("gaugeView"));
-    m_scroll = new VizScrollArea(m_view, [this](const QSize &viewport) {
+    setView(m_view, [this](const QSize &viewport) {
         const int n = int(m_values.size());
         if (n <= 1)
             return viewport;
@@ -279,7 +275,6 @@ GaugePanel::GaugePanel(const PanelModel &model, QWidget *parent) : PanelWidget(m
         return QSize(std::max(viewport.width(), cols * m_minCell.width()),
                      std::max(viewport.height(), rows * m_minCell.height()));
     });
-    setContentWidget(m_scroll);
 }
 
 QWidget *GaugePanel::gaugeView() const
@@ -295,13 +290,6 @@ QStringList GaugePanel::gaugeTexts() const
     return out;
 }
 
-double GaugePanel::fractionOf(double value) const
-{
-    if (!(m_hi > m_lo) || std::isnan(value))
-        return 0;
-    return std::clamp((value - m_lo) / (m_hi - m_lo), 0.0, 1.0);
-}
-
 QPointF GaugePanel::valueBandPoint(int index, double fraction) const
 {
     const GaugeGeometry g = m_view->geometry(index);
@@ -312,16 +300,6 @@ QPointF GaugePanel::markerPoint(int index, double fraction) const
 {
     const GaugeGeometry g = m_view->geometry(index);
     return g.valid ? polar(g.center, (g.outer + g.markerIn) / 2, fraction) : QPointF();
-}
-
-bool GaugePanel::updateContent(const PanelDataPtr &data)
-{
-    m_drawn = data;
-    std::tie(m_lo, m_hi) = displayRange(model(), *data);
-    m_values = reduceSeries(model(), *data, m_calc, m_mappings, m_lo, m_hi);
-    m_scroll->updateContentSize();
-    m_view->update();
-    return !m_values.empty();
 }
 
 } // namespace pharos

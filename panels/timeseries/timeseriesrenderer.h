@@ -108,6 +108,10 @@ struct TimeSeriesRenderOptions
 /// the line; a run of a single sample is drawn as a point. Series may be lines, bars or
 /// points, stepped or smoothed, stacked (normal or percent, by group), on a left or a right
 /// axis, negated; thresholds are drawn as lines and/or areas.
+///
+/// Its files: timeseriesrenderer.cpp (the mapping, render(): layout, time axis, labels, grid,
+/// thresholds), rendereraxes.cpp (y ranges and ticks), rendererstacking.cpp (stacked and
+/// negated series), rendererseries.cpp (drawing a series: lines, fills, bars, points).
 class TimeSeriesRenderer
 {
 public:

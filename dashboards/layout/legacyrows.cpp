@@ -1,18 +1,35 @@
-#include "dashboards/grafana/grafanamigrator.h"
-#include "dashboards/grafana/migrationhelpers.h"
+#include "dashboards/layout/legacyrows.h"
 #include "dashboards/layout/layout.h"
 #include "dashboards/model/jsonvalue.h"
 
-#include <QJsonArray>
+#include <QString>
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
-namespace pharos {
-
-using namespace migration;
+namespace pharos::legacyrows {
 
 namespace {
+
+QLatin1String L(const char *s)
+{
+    return QLatin1String(s);
+}
+
+/// A finite number written as a number or a numeric string.
+std::optional<double> finiteNumber(const QJsonValue &v)
+{
+    if (v.isDouble() && std::isfinite(v.toDouble()))
+        return v.toDouble();
+    if (v.isString()) {
+        bool ok = false;
+        const double d = v.toString().trimmed().toDouble(&ok);
+        if (ok && std::isfinite(d))
+            return d;
+    }
+    return std::nullopt;
+}
 
 // y + h of a gridPos as written, within the layout's bounds (file values can be anything).
 int gridBottom(const QJsonObject &g)
@@ -22,6 +39,8 @@ int gridBottom(const QJsonObject &g)
     return int(std::clamp<qint64>(bottom, 0, layout::MaxY + layout::MaxHeight));
 }
 
+/// A legacy height ("250px", "250", 250) in grid units, at least Grafana's 90 px minimum;
+/// `fallback` when it is not a finite number.
 int heightUnits(const QJsonValue &v, int fallback)
 {
     double px = 0;
@@ -47,10 +66,9 @@ int heightUnits(const QJsonValue &v, int fallback)
 
 } // namespace
 
-void GrafanaMigrator::upgradeRows()
+QJsonArray toGridPanels(const QJsonArray &rows, QJsonArray panels,
+                        const RowPanelCallback &onRowPanel)
 {
-    const QJsonArray rows = m_doc.value(L("rows")).toArray();
-    QJsonArray panels = m_doc.value(L("panels")).toArray();
     // Existing grid panels (rare in files that still have rows) stay above.
     int yPos = 0;
     for (const QJsonValue &v : std::as_const(panels)) {
@@ -61,11 +79,11 @@ void GrafanaMigrator::upgradeRows()
     for (const QJsonValue &rv : rows) {
         for (const QJsonValue &pv : rv.toObject().value(L("panels")).toArray())
             maxId = std::max(
-                maxId, json::saturatedInt(toNumber(pv.toObject().value(L("id"))).value_or(0)));
+                maxId, json::saturatedInt(finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
     }
     for (const QJsonValue &pv : std::as_const(panels))
-        maxId =
-            std::max(maxId, json::saturatedInt(toNumber(pv.toObject().value(L("id"))).value_or(0)));
+        maxId = std::max(
+            maxId, json::saturatedInt(finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
 
     // Row panels exist only when a row is collapsed, titled or repeated (as in Grafana).
     bool showRows = false;
@@ -100,11 +118,8 @@ void GrafanaMigrator::upgradeRows()
                                                       {QStringLiteral("y"), yPos},
                                                       {QStringLiteral("w"), 24},
                                                       {QStringLiteral("h"), 1}});
-            if (!r.value(L("showTitle")).toBool() && !collapsed)
-                note(r, tr("Grafana hid this row's title (showTitle off); rows are always shown "
-                           "with their title now."));
-            else
-                note(r, tr("Legacy row converted to a row panel."));
+            if (onRowPanel)
+                onRowPanel(r, !r.value(L("showTitle")).toBool() && !collapsed);
             ++yPos;
         }
         // Panels are packed into the row area from the left; a panel that does not fit in
@@ -117,7 +132,7 @@ void GrafanaMigrator::upgradeRows()
             if (!pv.isObject())
                 continue;
             QJsonObject p = pv.toObject();
-            double span = toNumber(p.value(L("span"))).value_or(4);
+            double span = finiteNumber(p.value(L("span"))).value_or(4);
             if (span <= 0)
                 span = 4;
             const int w = std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
@@ -162,7 +177,7 @@ void GrafanaMigrator::upgradeRows()
                                                {QStringLiteral("h"), h}});
             lastTop = areaTop;
             if (p.contains(L("minSpan"))) {
-                const double minSpan = toNumber(p.value(L("minSpan"))).value_or(0);
+                const double minSpan = finiteNumber(p.value(L("minSpan"))).value_or(0);
                 if (minSpan > 0)
                     p.insert(L("minSpan"), std::min(24.0, minSpan * 2));
             }
@@ -194,8 +209,7 @@ void GrafanaMigrator::upgradeRows()
             }
         }
     }
-    m_doc.remove(L("rows"));
-    m_doc.insert(L("panels"), panels);
+    return panels;
 }
 
-} // namespace pharos
+} // namespace pharos::legacyrows

@@ -2,16 +2,13 @@
 
 #include <QJsonArray>
 #include <QStringList>
-#include <functional>
-#include <optional>
-
-class QWidget;
 
 namespace pharos {
 
 class VariableSet;
 
-/// "Save current variable values", as Grafana offers it when saving.
+/// "Save current variable values", as Grafana offers it when saving (the app asks
+/// the question).
 ///
 /// The names of the variables whose selection (values, or ad hoc filters) differs from the
 /// `current` (or `filters`) saved in `fileList`, the file's `templating.list`, and also from
@@ -20,10 +17,5 @@ class VariableSet;
 /// a change. Constants, and variables the file does not have, are ignored.
 QStringList changedVariableValues(const VariableSet &variables, const QJsonArray &fileList,
                                   const QJsonArray &openedList = {});
-
-/// Asks whether to write the current values as the new defaults: a Save/Cancel question
-/// with an "Update default variable values" check box (unchecked). Returns nullopt when
-/// cancelled, else whether the box was checked.
-std::optional<bool> askSaveVariableValues(QWidget *parent, const QStringList &changed);
 
 } // namespace pharos

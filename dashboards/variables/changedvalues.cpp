@@ -1,11 +1,8 @@
-#include "app/settings/savevariables.h"
+#include "dashboards/variables/changedvalues.h"
 
 #include "dashboards/variables/variables.h"
 
-#include <QCheckBox>
-#include <QCoreApplication>
 #include <QJsonObject>
-#include <QMessageBox>
 
 namespace pharos {
 
@@ -73,28 +70,6 @@ QStringList changedVariableValues(const VariableSet &variables, const QJsonArray
         changed << v.name;
     }
     return changed;
-}
-
-std::optional<bool> askSaveVariableValues(QWidget *parent, const QStringList &changed)
-{
-    QMessageBox box(QMessageBox::Question,
-                    QCoreApplication::translate("pharos::SaveVariables", "Save dashboard"),
-                    QCoreApplication::translate(
-                        "pharos::SaveVariables",
-                        "The selected values of these variables differ from the dashboard's "
-                        "defaults: %1.")
-                        .arg(changed.join(QLatin1String(", "))),
-                    QMessageBox::Save | QMessageBox::Cancel, parent);
-    box.setObjectName(QStringLiteral("saveVariablesQuestion"));
-    auto *update = new QCheckBox(
-        QCoreApplication::translate("pharos::SaveVariables", "Update default variable values"),
-        &box);
-    update->setObjectName(QStringLiteral("updateVariableDefaults"));
-    box.setCheckBox(update);
-    box.setDefaultButton(QMessageBox::Save);
-    if (box.exec() != QMessageBox::Save)
-        return std::nullopt;
-    return update->isChecked();
 }
 
 } // namespace pharos

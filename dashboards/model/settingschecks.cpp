@@ -1,4 +1,4 @@
-#include "app/settings/dashboardsettingsmodel.h"
+#include "dashboards/model/settingschecks.h"
 
 #include "dashboards/grafana/grafanamigration.h"
 #include "dashboards/query/interval.h"
