@@ -14,7 +14,6 @@
 #include "app/import/importreportdialog.h"
 #include "app/installeddata.h"
 #include "app/settings/dashboardsettings.h"
-#include "app/settings/savevariables.h"
 #include "app/view/dashboarddocument.h"
 #include "app/view/dashboardlinksbar.h"
 #include "app/view/dashboardview.h"
