@@ -1,5 +1,6 @@
 #include "app/cli/exporter.h"
 
+#include "app/cli/commanddashboard.h"
 #include "app/view/dashboardview.h"
 #include "dashboards/model/dashboardio.h"
 #include "dashboards/query/queryscheduler.h"
@@ -22,12 +23,11 @@ namespace pharos {
 int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *registry,
                     QTextStream &out, QTextStream &err, int timeoutMs)
 {
-    QString error;
-    const std::optional<Dashboard> dashboard = loadDashboardFile(options.file, &error);
-    if (!dashboard) {
-        err << error << Qt::endl;
+    const std::optional<CommandDashboard> opened = openCommandDashboard(options, err);
+    if (!opened)
         return 2;
-    }
+    const Dashboard *dashboard = &opened->dashboard;
+    const TimeRange range = opened->range;
 
     DashboardView view(registry);
     view.setAttribute(Qt::WA_DontShowOnScreen);
@@ -35,9 +35,6 @@ int exportDashboard(const CommandLineOptions &options, DataSourceRegistry *regis
     view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view.setExportMode(true);
     view.setLayoutWidth(options.width);
-    TimeRange range;
-    range.from = options.from.isEmpty() ? dashboard->timeFrom() : options.from;
-    range.to = options.to.isEmpty() ? dashboard->timeTo() : options.to;
     view.setDashboard(*dashboard, range);
     view.resize(options.width, std::max(100, view.contentHeight()));
     view.show();

@@ -1,5 +1,7 @@
 #include "app/cli/inspect.h"
 
+#include "app/cli/commanddashboard.h"
+
 #include "app/view/dashboardview.h"
 #include "dashboards/layout/repeat.h"
 #include "dashboards/model/dashboardio.h"
@@ -31,12 +33,11 @@ QJsonValue seconds(qint64 ms)
 int runInspectCommand(const CommandLineOptions &options, DataSourceRegistry *registry,
                       QTextStream &out, QTextStream &err, int timeoutMs)
 {
-    QString error;
-    const std::optional<Dashboard> dashboard = loadDashboardFile(options.file, &error);
-    if (!dashboard) {
-        err << error << Qt::endl;
+    const std::optional<CommandDashboard> opened = openCommandDashboard(options, err);
+    if (!opened)
         return 2;
-    }
+    const Dashboard *dashboard = &opened->dashboard;
+    QString error;
 
     VariableSet variables(registry);
     variables.load(*dashboard);
@@ -57,9 +58,7 @@ int runInspectCommand(const CommandLineOptions &options, DataSourceRegistry *reg
         variables.setOverride(name, mapped);
     }
 
-    TimeRange range;
-    range.from = options.from.isEmpty() ? dashboard->timeFrom() : options.from;
-    range.to = options.to.isEmpty() ? dashboard->timeTo() : options.to;
+    const TimeRange range = opened->range;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QTimeZone zone = dashboardTimeZone(dashboard->timezone());
     const auto resolved = range.resolve(now, zone, &error);

@@ -189,7 +189,7 @@ void DashboardView::syncPanels(const QList<PanelModel> &expanded)
     QHash<int, const PanelModel *> wantedRows;
     QList<int> panelOrder, rowOrder;
     for (const PanelModel &p : expanded) {
-        if (p.type == QLatin1String("row")) {
+        if (p.isRow()) {
             if (wantedRows.contains(p.id))
                 continue;
             wantedRows.insert(p.id, &p);
@@ -291,7 +291,7 @@ bool DashboardView::updateLayout(const Dashboard &dashboard)
         QJsonObject jb = b.json;
         ja.remove(QLatin1String("gridPos"));
         jb.remove(QLatin1String("gridPos"));
-        if (a.type == QLatin1String("row")) { // a collapsed row's panels move with it
+        if (a.isRow()) { // a collapsed row's panels move with it
             ja.remove(QLatin1String("panels"));
             jb.remove(QLatin1String("panels"));
         }
@@ -313,7 +313,7 @@ bool DashboardView::updateLayout(const Dashboard &dashboard)
     const QList<PanelModel> expanded = expandRepeats(next, m_vars->context());
     QSet<int> panels, rows;
     for (const PanelModel &p : expanded) {
-        if (p.type == QLatin1String("row")) {
+        if (p.isRow()) {
             rows.insert(p.id);
             for (const PanelModel &c : p.children)
                 panels.insert(c.id);

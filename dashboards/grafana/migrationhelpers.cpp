@@ -1,5 +1,7 @@
 #include "dashboards/grafana/migrationhelpers.h"
 
+#include "dashboards/model/jsonvalue.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <cmath>
@@ -8,15 +10,7 @@ namespace pharos::migration {
 
 std::optional<double> toNumber(const QJsonValue &v)
 {
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok && std::isfinite(d))
-            return d;
-    }
-    return std::nullopt;
+    return json::finiteNumber(v);
 }
 
 QJsonValue numberOrNull(const QJsonValue &v)

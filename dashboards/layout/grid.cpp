@@ -26,7 +26,7 @@ QSet<int> initialCollapsedRows(const QList<PanelModel> &panels)
 {
     QSet<int> collapsed;
     for (const PanelModel &p : panels) {
-        if (p.type == QLatin1String("row") && p.collapsed)
+        if (p.isRow() && p.collapsed)
             collapsed.insert(p.id);
     }
     return collapsed;
@@ -42,7 +42,7 @@ QList<Placed> layoutDashboard(const QList<PanelModel> &panels, const QSet<int> &
     QList<Section> sections;
     sections.append(Section{});
     for (const PanelModel &p : panels) {
-        if (p.type == QLatin1String("row")) {
+        if (p.isRow()) {
             Section s;
             s.row = &p;
             for (const PanelModel &child : p.children)

@@ -17,20 +17,6 @@ QLatin1String L(const char *s)
     return QLatin1String(s);
 }
 
-/// A finite number written as a number or a numeric string.
-std::optional<double> finiteNumber(const QJsonValue &v)
-{
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok && std::isfinite(d))
-            return d;
-    }
-    return std::nullopt;
-}
-
 // y + h of a gridPos as written, within the layout's bounds (file values can be anything).
 int gridBottom(const QJsonObject &g)
 {
@@ -79,11 +65,12 @@ QJsonArray toGridPanels(const QJsonArray &rows, QJsonArray panels,
     for (const QJsonValue &rv : rows) {
         for (const QJsonValue &pv : rv.toObject().value(L("panels")).toArray())
             maxId = std::max(
-                maxId, json::saturatedInt(finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
+                maxId,
+                json::saturatedInt(json::finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
     }
     for (const QJsonValue &pv : std::as_const(panels))
-        maxId = std::max(
-            maxId, json::saturatedInt(finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
+        maxId = std::max(maxId, json::saturatedInt(
+                                    json::finiteNumber(pv.toObject().value(L("id"))).value_or(0)));
 
     // Row panels exist only when a row is collapsed, titled or repeated (as in Grafana).
     bool showRows = false;
@@ -132,7 +119,7 @@ QJsonArray toGridPanels(const QJsonArray &rows, QJsonArray panels,
             if (!pv.isObject())
                 continue;
             QJsonObject p = pv.toObject();
-            double span = finiteNumber(p.value(L("span"))).value_or(4);
+            double span = json::finiteNumber(p.value(L("span"))).value_or(4);
             if (span <= 0)
                 span = 4;
             const int w = std::max(1, std::clamp(json::saturatedInt(std::floor(span)), 0, 12) * 2);
@@ -177,7 +164,7 @@ QJsonArray toGridPanels(const QJsonArray &rows, QJsonArray panels,
                                                {QStringLiteral("h"), h}});
             lastTop = areaTop;
             if (p.contains(L("minSpan"))) {
-                const double minSpan = finiteNumber(p.value(L("minSpan"))).value_or(0);
+                const double minSpan = json::finiteNumber(p.value(L("minSpan"))).value_or(0);
                 if (minSpan > 0)
                     p.insert(L("minSpan"), std::min(24.0, minSpan * 2));
             }

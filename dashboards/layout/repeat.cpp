@@ -78,7 +78,7 @@ QList<PanelModel> repeatPanels(const QList<PanelModel> &panels, const Interpolat
         p.gridPos.y += shift;
         for (auto it = scoped.cbegin(); it != scoped.cend(); ++it)
             p.scopedVars.insert(it.key(), it.value());
-        if (p.repeat.isEmpty() || p.type == QLatin1String("row")) {
+        if (p.repeat.isEmpty() || p.isRow()) {
             out.append(p);
             continue;
         }
@@ -183,7 +183,7 @@ QList<PanelModel> expandRepeats(const QList<PanelModel> &panels,
     QList<Section> sections;
     sections.append(Section{});
     for (const PanelModel &p : panels) {
-        if (p.type == QLatin1String("row")) {
+        if (p.isRow()) {
             Section s;
             s.hasRow = true;
             s.row = p;
@@ -259,18 +259,7 @@ QList<PanelModel> expandRepeats(const QList<PanelModel> &panels,
 
 QList<PanelModel> drawablePanels(const QList<PanelModel> &expanded)
 {
-    QList<PanelModel> out;
-    for (const PanelModel &p : expanded) {
-        if (p.type == QLatin1String("row")) {
-            for (const PanelModel &c : p.children) {
-                if (c.type != QLatin1String("row"))
-                    out.append(c);
-            }
-        } else {
-            out.append(p);
-        }
-    }
-    return out;
+    return Dashboard::drawable(expanded);
 }
 
 } // namespace pharos

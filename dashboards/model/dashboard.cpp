@@ -359,13 +359,13 @@ QString Dashboard::timezone() const
     return m_json.value(QLatin1String("timezone")).toString();
 }
 
-QList<PanelModel> Dashboard::allPanels() const
+QList<PanelModel> Dashboard::drawable(const QList<PanelModel> &panels)
 {
     QList<PanelModel> out;
-    for (const PanelModel &p : m_panels) {
-        if (p.type == QLatin1String("row")) {
+    for (const PanelModel &p : panels) {
+        if (p.isRow()) {
             for (const PanelModel &c : p.children) {
-                if (c.type != QLatin1String("row"))
+                if (!c.isRow())
                     out.append(c);
             }
         } else {

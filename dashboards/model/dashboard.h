@@ -93,6 +93,9 @@ struct PanelModel
 
     QJsonObject options() const { return json.value(QLatin1String("options")).toObject(); }
     QJsonObject customDefaults() const; // fieldConfig.defaults.custom
+
+    /// A row: a section header of the grid, not a visualization.
+    bool isRow() const { return type == QLatin1String("row"); }
 };
 
 /// A Grafana dashboard: the lossless JSON document plus a typed view of what Pharos uses.
@@ -127,7 +130,9 @@ public:
     /// here too, without changing the document.
     const QList<PanelModel> &panels() const { return m_panels; }
     /// All panels that draw something: top level plus collapsed rows' children, no rows.
-    QList<PanelModel> allPanels() const;
+    QList<PanelModel> allPanels() const { return drawable(m_panels); }
+    /// That rule for any list of top-level panels (e.g. with repeats expanded).
+    static QList<PanelModel> drawable(const QList<PanelModel> &panels);
 
     /// `templating.list` as in the document, and its replacement (save current values).
     QJsonArray templatingList() const;

@@ -37,6 +37,15 @@ inline std::optional<double> number(const QJsonValue &v)
     return std::nullopt;
 }
 
+/// number(), finite only: "inf", "nan" and overflowing strings are no number.
+inline std::optional<double> finiteNumber(const QJsonValue &v)
+{
+    const std::optional<double> d = number(v);
+    if (d && std::isfinite(*d))
+        return d;
+    return std::nullopt;
+}
+
 /// `d` rounded down and clamped into [lo, hi] (no undefined conversion for 1e300 or NaN:
 /// NaN gives `lo`).
 inline int clampedInt(double d, int lo = std::numeric_limits<int>::min() / 2,

@@ -88,7 +88,7 @@ void QueryScheduler::setPanels(const QList<PanelModel> &panels)
     m_states.clear();
     m_panels.clear();
     for (const PanelModel &p : panels) {
-        if (p.type == QLatin1String("row") || m_states.contains(p.id))
+        if (p.isRow() || m_states.contains(p.id))
             continue;
         auto *state = new PanelState;
         state->panel = p;

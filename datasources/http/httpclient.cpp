@@ -24,19 +24,6 @@ using Kind = DataSourceError::Kind;
 
 namespace {
 
-// Form encoding that also escapes '+' (Go decodes '+' as a space).
-QByteArray encodeForm(const QUrlQuery &q)
-{
-    QByteArray out;
-    const auto items = q.queryItems(QUrl::FullyDecoded);
-    for (const auto &[k, v] : items) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
-    }
-    return out;
-}
-
 // Loopback hosts (127.0.0.0/8, ::1, localhost): compressing costs more CPU than the bytes
 // it saves, so ask for the body as is. Remote hosts keep Qt's default (gzip).
 bool isLoopbackHost(const QUrl &url)
@@ -92,6 +79,18 @@ void releaseFreeHeapMemory()
 }
 
 } // namespace
+
+QByteArray encodeForm(const QUrlQuery &q)
+{
+    QByteArray out;
+    const auto items = q.queryItems(QUrl::FullyDecoded);
+    for (const auto &[k, v] : items) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
+    }
+    return out;
+}
 
 struct HttpClient::Pending
 {
@@ -238,15 +237,6 @@ QNetworkRequest HttpClient::makeRequest(const QUrl &url)
             req.setPeerVerifyName(s.tlsServerName);
     }
     return req;
-}
-
-void HttpClient::failLater(DataSourceReply *reply, const DataSourceError &error, bool record)
-{
-    auto p = std::make_shared<Pending>();
-    p->reply = reply;
-    p->request.recordHealth = record;
-    // Deliver asynchronously: callers connect after the call returns.
-    QTimer::singleShot(0, this, [this, p, error] { deliver(p, error); });
 }
 
 void HttpClient::send(DataSourceReply *reply, HttpRequest request, HttpParser parser)

@@ -16,6 +16,9 @@ class QNetworkRequest;
 
 namespace pharos {
 
+/// Form (and query) encoding that also escapes '+': Go servers decode '+' as a space.
+QByteArray encodeForm(const QUrlQuery &query);
+
 /// One request of an HTTP-based data source.
 struct HttpRequest
 {
@@ -92,15 +95,10 @@ public:
     /// Queues the request; `reply` (owned by the caller) finishes with the parsed result or
     /// the error. Every call returns at once.
     void send(DataSourceReply *reply, HttpRequest request, HttpParser parser);
-    /// Finishes `reply` with `error` on the next event-loop turn (callers connect after the
-    /// call that returned the reply).
-    void failLater(DataSourceReply *reply, const DataSourceError &error, bool record = true);
-
     /// The full URL of a path under the base URL (keeps a path prefix).
     QUrl url(const QString &path) const;
     /// "host:port" of the base URL, as error messages name it.
     QString address() const;
-    const HttpOptions &options() const { return m_options; }
 
     /// Requests on the wire now / the most that were ever on the wire at once / waiting.
     int inFlightCount() const { return m_inFlight; }

@@ -260,13 +260,7 @@ private:
 StatPanel::StatPanel(const PanelModel &model, QWidget *parent) : PanelWidget(model, parent)
 {
     const QJsonObject options = model.options();
-    const QJsonArray calcs = options.value(QLatin1String("reduceOptions"))
-                                 .toObject()
-                                 .value(QLatin1String("calcs"))
-                                 .toArray();
-    m_calc = calcs.isEmpty() ? QStringLiteral("lastNotNull") : calcs.first().toString();
-    if (m_calc.isEmpty())
-        m_calc = QStringLiteral("lastNotNull");
+    m_calc = reduceCalc(model);
     // reduceOptions.fields naming the time field ("Time", "/^Time$/"): the stat shows a time
     // (a migrated singlestat "Time of last point"), not a value.
     const QString fields = options.value(QLatin1String("reduceOptions"))

@@ -1,5 +1,8 @@
 #include "prometheusfixture.h"
 
+#include "datasources/http/httpclient.h"
+
+#include "datasources/http/httpclient.h"
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -12,6 +15,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -21,19 +25,6 @@
 namespace pharos::test {
 
 namespace {
-
-// Form/query encoding that also escapes '+' (Go decodes '+' in a query as a space).
-QByteArray encodeForm(const QUrlQuery &q)
-{
-    QByteArray out;
-    const auto items = q.queryItems(QUrl::FullyDecoded);
-    for (const auto &[k, v] : items) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
-    }
-    return out;
-}
 
 struct ClientConfig
 {
