@@ -57,11 +57,11 @@ void parse(const QByteArray &yaml)
         PHAROS_FUZZ_CHECK(s.url.isValid() && !s.url.host().isEmpty(), s.url.toString());
         PHAROS_FUZZ_CHECK(s.http.timeoutMs > 0 && s.http.timeoutMs <= 3600 * 1000,
                           QString::number(s.http.timeoutMs));
-        PHAROS_FUZZ_CHECK(PrometheusOptions::of(s).scrapeIntervalMs > 0 &&
-                              PrometheusOptions::of(s).scrapeIntervalMs <= 24 * 3600 * 1000,
-                          QString::number(PrometheusOptions::of(s).scrapeIntervalMs));
-        PHAROS_FUZZ_CHECK(PrometheusOptions::of(s).seriesLimit >= 0,
-                          QString::number(PrometheusOptions::of(s).seriesLimit));
+        // What provisioning wrote into jsonData, before PrometheusOptions would clamp it.
+        const int scrape = s.jsonData.value(QLatin1String("scrapeIntervalMs")).toInt(-1);
+        PHAROS_FUZZ_CHECK(scrape > 0 && scrape <= 24 * 3600 * 1000, QString::number(scrape));
+        const int seriesLimit = s.jsonData.value(QLatin1String("seriesLimit")).toInt(-1);
+        PHAROS_FUZZ_CHECK(seriesLimit >= 0, QString::number(seriesLimit));
         PHAROS_FUZZ_CHECK(s.secretNames == p.secrets.values.keys(),
                           QStringLiteral("secretNames are not the secrets' names"));
         for (const DataSourceHeader &h : s.http.headers)
