@@ -186,28 +186,27 @@ int testCommand(Context &c, const QString &name, const DataSourceSecrets &given)
         secrets.values.insert(it.key(), it.value());
     const std::unique_ptr<DataSource> source = createDataSource(s);
     source->setSecrets(secrets);
-    DataSourceReply *reply = source->testConnection();
+    TestReply *reply = source->testConnection();
     waitUntil([reply] { return reply->isFinished(); });
-    std::unique_ptr<DataSourceReply> owner(reply);
+    std::unique_ptr<TestReply> owner(reply);
     if (reply->error().isError()) {
         c.err << QCoreApplication::translate("DataSourceCommand", "%1: %2")
                      .arg(s.name, reply->error().message())
               << Qt::endl;
         return 1;
     }
-    const QJsonObject o = reply->object();
-    const QString version = o.value(QLatin1String("version")).toString();
+    const ConnectionTest &test = reply->result();
+    const QString &version = test.version;
     c.out << QCoreApplication::translate("DataSourceCommand",
                                          "%1: working. Version: %2. Flavour: %3.")
                  .arg(s.name,
                       version.isEmpty()
                           ? QCoreApplication::translate("DataSourceCommand", "unknown")
                           : version,
-                      o.value(QLatin1String("flavour")).toString())
+                      test.flavour)
           << Qt::endl;
-    for (const QJsonValue &w : o.value(QLatin1String("warnings")).toArray())
-        c.out << QCoreApplication::translate("DataSourceCommand", "Warning: %1").arg(w.toString())
-              << Qt::endl;
+    for (const QString &w : test.warnings)
+        c.out << QCoreApplication::translate("DataSourceCommand", "Warning: %1").arg(w) << Qt::endl;
     return 0;
 }
 

@@ -116,16 +116,16 @@ int runInspectCommand(const CommandLineOptions &options, DataSourceRegistry *reg
         for (const PlannedQuery &q : plan.queries) {
             QJsonObject o{{QStringLiteral("refId"), q.refId},
                           {QStringLiteral("datasource"), q.datasourceName},
-                          {QStringLiteral("expr"), q.request.expr},
+                          {QStringLiteral("expr"), q.request.promql.expr},
                           {QStringLiteral("instant"), q.instant}};
             if (q.instant) {
-                o.insert(QStringLiteral("start"), seconds(q.request.timeMs));
-                o.insert(QStringLiteral("end"), seconds(q.request.timeMs));
+                o.insert(QStringLiteral("start"), seconds(q.request.promql.timeMs));
+                o.insert(QStringLiteral("end"), seconds(q.request.promql.timeMs));
                 o.insert(QStringLiteral("step"), 0);
             } else {
-                o.insert(QStringLiteral("start"), seconds(q.request.startMs));
-                o.insert(QStringLiteral("end"), seconds(q.request.endMs));
-                o.insert(QStringLiteral("step"), seconds(q.request.stepMs));
+                o.insert(QStringLiteral("start"), seconds(q.request.promql.startMs));
+                o.insert(QStringLiteral("end"), seconds(q.request.promql.endMs));
+                o.insert(QStringLiteral("step"), seconds(q.request.promql.stepMs));
             }
             if (q.error.isError()) {
                 o.insert(QStringLiteral("error"), q.error.message());

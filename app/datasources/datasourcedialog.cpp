@@ -628,7 +628,7 @@ void DataSourceDialog::startTest()
     }
     setResult(tr("Saved. Testing “%1”…").arg(name), false);
     m_reply = ds->testConnection();
-    DataSourceReply *reply = m_reply;
+    TestReply *reply = m_reply;
     if (!reply) {
         fail(tr("Saved, but “%1” could not be tested.").arg(name));
         return;
@@ -637,12 +637,12 @@ void DataSourceDialog::startTest()
         QString text;
         const bool ok = !reply->error().isError();
         if (ok) {
-            const QJsonObject o = reply->object();
-            const QString version = o.value(QLatin1String("version")).toString();
-            QString flavour = o.value(QLatin1String("flavour")).toString();
+            const ConnectionTest &test = reply->result();
+            const QString &version = test.version;
+            QString flavour = test.flavour;
             if (flavour.isEmpty())
                 flavour = dataSourceTypeOf(m_settings).describe(m_settings);
-            const QString message = o.value(QLatin1String("message")).toString();
+            const QString &message = test.message;
             text = version.isEmpty() ? tr("“%1” works: %2.").arg(name, flavour)
                                      : tr("“%1” works: %2 %3.").arg(name, flavour, version);
             if (!message.isEmpty())

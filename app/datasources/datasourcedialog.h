@@ -156,7 +156,7 @@ private:
     QLabel *m_keychainNote;
     QPushButton *m_saveTest;
     QLabel *m_result;
-    QPointer<DataSourceReply> m_reply;
+    QPointer<TestReply> m_reply;
 };
 
 } // namespace pharos

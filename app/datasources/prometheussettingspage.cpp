@@ -92,7 +92,7 @@ void PrometheusSettingsPage::store(DataSourceSettings *settings, QStringList *pr
     p.httpMethod = PrometheusOptions::HttpMethod(m_method->currentData().toInt());
     const QString scrapeText = m_scrape->text().trimmed();
     const auto scrape = scrapeText.isEmpty()
-                            ? std::optional<qint64>(DataSource::DefaultScrapeIntervalMs)
+                            ? std::optional<qint64>(PromqlSource::DefaultScrapeIntervalMs)
                             : parseDurationMs(scrapeText);
     if (!scrape || *scrape <= 0)
         *problems << tr("The scrape interval “%1” is not a duration such as 15s.").arg(scrapeText);

@@ -169,12 +169,16 @@ void MetricsBrowser::loadMetrics()
         setStatus(tr("No data source."), true);
         return;
     }
+    if (!promql()) {
+        setStatus(tr("This data source does not answer PromQL queries."), true);
+        return;
+    }
     PromqlLookupCache *cache = PromqlLookupCache::forDataSource(m_source);
     if (const auto *names = cache->find(QStringLiteral("names"))) {
         showMetrics(names->values, names->truncated);
     } else {
         setStatus(tr("Loading metric names…"));
-        DataSourceReply *r = m_source->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs,
+        StringListReply *r = promql()->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs,
                                                           m_endMs, m_nameLimit);
         track(r, &m_namesReply);
         connect(r, &DataSourceReply::finished, this, [this, r] {
@@ -183,30 +187,22 @@ void MetricsBrowser::loadMetrics()
             if (r->error().isError()) {
                 setStatus(r->error().message(), true);
             } else if (m_source) {
-                const bool truncated = r->strings().size() >= m_nameLimit;
+                const bool truncated = r->result().size() >= m_nameLimit;
                 PromqlLookupCache::forDataSource(m_source)->insert(QStringLiteral("names"),
-                                                                   r->strings(), truncated);
-                showMetrics(r->strings(), truncated);
+                                                                   r->result(), truncated);
+                showMetrics(r->result(), truncated);
             }
             Q_EMIT lookupFinished();
         });
     }
     if (!cache->hasMetadata()) {
-        DataSourceReply *r = m_source->metadata({}, PromqlCompleter::MetadataLimit);
+        MetadataReply *r = promql()->metadata({}, PromqlCompleter::MetadataLimit);
         track(r, &m_metaReply);
         connect(r, &DataSourceReply::finished, this, [this, r] {
             r->deleteLater();
             m_metaReply = nullptr;
             if (!r->error().isError() && m_source) {
-                QHash<QString, PromqlMetricMetadata> meta;
-                const QJsonObject o = r->object();
-                for (auto it = o.begin(); it != o.end(); ++it) {
-                    const QJsonObject e = it.value().toArray().first().toObject();
-                    meta.insert(it.key(),
-                                PromqlMetricMetadata{e.value(QLatin1String("type")).toString(),
-                                                     e.value(QLatin1String("help")).toString(),
-                                                     e.value(QLatin1String("unit")).toString()});
-                }
+                MetricMetadataMap meta = r->result();
                 PromqlLookupCache::forDataSource(m_source)->setMetadata(std::move(meta));
                 onMetricChanged(); // show the HELP of the selected metric
             }
@@ -230,7 +226,7 @@ void MetricsBrowser::showMetrics(const QStringList &names, bool truncated)
 void MetricsBrowser::filterOnServer()
 {
     const QString text = m_filter->text();
-    if (!m_source || !m_truncated)
+    if (!promql() || !m_truncated)
         return;
     if (text.isEmpty()) {
         m_metricModel->setStringList(m_allNames);
@@ -240,7 +236,7 @@ void MetricsBrowser::filterOnServer()
         QStringLiteral("{__name__=~") +
         promqlQuote(QStringLiteral("(?i).*") + promqlRegexEscape(text) + QStringLiteral(".*")) +
         u'}';
-    DataSourceReply *r = m_source->labelValuesInRange(QStringLiteral("__name__"), {matcher},
+    StringListReply *r = promql()->labelValuesInRange(QStringLiteral("__name__"), {matcher},
                                                       m_startMs, m_endMs, m_nameLimit);
     track(r, &m_namesReply);
     setStatus(tr("Loading metric names…"));
@@ -251,8 +247,8 @@ void MetricsBrowser::filterOnServer()
             if (r->error().kind != DataSourceError::Kind::Cancelled)
                 setStatus(r->error().message(), true);
         } else if (text == m_filter->text()) {
-            m_metricModel->setStringList(r->strings());
-            setStatus(tr("%n metric(s).", nullptr, int(r->strings().size())));
+            m_metricModel->setStringList(r->result());
+            setStatus(tr("%n metric(s).", nullptr, int(r->result().size())));
         }
         Q_EMIT lookupFinished();
     });
@@ -303,9 +299,9 @@ void MetricsBrowser::onMetricChanged()
     m_labels->clear();
     m_values->clear();
     updateSelector();
-    if (!m_source || metric.isEmpty())
+    if (!promql() || metric.isEmpty())
         return;
-    DataSourceReply *r = m_source->labelNames({metric}, m_startMs, m_endMs);
+    StringListReply *r = promql()->labelNames({metric}, m_startMs, m_endMs);
     track(r, &m_labelsReply);
     connect(r, &DataSourceReply::finished, this, [this, r] {
         r->deleteLater();
@@ -314,7 +310,7 @@ void MetricsBrowser::onMetricChanged()
             if (r->error().kind != DataSourceError::Kind::Cancelled)
                 setStatus(r->error().message(), true);
         } else {
-            for (const QString &name : r->strings()) {
+            for (const QString &name : r->result()) {
                 if (name == QLatin1String("__name__"))
                     continue;
                 auto *item = new QListWidgetItem(name, m_labels);
@@ -345,10 +341,10 @@ void MetricsBrowser::onLabelChanged()
     m_filling = true;
     m_values->clear();
     m_filling = false;
-    if (!m_source || label.isEmpty())
+    if (!promql() || label.isEmpty())
         return;
     // The values this label can take given the other labels' choices.
-    DataSourceReply *r = m_source->labelValuesInRange(label, {selectorWithout(label)}, m_startMs,
+    StringListReply *r = promql()->labelValuesInRange(label, {selectorWithout(label)}, m_startMs,
                                                       m_endMs, ValueLimit);
     track(r, &m_valuesReply);
     connect(r, &DataSourceReply::finished, this, [this, r, label] {
@@ -360,12 +356,12 @@ void MetricsBrowser::onLabelChanged()
         } else if (label == m_label) {
             m_filling = true;
             const QStringList checked = m_checked.value(label);
-            for (const QString &v : r->strings()) {
+            for (const QString &v : r->result()) {
                 auto *item = new QListWidgetItem(v, m_values);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
                 item->setCheckState(checked.contains(v) ? Qt::Checked : Qt::Unchecked);
             }
-            if (r->strings().size() >= ValueLimit)
+            if (r->result().size() >= ValueLimit)
                 setStatus(tr("Showing the first %n values.", nullptr, ValueLimit));
             m_filling = false;
         }
@@ -462,13 +458,13 @@ void MetricsBrowser::updateSelector()
 void MetricsBrowser::countSeries()
 {
     const QString s = selector();
-    if (!m_source || s.isEmpty())
+    if (!promql() || s.isEmpty())
         return;
     QueryRequest q;
     q.expr = QStringLiteral("count(") + s + u')';
     q.instant = true;
     q.timeMs = m_endMs;
-    DataSourceReply *r = m_source->query(q);
+    QueryReply *r = promql()->query(q);
     track(r, &m_countReply);
     connect(r, &DataSourceReply::finished, this, [this, r, s] {
         r->deleteLater();
@@ -477,7 +473,7 @@ void MetricsBrowser::countSeries()
             if (r->error().kind != DataSourceError::Kind::Cancelled)
                 setStatus(r->error().message(), true);
         } else if (s == selector()) {
-            const QueryResult &res = r->queryResult();
+            const QueryResult &res = r->result();
             qint64 n = 0;
             if (!res.frames.empty() && !res.frames.front().values.empty())
                 n = qint64(std::llround(res.frames.front().values.front()));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datasources/datasource.h"
+
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -17,8 +19,6 @@ class QStringListModel;
 
 namespace pharos {
 
-class DataSource;
-class DataSourceReply;
 class PromqlEditor;
 
 /// Builds a series selector by picking: a metric (filterable list of every metric name, with
@@ -40,6 +40,8 @@ public:
     /// Loads the metric names of `source` (from the cache when fresh).
     void setDataSource(DataSource *source);
     DataSource *dataSource() const { return m_source; }
+    /// The data source's PromQL capability, or nullptr.
+    PromqlSource *promql() const { return m_source ? m_source->promql() : nullptr; }
     /// Label lookups and the count use this range (unix ms; 0 = the server's default/now).
     void setTimeRange(qint64 startMs, qint64 endMs);
 

@@ -307,7 +307,8 @@ void ExploreWindow::rebuildSources()
     m_sources->clear();
     if (m_registry)
         for (DataSource *ds : m_registry->dataSources())
-            m_sources->addItem(ds->settings().name);
+            if (ds->promql()) // Explore runs PromQL
+                m_sources->addItem(ds->settings().name);
     int idx = m_sources->findText(current);
     if (idx < 0 && m_registry && m_registry->defaultSource())
         idx = m_sources->findText(m_registry->defaultSource()->settings().name);
@@ -416,7 +417,8 @@ void ExploreWindow::showError(const QString &message)
 void ExploreWindow::run()
 {
     m_editor->hideCompletion();
-    DataSource *ds = dataSource();
+    DataSource *source = dataSource();
+    PromqlSource *ds = source ? source->promql() : nullptr;
     const QString expr = m_editor->query().trimmed();
     if (!ds) {
         showError(tr("No data source is configured. Add one in Data sources › Data sources…"));
@@ -460,7 +462,7 @@ void ExploreWindow::run()
     m_pending = 1;
     const quint64 generation = m_generation;
     const QString legend = m_legend->text();
-    auto handle = [this, generation, expr, sent, legend, range = *range, iv](DataSourceReply *reply,
+    auto handle = [this, generation, expr, sent, legend, range = *range, iv](QueryReply *reply,
                                                                              bool instant) {
         reply->deleteLater();
         if (generation != m_generation)
@@ -477,7 +479,7 @@ void ExploreWindow::run()
         t.expr = sent;
         t.legendFormat = legend;
         t.instant = instant;
-        t.result = reply->queryResult();
+        t.result = reply->result();
         t.error = reply->error();
         const qsizetype series = qsizetype(t.result.frames.size());
         if (!instant) {
@@ -504,7 +506,7 @@ void ExploreWindow::run()
         instantReq.expr = sent;
         instantReq.instant = true;
         instantReq.timeMs = range->toMs;
-        DataSourceReply *i = ds->query(instantReq);
+        QueryReply *i = ds->query(instantReq);
         m_instantReply = i;
         connect(i, &DataSourceReply::finished, this, [handle, i] { handle(i, true); });
     } else {
@@ -513,7 +515,7 @@ void ExploreWindow::run()
         rangeReq.startMs = iv.startMs;
         rangeReq.endMs = iv.endMs;
         rangeReq.stepMs = iv.stepMs;
-        DataSourceReply *r = ds->query(rangeReq);
+        QueryReply *r = ds->query(rangeReq);
         m_rangeReply = r;
         connect(r, &DataSourceReply::finished, this, [handle, r] { handle(r, false); });
     }

@@ -93,8 +93,8 @@ PanelQueryPlan planPanelQueries(const PanelModel &panel, const ResolvedTimeRange
             minIntervalMs(interpolate(target.interval, ctx, InterpolationMode::Plain));
         in.panelMinIntervalMs = panelMin;
         in.minStepMs = targetMin;
-        if (ds)
-            in.scrapeIntervalMs = std::max(1, ds->scrapeIntervalMs());
+        if (PromqlSource *promql = ds ? ds->promql() : nullptr)
+            in.scrapeIntervalMs = std::max(1, promql->scrapeIntervalMs());
         in.intervalFactor = std::max(1, target.intervalFactor);
         const IntervalResult interval = computeInterval(in);
         if (!timesSet) {
@@ -127,15 +127,17 @@ PanelQueryPlan planPanelQueries(const PanelModel &panel, const ResolvedTimeRange
             q.source = ds;
             q.datasourceName = ds ? ds->settings().name : datasourceref::text(ref);
             q.interval = interval;
-            q.request.expr = expr;
-            q.request.instant = instant;
+            QueryRequest r;
+            r.expr = expr;
+            r.instant = instant;
             if (instant) {
-                q.request.timeMs = range.toMs;
+                r.timeMs = range.toMs;
             } else {
-                q.request.startMs = interval.startMs;
-                q.request.endMs = interval.endMs;
-                q.request.stepMs = interval.stepMs;
+                r.startMs = interval.startMs;
+                r.endMs = interval.endMs;
+                r.stepMs = interval.stepMs;
             }
+            q.request = DataRequest::promqlQuery(std::move(r));
             if (!ds) {
                 q.error.kind = DataSourceError::Kind::NotConfigured;
                 q.error.detail = dsError;

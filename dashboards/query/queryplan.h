@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboards/model/dashboard.h"
+#include "dashboards/query/datarequest.h"
 #include "dashboards/query/interval.h"
 #include "dashboards/time/timerange.h"
 #include "dashboards/variables/interpolation.h"
@@ -12,9 +13,9 @@ namespace pharos {
 
 class DataSourceRegistry;
 
-/// One request a panel's target makes, fully resolved: the data source, the PromQL after
-/// variable, built-in and ad hoc interpolation, and the times. The scheduler sends these;
-/// `pharos inspect` prints them.
+/// One request a panel's target makes, fully resolved: the data source and the typed request
+/// (for PromQL: the expression after variable, built-in and ad hoc interpolation, and the
+/// times). The scheduler sends these; `pharos inspect` prints them.
 struct PlannedQuery
 {
     QString refId;
@@ -23,7 +24,7 @@ struct PlannedQuery
     DataSource *source = nullptr; // nullptr: `error` says why
     QString datasourceName;       // the source's name, else the reference as written
     DataSourceError error;
-    QueryRequest request;
+    DataRequest request;
     IntervalResult interval;
 };
 

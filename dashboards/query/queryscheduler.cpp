@@ -2,6 +2,7 @@
 
 #include "dashboards/dashboardlogging.h"
 #include "dashboards/model/paneltypes.h"
+#include "dashboards/query/datarequest.h"
 #include "dashboards/query/interval.h"
 #include "dashboards/query/queryplan.h"
 #include "dashboards/time/timenavigation.h"
@@ -28,6 +29,7 @@ struct QueryScheduler::PanelState
         DataSourceReply *reply = nullptr;
         size_t slot = 0;
         QPointer<DataSource> source;
+        DataRequest request; // what `reply` answers
     };
     std::vector<Pending> pending;
     std::shared_ptr<PanelData> data; // being filled for `generation`
@@ -313,7 +315,7 @@ void QueryScheduler::queryPanel(PanelState &state)
     for (const PlannedQuery &q : plan.queries) {
         TargetResult r;
         r.refId = q.refId;
-        r.expr = q.request.expr;
+        r.expr = q.request.text();
         r.legendFormat = q.legendFormat;
         r.instant = q.instant;
         data->targets.push_back(std::move(r));
@@ -332,7 +334,7 @@ void QueryScheduler::queryPanel(PanelState &state)
             scheduleRetry(panel.id, h.backoffUntil);
             continue;
         }
-        DataSourceReply *reply = ds->query(q.request);
+        DataSourceReply *reply = sendDataRequest(ds, q.request);
         if (!reply) {
             DataSourceError e;
             e.kind = DataSourceError::Kind::Unsupported;
@@ -341,7 +343,7 @@ void QueryScheduler::queryPanel(PanelState &state)
             continue;
         }
         reply->setParent(this);
-        state.pending.push_back({reply, slot, ds});
+        state.pending.push_back({reply, slot, ds, q.request});
         issued.emplace_back(reply, slot);
     }
 
@@ -383,14 +385,12 @@ void QueryScheduler::handleReply(DataSourceReply *reply, int panelId, quint64 ge
         return;
     }
     TargetResult &result = state->data->targets[it->slot];
-    result.error = reply->error();
+    takeDataResult(reply, it->request, &result);
     if (result.error.isError() && it->source && it->source->isBackingOff()) {
         const QDateTime until = it->source->health().backoffUntil;
         result.retryInMs = std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(until));
         scheduleRetry(panelId, until);
     }
-    // The reply is discarded right after: take its frames instead of copying them.
-    result.result = std::move(const_cast<QueryResult &>(reply->queryResult()));
     state->pending.erase(it);
     reply->disconnect(this);
     reply->deleteLater();

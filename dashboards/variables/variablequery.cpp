@@ -190,27 +190,28 @@ QString VariableQuery::toText() const
 DataSourceReply *startVariableQuery(DataSource *source, const VariableQuery &query,
                                     const ResolvedTimeRange &range, int limit)
 {
-    if (!source)
+    PromqlSource *promql = source ? source->promql() : nullptr;
+    if (!promql)
         return nullptr;
     const QStringList match =
         query.selector.trimmed().isEmpty() ? QStringList() : QStringList{query.selector.trimmed()};
     switch (query.kind) {
     case VariableQuery::Kind::LabelNames:
-        return source->labelNames(match, range.fromMs, range.toMs);
+        return promql->labelNames(match, range.fromMs, range.toMs);
     case VariableQuery::Kind::LabelValues:
-        return source->labelValuesInRange(query.label, match, range.fromMs, range.toMs, limit);
+        return promql->labelValuesInRange(query.label, match, range.fromMs, range.toMs, limit);
     case VariableQuery::Kind::Metrics:
-        return source->labelValuesInRange(QStringLiteral("__name__"), {}, range.fromMs, range.toMs,
+        return promql->labelValuesInRange(QStringLiteral("__name__"), {}, range.fromMs, range.toMs,
                                           limit);
     case VariableQuery::Kind::QueryResult: {
         QueryRequest r;
         r.expr = query.expr;
         r.instant = true;
         r.timeMs = range.toMs;
-        return source->query(r);
+        return promql->query(r);
     }
     case VariableQuery::Kind::Series:
-        return source->series(match, range.fromMs, range.toMs);
+        return promql->series(match, range.fromMs, range.toMs);
     case VariableQuery::Kind::Invalid:
         break;
     }
@@ -218,26 +219,41 @@ DataSourceReply *startVariableQuery(DataSource *source, const VariableQuery &que
 }
 
 QList<VariableOption> variableOptionsFromReply(const VariableQuery &query,
-                                               const DataSourceReply &reply)
+                                               const DataSourceReply &reply, int limit,
+                                               bool *truncated)
 {
     QList<VariableOption> out;
+    if (truncated)
+        *truncated = false;
+    // The reply startVariableQuery() made for this kind of query.
+    auto strings = [&]() -> QStringList {
+        QStringList values = static_cast<const StringListReply &>(reply).result();
+        const bool limited = query.kind == VariableQuery::Kind::LabelValues ||
+                             query.kind == VariableQuery::Kind::Metrics;
+        if (limited && limit > 0 && values.size() > limit) {
+            values.resize(limit);
+            if (truncated)
+                *truncated = true;
+        }
+        return values;
+    };
     switch (query.kind) {
     case VariableQuery::Kind::LabelNames:
     case VariableQuery::Kind::LabelValues:
-        for (const QString &s : reply.strings())
+        for (const QString &s : strings())
             out.append({s, s});
         break;
     case VariableQuery::Kind::Metrics: {
         QRegularExpression re(query.regex);
         const bool all = query.regex.isEmpty() || !re.isValid();
-        for (const QString &s : reply.strings()) {
+        for (const QString &s : strings()) {
             if (all || re.match(s).hasMatch())
                 out.append({s, s});
         }
         break;
     }
     case VariableQuery::Kind::QueryResult: {
-        const QueryResult &r = reply.queryResult();
+        const QueryResult &r = static_cast<const QueryReply &>(reply).result();
         for (const Frame &f : r.frames) {
             if (f.isEmpty())
                 continue;
@@ -254,7 +270,7 @@ QList<VariableOption> variableOptionsFromReply(const VariableQuery &query,
     }
     case VariableQuery::Kind::Series: {
         QSet<QString> seen;
-        for (const Labels &l : reply.series()) {
+        for (const Labels &l : static_cast<const SeriesReply &>(reply).result()) {
             const QString text = seriesText(l);
             if (!seen.contains(text)) {
                 seen.insert(text);

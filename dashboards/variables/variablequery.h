@@ -37,13 +37,16 @@ struct VariableQuery
 
 /// Starts the request answering `query` over `range` (label values use
 /// /api/v1/label/<l>/values with match[] and the range; never /api/v1/series unless the
-/// query is a series selector). `limit` caps label values (0 = none).
+/// query is a series selector). `limit` caps label values (0 = none). nullptr when the data
+/// source answers no PromQL.
 DataSourceReply *startVariableQuery(DataSource *source, const VariableQuery &query,
                                     const ResolvedTimeRange &range, int limit = 0);
 
-/// The options a finished reply gives (before regex and sort). query_result gives
-/// `name{l="v",...} value timestampMs` per sample, as Grafana does.
+/// The options a finished reply of startVariableQuery(query) gives (before regex and sort).
+/// query_result gives `name{l="v",...} value timestampMs` per sample, as Grafana does. Label
+/// values and metric names beyond `limit` (0 = none) are cut and set *truncated.
 QList<VariableOption> variableOptionsFromReply(const VariableQuery &query,
-                                               const DataSourceReply &reply);
+                                               const DataSourceReply &reply, int limit = 0,
+                                               bool *truncated = nullptr);
 
 } // namespace pharos

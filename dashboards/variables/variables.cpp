@@ -704,15 +704,7 @@ void VariableSet::startVariable(int index)
         if (r->error().isError()) {
             err = r->error().message();
         } else {
-            const bool limited = query.kind == VariableQuery::Kind::LabelValues ||
-                                 query.kind == VariableQuery::Kind::Metrics;
-            if (limited && limit > 0 && r->strings().size() > limit) {
-                QStringList cut = r->strings();
-                cut.resize(limit);
-                r->setStrings(cut);
-                truncated = true;
-            }
-            options = variableOptionsFromReply(query, *r);
+            options = variableOptionsFromReply(query, *r, limit, &truncated);
         }
         r->deleteLater();
         if (index >= 0 && index < m_vars.size()) {

@@ -96,7 +96,7 @@ struct HttpClient::Pending
 {
     QPointer<DataSourceReply> reply;
     HttpRequest request;
-    HttpParser parser;
+    Parser parser;
     bool useGet = false;
     bool aborted = false; // by the caller
     bool timedOut = false;
@@ -239,7 +239,7 @@ QNetworkRequest HttpClient::makeRequest(const QUrl &url)
     return req;
 }
 
-void HttpClient::send(DataSourceReply *reply, HttpRequest request, HttpParser parser)
+void HttpClient::send(DataSourceReply *reply, HttpRequest request, Parser parser)
 {
     auto p = std::make_shared<Pending>();
     p->reply = reply;
@@ -557,7 +557,7 @@ void HttpClient::parse(const std::shared_ptr<Pending> &p, const QByteArray &cont
     p->body = QByteArray();
     if (body.capacity() < body.size() + qsizetype(ResponseParser::paddingBytes()))
         body.reserve(body.size() + qsizetype(ResponseParser::paddingBytes()));
-    HttpParser parser = std::move(p->parser);
+    Parser parser = std::move(p->parser);
     p->parser = nullptr;
     QRunnable *job = QRunnable::create([p, body = std::move(body), contentType,
                                         parser = std::move(parser), receiver = this]() mutable {

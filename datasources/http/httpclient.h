@@ -29,10 +29,11 @@ struct HttpRequest
     bool recordHealth = true;   // the outcome counts for the data source's health and back-off
 };
 
-/// Runs on a worker thread with the body of a 2xx answer. Returns what to do with the reply
-/// on the data source's thread (fill in its typed result), or sets *error.
-using HttpParser = std::function<std::function<void(DataSourceReply *)>(
-    const QByteArray &body, const QByteArray &contentType, DataSourceError *error)>;
+/// Runs on a worker thread with the body of a 2xx answer: returns the typed answer, or sets
+/// *error.
+template <typename T>
+using HttpParse =
+    std::function<T(const QByteArray &body, const QByteArray &contentType, DataSourceError *error)>;
 
 /// Classifies the (capped) body of a non-2xx answer; e.g. a Prometheus error JSON.
 using HttpErrorClassifier = std::function<DataSourceError(int status, const QByteArray &body,
@@ -92,9 +93,21 @@ public:
     /// requests go out (or fail).
     void secretsChanged();
 
-    /// Queues the request; `reply` (owned by the caller) finishes with the parsed result or
-    /// the error. Every call returns at once.
-    void send(DataSourceReply *reply, HttpRequest request, HttpParser parser);
+    /// Queues the request and returns its reply (owned by the caller), which finishes with
+    /// what `parse` made of the answer, or with the error. Every call returns at once.
+    template <typename T> TypedReply<T> *request(HttpRequest request, HttpParse<T> parse)
+    {
+        auto *reply = new TypedReply<T>;
+        send(reply, std::move(request),
+             [parse = std::move(parse)](const QByteArray &body, const QByteArray &contentType,
+                                        DataSourceError *error) -> Apply {
+                 auto value = std::make_shared<T>(parse(body, contentType, error));
+                 return [value](DataSourceReply *r) {
+                     static_cast<TypedReply<T> *>(r)->setResult(std::move(*value));
+                 };
+             });
+        return reply;
+    }
     /// The full URL of a path under the base URL (keeps a path prefix).
     QUrl url(const QString &path) const;
     /// "host:port" of the base URL, as error messages name it.
@@ -109,6 +122,12 @@ public:
 
 private:
     struct Pending;
+    /// What a parse hands to the reply, on the thread that made the request.
+    using Apply = std::function<void(DataSourceReply *)>;
+    using Parser = std::function<Apply(const QByteArray &body, const QByteArray &contentType,
+                                       DataSourceError *error)>;
+
+    void send(DataSourceReply *reply, HttpRequest request, Parser parser);
 
     QNetworkRequest makeRequest(const QUrl &url);
     void prepareTls();

@@ -34,9 +34,9 @@ QString seconds(qint64 ms)
 }
 
 // vm_app_version{version="victoria-metrics-20230210-...-v1.87.1",...} 1
-QJsonObject vmVersion(const QByteArray &body)
+QString vmVersion(const QByteArray &body)
 {
-    QJsonObject out;
+    QString out;
     const QByteArray key = "vm_app_version{version=\"";
     const qsizetype at = body.indexOf(key);
     if (at >= 0) {
@@ -47,7 +47,7 @@ QJsonObject vmVersion(const QByteArray &body)
             const qsizetype tag = v.lastIndexOf(QLatin1String("-v"));
             if (tag >= 0)
                 v = v.mid(tag + 2);
-            out.insert(QStringLiteral("version"), v);
+            out = v;
         }
     }
     return out;
@@ -140,19 +140,67 @@ void PrometheusDataSource::addCommonParams(QUrlQuery *q, const QString &path) co
         q->addQueryItem(k, v);
 }
 
-DataSourceReply *PrometheusDataSource::query(const QueryRequest &request)
+HttpRequest PrometheusDataSource::apiRequest(const QString &path, QUrlQuery params, Mode mode) const
+{
+    HttpRequest request;
+    request.path = path;
+    request.params = std::move(params);
+    addCommonParams(&request.params, path);
+    request.get = m_options.httpMethod == PrometheusOptions::HttpMethod::Get;
+    request.bypassBackoff = mode == Mode::Test;
+    return request;
+}
+
+int PrometheusDataSource::lookupLimit(HttpRequest *request, int limit) const
+{
+    if (limit <= 0 && m_options.seriesLimit > 0) {
+        // Lookups are capped by the data source's series limit (servers that know `limit`
+        // cap on their side too).
+        limit = m_options.seriesLimit;
+        if (!request->params.hasQueryItem(QStringLiteral("limit")))
+            request->params.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    }
+    return limit;
+}
+
+namespace {
+
+QueryResult parseQueryBody(const QByteArray &body, const QByteArray &contentType,
+                           DataSourceError *error)
+{
+    QueryResult result;
+    ResponseParser::parseQuery(body, &result, error, contentType);
+    return result;
+}
+
+HttpParse<QStringList> stringsParser(int limit)
+{
+    return [limit](const QByteArray &body, const QByteArray &contentType, DataSourceError *error) {
+        QStringList strings;
+        ResponseParser::parseStringList(body, &strings, error, contentType);
+        if (limit > 0 && strings.size() > limit)
+            strings.resize(limit);
+        return strings;
+    };
+}
+
+} // namespace
+
+QueryReply *PrometheusDataSource::query(const QueryRequest &request)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("query"), request.expr);
     if (request.instant) {
         if (request.timeMs > 0)
             q.addQueryItem(QStringLiteral("time"), seconds(request.timeMs));
-        return enqueue(QStringLiteral("/api/v1/query"), q, Parse::Query);
+        return m_http->request<QueryResult>(apiRequest(QStringLiteral("/api/v1/query"), q),
+                                            parseQueryBody);
     }
     q.addQueryItem(QStringLiteral("start"), seconds(request.startMs));
     q.addQueryItem(QStringLiteral("end"), seconds(request.endMs));
     q.addQueryItem(QStringLiteral("step"), seconds(std::max<qint64>(1, request.stepMs)));
-    return enqueue(QStringLiteral("/api/v1/query_range"), q, Parse::Query);
+    return m_http->request<QueryResult>(apiRequest(QStringLiteral("/api/v1/query_range"), q),
+                                        parseQueryBody);
 }
 
 namespace {
@@ -179,66 +227,114 @@ QString labelValuesPath(const QString &label)
 
 } // namespace
 
-DataSourceReply *PrometheusDataSource::labelNames(const QStringList &matchers, qint64 startMs,
+StringListReply *PrometheusDataSource::labelNames(const QStringList &matchers, qint64 startMs,
                                                   qint64 endMs)
 {
-    QUrlQuery q = matchParams(matchers, startMs, endMs);
-    return enqueue(QStringLiteral("/api/v1/labels"), q, Parse::Strings);
+    HttpRequest r =
+        apiRequest(QStringLiteral("/api/v1/labels"), matchParams(matchers, startMs, endMs));
+    const int limit = lookupLimit(&r, 0);
+    return m_http->request<QStringList>(std::move(r), stringsParser(limit));
 }
 
-DataSourceReply *PrometheusDataSource::labelValues(const QString &label,
+StringListReply *PrometheusDataSource::labelValues(const QString &label,
                                                    const QStringList &matchers, int limit)
 {
-    QUrlQuery q = matchParams(matchers, 0, 0);
-    if (limit > 0)
-        q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return enqueue(labelValuesPath(label), q, Parse::Strings, limit);
+    return labelValuesInRange(label, matchers, 0, 0, limit);
 }
 
-DataSourceReply *PrometheusDataSource::labelValuesInRange(const QString &label,
+StringListReply *PrometheusDataSource::labelValuesInRange(const QString &label,
                                                           const QStringList &matchers,
                                                           qint64 startMs, qint64 endMs, int limit)
 {
     QUrlQuery q = matchParams(matchers, startMs, endMs);
     if (limit > 0) // honoured by Prometheus >= 2.50; older servers are cut on the client
         q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return enqueue(labelValuesPath(label), q, Parse::Strings, limit);
+    HttpRequest r = apiRequest(labelValuesPath(label), q);
+    limit = lookupLimit(&r, limit);
+    return m_http->request<QStringList>(std::move(r), stringsParser(limit));
 }
 
-DataSourceReply *PrometheusDataSource::series(const QStringList &matchers, qint64 startMs,
-                                              qint64 endMs)
+SeriesReply *PrometheusDataSource::series(const QStringList &matchers, qint64 startMs, qint64 endMs)
 {
-    QUrlQuery q = matchParams(matchers, startMs, endMs);
-    return enqueue(QStringLiteral("/api/v1/series"), q, Parse::Series);
+    HttpRequest r =
+        apiRequest(QStringLiteral("/api/v1/series"), matchParams(matchers, startMs, endMs));
+    const int limit = lookupLimit(&r, 0);
+    return m_http->request<std::vector<Labels>>(
+        std::move(r),
+        [limit](const QByteArray &body, const QByteArray &contentType, DataSourceError *error) {
+            std::vector<Labels> series;
+            ResponseParser::parseSeries(body, &series, error, contentType);
+            if (limit > 0 && series.size() > size_t(limit))
+                series.resize(size_t(limit));
+            return series;
+        });
 }
 
-DataSourceReply *PrometheusDataSource::metadata(const QString &metric, int limit)
+MetadataReply *PrometheusDataSource::metadata(const QString &metric, int limit)
 {
     QUrlQuery q;
     if (!metric.isEmpty())
         q.addQueryItem(QStringLiteral("metric"), metric);
     if (limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return enqueue(QStringLiteral("/api/v1/metadata"), q, Parse::Object);
+    return m_http->request<MetricMetadataMap>(
+        apiRequest(QStringLiteral("/api/v1/metadata"), q),
+        [](const QByteArray &body, const QByteArray &contentType, DataSourceError *error) {
+            MetricMetadataMap out;
+            QJsonObject data;
+            if (!ResponseParser::parseObject(body, &data, error, contentType))
+                return out;
+            for (auto it = data.begin(); it != data.end(); ++it) {
+                const QJsonArray entries = it.value().toArray();
+                if (entries.isEmpty())
+                    continue;
+                const QJsonObject e = entries.first().toObject();
+                out.insert(it.key(), MetricMetadata{e.value(QLatin1String("type")).toString(),
+                                                    e.value(QLatin1String("help")).toString(),
+                                                    e.value(QLatin1String("unit")).toString()});
+            }
+            return out;
+        });
 }
 
-DataSourceReply *PrometheusDataSource::buildInfo()
+namespace {
+
+BuildInfo parseBuildInfo(const QByteArray &body, const QByteArray &contentType,
+                         DataSourceError *error)
 {
-    return enqueue(QStringLiteral("/api/v1/status/buildinfo"), {}, Parse::Object);
+    BuildInfo info;
+    QJsonObject data;
+    if (!ResponseParser::parseObject(body, &data, error, contentType))
+        return info;
+    auto text = [&data](const char *key) { return data.value(QLatin1String(key)).toString(); };
+    info.version = text("version");
+    info.revision = text("revision");
+    info.branch = text("branch");
+    info.goVersion = text("goVersion");
+    info.application = text("application");
+    return info;
 }
 
-QString PrometheusDataSource::detectFlavour(const QJsonObject &info, DataSourceKind configured,
+} // namespace
+
+BuildInfoReply *PrometheusDataSource::buildInfo()
+{
+    return m_http->request<BuildInfo>(apiRequest(QStringLiteral("/api/v1/status/buildinfo"), {}),
+                                      parseBuildInfo);
+}
+
+QString PrometheusDataSource::detectFlavour(const BuildInfo &info, DataSourceKind configured,
                                             bool *versionElsewhere)
 {
     *versionElsewhere = false;
-    const QString application = info.value(QLatin1String("application")).toString();
+    const QString &application = info.application;
     if (application.contains(QLatin1String("Mimir"), Qt::CaseInsensitive))
         return QStringLiteral("Mimir");
     if (application.contains(QLatin1String("Cortex"), Qt::CaseInsensitive))
         return QStringLiteral("Cortex");
     if (application.contains(QLatin1String("Thanos"), Qt::CaseInsensitive))
         return QStringLiteral("Thanos");
-    const QString version = info.value(QLatin1String("version")).toString();
+    const QString &version = info.version;
     if (version.isEmpty()) {
         // VictoriaMetrics answers buildinfo with an empty `data`; its version is in /metrics.
         *versionElsewhere = true;
@@ -249,10 +345,10 @@ QString PrometheusDataSource::detectFlavour(const QJsonObject &info, DataSourceK
     return QStringLiteral("Prometheus");
 }
 
-DataSourceReply *PrometheusDataSource::testConnection()
+TestReply *PrometheusDataSource::testConnection()
 {
-    auto *outer = new DataSourceReply;
-    QPointer<DataSourceReply> guard(outer);
+    auto *outer = new TestReply;
+    QPointer<TestReply> guard(outer);
     auto current = std::make_shared<QPointer<DataSourceReply>>();
     outer->setAbortHandler([current] {
         if (DataSourceReply *r = current->data()) {
@@ -278,8 +374,8 @@ DataSourceReply *PrometheusDataSource::testConnection()
     auto runQuery = [this, guard, current, fail, found] {
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("query"), QStringLiteral("1+1"));
-        DataSourceReply *test =
-            enqueue(QStringLiteral("/api/v1/query"), q, Parse::Query, 0, Mode::Test);
+        QueryReply *test = m_http->request<QueryResult>(
+            apiRequest(QStringLiteral("/api/v1/query"), q, Mode::Test), parseQueryBody);
         *current = test;
         connect(test, &DataSourceReply::finished, this, [this, test, guard, fail, found] {
             test->deleteLater();
@@ -289,7 +385,7 @@ DataSourceReply *PrometheusDataSource::testConnection()
                 fail(test->error(), tr("Test query (1+1)"));
                 return;
             }
-            const QueryResult &r = test->queryResult();
+            const QueryResult &r = test->result();
             if (r.frames.empty() || r.frames.front().values.empty() ||
                 r.frames.front().values.front() != 2.0) {
                 DataSourceError e;
@@ -316,121 +412,59 @@ DataSourceReply *PrometheusDataSource::testConnection()
                                "%2.")
                                 .arg(configured, found->flavour);
             recordServerInfo(found->version, found->flavour);
-            guard->setObject(
-                QJsonObject{{QStringLiteral("version"), found->version},
-                            {QStringLiteral("flavour"), found->flavour},
-                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
-                            {QStringLiteral("message"),
-                             tr("Data source is working: %1 %2").arg(found->flavour, version)}});
+            guard->setResult(ConnectionTest{
+                found->version, found->flavour,
+                tr("Data source is working: %1 %2").arg(found->flavour, version), warnings});
             guard->finish();
         });
     };
 
     // Step 1: build info (flavour and version). A 404 here is not fatal: some compatible
     // servers lack the endpoint; the test query then tells whether the path is right.
-    DataSourceReply *info =
-        enqueue(QStringLiteral("/api/v1/status/buildinfo"), {}, Parse::Object, 0, Mode::Test);
+    BuildInfoReply *info = m_http->request<BuildInfo>(
+        apiRequest(QStringLiteral("/api/v1/status/buildinfo"), {}, Mode::Test), parseBuildInfo);
     *current = info;
-    connect(
-        info, &DataSourceReply::finished, this,
-        [this, info, guard, current, fail, found, runQuery] {
-            info->deleteLater();
-            if (!guard)
-                return;
-            if (info->error().isError() && info->error().kind != Kind::NotFound) {
-                fail(info->error(), tr("Build info (/api/v1/status/buildinfo)"));
-                return;
-            }
-            if (info->error().isError()) {
-                runQuery();
-                return;
-            }
-            bool versionElsewhere = false;
-            found->flavour = detectFlavour(info->object(), m_options.kind, &versionElsewhere);
-            found->version = info->object().value(QLatin1String("version")).toString();
-            if (!versionElsewhere) {
-                runQuery();
-                return;
-            }
-            // Step 2 (VictoriaMetrics): the version from vm_app_version in /metrics.
-            DataSourceReply *metrics =
-                enqueue(QStringLiteral("/metrics"), {}, Parse::VmVersion, 0, Mode::Test);
-            *current = metrics;
-            connect(metrics, &DataSourceReply::finished, this, [metrics, guard, found, runQuery] {
-                metrics->deleteLater();
+    connect(info, &DataSourceReply::finished, this,
+            [this, info, guard, current, fail, found, runQuery] {
+                info->deleteLater();
                 if (!guard)
                     return;
-                if (!metrics->error().isError())
-                    found->version = metrics->object().value(QLatin1String("version")).toString();
-                runQuery();
+                if (info->error().isError() && info->error().kind != Kind::NotFound) {
+                    fail(info->error(), tr("Build info (/api/v1/status/buildinfo)"));
+                    return;
+                }
+                if (info->error().isError()) {
+                    runQuery();
+                    return;
+                }
+                bool versionElsewhere = false;
+                found->flavour = detectFlavour(info->result(), m_options.kind, &versionElsewhere);
+                found->version = info->result().version;
+                if (!versionElsewhere) {
+                    runQuery();
+                    return;
+                }
+                // Step 2 (VictoriaMetrics): the version from vm_app_version in /metrics.
+                HttpRequest r;
+                r.path = QStringLiteral("/metrics");
+                r.get = true;
+                r.bypassBackoff = true;
+                r.recordHealth = false;
+                TypedReply<QString> *metrics = m_http->request<QString>(
+                    std::move(r), [](const QByteArray &body, const QByteArray &,
+                                     DataSourceError *) { return vmVersion(body); });
+                *current = metrics;
+                connect(metrics, &DataSourceReply::finished, this,
+                        [metrics, guard, found, runQuery] {
+                            metrics->deleteLater();
+                            if (!guard)
+                                return;
+                            if (!metrics->error().isError())
+                                found->version = metrics->result();
+                            runQuery();
+                        });
             });
-        });
     return outer;
-}
-
-DataSourceReply *PrometheusDataSource::enqueue(const QString &path, const QUrlQuery &params,
-                                               Parse parse, int limit, Mode mode)
-{
-    auto *reply = new DataSourceReply;
-    HttpRequest request;
-    request.path = path;
-    request.params = params;
-    if (parse != Parse::VmVersion)
-        addCommonParams(&request.params, path);
-    if ((parse == Parse::Strings || parse == Parse::Series) && limit <= 0 &&
-        m_options.seriesLimit > 0) {
-        // Lookups are capped by the data source's series limit (servers that know `limit`
-        // cap on their side too).
-        limit = m_options.seriesLimit;
-        if (!request.params.hasQueryItem(QStringLiteral("limit")))
-            request.params.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    }
-    request.get =
-        m_options.httpMethod == PrometheusOptions::HttpMethod::Get || parse == Parse::VmVersion;
-    request.bypassBackoff = mode == Mode::Test;
-    request.recordHealth = parse != Parse::VmVersion;
-    m_http->send(reply, std::move(request), parser(parse, limit));
-    return reply;
-}
-
-HttpParser PrometheusDataSource::parser(Parse parse, int limit)
-{
-    using Apply = std::function<void(DataSourceReply *)>;
-    return [parse, limit](const QByteArray &body, const QByteArray &contentType,
-                          DataSourceError *err) -> Apply {
-        switch (parse) {
-        case Parse::Query: {
-            auto r = std::make_shared<QueryResult>();
-            ResponseParser::parseQuery(body, r.get(), err, contentType);
-            return [r](DataSourceReply *reply) { reply->setQueryResult(std::move(*r)); };
-        }
-        case Parse::Strings: {
-            auto s = std::make_shared<QStringList>();
-            QStringList warnings;
-            ResponseParser::parseStringList(body, s.get(), err, contentType, &warnings);
-            if (limit > 0 && s->size() > limit)
-                s->resize(limit);
-            return [s](DataSourceReply *reply) { reply->setStrings(std::move(*s)); };
-        }
-        case Parse::Series: {
-            auto s = std::make_shared<std::vector<Labels>>();
-            ResponseParser::parseSeries(body, s.get(), err, contentType);
-            if (limit > 0 && s->size() > size_t(limit))
-                s->resize(size_t(limit));
-            return [s](DataSourceReply *reply) { reply->setSeries(std::move(*s)); };
-        }
-        case Parse::Object: {
-            auto o = std::make_shared<QJsonObject>();
-            ResponseParser::parseObject(body, o.get(), err, contentType);
-            return [o](DataSourceReply *reply) { reply->setObject(std::move(*o)); };
-        }
-        case Parse::VmVersion: {
-            auto o = std::make_shared<QJsonObject>(vmVersion(body));
-            return [o](DataSourceReply *reply) { reply->setObject(std::move(*o)); };
-        }
-        }
-        return {};
-    };
 }
 
 } // namespace pharos

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasources/capabilities/promqlsource.h"
 #include "datasources/datasource.h"
 
 #include "datasources/http/httpclient.h"
@@ -19,7 +20,7 @@ namespace pharos {
 /// - Parses the answers with ResponseParser (simdjson) into frames, strings, label sets.
 /// - testConnection() reads build info (and VictoriaMetrics' version from /metrics), then
 ///   checks that the query 1+1 answers 2.
-class PrometheusDataSource : public DataSource
+class PrometheusDataSource : public DataSource, public PromqlSource
 {
     Q_OBJECT
 public:
@@ -31,18 +32,19 @@ public:
     void setSecrets(const DataSourceSecrets &secrets) override;
     void setSecretsUnavailable(const QString &message) override;
 
-    DataSourceReply *query(const QueryRequest &request) override;
-    DataSourceReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
+    PromqlSource *promql() override { return this; }
+    TestReply *testConnection() override;
+
+    QueryReply *query(const QueryRequest &request) override;
+    StringListReply *labelNames(const QStringList &matchers = {}, qint64 startMs = 0,
                                 qint64 endMs = 0) override;
-    DataSourceReply *labelValues(const QString &label, const QStringList &matchers = {},
+    StringListReply *labelValues(const QString &label, const QStringList &matchers = {},
                                  int limit = 0) override;
-    DataSourceReply *labelValuesInRange(const QString &label, const QStringList &matchers,
+    StringListReply *labelValuesInRange(const QString &label, const QStringList &matchers,
                                         qint64 startMs, qint64 endMs, int limit = 0) override;
-    DataSourceReply *series(const QStringList &matchers, qint64 startMs = 0,
-                            qint64 endMs = 0) override;
-    DataSourceReply *metadata(const QString &metric = {}, int limit = 0) override;
-    DataSourceReply *buildInfo() override;
-    DataSourceReply *testConnection() override;
+    SeriesReply *series(const QStringList &matchers, qint64 startMs = 0, qint64 endMs = 0) override;
+    MetadataReply *metadata(const QString &metric = {}, int limit = 0) override;
+    BuildInfoReply *buildInfo() override;
     int scrapeIntervalMs() const override { return m_options.scrapeIntervalMs; }
     const PrometheusOptions &options() const { return m_options; }
 
@@ -58,17 +60,18 @@ public:
 
     /// The flavour named by a buildinfo `data` object: "Prometheus", "VictoriaMetrics" (empty
     /// data; *versionElsewhere = true: the version is in /metrics), "Thanos", "Mimir", "Cortex".
-    static QString detectFlavour(const QJsonObject &buildInfo, DataSourceKind configured,
+    static QString detectFlavour(const BuildInfo &buildInfo, DataSourceKind configured,
                                  bool *versionElsewhere);
 
 private:
-    enum class Parse { Query, Strings, Series, Object, VmVersion };
     enum class Mode { Normal, Test };
 
     void configureClient();
-    DataSourceReply *enqueue(const QString &path, const QUrlQuery &params, Parse parse,
-                             int limit = 0, Mode mode = Mode::Normal);
-    static HttpParser parser(Parse parse, int limit);
+    /// The request of an API path with the options' common parameters, method and limits.
+    HttpRequest apiRequest(const QString &path, QUrlQuery params, Mode mode = Mode::Normal) const;
+    /// A capped lookup: the limit sent and applied (`limit`, else the series limit; 0 = none).
+    int lookupLimit(HttpRequest *request, int limit) const;
+    QueryReply *testQuery();
     void addCommonParams(QUrlQuery *q, const QString &path) const;
 
     HttpClient *m_http;

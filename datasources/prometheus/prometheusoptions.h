@@ -30,7 +30,7 @@ struct PrometheusOptions
 
     DataSourceKind kind = DataSourceKind::Prometheus; // "kind": "prometheus", "thanos", ...
     HttpMethod httpMethod = HttpMethod::Post; // "httpMethod"; POST falls back to GET after a 405
-    int scrapeIntervalMs = DataSource::DefaultScrapeIntervalMs; // "scrapeIntervalMs"
+    int scrapeIntervalMs = PromqlSource::DefaultScrapeIntervalMs; // "scrapeIntervalMs"
     int seriesLimit = 40000; // "seriesLimit": cap for lookups (labels, values, series); 0 = none
     /// "customQueryParameters": extra URL query parameters for every request, "a=1&b=2".
     QString customQueryParameters;

@@ -202,7 +202,8 @@ void PromqlCompleter::complete(const QString &text, int cursor)
 
 void PromqlCompleter::startLookups()
 {
-    if (!m_active || !m_source)
+    PromqlSource *promql = m_source ? m_source->promql() : nullptr;
+    if (!m_active || !promql)
         return;
     for (const Lookup &l : std::as_const(m_wanted)) {
         if (m_inFlight.contains(l.key) || isCached(l))
@@ -210,11 +211,11 @@ void PromqlCompleter::startLookups()
         DataSourceReply *r = nullptr;
         switch (l.type) {
         case AllNames:
-            r = m_source->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs, m_endMs,
-                                             m_metricNameLimit);
+            r = promql->labelValuesInRange(QStringLiteral("__name__"), {}, m_startMs, m_endMs,
+                                           m_metricNameLimit);
             break;
         case PrefixNames:
-            r = m_source->labelValuesInRange(
+            r = promql->labelValuesInRange(
                 QStringLiteral("__name__"),
                 // Every name containing the text (any case): the word-start and substring
                 // matches rank after the prefix ones, as for a small server.
@@ -225,14 +226,14 @@ void PromqlCompleter::startLookups()
                 m_startMs, m_endMs, m_metricNameLimit);
             break;
         case Metadata:
-            r = m_source->metadata({}, MetadataLimit);
+            r = promql->metadata({}, MetadataLimit);
             break;
         case LabelNames:
-            r = m_source->labelNames(l.selector.isEmpty() ? QStringList() : QStringList{l.selector},
-                                     m_startMs, m_endMs);
+            r = promql->labelNames(l.selector.isEmpty() ? QStringList() : QStringList{l.selector},
+                                   m_startMs, m_endMs);
             break;
         case LabelValues:
-            r = m_source->labelValuesInRange(
+            r = promql->labelValuesInRange(
                 l.arg, l.selector.isEmpty() ? QStringList() : QStringList{l.selector}, m_startMs,
                 m_endMs, LabelValueLimit);
             break;
@@ -268,28 +269,18 @@ void PromqlCompleter::onReplyFinished(const QString &key)
     switch (l.type) {
     case AllNames:
     case PrefixNames: {
-        QStringList names = r->strings();
+        QStringList names = static_cast<StringListReply *>(r.data())->result();
         const bool truncated = names.size() >= m_metricNameLimit;
         c->insert(key, std::move(names), truncated);
         break;
     }
     case Metadata: {
-        QHash<QString, PromqlMetricMetadata> meta;
-        const QJsonObject o = r->object();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QJsonArray entries = it.value().toArray();
-            if (entries.isEmpty())
-                continue;
-            const QJsonObject e = entries.first().toObject();
-            meta.insert(it.key(), PromqlMetricMetadata{e.value(QLatin1String("type")).toString(),
-                                                       e.value(QLatin1String("help")).toString(),
-                                                       e.value(QLatin1String("unit")).toString()});
-        }
+        MetricMetadataMap meta = static_cast<MetadataReply *>(r.data())->result();
         c->setMetadata(std::move(meta));
         break;
     }
     case LabelNames: {
-        QStringList names = r->strings();
+        QStringList names = static_cast<StringListReply *>(r.data())->result();
         names.removeAll(QStringLiteral("__name__"));
         const bool truncated = names.size() > LabelNameLimit;
         if (truncated)
@@ -298,7 +289,7 @@ void PromqlCompleter::onReplyFinished(const QString &key)
         break;
     }
     case LabelValues: {
-        QStringList values = r->strings();
+        QStringList values = static_cast<StringListReply *>(r.data())->result();
         const bool truncated = values.size() >= LabelValueLimit;
         c->insert(key, std::move(values), truncated);
         break;
@@ -385,7 +376,7 @@ QList<PromqlCompletionItem> PromqlCompleter::candidates(const PromqlCompletionCo
         const auto best = ranker.take(m_maxItems, [&](int list, int i) -> const QString & {
             return list == CatalogueList ? fns.at(i).second : names.at(i);
         });
-        const QHash<QString, PromqlMetricMetadata> empty;
+        const MetricMetadataMap empty;
         const auto &meta = c ? c->metadata() : empty;
         for (const PromqlRankedMatch &m : best) {
             if (m.list == CatalogueList) {

@@ -38,14 +38,14 @@ void PromqlLookupCache::insert(const QString &key, QStringList values, bool trun
     m_strings.insert(key, std::move(s));
 }
 
-void PromqlLookupCache::setMetadata(QHash<QString, PromqlMetricMetadata> metadata)
+void PromqlLookupCache::setMetadata(MetricMetadataMap metadata)
 {
     m_metadata = std::move(metadata);
     m_metadataLoaded = true;
     m_metadataAge.start();
 }
 
-void PromqlLookupCache::addMetadata(const QString &metric, const PromqlMetricMetadata &meta)
+void PromqlLookupCache::addMetadata(const QString &metric, const MetricMetadata &meta)
 {
     m_metadata.insert(metric, meta);
 }

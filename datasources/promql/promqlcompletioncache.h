@@ -3,6 +3,7 @@
 // The completion lookups of one data source (metric names, label names and values, metric
 // metadata), cached for every completer using it. QtCore only.
 
+#include "datasources/capabilities/promqlsource.h"
 #include "datasources/promql/promqlranker.h"
 
 #include <QElapsedTimer>
@@ -15,14 +16,6 @@
 namespace pharos {
 
 class DataSource;
-
-/// HELP/TYPE/UNIT of one metric from /api/v1/metadata.
-struct PromqlMetricMetadata
-{
-    QString type;
-    QString help;
-    QString unit;
-};
 
 /// Lookup results of one data source, shared by every completer using it (a child object of
 /// the data source, so it goes away with it). Entries expire after expiryMs().
@@ -49,15 +42,15 @@ public:
     void insert(const QString &key, QStringList values, bool truncated);
 
     bool hasMetadata() const { return m_metadataLoaded && m_metadataAge.elapsed() < expiryMs(); }
-    const QHash<QString, PromqlMetricMetadata> &metadata() const { return m_metadata; }
-    void setMetadata(QHash<QString, PromqlMetricMetadata> metadata);
-    void addMetadata(const QString &metric, const PromqlMetricMetadata &meta);
+    const MetricMetadataMap &metadata() const { return m_metadata; }
+    void setMetadata(MetricMetadataMap metadata);
+    void addMetadata(const QString &metric, const MetricMetadata &meta);
     void clear();
 
 private:
     explicit PromqlLookupCache(QObject *parent);
     QHash<QString, Strings> m_strings;
-    QHash<QString, PromqlMetricMetadata> m_metadata;
+    MetricMetadataMap m_metadata;
     bool m_metadataLoaded = false;
     QElapsedTimer m_metadataAge;
 };

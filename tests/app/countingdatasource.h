@@ -11,7 +11,7 @@
 
 namespace pharos::test {
 
-class CountingDataSource : public DataSource
+class CountingDataSource : public DataSource, public PromqlSource
 {
 public:
     explicit CountingDataSource(QObject *parent = nullptr) : DataSource(makeSettings(), parent) {}
@@ -29,12 +29,14 @@ public:
     QList<int> delaysMs; // answer delay of the next queries (consumed in order); default 0
     QHash<QString, QueryRequest> lastRequest; // expr -> the latest request for it
 
-    DataSourceReply *query(const QueryRequest &request) override
+    PromqlSource *promql() override { return this; }
+
+    QueryReply *query(const QueryRequest &request) override
     {
         ++counts[request.expr];
         ++total;
         lastRequest.insert(request.expr, request);
-        auto *reply = new DataSourceReply;
+        auto *reply = new QueryReply;
         QueryResult result;
         Frame f;
         f.labels.append({QStringLiteral("__name__"), QStringLiteral("x")});
@@ -47,25 +49,31 @@ public:
         }
         result.type = request.instant ? ResultType::Vector : ResultType::Matrix;
         result.frames.push_back(std::move(f));
-        reply->setQueryResult(std::move(result));
+        reply->setResult(std::move(result));
         const int delay = delaysMs.isEmpty() ? 0 : delaysMs.takeFirst();
         QTimer::singleShot(delay, reply, [reply] { reply->finish(); });
         return reply;
     }
-    DataSourceReply *labelNames(const QStringList &, qint64, qint64) override { return none(); }
-    DataSourceReply *labelValues(const QString &, const QStringList &, int) override
+    StringListReply *labelNames(const QStringList &, qint64, qint64) override
     {
-        return none();
+        return none<StringListReply>();
     }
-    DataSourceReply *series(const QStringList &, qint64, qint64) override { return none(); }
-    DataSourceReply *metadata(const QString &, int) override { return none(); }
-    DataSourceReply *buildInfo() override { return none(); }
-    DataSourceReply *testConnection() override { return none(); }
+    StringListReply *labelValues(const QString &, const QStringList &, int) override
+    {
+        return none<StringListReply>();
+    }
+    SeriesReply *series(const QStringList &, qint64, qint64) override
+    {
+        return none<SeriesReply>();
+    }
+    MetadataReply *metadata(const QString &, int) override { return none<MetadataReply>(); }
+    BuildInfoReply *buildInfo() override { return none<BuildInfoReply>(); }
+    TestReply *testConnection() override { return none<TestReply>(); }
 
 private:
-    static DataSourceReply *none()
+    template <typename Reply> static Reply *none()
     {
-        auto *reply = new DataSourceReply;
+        auto *reply = new Reply;
         DataSourceError e;
         e.kind = DataSourceError::Kind::Unsupported;
         reply->setError(e);

@@ -248,7 +248,7 @@ void BM_HugeQueryRange(benchmark::State &state)
         });
         ticker.start(2);
         lastTick = clock.nsecsElapsed();
-        DataSourceReply *reply = source.query(q);
+        QueryReply *reply = source.query(q);
         QEventLoop loop;
         QObject::connect(reply, &DataSourceReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -258,7 +258,7 @@ void BM_HugeQueryRange(benchmark::State &state)
             delete reply;
             return;
         }
-        samples = reply->queryResult().sampleCount();
+        samples = reply->result().sampleCount();
         const qint64 peakKb = statusKb("VmHWM:");
         const qint64 heldKb = statusKb("VmRSS:");
         malloc_trim(0);
@@ -269,7 +269,7 @@ void BM_HugeQueryRange(benchmark::State &state)
         {
             std::shared_ptr<PanelData> data = makePanelData();
             TargetResult target;
-            target.result = std::move(const_cast<QueryResult &>(reply->queryResult()));
+            target.result = std::move(const_cast<QueryResult &>(reply->result()));
             data->targets.push_back(std::move(target));
             held = std::move(data);
         }

@@ -52,11 +52,11 @@ private Q_SLOTS:
         QVERIFY(source);
         QCOMPARE(source->settings().name, s.name);
         QCOMPARE(source->settings().type, type);
-        std::unique_ptr<DataSourceReply> reply(source->testConnection());
+        std::unique_ptr<TestReply> reply(source->testConnection());
         QSignalSpy done(reply.get(), &DataSourceReply::finished);
         QVERIFY(reply->isFinished() || done.wait(30000));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->object().value(QLatin1String("flavour")).toString(), flavour);
+        QCOMPARE(reply->result().flavour, flavour);
     }
 
 private:

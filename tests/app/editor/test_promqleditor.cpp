@@ -511,7 +511,7 @@ private Q_SLOTS:
         QueryRequest req;
         req.expr = bad;
         req.instant = true;
-        std::unique_ptr<DataSourceReply> reply(m_source->query(req));
+        std::unique_ptr<QueryReply> reply(m_source->query(req));
         QVERIFY(PrometheusFixture::waitFor([&] { return reply->isFinished(); }, 20000));
         QCOMPARE(reply->error().kind, DataSourceError::Kind::QueryError);
         const QString message = reply->error().message();

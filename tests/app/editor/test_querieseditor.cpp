@@ -438,7 +438,7 @@ private Q_SLOTS:
             planPanelQueries(model, ResolvedTimeRange{0, 3600000}, 1000, &m_registry, nullptr);
         QCOMPARE(plan.queries.size(), 2);
         QCOMPARE(plan.queries[0].instant, false);
-        QCOMPARE(plan.queries[0].request.stepMs, qint64(120000));
+        QCOMPARE(plan.queries[0].request.promql.stepMs, qint64(120000));
         QCOMPARE(plan.queries[1].instant, true);
         QCOMPARE(plan.queries[0].legendFormat, QStringLiteral("{{instance}} up"));
 
@@ -479,7 +479,7 @@ private Q_SLOTS:
             data->toMs = 60000;
             TargetResult t;
             t.refId = plan.queries[0].refId;
-            t.expr = plan.queries[0].request.expr;
+            t.expr = plan.queries[0].request.promql.expr;
             t.legendFormat = plan.queries[0].legendFormat;
             t.result.type = ResultType::Matrix;
             for (const char *instance : {"a:9100", "b:9100"}) {
@@ -776,7 +776,7 @@ private Q_SLOTS:
             req.expr = expr;
             req.instant = true;
             req.timeMs = QDateTime::currentMSecsSinceEpoch();
-            std::unique_ptr<DataSourceReply> reply(m_promSource->query(req));
+            std::unique_ptr<QueryReply> reply(m_promSource->promql()->query(req));
             [&] {
                 QVERIFY(PrometheusFixture::waitFor([&] { return reply->isFinished(); }, 20000));
             }();
@@ -785,7 +785,7 @@ private Q_SLOTS:
             t.expr = expr;
             t.instant = true;
             t.error = reply->error();
-            t.result = reply->queryResult();
+            t.result = reply->result();
             return t;
         };
         PanelData data;

@@ -18,13 +18,13 @@ using namespace pharos;
 namespace {
 
 /// A unit-test double: records every query and answers only when the test says so.
-class FakeDataSource : public DataSource
+class FakeDataSource : public DataSource, public PromqlSource
 {
 public:
     struct Request
     {
         QueryRequest request;
-        QPointer<DataSourceReply> reply;
+        QPointer<QueryReply> reply;
     };
     explicit FakeDataSource(int scrapeMs = 15000)
         : DataSource([] {
@@ -39,24 +39,28 @@ public:
     std::vector<Request> requests;
     int scrapeIntervalMs() const override { return m_scrapeMs; }
 
-    DataSourceReply *query(const QueryRequest &request) override
+    PromqlSource *promql() override { return this; }
+    QueryReply *query(const QueryRequest &request) override
     {
-        auto *reply = new DataSourceReply;
+        auto *reply = new QueryReply;
         requests.push_back({request, reply});
         return reply;
     }
-    DataSourceReply *labelNames(const QStringList &, qint64, qint64) override
+    StringListReply *labelNames(const QStringList &, qint64, qint64) override
     {
-        return unsupported();
+        return unsupported<StringListReply>();
     }
-    DataSourceReply *labelValues(const QString &, const QStringList &, int) override
+    StringListReply *labelValues(const QString &, const QStringList &, int) override
     {
-        return unsupported();
+        return unsupported<StringListReply>();
     }
-    DataSourceReply *series(const QStringList &, qint64, qint64) override { return unsupported(); }
-    DataSourceReply *metadata(const QString &, int) override { return unsupported(); }
-    DataSourceReply *buildInfo() override { return unsupported(); }
-    DataSourceReply *testConnection() override { return unsupported(); }
+    SeriesReply *series(const QStringList &, qint64, qint64) override
+    {
+        return unsupported<SeriesReply>();
+    }
+    MetadataReply *metadata(const QString &, int) override { return unsupported<MetadataReply>(); }
+    BuildInfoReply *buildInfo() override { return unsupported<BuildInfoReply>(); }
+    TestReply *testConnection() override { return unsupported<TestReply>(); }
 
     /// Answers request i with one series whose single value is `value`.
     static void answer(const Request &r, double value)
@@ -69,7 +73,7 @@ public:
         f.timestamps = {r.request.instant ? r.request.timeMs : r.request.endMs};
         f.values = {value};
         result.frames.push_back(std::move(f));
-        r.reply->setQueryResult(std::move(result));
+        r.reply->setResult(std::move(result));
         r.reply->finish();
     }
     int countFor(const QString &exprPart) const
@@ -81,9 +85,9 @@ public:
     }
 
 private:
-    DataSourceReply *unsupported()
+    template <typename Reply> static Reply *unsupported()
     {
-        auto *reply = new DataSourceReply;
+        auto *reply = new Reply;
         DataSourceError e;
         e.kind = DataSourceError::Kind::Unsupported;
         reply->setError(e);
@@ -438,6 +442,46 @@ private Q_SLOTS:
             QVERIFY(d->hasError());
             QVERIFY(!d->errorMessage().isEmpty());
         }
+    }
+
+    void dataSourceWithoutPromqlSaysSo()
+    {
+        // A type without the PromQL capability (as an Alertmanager will be): its panels get
+        // the reason on the panel, as any other failure, and the refresh still goes idle.
+        class NoPromql : public DataSource
+        {
+        public:
+            NoPromql() : DataSource(settings()) {}
+            static DataSourceSettings settings()
+            {
+                DataSourceSettings s;
+                s.name = QStringLiteral("alerts-only");
+                s.uid = QStringLiteral("alerts-only");
+                return s;
+            }
+            TestReply *testConnection() override { return new TestReply; }
+        } source;
+        QVERIFY(!source.promql());
+        DataSourceRegistry registry;
+        registry.setOverride(&source);
+        QueryScheduler s(&registry);
+        s.setClock([] { return kNow; });
+        s.setPanels(panelsFrom(kTwoPanels));
+        QSignalSpy ready(&s, &QueryScheduler::panelDataReady);
+        QSignalSpy idle(&s, &QueryScheduler::idle);
+        s.refresh();
+        QTRY_COMPARE(ready.size(), 2);
+        QTRY_COMPARE(idle.size(), 1);
+        for (const auto &args : ready) {
+            const PanelDataPtr d = args[1].value<PanelDataPtr>();
+            QCOMPARE(d->targets.size(), size_t(1));
+            QCOMPARE(d->targets[0].error.kind, DataSourceError::Kind::Unsupported);
+            QCOMPARE(d->errorMessage(), QStringLiteral("A: ") + d->targets[0].error.message());
+            QVERIFY2(
+                d->errorMessage().contains(QLatin1String("alerts-only does not answer PromQL")),
+                qPrintable(d->errorMessage()));
+        }
+        drainDeletes();
     }
 
     void badTimeRange()

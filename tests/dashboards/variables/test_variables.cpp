@@ -148,7 +148,7 @@ QStringList TestVariables::runLabels(const QString &expr, const QString &label)
     r.expr = expr;
     r.instant = true;
     r.timeMs = QDateTime::currentMSecsSinceEpoch();
-    std::unique_ptr<DataSourceReply> reply(m_registry.defaultSource()->query(r));
+    std::unique_ptr<QueryReply> reply(m_registry.defaultSource()->promql()->query(r));
     if (!reply->isFinished()) {
         QSignalSpy spy(reply.get(), &DataSourceReply::finished);
         if (!spy.wait(15000))
@@ -157,7 +157,7 @@ QStringList TestVariables::runLabels(const QString &expr, const QString &label)
     if (reply->error().isError())
         return {QStringLiteral("<error: %1>").arg(reply->error().message())};
     QStringList out;
-    for (const Frame &f : reply->queryResult().frames)
+    for (const Frame &f : reply->result().frames)
         out << labelValue(f.labels, label);
     out.sort();
     return out;
@@ -300,7 +300,7 @@ void TestVariables::escapedMatchersMatchOnServer()
     const InterpolationContext ctx = set.context();
     const PanelQueryPlan plan = planPanelQueries(panel, m_range, 800, &m_registry, &ctx);
     QCOMPARE(plan.queries.size(), 1);
-    const QString interpolated = plan.queries.first().request.expr;
+    const QString interpolated = plan.queries.first().request.promql.expr;
     QStringList sortedExpected = expected;
     sortedExpected.sort();
     QCOMPARE(runLabels(interpolated, QStringLiteral("host")), sortedExpected);
@@ -521,9 +521,10 @@ void TestVariables::staticTypes()
     panel.targets = {t};
     const InterpolationContext actx = adhoc.context();
     const auto plan = planPanelQueries(panel, m_range, 500, &m_registry, &actx);
-    QCOMPARE(plan.queries.first().request.expr,
+    QCOMPARE(plan.queries.first().request.promql.expr,
              QStringLiteral("sum by (host) (pharos_probe{host=~\"e\\\\+f|g.*\"})"));
-    QCOMPARE(runLabels(plan.queries.first().request.expr, "host"), QStringList({"e+f", "g\\h"}));
+    QCOMPARE(runLabels(plan.queries.first().request.promql.expr, "host"),
+             QStringList({"e+f", "g\\h"}));
 }
 
 void TestVariables::cycleIsReported()
@@ -600,7 +601,7 @@ void TestVariables::repeats()
     QStringList exprs;
     for (const PanelModel &p : drawn) {
         for (const PlannedQuery &q : planPanelQueries(p, m_range, 300, &m_registry, &ctx).queries)
-            exprs << q.request.expr;
+            exprs << q.request.promql.expr;
     }
     QCOMPARE(exprs.size(), 15);
     QCOMPARE(exprs.at(0), QStringLiteral("up{instance=\"h1\"}"));

@@ -133,10 +133,10 @@ private Q_SLOTS:
         origin.setRedirect(status, location);
 
         auto source = makeSource(origin.url(), auth);
-        std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
+        std::unique_ptr<QueryReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->queryResult().frames.size(), size_t(1));
+        QCOMPARE(reply->result().frames.size(), size_t(1));
 
         // The configured origin got the credentials and the secret header.
         QCOMPARE(origin.receivedRequests().size(), 1);
@@ -181,11 +181,11 @@ private Q_SLOTS:
         QVERIFY(origin.start());
         origin.setRedirect(status, "/moved/api/v1/query"); // relative: the same origin
         auto source = makeSource(origin.url(), auth);
-        std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
+        std::unique_ptr<QueryReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->queryResult().frames.size(), size_t(1));
-        QCOMPARE(reply->queryResult().frames[0].values[0], 1.0);
+        QCOMPARE(reply->result().frames.size(), size_t(1));
+        QCOMPARE(reply->result().frames[0].values[0], 1.0);
         const auto requests = origin.receivedRequests();
         QCOMPARE(requests.size(), 2);
         QCOMPARE(requests.at(1).target, QByteArray("/moved/api/v1/query"));
@@ -203,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(origin.start());
         origin.setRedirect(302, "/api/v1/query"); // back to itself
         auto source = makeSource(origin.url(), HttpOptions::Auth::Basic);
-        std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
+        std::unique_ptr<QueryReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::RedirectLoop);
         const QString msg = reply->error().message();
@@ -222,7 +222,7 @@ private Q_SLOTS:
         QVERIFY(origin.start());
         origin.setRedirect(307, "a/"); // a new, longer URL every time
         auto source = makeSource(origin.url(), HttpOptions::Auth::Bearer);
-        std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
+        std::unique_ptr<QueryReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::TooManyRedirects);
         const QString msg = reply->error().message();
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QVERIFY(origin.start());
         origin.setRedirect(302, "file:///etc/passwd");
         auto source = makeSource(origin.url(), HttpOptions::Auth::Basic);
-        std::unique_ptr<DataSourceReply> reply(source->query(instantUp()));
+        std::unique_ptr<QueryReply> reply(source->query(instantUp()));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::Network);
         QVERIFY2(reply->error().message().contains(QLatin1String("unsupported URL")),

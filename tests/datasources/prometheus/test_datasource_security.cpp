@@ -127,9 +127,9 @@ private:
     }
 
     // Runs "Save & Test" and returns the reply (finished).
-    std::unique_ptr<DataSourceReply> test(PrometheusDataSource &source)
+    std::unique_ptr<TestReply> test(PrometheusDataSource &source)
     {
-        std::unique_ptr<DataSourceReply> r(source.testConnection());
+        std::unique_ptr<TestReply> r(source.testConnection());
         if (!waitDone(r.get()))
             qWarning("the test did not finish");
         return r;
@@ -182,11 +182,9 @@ private Q_SLOTS:
         source.setSecrets(password());
         auto r = test(source);
         QVERIFY2(!r->error().isError(), qPrintable(r->error().message()));
-        QCOMPARE(r->object().value(QLatin1String("flavour")).toString(),
-                 QStringLiteral("Prometheus"));
-        QVERIFY(
-            r->object().value(QLatin1String("version")).toString().startsWith(QLatin1String("2.")));
-        QVERIFY(r->object().value(QLatin1String("warnings")).toArray().isEmpty());
+        QCOMPARE(r->result().flavour, QStringLiteral("Prometheus"));
+        QVERIFY(r->result().version.startsWith(QLatin1String("2.")));
+        QVERIFY(r->result().warnings.isEmpty());
         QCOMPARE(source.health().state, DataSourceHealth::State::Ok);
         QCOMPARE(source.health().flavour, QStringLiteral("Prometheus"));
         QVERIFY(health.count() >= 1);
@@ -195,11 +193,11 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up{job=\"prometheus\"}");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(source.query(q));
+        std::unique_ptr<QueryReply> reply(source.query(q));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->queryResult().frames.size(), size_t(1));
-        QCOMPARE(reply->queryResult().frames.front().values.front(), 1.0);
+        QCOMPARE(reply->result().frames.size(), size_t(1));
+        QCOMPARE(reply->result().frames.front().values.front(), 1.0);
     }
 
     void wrongPassword()
@@ -234,9 +232,9 @@ private Q_SLOTS:
         source.setSecrets(password());
         auto r = test(source);
         QVERIFY2(!r->error().isError(), qPrintable(r->error().message()));
-        const QJsonArray warnings = r->object().value(QLatin1String("warnings")).toArray();
+        const QStringList &warnings = r->result().warnings;
         QCOMPARE(warnings.size(), 1);
-        QVERIFY(warnings.first().toString().contains(QLatin1String("verification is disabled")));
+        QVERIFY(warnings.first().contains(QLatin1String("verification is disabled")));
     }
 
     void wrongServerName()
@@ -354,15 +352,11 @@ private Q_SLOTS:
         PrometheusDataSource source(s);
         auto r = test(source);
         QVERIFY2(!r->error().isError(), qPrintable(r->error().message()));
-        QCOMPARE(r->object().value(QLatin1String("flavour")).toString(),
-                 QStringLiteral("VictoriaMetrics"));
+        QCOMPARE(r->result().flavour, QStringLiteral("VictoriaMetrics"));
         // Debian's build reports no version (empty buildinfo, no vm_app_version): the message
         // says so rather than inventing one.
-        QVERIFY2(r->object()
-                     .value(QLatin1String("message"))
-                     .toString()
-                     .contains(QLatin1String("VictoriaMetrics")),
-                 qPrintable(r->object().value(QLatin1String("message")).toString()));
+        QVERIFY2(r->result().message.contains(QLatin1String("VictoriaMetrics")),
+                 qPrintable(r->result().message));
 
         // https:// to a plain HTTP port.
         QUrl tls = url;
@@ -379,7 +373,7 @@ private Q_SLOTS:
     {
         PrometheusDataSource source(goodSettings()); // has secrets, none set yet
         QVERIFY(!source.secretsReady());
-        std::unique_ptr<DataSourceReply> r(source.buildInfo());
+        std::unique_ptr<BuildInfoReply> r(source.buildInfo());
         QTest::qWait(200);
         QVERIFY(!r->isFinished()); // waits for the keychain
         source.setSecrets(password());
@@ -387,7 +381,7 @@ private Q_SLOTS:
         QVERIFY2(!r->error().isError(), qPrintable(r->error().message()));
 
         PrometheusDataSource missing(goodSettings());
-        std::unique_ptr<DataSourceReply> m(missing.buildInfo());
+        std::unique_ptr<BuildInfoReply> m(missing.buildInfo());
         missing.setSecretsUnavailable(QStringLiteral("no Secret Service"));
         QVERIFY(waitDone(m.get()));
         QCOMPARE(m->error().kind, Kind::SecretsUnavailable);
@@ -404,7 +398,7 @@ private Q_SLOTS:
         s.url = server.url();
         PrometheusDataSource source(s);
         for (int i = 0; i <= DataSource::BackoffFreeFailures; ++i) {
-            std::unique_ptr<DataSourceReply> r(source.buildInfo());
+            std::unique_ptr<BuildInfoReply> r(source.buildInfo());
             QVERIFY(waitDone(r.get()));
             QCOMPARE(r->error().kind, Kind::HttpStatus);
         }
@@ -413,7 +407,7 @@ private Q_SLOTS:
         QVERIFY(source.isBackingOff());
         const int sent = int(server.requests().size());
         // While backing off, refreshes answer with the cause without touching the server.
-        std::unique_ptr<DataSourceReply> r(source.buildInfo());
+        std::unique_ptr<BuildInfoReply> r(source.buildInfo());
         QVERIFY(waitDone(r.get()));
         QCOMPARE(r->error().kind, Kind::HttpStatus);
         QCOMPARE(int(server.requests().size()), sent);
@@ -426,7 +420,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> ok(source.query(q));
+        std::unique_ptr<QueryReply> ok(source.query(q));
         QVERIFY(waitDone(ok.get()));
         QVERIFY2(!ok->error().isError(), qPrintable(ok->error().message()));
         QCOMPARE(source.health().state, DataSourceHealth::State::Ok);

@@ -144,10 +144,10 @@ private Q_SLOTS:
         q.startMs = end - 20000;
         q.endMs = end;
         q.stepMs = 1000;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        const QueryResult &r = reply->queryResult();
+        const QueryResult &r = reply->result();
         QCOMPARE(r.type, ResultType::Matrix);
         QVERIFY2(r.frames.size() >= 2, qPrintable(QString::number(r.frames.size())));
         QVERIFY(r.sampleCount() >= 4);
@@ -175,33 +175,33 @@ private Q_SLOTS:
         q.expr = QStringLiteral("up");
         q.instant = true;
         q.timeMs = t;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->queryResult().type, ResultType::Vector);
-        QCOMPARE(reply->queryResult().frames.size(), size_t(2));
+        QCOMPARE(reply->result().type, ResultType::Vector);
+        QCOMPARE(reply->result().frames.size(), size_t(2));
         const QJsonObject plain = m_prom.queryJson(
             QStringLiteral("/api/v1/query"),
             QUrlQuery{{QStringLiteral("query"), q.expr}, {QStringLiteral("time"), secs(t)}});
         compareMatrix(
-            reply->queryResult(),
+            reply->result(),
             plain.value(QLatin1String("data")).toObject().value(QLatin1String("result")).toArray(),
             false);
-        QCOMPARE(reply->queryResult().frames[0].timestamps[0], t);
+        QCOMPARE(reply->result().frames[0].timestamps[0], t);
 
         // A scalar with '+' in the expression (must not be decoded as a space).
         q.expr = QStringLiteral("1+1");
-        std::unique_ptr<DataSourceReply> scalar(ds->query(q));
+        std::unique_ptr<QueryReply> scalar(ds->query(q));
         QVERIFY(waitDone(scalar.get()));
         QVERIFY2(!scalar->error().isError(), qPrintable(scalar->error().message()));
-        QCOMPARE(scalar->queryResult().type, ResultType::Scalar);
-        QCOMPARE(scalar->queryResult().frames.at(0).values.at(0), 2.0);
+        QCOMPARE(scalar->result().type, ResultType::Scalar);
+        QCOMPARE(scalar->result().frames.at(0).values.at(0), 2.0);
     }
 
     void labelsAndValues()
     {
         auto ds = makeSource(m_prom.url());
-        std::unique_ptr<DataSourceReply> names(ds->labelNames());
+        std::unique_ptr<StringListReply> names(ds->labelNames());
         QVERIFY(waitDone(names.get()));
         QVERIFY2(!names->error().isError(), qPrintable(names->error().message()));
         QStringList plain;
@@ -209,37 +209,37 @@ private Q_SLOTS:
                                        .value(QLatin1String("data"))
                                        .toArray())
             plain << v.toString();
-        QCOMPARE(names->strings(), plain);
-        QVERIFY(names->strings().contains(QStringLiteral("job")));
+        QCOMPARE(names->result(), plain);
+        QVERIFY(names->result().contains(QStringLiteral("job")));
 
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        std::unique_ptr<DataSourceReply> matched(
+        std::unique_ptr<StringListReply> matched(
             ds->labelNames({QStringLiteral("up")}, now - 60000, now));
         QVERIFY(waitDone(matched.get()));
-        QCOMPARE(matched->strings(), QStringList({"__name__", "instance", "job"}));
+        QCOMPARE(matched->result(), QStringList({"__name__", "instance", "job"}));
 
-        std::unique_ptr<DataSourceReply> jobs(
+        std::unique_ptr<StringListReply> jobs(
             ds->labelValues(QStringLiteral("job"), {QStringLiteral("up")}));
         QVERIFY(waitDone(jobs.get()));
         QVERIFY2(!jobs->error().isError(), qPrintable(jobs->error().message()));
-        QCOMPARE(jobs->strings(), QStringList({"prometheus", "prometheus2"}));
+        QCOMPARE(jobs->result(), QStringList({"prometheus", "prometheus2"}));
 
-        std::unique_ptr<DataSourceReply> limited(
+        std::unique_ptr<StringListReply> limited(
             ds->labelValues(QStringLiteral("job"), {QStringLiteral("up")}, 1));
         QVERIFY(waitDone(limited.get()));
-        QCOMPARE(limited->strings(), QStringList({"prometheus"}));
+        QCOMPARE(limited->result(), QStringList({"prometheus"}));
 
-        std::unique_ptr<DataSourceReply> none(
+        std::unique_ptr<StringListReply> none(
             ds->labelValues(QStringLiteral("job"), {QStringLiteral("up{job=\"nope\"}")}));
         QVERIFY(waitDone(none.get()));
         QVERIFY(!none->error().isError());
-        QVERIFY(none->strings().isEmpty());
+        QVERIFY(none->result().isEmpty());
     }
 
     void seriesMatchesPlainHttp()
     {
         auto ds = makeSource(m_prom.url());
-        std::unique_ptr<DataSourceReply> reply(ds->series({QStringLiteral("up")}));
+        std::unique_ptr<SeriesReply> reply(ds->series({QStringLiteral("up")}));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
         const QJsonArray plain =
@@ -248,17 +248,17 @@ private Q_SLOTS:
                            QUrlQuery{{QStringLiteral("match[]"), QStringLiteral("up")}})
                 .value(QLatin1String("data"))
                 .toArray();
-        QCOMPARE(qsizetype(reply->series().size()), plain.size());
+        QCOMPARE(qsizetype(reply->result().size()), plain.size());
         QCOMPARE(plain.size(), 2);
         for (qsizetype i = 0; i < plain.size(); ++i)
-            QCOMPARE(reply->series()[size_t(i)], labelsOf(plain.at(i).toObject()));
+            QCOMPARE(reply->result()[size_t(i)], labelsOf(plain.at(i).toObject()));
     }
 
     void metadataAndBuildInfo()
     {
         auto ds = makeSource(m_prom.url());
         const QString metric = QStringLiteral("prometheus_http_requests_total");
-        std::unique_ptr<DataSourceReply> meta(ds->metadata(metric));
+        std::unique_ptr<MetadataReply> meta(ds->metadata(metric));
         QVERIFY(waitDone(meta.get()));
         QVERIFY2(!meta->error().isError(), qPrintable(meta->error().message()));
         const QJsonObject plainMeta = m_prom
@@ -266,22 +266,18 @@ private Q_SLOTS:
                                                      QUrlQuery{{QStringLiteral("metric"), metric}})
                                           .value(QLatin1String("data"))
                                           .toObject();
-        QCOMPARE(meta->object(), plainMeta);
-        QCOMPARE(meta->object()
-                     .value(metric)
-                     .toArray()
-                     .at(0)
-                     .toObject()
-                     .value(QLatin1String("type"))
-                     .toString(),
-                 QStringLiteral("counter"));
+        const QJsonObject entry = plainMeta.value(metric).toArray().at(0).toObject();
+        QCOMPARE(meta->result().size(), plainMeta.size());
+        QCOMPARE(meta->result().value(metric).type, QStringLiteral("counter"));
+        QCOMPARE(meta->result().value(metric).help, entry.value(QLatin1String("help")).toString());
+        QCOMPARE(meta->result().value(metric).unit, entry.value(QLatin1String("unit")).toString());
 
-        std::unique_ptr<DataSourceReply> limited(ds->metadata({}, 2));
+        std::unique_ptr<MetadataReply> limited(ds->metadata({}, 2));
         QVERIFY(waitDone(limited.get()));
         QVERIFY(!limited->error().isError());
-        QCOMPARE(limited->object().size(), 2);
+        QCOMPARE(limited->result().size(), 2);
 
-        std::unique_ptr<DataSourceReply> info(ds->buildInfo());
+        std::unique_ptr<BuildInfoReply> info(ds->buildInfo());
         QVERIFY(waitDone(info.get()));
         QVERIFY2(!info->error().isError(), qPrintable(info->error().message()));
         const QString version = m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
@@ -290,7 +286,7 @@ private Q_SLOTS:
                                     .value(QLatin1String("version"))
                                     .toString();
         QVERIFY(!version.isEmpty());
-        QCOMPARE(info->object().value(QLatin1String("version")).toString(), version);
+        QCOMPARE(info->result().version, version);
     }
 
     void syntaxErrorIsQueryError()
@@ -299,7 +295,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("sum(rate(up[1m])");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         const QJsonObject plain = m_prom.queryJson(QStringLiteral("/api/v1/query"),
                                                    QUrlQuery{{QStringLiteral("query"), q.expr}});
@@ -318,7 +314,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::ConnectionRefused);
         QVERIFY2(reply->error().message().contains(QStringLiteral("127.0.0.1:%1").arg(port)),
@@ -333,7 +329,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QSignalSpy spy(reply.get(), &DataSourceReply::finished);
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(spy.count(), 1);
@@ -354,7 +350,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QSignalSpy spy(reply.get(), &DataSourceReply::finished);
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(spy.count(), 1);
@@ -366,7 +362,7 @@ private Q_SLOTS:
         QVERIFY(server.drippedBytes() >= 1);
         QVERIFY(server.drippedBytes() < FaultServer::validVectorJson().size());
         QVERIFY2(msg.contains(QLatin1String("of the response received")), qPrintable(msg));
-        QVERIFY(reply->queryResult().frames.empty());
+        QVERIFY(reply->result().frames.empty());
         QCOMPARE(ds->inFlightCount(), 0);
     }
 
@@ -400,15 +396,15 @@ private Q_SLOTS:
         // ...and arrives with the default limit.
         auto ok = makeSource(m_prom.url());
         QCOMPARE(ok->settings().http.responseLimitBytes, qint64(256) * 1024 * 1024);
-        std::unique_ptr<DataSourceReply> full(ok->query(q));
+        std::unique_ptr<QueryReply> full(ok->query(q));
         QVERIFY(waitDone(full.get()));
         QVERIFY2(!full->error().isError(), qPrintable(full->error().message()));
-        QVERIFY(!full->queryResult().frames.empty());
+        QVERIFY(!full->result().frames.empty());
 
         DataSourceSettings s = ok->settings();
         s.http.responseLimitBytes = limit;
         PrometheusDataSource ds(s);
-        std::unique_ptr<DataSourceReply> reply(ds.query(q));
+        std::unique_ptr<QueryReply> reply(ds.query(q));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, Kind::ResponseTooLarge);
         const QString msg = reply->error().message();
@@ -418,7 +414,7 @@ private Q_SLOTS:
                      QStringLiteral("larger than the %1 limit of this data source").arg(limitText)),
                  qPrintable(msg));
         QVERIFY2(msg.contains(how), qPrintable(msg));
-        QVERIFY(reply->queryResult().frames.empty());
+        QVERIFY(reply->result().frames.empty());
         // Not a failure of the server: no back-off for the other panels.
         QCOMPARE(ds.health().consecutiveFailures, 0);
         QCOMPARE(ds.inFlightCount(), 0);
@@ -454,14 +450,14 @@ private Q_SLOTS:
         q.startMs = 1700000000000;
         q.endMs = 1700000600000;
         q.stepMs = 15000;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         QCOMPARE(reply->error().kind, kind);
         QCOMPARE(reply->error().httpStatus, status);
         const QString msg = reply->error().message();
         QVERIFY2(msg.contains(messageContains, Qt::CaseInsensitive), qPrintable(msg));
         QVERIFY2(msg.size() < 600, qPrintable(QString::number(msg.size())));
-        QVERIFY(reply->queryResult().frames.empty());
+        QVERIFY(reply->result().frames.empty());
     }
 
     void getFallbackOn405()
@@ -476,18 +472,18 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up + 0");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> reply(ds->query(q));
+        std::unique_ptr<QueryReply> reply(ds->query(q));
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
-        QCOMPARE(reply->queryResult().frames.size(), size_t(1));
-        QCOMPARE(reply->queryResult().frames[0].values[0], 1.0);
+        QCOMPARE(reply->result().frames.size(), size_t(1));
+        QCOMPARE(reply->result().frames[0].values[0], 1.0);
         QVERIFY(ds->usesGet());
         QCOMPARE(server.requests().size(), 2);
         QCOMPARE(server.requests().at(0), QStringLiteral("POST /prefix/prom/api/v1/query"));
         QVERIFY(server.requests().at(1).startsWith(
             QLatin1String("GET /prefix/prom/api/v1/query?query=up%20%2B%200")));
         // Later requests go straight to GET.
-        std::unique_ptr<DataSourceReply> again(ds->query(q));
+        std::unique_ptr<QueryReply> again(ds->query(q));
         QVERIFY(waitDone(again.get()));
         QVERIFY(!again->error().isError());
         QCOMPARE(server.requests().size(), 3);
@@ -502,7 +498,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::vector<std::unique_ptr<DataSourceReply>> replies;
+        std::vector<std::unique_ptr<QueryReply>> replies;
         for (int i = 0; i < 20; ++i)
             replies.emplace_back(ds->query(q));
         QCOMPARE(ds->inFlightCount(), 6);
@@ -543,7 +539,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("prometheus_http_requests_total");
         q.instant = true;
-        std::unique_ptr<DataSourceReply> aborted(ds->query(q));
+        std::unique_ptr<QueryReply> aborted(ds->query(q));
         QSignalSpy abortedSpy(aborted.get(), &DataSourceReply::finished);
         aborted->abort();
         QVERIFY(aborted->isAborted());
@@ -551,26 +547,26 @@ private Q_SLOTS:
         // Abort after the network answer arrived, while the body is being parsed.
         int stale = 0;
         for (int i = 0; i < 20 && stale == 0; ++i) {
-            std::unique_ptr<DataSourceReply> r(ds->query(q));
+            std::unique_ptr<QueryReply> r(ds->query(q));
             QSignalSpy spy(r.get(), &DataSourceReply::finished);
             PrometheusFixture::waitFor([&] { return ds->inFlightCount() == 0; }, 10000);
             if (!r->isFinished()) {
                 r->abort();
                 ++stale;
                 // A later request on the same source completes; the stale one stays silent.
-                std::unique_ptr<DataSourceReply> later(ds->query(q));
+                std::unique_ptr<QueryReply> later(ds->query(q));
                 QVERIFY(waitDone(later.get()));
                 QTest::qWait(50);
                 QCOMPARE(spy.count(), 0);
-                QVERIFY(r->queryResult().frames.empty());
+                QVERIFY(r->result().frames.empty());
             }
         }
         QVERIFY(stale > 0);
 
         // Deleting an unfinished reply is fine too.
-        DataSourceReply *deleted = ds->query(q);
+        QueryReply *deleted = ds->query(q);
         delete deleted;
-        std::unique_ptr<DataSourceReply> after(ds->query(q));
+        std::unique_ptr<QueryReply> after(ds->query(q));
         QVERIFY(waitDone(after.get()));
         QVERIFY(!after->error().isError());
         QCOMPARE(abortedSpy.count(), 0);
@@ -585,7 +581,7 @@ private Q_SLOTS:
         QueryRequest q;
         q.expr = QStringLiteral("up");
         q.instant = true;
-        std::vector<std::unique_ptr<DataSourceReply>> replies;
+        std::vector<std::unique_ptr<QueryReply>> replies;
         for (int i = 0; i < 8; ++i)
             replies.emplace_back(ds->query(q));
         QSignalSpy spy(replies[0].get(), &DataSourceReply::finished);
@@ -600,7 +596,7 @@ private Q_SLOTS:
     void testConnection()
     {
         auto ds = makeSource(m_prom.url());
-        std::unique_ptr<DataSourceReply> reply(ds->testConnection());
+        std::unique_ptr<TestReply> reply(ds->testConnection());
         QVERIFY(waitDone(reply.get()));
         QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message()));
         const QString version = m_prom.queryJson(QStringLiteral("/api/v1/status/buildinfo"))
@@ -608,14 +604,13 @@ private Q_SLOTS:
                                     .toObject()
                                     .value(QLatin1String("version"))
                                     .toString();
-        QCOMPARE(reply->object().value(QLatin1String("version")).toString(), version);
-        QCOMPARE(reply->object().value(QLatin1String("flavour")).toString(),
-                 QStringLiteral("Prometheus"));
-        QVERIFY(reply->object().value(QLatin1String("message")).toString().contains(version));
+        QCOMPARE(reply->result().version, version);
+        QCOMPARE(reply->result().flavour, QStringLiteral("Prometheus"));
+        QVERIFY(reply->result().message.contains(version));
 
         const quint16 port = PrometheusFixture::freePort();
         auto closed = makeSource(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        std::unique_ptr<DataSourceReply> failed(closed->testConnection());
+        std::unique_ptr<TestReply> failed(closed->testConnection());
         QVERIFY(waitDone(failed.get()));
         QCOMPARE(failed->error().kind, Kind::ConnectionRefused);
         const QString msg = failed->error().message();
@@ -626,7 +621,7 @@ private Q_SLOTS:
         FaultServer html(FaultServer::Mode::HtmlPage200);
         QVERIFY(html.start());
         auto htmlSource = makeSource(html.url());
-        std::unique_ptr<DataSourceReply> notProm(htmlSource->testConnection());
+        std::unique_ptr<TestReply> notProm(htmlSource->testConnection());
         QVERIFY(waitDone(notProm.get()));
         QCOMPARE(notProm->error().kind, Kind::NotPrometheus);
         QVERIFY(notProm->error().message().contains(QLatin1String("Build info")));

@@ -145,7 +145,7 @@ private:
         q.endMs = now;
         q.stepMs = 5000;
         q.timeMs = now;
-        std::unique_ptr<DataSourceReply> reply(source.query(q));
+        std::unique_ptr<QueryReply> reply(source.query(q));
         if (!waitDone(reply.get())) {
             DataSourceError e;
             e.kind = Kind::Timeout;
