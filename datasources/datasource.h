@@ -1,6 +1,8 @@
 #pragma once
 
 #include "datasources/capabilities/promqlsource.h"
+#include "datasources/capabilities/rulessource.h"
+#include "datasources/capabilities/targetssource.h"
 #include "datasources/datasourceerror.h"
 #include "datasources/datasourcereply.h"
 #include "datasources/http/httpoptions.h"
@@ -88,7 +90,8 @@ using TestReply = TypedReply<ConnectionTest>;
 /// One configured data source of any type (datasourcefactory.h creates them). It holds the
 /// settings, the secrets and the health every type shares, and answers "Save & Test". What
 /// it can answer besides is a capability (datasources/capabilities/): promql() for PromQL
-/// queries and metadata, null when the type has none.
+/// queries and metadata, rules() and targets() for what a Prometheus evaluates and scrapes;
+/// each is null when the type has none.
 class DataSource : public QObject
 {
     Q_OBJECT
@@ -121,6 +124,10 @@ public:
 
     /// PromQL queries and metadata lookups, or nullptr when the type answers none.
     virtual PromqlSource *promql() { return nullptr; }
+    /// Recording and alerting rules with their alerts, or nullptr.
+    virtual RulesSource *rules() { return nullptr; }
+    /// Scrape targets and their health, or nullptr.
+    virtual TargetsSource *targets() { return nullptr; }
 
     /// "Save & Test": checks that the server answers as this type expects. Every call returns
     /// at once; the reply (owned by the caller) names the version on success.

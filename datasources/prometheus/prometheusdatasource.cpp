@@ -2,6 +2,7 @@
 
 #include "datasources/http/httpclient.h"
 #include "datasources/prometheus/responseparser.h"
+#include "datasources/prometheus/rulesparser.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -148,6 +149,13 @@ HttpRequest PrometheusDataSource::apiRequest(const QString &path, QUrlQuery para
     addCommonParams(&request.params, path);
     request.get = m_options.httpMethod == PrometheusOptions::HttpMethod::Get;
     request.bypassBackoff = mode == Mode::Test;
+    return request;
+}
+
+HttpRequest PrometheusDataSource::getRequest(const QString &path, QUrlQuery params) const
+{
+    HttpRequest request = apiRequest(path, std::move(params));
+    request.get = true; // Prometheus serves these with GET only
     return request;
 }
 
@@ -321,6 +329,31 @@ BuildInfoReply *PrometheusDataSource::buildInfo()
 {
     return m_http->request<BuildInfo>(apiRequest(QStringLiteral("/api/v1/status/buildinfo"), {}),
                                       parseBuildInfo);
+}
+
+RuleGroupsReply *PrometheusDataSource::ruleGroups(RuleFilter filter)
+{
+    QUrlQuery q;
+    if (filter != RuleFilter::All)
+        q.addQueryItem(QStringLiteral("type"), filter == RuleFilter::Alerting
+                                                   ? QStringLiteral("alert")
+                                                   : QStringLiteral("record"));
+    return m_http->request<QList<RuleGroup>>(getRequest(QStringLiteral("/api/v1/rules"), q),
+                                             RulesParser::parseRuleGroups);
+}
+
+RuleAlertsReply *PrometheusDataSource::ruleAlerts()
+{
+    return m_http->request<QList<RuleAlert>>(getRequest(QStringLiteral("/api/v1/alerts"), {}),
+                                             RulesParser::parseRuleAlerts);
+}
+
+TargetsReply *PrometheusDataSource::scrapeTargets()
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("state"), QStringLiteral("any"));
+    return m_http->request<ScrapeTargets>(getRequest(QStringLiteral("/api/v1/targets"), q),
+                                          RulesParser::parseTargets);
 }
 
 QString PrometheusDataSource::detectFlavour(const BuildInfo &info, DataSourceKind configured,

@@ -20,7 +20,10 @@ namespace pharos {
 /// - Parses the answers with ResponseParser (simdjson) into frames, strings, label sets.
 /// - testConnection() reads build info (and VictoriaMetrics' version from /metrics), then
 ///   checks that the query 1+1 answers 2.
-class PrometheusDataSource : public DataSource, public PromqlSource
+class PrometheusDataSource : public DataSource,
+                             public PromqlSource,
+                             public RulesSource,
+                             public TargetsSource
 {
     Q_OBJECT
 public:
@@ -33,6 +36,8 @@ public:
     void setSecretsUnavailable(const QString &message) override;
 
     PromqlSource *promql() override { return this; }
+    RulesSource *rules() override { return this; }
+    TargetsSource *targets() override { return this; }
     TestReply *testConnection() override;
 
     QueryReply *query(const QueryRequest &request) override;
@@ -46,6 +51,12 @@ public:
     MetadataReply *metadata(const QString &metric = {}, int limit = 0) override;
     BuildInfoReply *buildInfo() override;
     int scrapeIntervalMs() const override { return m_options.scrapeIntervalMs; }
+
+    /// /api/v1/rules (type=alert or record when filtered) and /api/v1/alerts.
+    RuleGroupsReply *ruleGroups(RuleFilter filter = RuleFilter::All) override;
+    RuleAlertsReply *ruleAlerts() override;
+    /// /api/v1/targets?state=any: the active targets and the dropped count.
+    TargetsReply *scrapeTargets() override;
     const PrometheusOptions &options() const { return m_options; }
 
     /// Requests on the wire now / the most that were ever on the wire at once / waiting.
@@ -69,6 +80,8 @@ private:
     void configureClient();
     /// The request of an API path with the options' common parameters, method and limits.
     HttpRequest apiRequest(const QString &path, QUrlQuery params, Mode mode = Mode::Normal) const;
+    /// apiRequest() for the endpoints Prometheus serves with GET only (rules, alerts, targets).
+    HttpRequest getRequest(const QString &path, QUrlQuery params) const;
     /// A capped lookup: the limit sent and applied (`limit`, else the series limit; 0 = none).
     int lookupLimit(HttpRequest *request, int limit) const;
     QueryReply *testQuery();

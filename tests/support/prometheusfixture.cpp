@@ -197,6 +197,14 @@ bool PrometheusFixture::start(QString *error)
                         .arg(job, target);
         for (const QString &extra : std::as_const(m_extraYaml))
             yaml += extra.endsWith(QLatin1Char('\n')) ? extra : extra + QLatin1Char('\n');
+        if (!m_rulesYaml.isEmpty()) {
+            const QString rulesPath = m_dir->filePath(QStringLiteral("rules.yml"));
+            QFile rules(rulesPath);
+            if (!rules.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                rules.write(m_rulesYaml.toUtf8()) < 0)
+                return fail(QStringLiteral("Cannot write %1").arg(rulesPath));
+            yaml += QStringLiteral("rule_files:\n  - '%1'\n").arg(rulesPath);
+        }
 
         const QString configPath = m_dir->filePath(QStringLiteral("prometheus.yml"));
         QFile cfg(configPath);

@@ -45,6 +45,8 @@ public:
     /// Raw YAML appended under `scrape_configs:` (each entry starting with "  - job_name: ...").
     void addScrapeConfigYaml(const QString &yaml) { m_extraYaml << yaml; }
     void addArguments(const QStringList &args) { m_extraArgs << args; }
+    /// A rule file (YAML with `groups:`) the server loads and evaluates every second.
+    void setRulesYaml(const QString &yaml) { m_rulesYaml = yaml; }
     /// Starts Prometheus with `--web.config.file=webConfigFile` (TLS and/or basic auth).
     /// With a `caFile`, the server speaks TLS: url() is https:// and the fixture's own checks
     /// trust that CA (PEM). With `user`, they send basic auth. The self-scrape job uses the
@@ -108,6 +110,7 @@ private:
     QStringList m_extraJobs;
     QStringList m_extraYaml;
     QStringList m_extraArgs;
+    QString m_rulesYaml;
     int m_startTimeoutMs = 30000;
     QString m_webConfig;
     QString m_caFile;
