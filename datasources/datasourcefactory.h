@@ -2,12 +2,21 @@
 
 #include "datasources/datasource.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 #include <memory>
 #include <vector>
 
 namespace pharos {
+
+/// One option of `pharos datasource add` that sets a type's own settings (`--kind thanos`).
+struct DataSourceOption
+{
+    const char *name;        // without the dashes
+    const char *description; // translated in the "DataSourceCommand" context
+    const char *valueName;   // translated likewise; nullptr for a flag
+};
 
 /// One data source type: how it is created, how Grafana's provisioning settings become its
 /// `jsonData`, and how the data source list describes it. The store, provisioning, the dialog
@@ -30,6 +39,12 @@ struct DataSourceType
     /// The data source list's "Kind" column ("Thanos") and the URL requests go to.
     QString (*describe)(const DataSourceSettings &settings);
     QUrl (*endpoint)(const DataSourceSettings &settings);
+    /// Its own options of `pharos datasource add`, and how the values given become
+    /// settings->jsonData: `values` maps each given option's name to its values (a flag to an
+    /// empty list). Returns the translated reason a value is refused, or an empty string.
+    std::vector<DataSourceOption> (*options)();
+    QString (*applyOptions)(const QHash<QString, QStringList> &values,
+                            DataSourceSettings *settings);
 };
 
 /// Every type, in the order the dialog offers them.

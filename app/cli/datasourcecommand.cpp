@@ -5,16 +5,15 @@
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
 #include "datasources/datasourcefactory.h"
-#include "datasources/prometheus/prometheusoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QIODevice>
-#include <QJsonArray>
 #include <QPointer>
-#include <QRegularExpression>
+#include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
@@ -68,23 +67,6 @@ QString authText(const DataSourceSettings &s)
                                     : QCoreApplication::translate("DataSourceCommand", "headers");
 }
 
-qint64 parseDuration(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral(R"(^\s*(\d+)\s*(ms|s|m|h)?\s*$)"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    const qint64 n = m.captured(1).toLongLong();
-    const QString unit = m.captured(2);
-    if (unit == QLatin1String("ms"))
-        return n;
-    if (unit == QLatin1String("m"))
-        return n * 60000;
-    if (unit == QLatin1String("h"))
-        return n * 3600000;
-    return n * 1000;
-}
-
 struct Context
 {
     QTextStream &out;
@@ -129,7 +111,7 @@ int listCommand(Context &c)
         c.out << (s.isDefault ? QStringLiteral("* ") : QStringLiteral("  "))
               << QStringLiteral("%1 %2 %3 %4 %5")
                      .arg(s.name, -24)
-                     .arg(dataSourceKindName(PrometheusOptions::of(s).kind), -16)
+                     .arg(dataSourceTypeOf(s).describe(s), -16)
                      .arg(dataSourceTypeOf(s).endpoint(s).toString(), -40)
                      .arg(authText(s), -18)
                      .arg(tls.isEmpty() ? QStringLiteral("-") : tls.join(QLatin1String(", ")))
@@ -287,14 +269,15 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         parser.addOption(o);
         return o;
     };
+    const auto type =
+        opt("type",
+            QT_TRANSLATE_NOOP("DataSourceCommand",
+                              "The data source type's Grafana id (default prometheus)."),
+            QT_TRANSLATE_NOOP("DataSourceCommand", "type"));
     const auto url = opt("url",
                          QT_TRANSLATE_NOOP("DataSourceCommand",
                                            "The server's base URL, e.g. https://prometheus:9090."),
                          QT_TRANSLATE_NOOP("DataSourceCommand", "url"));
-    const auto kind =
-        opt("kind",
-            QT_TRANSLATE_NOOP("DataSourceCommand", "prometheus, victoriametrics, thanos or mimir."),
-            QT_TRANSLATE_NOOP("DataSourceCommand", "kind"));
     const auto basicUser =
         opt("basic-user", QT_TRANSLATE_NOOP("DataSourceCommand", "Basic auth user name."),
             QT_TRANSLATE_NOOP("DataSourceCommand", "user"));
@@ -321,30 +304,16 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
         opt("server-name", "Name to verify the server's certificate against.", "name");
     const auto skipVerify =
         opt("tls-skip-verify", "Do not verify the server's certificate (insecure).");
-    const auto pathPrefix =
-        opt("path-prefix",
-            QT_TRANSLATE_NOOP("DataSourceCommand", "Path before /api/v1, e.g. /prometheus."),
-            QT_TRANSLATE_NOOP("DataSourceCommand", "path"));
-    const auto tenant = opt(
-        "tenant", QT_TRANSLATE_NOOP("DataSourceCommand", "X-Scope-OrgID tenant (Mimir, Cortex)."),
-        QT_TRANSLATE_NOOP("DataSourceCommand", "id"));
-    const auto param = opt(
-        "param", QT_TRANSLATE_NOOP("DataSourceCommand", "Extra query parameter for every request."),
-        QT_TRANSLATE_NOOP("DataSourceCommand", "KEY=VALUE"));
-    const auto method = opt(
-        "method",
-        QT_TRANSLATE_NOOP("DataSourceCommand", "HTTP method for queries: POST (default) or GET."),
-        QT_TRANSLATE_NOOP("DataSourceCommand", "method"));
     const auto timeout =
         opt("timeout",
             QT_TRANSLATE_NOOP("DataSourceCommand", "Request timeout in seconds (default 60)."),
             QT_TRANSLATE_NOOP("DataSourceCommand", "seconds"));
-    const auto scrape =
-        opt("scrape-interval", "The server's scrape interval, e.g. 15s (for $__rate_interval).",
-            "duration");
-    const auto seriesLimit = opt(
-        "series-limit", QT_TRANSLATE_NOOP("DataSourceCommand", "Cap for lookups (default 40000)."),
-        QT_TRANSLATE_NOOP("DataSourceCommand", "count"));
+    // Each type's own options (its jsonData); an option several types share is added once.
+    QHash<QString, QCommandLineOption> typeOptions;
+    for (const DataSourceType &t : dataSourceTypes())
+        for (const DataSourceOption &o : t.options())
+            if (!typeOptions.contains(QLatin1String(o.name)))
+                typeOptions.insert(QLatin1String(o.name), opt(o.name, o.description, o.valueName));
     const auto makeDefault = opt(
         "default", QT_TRANSLATE_NOOP("DataSourceCommand", "Make this the default data source."));
     const auto allowNoKeychain =
@@ -520,14 +489,33 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
             "DataSourceCommand",
             "datasource add: do not put credentials in the URL; use --basic-user "
             "and --password-stdin."));
-    // The prometheus type's own settings (PrometheusOptions, in jsonData).
-    PrometheusOptions prometheus = PrometheusOptions::of(s);
-    if (parser.isSet(kind) && !dataSourceKindFromName(parser.value(kind), &prometheus.kind))
-        return usage(QCoreApplication::translate(
-                         "DataSourceCommand",
-                         "datasource add: unknown kind \"%1\" (use prometheus, victoriametrics, "
-                         "thanos or mimir).")
-                         .arg(parser.value(kind)));
+    const QString typeId = parser.isSet(type) ? parser.value(type).trimmed()
+                                              : QString::fromLatin1(dataSourceTypes().front().id);
+    const DataSourceType *dsType = findDataSourceType(typeId);
+    if (!dsType) {
+        QStringList ids;
+        for (const DataSourceType &t : dataSourceTypes())
+            ids << QString::fromLatin1(t.id);
+        return usage(QCoreApplication::translate("DataSourceCommand",
+                                                 "datasource add: unknown type \"%1\" (use %2).")
+                         .arg(typeId, ids.join(QLatin1String(", "))));
+    }
+    s.type = QString::fromLatin1(dsType->id);
+    // The type's own options: those it has, given with their values; another type's is an error.
+    QHash<QString, QStringList> typeValues;
+    QSet<QString> ownOptions;
+    for (const DataSourceOption &o : dsType->options())
+        ownOptions.insert(QLatin1String(o.name));
+    for (auto it = typeOptions.cbegin(); it != typeOptions.cend(); ++it) {
+        if (!parser.isSet(it.value()))
+            continue;
+        if (!ownOptions.contains(it.key()))
+            return usage(QCoreApplication::translate(
+                             "DataSourceCommand",
+                             "datasource add: --%1 is not an option of %2 data sources.")
+                             .arg(it.key(), s.type));
+        typeValues.insert(it.key(), parser.values(it.value()));
+    }
     if (parser.isSet(basicUser) || parser.isSet(passwordStdin)) {
         s.http.auth = HttpOptions::Auth::Basic;
         s.http.basicAuthUser = parser.value(basicUser);
@@ -569,17 +557,6 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
             "DataSourceCommand", "datasource add: give both --client-cert and --client-key."));
     s.http.tlsServerName = parser.value(serverName).trimmed();
     s.http.tlsSkipVerify = parser.isSet(skipVerify);
-    prometheus.pathPrefix = parser.value(pathPrefix).trimmed();
-    prometheus.tenantId = parser.value(tenant).trimmed();
-    prometheus.customQueryParameters = parser.values(param).join(QLatin1Char('&'));
-    if (parser.isSet(method)) {
-        const QString m = parser.value(method).trimmed().toUpper();
-        if (m == QLatin1String("GET"))
-            prometheus.httpMethod = PrometheusOptions::HttpMethod::Get;
-        else if (m != QLatin1String("POST"))
-            return usage(QCoreApplication::translate(
-                "DataSourceCommand", "datasource add: --method must be GET or POST."));
-    }
     if (parser.isSet(timeout)) {
         bool ok = false;
         const int seconds = parser.value(timeout).toInt(&ok);
@@ -588,25 +565,8 @@ int runDataSourceCommand(const QStringList &arguments, QTextStream &out, QTextSt
                 "DataSourceCommand", "datasource add: --timeout must be 1 to 3600 seconds."));
         s.http.timeoutMs = seconds * 1000;
     }
-    if (parser.isSet(scrape)) {
-        const qint64 ms = parseDuration(parser.value(scrape));
-        if (ms <= 0 || ms > 24 * 3600 * 1000)
-            return usage(QCoreApplication::translate(
-                             "DataSourceCommand",
-                             "datasource add: --scrape-interval \"%1\" is not a duration such as "
-                             "15s.")
-                             .arg(parser.value(scrape)));
-        prometheus.scrapeIntervalMs = int(ms);
-    }
-    if (parser.isSet(seriesLimit)) {
-        bool ok = false;
-        const int n = parser.value(seriesLimit).toInt(&ok);
-        if (!ok || n < 0)
-            return usage(QCoreApplication::translate(
-                "DataSourceCommand", "datasource add: --series-limit must be a number."));
-        prometheus.seriesLimit = n;
-    }
-    prometheus.storeIn(&s);
+    if (const QString refused = dsType->applyOptions(typeValues, &s); !refused.isEmpty())
+        return usage(refused);
     s.secretNames = given.values.keys();
     if (!given.isEmpty()) {
         QString text;

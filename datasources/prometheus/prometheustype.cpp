@@ -80,6 +80,75 @@ QUrl endpoint(const DataSourceSettings &settings)
     return PrometheusOptions::of(settings).effectiveUrl(settings.url);
 }
 
+std::vector<DataSourceOption> options()
+{
+    return {
+        {"kind",
+         QT_TRANSLATE_NOOP("DataSourceCommand", "prometheus, victoriametrics, thanos or mimir."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "kind")},
+        {"path-prefix",
+         QT_TRANSLATE_NOOP("DataSourceCommand", "Path before /api/v1, e.g. /prometheus."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "path")},
+        {"tenant", QT_TRANSLATE_NOOP("DataSourceCommand", "X-Scope-OrgID tenant (Mimir, Cortex)."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "id")},
+        {"param",
+         QT_TRANSLATE_NOOP("DataSourceCommand", "Extra query parameter for every request."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "KEY=VALUE")},
+        {"method",
+         QT_TRANSLATE_NOOP("DataSourceCommand", "HTTP method for queries: POST (default) or GET."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "method")},
+        {"scrape-interval",
+         QT_TRANSLATE_NOOP("DataSourceCommand",
+                           "The server's scrape interval, e.g. 15s (for $__rate_interval)."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "duration")},
+        {"series-limit", QT_TRANSLATE_NOOP("DataSourceCommand", "Cap for lookups (default 40000)."),
+         QT_TRANSLATE_NOOP("DataSourceCommand", "count")},
+    };
+}
+
+QString applyOptions(const QHash<QString, QStringList> &values, DataSourceSettings *s)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("DataSourceCommand", text);
+    };
+    const auto value = [&](const char *name) {
+        const QStringList v = values.value(QLatin1String(name));
+        return v.isEmpty() ? QString() : v.last();
+    };
+    const auto given = [&](const char *name) { return values.contains(QLatin1String(name)); };
+    PrometheusOptions p = PrometheusOptions::of(*s);
+    if (given("kind") && !dataSourceKindFromName(value("kind"), &p.kind))
+        return tr("datasource add: unknown kind \"%1\" (use prometheus, victoriametrics, "
+                  "thanos or mimir).")
+            .arg(value("kind"));
+    p.pathPrefix = value("path-prefix").trimmed();
+    p.tenantId = value("tenant").trimmed();
+    p.customQueryParameters = values.value(QStringLiteral("param")).join(QLatin1Char('&'));
+    if (given("method")) {
+        const QString m = value("method").trimmed().toUpper();
+        if (m == QLatin1String("GET"))
+            p.httpMethod = PrometheusOptions::HttpMethod::Get;
+        else if (m != QLatin1String("POST"))
+            return tr("datasource add: --method must be GET or POST.");
+    }
+    if (given("scrape-interval")) {
+        const qint64 ms = Provisioning::durationMs(value("scrape-interval"));
+        if (ms <= 0 || ms > 24 * 3600 * 1000)
+            return tr("datasource add: --scrape-interval \"%1\" is not a duration such as 15s.")
+                .arg(value("scrape-interval"));
+        p.scrapeIntervalMs = int(ms);
+    }
+    if (given("series-limit")) {
+        bool ok = false;
+        const int n = value("series-limit").toInt(&ok);
+        if (!ok || n < 0)
+            return tr("datasource add: --series-limit must be a number.");
+        p.seriesLimit = n;
+    }
+    p.storeIn(s);
+    return {};
+}
+
 } // namespace
 
 DataSourceType prometheusDataSourceType()
@@ -87,7 +156,8 @@ DataSourceType prometheusDataSourceType()
     return {"prometheus",      QT_TRANSLATE_NOOP("pharos::DataSourceType", "Prometheus"),
             &servesPrometheus, &create,
             &provision,        &describe,
-            &endpoint};
+            &endpoint,         &options,
+            &applyOptions};
 }
 
 } // namespace pharos

@@ -149,6 +149,20 @@ private Q_SLOTS:
                          QStringLiteral("--kind"), QStringLiteral("graphite")})
                      .code,
                  2);
+        const Result badType =
+            pharos({QStringLiteral("datasource"), QStringLiteral("add"), QStringLiteral("x"),
+                    QStringLiteral("--url"), QStringLiteral("http://h"), QStringLiteral("--type"),
+                    QStringLiteral("graphite")});
+        QCOMPARE(badType.code, 2);
+        QVERIFY2(badType.err.contains(QLatin1String("unknown type \"graphite\" (use prometheus")),
+                 qPrintable(badType.err));
+        const Result badInterval =
+            pharos({QStringLiteral("datasource"), QStringLiteral("add"), QStringLiteral("x"),
+                    QStringLiteral("--url"), QStringLiteral("http://h"),
+                    QStringLiteral("--scrape-interval"), QStringLiteral("often")});
+        QCOMPARE(badInterval.code, 2);
+        QVERIFY2(badInterval.err.contains(QLatin1String("--scrape-interval \"often\"")),
+                 qPrintable(badInterval.err));
         const Result unknown =
             pharos({QStringLiteral("datasource"), QStringLiteral("test"), QStringLiteral("nope")});
         QCOMPARE(unknown.code, 1);
@@ -214,6 +228,56 @@ private Q_SLOTS:
         }
         QVERIFY(!pharos({QStringLiteral("datasource"), QStringLiteral("list")})
                      .out.contains(QLatin1String("prom")));
+    }
+
+    void typeOptionsReachJsonData()
+    {
+        // The Prometheus type's own options (its option table) become its jsonData.
+        const Result add = pharos({QStringLiteral("datasource"),
+                                   QStringLiteral("add"),
+                                   QStringLiteral("thanos"),
+                                   QStringLiteral("--type"),
+                                   QStringLiteral("prometheus"),
+                                   QStringLiteral("--url"),
+                                   QStringLiteral("http://thanos:10902"),
+                                   QStringLiteral("--kind"),
+                                   QStringLiteral("thanos"),
+                                   QStringLiteral("--path-prefix"),
+                                   QStringLiteral("/q"),
+                                   QStringLiteral("--tenant"),
+                                   QStringLiteral("team-a"),
+                                   QStringLiteral("--param"),
+                                   QStringLiteral("a=1"),
+                                   QStringLiteral("--param"),
+                                   QStringLiteral("b=2"),
+                                   QStringLiteral("--method"),
+                                   QStringLiteral("get"),
+                                   QStringLiteral("--scrape-interval"),
+                                   QStringLiteral("1m30s"),
+                                   QStringLiteral("--series-limit"),
+                                   QStringLiteral("500")});
+        QVERIFY2(add.code == 0, qPrintable(add.err));
+        QVERIFY2(add.out.contains(QLatin1String("(Thanos, http://thanos:10902/q)")),
+                 qPrintable(add.out));
+        const QList<DataSourceSettings> all = DataSourceStore::load();
+        const qsizetype i = DataSourceStore::indexOf(all, QStringLiteral("thanos"));
+        QVERIFY(i >= 0);
+        QCOMPARE(all[i].type, QStringLiteral("prometheus"));
+        const PrometheusOptions p = PrometheusOptions::of(all[i]);
+        QCOMPARE(p.kind, DataSourceKind::Thanos);
+        QCOMPARE(p.pathPrefix, QStringLiteral("/q"));
+        QCOMPARE(p.tenantId, QStringLiteral("team-a"));
+        QCOMPARE(p.customQueryParameters, QStringLiteral("a=1&b=2"));
+        QCOMPARE(p.httpMethod, PrometheusOptions::HttpMethod::Get);
+        QCOMPARE(p.scrapeIntervalMs, 90000);
+        QCOMPARE(p.seriesLimit, 500);
+        const Result list = pharos({QStringLiteral("datasource"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains(QLatin1String("thanos                   Thanos")),
+                 qPrintable(list.out));
+        QCOMPARE(pharos({QStringLiteral("datasource"), QStringLiteral("remove"),
+                         QStringLiteral("thanos")})
+                     .code,
+                 0);
     }
 
     void provisioningToKeychain()
