@@ -41,18 +41,25 @@ qint64 secondsToMs(double seconds)
     return qint64(std::clamp(seconds, 0.0, 1e12) * 1000.0);
 }
 
-/// The answer's `data` object, or an error (status error, HTML, not an object).
-bool dataOf(const QByteArray &body, const QByteArray &contentType, DataSourceError *error,
-            QJsonObject *data)
+/// The list `key` of the answer's `data` (and `data` itself), or false with *error: a
+/// Prometheus error, HTML, broken JSON, or an answer without that list.
+bool listOf(const QByteArray &body, const QByteArray &contentType, DataSourceError *error,
+            const char *key, QJsonArray *list, QJsonObject *data = nullptr)
 {
-    return ResponseParser::parseObject(body, data, error, contentType);
-}
-
-void wrongShape(DataSourceError *error, const char *what)
-{
-    error->kind = DataSourceError::Kind::NotPrometheus;
-    error->detail = QCoreApplication::translate("pharos::RulesParser", "the answer has no %1 list")
-                        .arg(QLatin1String(what));
+    QJsonObject local;
+    QJsonObject &d = data ? *data : local;
+    if (!ResponseParser::parseObject(body, &d, error, contentType))
+        return false;
+    const QJsonValue v = d.value(QLatin1String(key));
+    if (!v.isArray()) {
+        error->kind = DataSourceError::Kind::NotPrometheus;
+        error->detail =
+            QCoreApplication::translate("pharos::RulesParser", "the answer has no %1 list")
+                .arg(QLatin1String(key));
+        return false;
+    }
+    *list = v.toArray();
+    return true;
 }
 
 RuleAlert alertOf(const QJsonObject &o)
@@ -115,15 +122,10 @@ QList<RuleGroup> RulesParser::parseRuleGroups(const QByteArray &body, const QByt
                                               DataSourceError *error)
 {
     QList<RuleGroup> out;
-    QJsonObject data;
-    if (!dataOf(body, contentType, error, &data))
+    QJsonArray groups;
+    if (!listOf(body, contentType, error, "groups", &groups))
         return out;
-    const QJsonValue groups = data.value(QLatin1String("groups"));
-    if (!groups.isArray()) {
-        wrongShape(error, "groups");
-        return out;
-    }
-    for (const QJsonValue &g : groups.toArray()) {
+    for (const QJsonValue &g : std::as_const(groups)) {
         const QJsonObject o = g.toObject();
         RuleGroup group;
         group.name = text(o, "name");
@@ -142,15 +144,10 @@ QList<RuleAlert> RulesParser::parseRuleAlerts(const QByteArray &body, const QByt
                                               DataSourceError *error)
 {
     QList<RuleAlert> out;
-    QJsonObject data;
-    if (!dataOf(body, contentType, error, &data))
+    QJsonArray alerts;
+    if (!listOf(body, contentType, error, "alerts", &alerts))
         return out;
-    const QJsonValue alerts = data.value(QLatin1String("alerts"));
-    if (!alerts.isArray()) {
-        wrongShape(error, "alerts");
-        return out;
-    }
-    for (const QJsonValue &a : alerts.toArray())
+    for (const QJsonValue &a : std::as_const(alerts))
         out.append(alertOf(a.toObject()));
     return out;
 }
@@ -160,14 +157,10 @@ ScrapeTargets RulesParser::parseTargets(const QByteArray &body, const QByteArray
 {
     ScrapeTargets out;
     QJsonObject data;
-    if (!dataOf(body, contentType, error, &data))
+    QJsonArray active;
+    if (!listOf(body, contentType, error, "activeTargets", &active, &data))
         return out;
-    const QJsonValue active = data.value(QLatin1String("activeTargets"));
-    if (!active.isArray()) {
-        wrongShape(error, "activeTargets");
-        return out;
-    }
-    for (const QJsonValue &v : active.toArray()) {
+    for (const QJsonValue &v : std::as_const(active)) {
         const QJsonObject o = v.toObject();
         ScrapeTarget t;
         t.scrapePool = text(o, "scrapePool");
