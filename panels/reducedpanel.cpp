@@ -38,4 +38,20 @@ bool ReducedPanel::updateContent(const PanelDataPtr &data)
     return !m_values.empty();
 }
 
+QStringList ReducedPanel::valueNames() const
+{
+    QStringList out;
+    for (const ReducedValue &v : m_values)
+        out << v.name;
+    return out;
+}
+
+QStringList ReducedPanel::valueTexts() const
+{
+    QStringList out;
+    for (const ReducedValue &v : m_values)
+        out << v.text;
+    return out;
+}
+
 } // namespace pharos

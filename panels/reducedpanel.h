@@ -24,6 +24,9 @@ public:
     /// Where `value` stands between rangeMin() and rangeMax(), 0..1 (0 for NaN or an empty
     /// range).
     double fractionOf(double value) const;
+    /// The names and the formatted values shown, one per reduced value (tests, accessibility).
+    QStringList valueNames() const;
+    QStringList valueTexts() const;
 
 protected:
     /// Reads the shared options of `model`.

@@ -149,17 +149,24 @@ bool readSecrets(Context &c, const DataSourceSettings &s, DataSourceSecrets *sec
     return false;
 }
 
-int testCommand(Context &c, const QString &name, const DataSourceSecrets &given)
+/// The index of the data source called `name`, or -1 after saying there is none.
+qsizetype indexOfNamed(Context &c, const QList<DataSourceSettings> &sources, const QString &name)
 {
-    const QList<DataSourceSettings> sources = DataSourceStore::load();
     const qsizetype i = DataSourceStore::indexOf(sources, name);
-    if (i < 0) {
+    if (i < 0)
         c.err << QCoreApplication::translate("DataSourceCommand",
                                              "No data source is called \"%1\".")
                      .arg(name)
               << Qt::endl;
+    return i;
+}
+
+int testCommand(Context &c, const QString &name, const DataSourceSecrets &given)
+{
+    const QList<DataSourceSettings> sources = DataSourceStore::load();
+    const qsizetype i = indexOfNamed(c, sources, name);
+    if (i < 0)
         return 1;
-    }
     const DataSourceSettings s = sources.at(i);
     DataSourceSecrets secrets;
     if (!readSecrets(c, s, &secrets))
@@ -195,14 +202,9 @@ int testCommand(Context &c, const QString &name, const DataSourceSecrets &given)
 int removeCommand(Context &c, const QString &name)
 {
     QList<DataSourceSettings> sources = DataSourceStore::load();
-    const qsizetype i = DataSourceStore::indexOf(sources, name);
-    if (i < 0) {
-        c.err << QCoreApplication::translate("DataSourceCommand",
-                                             "No data source is called \"%1\".")
-                     .arg(name)
-              << Qt::endl;
+    const qsizetype i = indexOfNamed(c, sources, name);
+    if (i < 0)
         return 1;
-    }
     const DataSourceSettings s = sources.at(i);
     if (s.hasSecrets()) {
         QString text;

@@ -327,22 +327,6 @@ QWidget *BarGaugePanel::barView() const
     return m_view;
 }
 
-QStringList BarGaugePanel::barNames() const
-{
-    QStringList out;
-    for (const ReducedValue &v : m_values)
-        out << v.name;
-    return out;
-}
-
-QStringList BarGaugePanel::barTexts() const
-{
-    QStringList out;
-    for (const ReducedValue &v : m_values)
-        out << v.text;
-    return out;
-}
-
 bool BarGaugePanel::isVertical() const
 {
     return m_view->vertical();

@@ -22,8 +22,8 @@ public:
     explicit BarGaugePanel(const PanelModel &model, QWidget *parent = nullptr);
 
     const std::vector<ReducedValue> &bars() const { return m_values; }
-    QStringList barNames() const;
-    QStringList barTexts() const;
+    QStringList barNames() const { return valueNames(); }
+    QStringList barTexts() const { return valueTexts(); }
     QString displayMode() const { return m_displayMode; }
     bool showUnfilled() const { return m_showUnfilled; }
     QString valueMode() const { return m_valueMode; }

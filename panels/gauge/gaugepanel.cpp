@@ -282,14 +282,6 @@ QWidget *GaugePanel::gaugeView() const
     return m_view;
 }
 
-QStringList GaugePanel::gaugeTexts() const
-{
-    QStringList out;
-    for (const ReducedValue &v : m_values)
-        out << v.text;
-    return out;
-}
-
 QPointF GaugePanel::valueBandPoint(int index, double fraction) const
 {
     const GaugeGeometry g = m_view->geometry(index);

@@ -17,7 +17,7 @@ public:
     explicit GaugePanel(const PanelModel &model, QWidget *parent = nullptr);
 
     const std::vector<ReducedValue> &gauges() const { return m_values; }
-    QStringList gaugeTexts() const;
+    QStringList gaugeTexts() const { return valueTexts(); }
     QString calc() const { return m_calc; }
     bool showThresholdMarkers() const { return m_markers; }
     bool showThresholdLabels() const { return m_labels; }

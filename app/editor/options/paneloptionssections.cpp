@@ -21,6 +21,20 @@ namespace pharos {
 
 namespace {
 
+/// Lays `editor` out as the whole of `section` and reports its user edits (not those load()
+/// makes through `state`) as the section's changed().
+template <typename Editor>
+void holdEditor(PanelOptionsSection *section, Editor *editor, EditorValueState *state)
+{
+    auto *layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(editor);
+    QObject::connect(editor, &Editor::changed, section, [section, state] {
+        if (state->edited())
+            Q_EMIT section->changed();
+    });
+}
+
 const QString kDefaults = QStringLiteral("fieldConfig.defaults");
 
 /// The text a combo shows for a value it does not offer (kept as the file has it).
@@ -331,13 +345,7 @@ void ThresholdsSection::store(QJsonObject &panel) const
 ValueMappingsSection::ValueMappingsSection(QWidget *parent)
     : PanelOptionsSection(parent), m_editor(new ValueMappingsEditor(this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_editor);
-    connect(m_editor, &ValueMappingsEditor::changed, this, [this] {
-        if (m_state.edited())
-            Q_EMIT changed();
-    });
+    holdEditor(this, m_editor, &m_state);
 }
 
 QString ValueMappingsSection::title() const
@@ -363,13 +371,7 @@ void ValueMappingsSection::store(QJsonObject &panel) const
 OverridesSection::OverridesSection(QWidget *parent)
     : PanelOptionsSection(parent), m_editor(new OverridesEditor(this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_editor);
-    connect(m_editor, &OverridesEditor::changed, this, [this] {
-        if (m_state.edited())
-            Q_EMIT changed();
-    });
+    holdEditor(this, m_editor, &m_state);
 }
 
 QString OverridesSection::title() const
