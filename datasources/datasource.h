@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasources/capabilities/alertmanagersource.h"
 #include "datasources/capabilities/promqlsource.h"
 #include "datasources/datasourceerror.h"
 #include "datasources/datasourcereply.h"
@@ -88,7 +89,7 @@ using TestReply = TypedReply<ConnectionTest>;
 /// One configured data source of any type (datasourcefactory.h creates them). It holds the
 /// settings, the secrets and the health every type shares, and answers "Save & Test". What
 /// it can answer besides is a capability (datasources/capabilities/): promql() for PromQL
-/// queries and metadata, null when the type has none.
+/// queries and metadata, alertmanager() for Alertmanager's API, null when the type has none.
 class DataSource : public QObject
 {
     Q_OBJECT
@@ -121,6 +122,9 @@ public:
 
     /// PromQL queries and metadata lookups, or nullptr when the type answers none.
     virtual PromqlSource *promql() { return nullptr; }
+    /// Alertmanager's alerts, alert groups, silences and status, or nullptr when the type has
+    /// none.
+    virtual AlertmanagerSource *alertmanager() { return nullptr; }
 
     /// "Save & Test": checks that the server answers as this type expects. Every call returns
     /// at once; the reply (owned by the caller) names the version on success.
