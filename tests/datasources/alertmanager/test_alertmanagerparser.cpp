@@ -287,8 +287,8 @@ private Q_SLOTS:
             << "Failed to create silence: start time must be before end time";
         QTest::newRow("validation 422")
             << 422
-            << QByteArray(
-                   "{\"code\":601,\"message\":\"silenceID in path must be of type uuid: \\\"abc\\\"\"}")
+            << QByteArray("{\"code\":601,\"message\":\"silenceID in path must be of type uuid: "
+                          "\\\"abc\\\"\"}")
             << int(Kind::Rejected) << "silenceID in path must be of type uuid: \"abc\"";
         QTest::newRow("plain text") << 400 << QByteArray("bad matcher format: foo\n")
                                     << int(Kind::Rejected) << "bad matcher format: foo";
