@@ -66,6 +66,7 @@ void DataSource::recordFailure(const DataSourceError &error)
     case K::ResponseTooLarge: // the query asks for too much; the server is fine
         return;
     case K::QueryError: // the server answered: it is healthy, the query is wrong
+    case K::Rejected:
         recordSuccess();
         return;
     default:

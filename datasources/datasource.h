@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasources/capabilities/alertmanagersource.h"
 #include "datasources/capabilities/promqlsource.h"
 #include "datasources/capabilities/rulessource.h"
 #include "datasources/capabilities/targetssource.h"
@@ -90,8 +91,8 @@ using TestReply = TypedReply<ConnectionTest>;
 /// One configured data source of any type (datasourcefactory.h creates them). It holds the
 /// settings, the secrets and the health every type shares, and answers "Save & Test". What
 /// it can answer besides is a capability (datasources/capabilities/): promql() for PromQL
-/// queries and metadata, rules() and targets() for what a Prometheus evaluates and scrapes;
-/// each is null when the type has none.
+/// queries and metadata, rules() and targets() for what a Prometheus evaluates and scrapes,
+/// alertmanager() for Alertmanager's API; each is null when the type has none.
 class DataSource : public QObject
 {
     Q_OBJECT
@@ -128,6 +129,9 @@ public:
     virtual RulesSource *rules() { return nullptr; }
     /// Scrape targets and their health, or nullptr.
     virtual TargetsSource *targets() { return nullptr; }
+    /// Alertmanager's alerts, alert groups, silences and status, or nullptr when the type has
+    /// none.
+    virtual AlertmanagerSource *alertmanager() { return nullptr; }
 
     /// "Save & Test": checks that the server answers as this type expects. Every call returns
     /// at once; the reply (owned by the caller) names the version on success.

@@ -147,6 +147,19 @@ QString DataSourceError::message() const
         return QCoreApplication::translate("pharos::DataSourceError",
                                            "Too many redirects (%1). Check the data source URL.")
             .arg(d);
+    case Kind::Rejected:
+        if (d.isEmpty())
+            return QCoreApplication::translate("pharos::DataSourceError",
+                                               "The server rejected the request (HTTP %1).")
+                .arg(httpStatus);
+        return httpStatus > 0
+                   ? QCoreApplication::translate("pharos::DataSourceError",
+                                                 "The server rejected the request (HTTP %1): %2")
+                         .arg(httpStatus)
+                         .arg(d)
+                   : QCoreApplication::translate("pharos::DataSourceError",
+                                                 "The server rejected the request: %1")
+                         .arg(d);
     }
     return d;
 }

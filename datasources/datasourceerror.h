@@ -33,6 +33,8 @@ struct DataSourceError
         ResponseTooLarge,    // the answer exceeds DataSourceSettings::responseLimitBytes
         RedirectLoop,        // the server's redirects lead back to a URL already visited
         TooManyRedirects,    // more than the redirects a request follows (10)
+        Rejected, // the server refused the request with its reason in `detail` (Alertmanager's
+                  // 400 for a bad silence or matcher); the server is healthy
     };
     Kind kind = Kind::None;
     int httpStatus = 0;

@@ -1,13 +1,15 @@
 #include "datasources/datasourcefactory.h"
 
+#include "datasources/alertmanager/alertmanagertype.h"
 #include "datasources/prometheus/prometheustype.h"
 
 namespace pharos {
 
 const std::vector<DataSourceType> &dataSourceTypes()
 {
-    // One registration per type; "alertmanager" and "local" join here.
-    static const std::vector<DataSourceType> types{prometheusDataSourceType()};
+    // One registration per type; "local" joins here.
+    static const std::vector<DataSourceType> types{prometheusDataSourceType(),
+                                                   alertmanagerDataSourceType()};
     return types;
 }
 

@@ -697,6 +697,82 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
 </context>
 <context>
+    <name>pharos::AlertmanagerDataSource</name>
+    <message>
+        <source>Alertmanager status (/api/v2/status)</source>
+        <translation>Alertmanager 状态（/api/v2/status）</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is disabled: the connection is encrypted but the server is not authenticated.</source>
+        <translation>TLS 证书验证已禁用：连接已加密，但服务器身份未经验证。</translation>
+    </message>
+    <message>
+        <source>The Alertmanager cluster is still settling.</source>
+        <translation>Alertmanager 集群仍在稳定中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data source is working: Alertmanager %1, cluster %2, %n peer(s)</source>
+        <translation>
+            <numerusform>数据源工作正常：Alertmanager %1，集群 %2，%n 个对等节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::AlertmanagerParser</name>
+    <message>
+        <source>empty response</source>
+        <translation>空响应</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation>偏移量 %1 处的 JSON 无效：%2</translation>
+    </message>
+    <message>
+        <source>an alert is not a JSON object</source>
+        <translation>某条告警不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected Alertmanager&apos;s status object</source>
+        <translation>应为 Alertmanager 的状态对象</translation>
+    </message>
+    <message>
+        <source>no &quot;versionInfo&quot; or &quot;cluster&quot; in the status: not an Alertmanager</source>
+        <translation>状态中没有 "versionInfo" 或 "cluster"：不是 Alertmanager</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of alerts</source>
+        <translation>应为告警的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of alert groups</source>
+        <translation>应为告警分组的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>an alert group has no &quot;alerts&quot; array</source>
+        <translation>某个告警分组没有 "alerts" 数组</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of silences</source>
+        <translation>应为静默规则的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>a silence has no &quot;id&quot; or &quot;matchers&quot;</source>
+        <translation>某条静默规则没有 "id" 或 "matchers"</translation>
+    </message>
+    <message>
+        <source>expected {&quot;silenceID&quot;: ...}</source>
+        <translation>应为 {"silenceID": ...}</translation>
+    </message>
+</context>
+<context>
     <name>pharos::AxisOptionsSection</name>
     <message>
         <source>Axis</source>
@@ -1276,6 +1352,21 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
 </context>
 <context>
+    <name>pharos::DataRequest</name>
+    <message>
+        <source>%1 does not answer %2</source>
+        <translation>%1 不支持 %2</translation>
+    </message>
+    <message>
+        <source>PromQL queries</source>
+        <translation>PromQL 查询</translation>
+    </message>
+    <message>
+        <source>this request</source>
+        <translation>此请求</translation>
+    </message>
+</context>
+<context>
     <name>pharos::DataSourceDialog</name>
     <message>
         <source>Default data source</source>
@@ -1718,6 +1809,18 @@ Keep them for this session only? They are lost when Pharos quits.</source>
         <source>Too many redirects (%1). Check the data source URL.</source>
         <translation>重定向次数过多（%1）。请检查数据源 URL。</translation>
     </message>
+    <message>
+        <source>The server rejected the request (HTTP %1).</source>
+        <translation>服务器拒绝了请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server rejected the request (HTTP %1): %2</source>
+        <translation>服务器拒绝了请求（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation>服务器拒绝了请求：%1</translation>
+    </message>
 </context>
 <context>
     <name>pharos::DataSourceKind</name>
@@ -1888,6 +1991,10 @@ Keep them for this session only? They are lost when Pharos quits.</source>
     <message>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3071,10 @@ Opening it hands it to your system, which may run a program or read local files.
         <source>Metrics browser</source>
         <translation>指标浏览器</translation>
     </message>
+    <message>
+        <source>This data source does not answer PromQL queries.</source>
+        <translation>此数据源不支持 PromQL 查询。</translation>
+    </message>
 </context>
 <context>
     <name>pharos::OverridesEditor</name>
@@ -3881,6 +3992,10 @@ Opening it hands it to your system, which may run a program or read local files.
     <message>
         <source>Provisioning &quot;%1&quot; failed: %2</source>
         <translation>预配“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>Data source &quot;%1&quot;: unknown Alertmanager implementation &quot;%2&quot;; using Mimir.</source>
+        <translation>数据源“%1”：未知的 Alertmanager 实现“%2”；将使用 Mimir。</translation>
     </message>
 </context>
 <context>

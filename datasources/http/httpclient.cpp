@@ -41,9 +41,9 @@ bool isRedirect(int status)
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-QString redirectKey(bool get, const QUrl &url)
+QString redirectKey(QLatin1String method, const QUrl &url)
 {
-    return (get ? QLatin1String("GET ") : QLatin1String("POST ")) +
+    return method + QLatin1Char(' ') +
            url.adjusted(QUrl::NormalizePathSegments).toString(QUrl::FullyEncoded);
 }
 
@@ -108,13 +108,27 @@ struct HttpClient::Pending
     // The whole request, redirects included.
     QElapsedTimer started;   // the timeout runs from the first send; the request log
     QStringList hops;        // redirectKey() of every transfer, for loop detection
-    bool hopGet = false;     // the method of the current transfer
-    QByteArray form;         // the body of the current POST (307/308 send it again)
+    Verb verb = Verb::Get;   // the method of the current transfer
+    QByteArray payload;      // the body of the current POST (307/308 send it again)
     bool tooLarge = false;   // over responseLimitBytes: refused
     qint64 announced = -1;   // the Content-Length of a refused answer
     qint64 received = 0;     // 2xx body bytes received
     bool readQueued = false; // a readBody() slice is queued for the next event-loop turn
 };
+
+QLatin1String HttpClient::verbName(Verb verb)
+{
+    switch (verb) {
+    case Verb::Get:
+        return QLatin1String("GET");
+    case Verb::PostForm:
+    case Verb::PostJson:
+        return QLatin1String("POST");
+    case Verb::Delete:
+        return QLatin1String("DELETE");
+    }
+    return QLatin1String("GET");
+}
 
 HttpClient::HttpClient(DataSource *owner)
     : QObject(owner), m_owner(owner), m_nam(new QNetworkAccessManager(this))
@@ -303,7 +317,9 @@ void HttpClient::pump()
 
 void HttpClient::start(const std::shared_ptr<Pending> &p)
 {
-    p->useGet = p->useGet || m_useGet || p->request.get;
+    // Only form POSTs fall back to GET; JSON POSTs and DELETEs keep their method.
+    p->useGet = p->useGet || ((m_useGet || p->request.get) && p->request.jsonBody.isNull() &&
+                              !p->request.deleteMethod);
     p->timedOut = false;
     p->tooLarge = false;
     p->received = 0;
@@ -320,28 +336,47 @@ void HttpClient::start(const std::shared_ptr<Pending> &p)
         return;
     }
     const QByteArray form = encodeForm(p->request.params);
-    if (p->useGet && !form.isEmpty())
+    Verb verb = p->useGet ? Verb::Get : Verb::PostForm;
+    if (p->request.deleteMethod)
+        verb = Verb::Delete;
+    else if (!p->request.jsonBody.isNull())
+        verb = Verb::PostJson;
+    if (verb != Verb::PostForm && !form.isEmpty())
         target.setQuery(QString::fromLatin1(form), QUrl::StrictMode);
-    startTransfer(p, target, p->useGet, p->useGet ? QByteArray() : form);
+    const QByteArray payload = verb == Verb::PostForm   ? form
+                               : verb == Verb::PostJson ? p->request.jsonBody
+                                                        : QByteArray();
+    startTransfer(p, target, verb, payload);
 }
 
-void HttpClient::startTransfer(const std::shared_ptr<Pending> &p, const QUrl &url, bool get,
-                               const QByteArray &form)
+void HttpClient::startTransfer(const std::shared_ptr<Pending> &p, const QUrl &url, Verb verb,
+                               const QByteArray &payload)
 {
     p->body.clear();
     p->capped = false;
     p->sslErrors.clear();
-    p->hopGet = get;
-    p->form = form;
-    p->hops << redirectKey(get, url);
+    p->verb = verb;
+    p->payload = payload;
+    p->hops << redirectKey(verbName(verb), url);
     QNetworkRequest request = makeRequest(url);
     QNetworkReply *net = nullptr;
-    if (get) {
+    switch (verb) {
+    case Verb::Get:
         net = m_nam->get(request);
-    } else {
+        break;
+    case Verb::PostForm:
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/x-www-form-urlencoded"));
-        net = m_nam->post(request, form);
+        net = m_nam->post(request, payload);
+        break;
+    case Verb::PostJson:
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        net = m_nam->post(request, payload);
+        break;
+    case Verb::Delete:
+        net = m_nam->deleteResource(request);
+        break;
     }
     // Flow control: Qt's HTTP thread stops reading the socket while this much is unread, so
     // a huge answer does not pile up in queued chunks ahead of readBody() (without it, about
@@ -442,9 +477,11 @@ bool HttpClient::followRedirect(const std::shared_ptr<Pending> &p, QNetworkReply
         return false;
     }
     // 303 always continues with GET; 301 and 302 turn a POST into a GET, as browsers and curl
-    // do; 307 and 308 keep the method and the body.
-    const bool get = p->hopGet || status == 301 || status == 302 || status == 303;
-    if (p->hops.contains(redirectKey(get, to))) {
+    // do (a DELETE stays one); 307 and 308 keep the method and the body.
+    Verb verb = p->verb;
+    if (status == 303 || ((status == 301 || status == 302) && verb != Verb::Delete))
+        verb = Verb::Get;
+    if (p->hops.contains(redirectKey(verbName(verb), to))) {
         error->kind = Kind::RedirectLoop;
         error->detail = tr("%1 redirects back to %2").arg(shown(from), shown(to));
         return false;
@@ -456,7 +493,8 @@ bool HttpClient::followRedirect(const std::shared_ptr<Pending> &p, QNetworkReply
                             .arg(shown(from), shown(to));
         return false;
     }
-    startTransfer(p, to, get, get ? QByteArray() : p->form);
+    const bool post = verb == Verb::PostForm || verb == Verb::PostJson;
+    startTransfer(p, to, verb, post ? p->payload : QByteArray());
     return true;
 }
 
@@ -535,7 +573,8 @@ void HttpClient::onNetworkFinished(const std::shared_ptr<Pending> &p)
             deliver(p, e);
         return;
     }
-    if (!p->timedOut && !p->tooLarge && status == 405 && !p->useGet) {
+    if (!p->timedOut && !p->tooLarge && status == 405 && !p->useGet &&
+        p->request.jsonBody.isNull() && !p->request.deleteMethod) {
         // The server (or a proxy) refuses POST: fall back to GET for this data source.
         m_useGet = true;
         p->useGet = true;

@@ -23,8 +23,13 @@ QByteArray encodeForm(const QUrlQuery &query);
 struct HttpRequest
 {
     QString path;     // appended to the base URL's path (keeps a path prefix)
-    QUrlQuery params; // the form body of a POST, or the query of a GET
+    QUrlQuery params; // the form body of a form POST, else the URL's query
     bool get = false; // GET from the start (otherwise POST, falling back to GET after a 405)
+    /// Not null: POST this JSON document (Content-Type application/json) instead of a form;
+    /// `params` go in the URL's query and a 405 is an error, never a GET.
+    QByteArray jsonBody;
+    /// DELETE instead (`params` in the URL's query; no body, no GET fallback).
+    bool deleteMethod = false;
     bool bypassBackoff = false; // "Save & Test": the user asked, so it goes out while backing off
     bool recordHealth = true;   // the outcome counts for the data source's health and back-off
 };
@@ -52,12 +57,14 @@ using HttpErrorClassifier = std::function<DataSourceError(int status, const QByt
 ///   at once with the last error without touching the server (unless bypassBackoff).
 /// - HttpOptions::timeoutMs bounds each request as a whole: connect, redirects and the full
 ///   transfer (Kind::Timeout; an abort is Kind::Cancelled).
-/// - POSTs form-encoded bodies; after a 405 on POST it retries with GET and keeps using GET.
+/// - POSTs form-encoded bodies; after a 405 on such a POST it retries with GET and keeps
+///   using GET. JSON POSTs (HttpRequest::jsonBody) and DELETEs are sent as they are.
 /// - Follows redirects itself (at most MaxRedirects; a loop is Kind::RedirectLoop, more is
 ///   Kind::TooManyRedirects): 303, and 301/302 after a POST, continue with GET; 307/308 keep
-///   the method and body. Basic auth, bearer tokens, secret headers (and Authorization,
-///   Proxy-Authorization or Cookie headers) and the TLS server name only go to the configured
-///   origin (scheme, host, port), never to another one a redirect points to.
+///   the method and body (a DELETE stays a DELETE after 301/302 too). Basic auth, bearer tokens,
+///   secret headers (and Authorization, Proxy-Authorization or Cookie headers) and the TLS server
+///   name only go to the configured origin (scheme, host, port), never to another one a redirect
+///   points to.
 /// - Answers larger than HttpOptions::responseLimitBytes are refused as soon as the
 ///   Content-Length or the received bytes exceed it (Kind::ResponseTooLarge).
 /// - Diagnoses failures (httpdiagnosis.h): refused, DNS, TLS (unknown CA, expired, wrong
@@ -122,6 +129,9 @@ public:
 
 private:
     struct Pending;
+    /// The method (and body) of one transfer.
+    enum class Verb { Get, PostForm, PostJson, Delete };
+    static QLatin1String verbName(Verb verb);
     /// What a parse hands to the reply, on the thread that made the request.
     using Apply = std::function<void(DataSourceReply *)>;
     using Parser = std::function<Apply(const QByteArray &body, const QByteArray &contentType,
@@ -133,8 +143,8 @@ private:
     void prepareTls();
     void pump();
     void start(const std::shared_ptr<Pending> &p);
-    void startTransfer(const std::shared_ptr<Pending> &p, const QUrl &url, bool get,
-                       const QByteArray &form);
+    void startTransfer(const std::shared_ptr<Pending> &p, const QUrl &url, Verb verb,
+                       const QByteArray &payload);
     void readBody(const std::shared_ptr<Pending> &p, QNetworkReply *net);
     bool followRedirect(const std::shared_ptr<Pending> &p, QNetworkReply *net, int status,
                         DataSourceError *error);

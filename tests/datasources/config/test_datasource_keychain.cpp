@@ -2,9 +2,11 @@
 // temporary HOME): the `pharos datasource` command stores them, reads them back in a new
 // process, deletes them with their data source; provisioning puts secureJsonData there; and
 // afterwards no secret is found in the config directory, dashboards or logs.
+#include "datasources/alertmanager/alertmanageroptions.h"
 #include "datasources/config/credentialstore.h"
 #include "datasources/config/datasourcestore.h"
 #include "datasources/config/provisioning.h"
+#include "datasources/datasourcefactory.h"
 #include "datasources/prometheus/prometheusoptions.h"
 #include "prometheusfixture.h"
 
@@ -280,6 +282,56 @@ private Q_SLOTS:
                  0);
     }
 
+    void alertmanagerOnTheCommandLine()
+    {
+        const QStringList add{QStringLiteral("datasource"),
+                              QStringLiteral("add"),
+                              QStringLiteral("am"),
+                              QStringLiteral("--type"),
+                              QStringLiteral("alertmanager"),
+                              QStringLiteral("--url"),
+                              QStringLiteral("http://am:9093")};
+        // Another type's option is refused, with the reason.
+        const Result kind =
+            pharos(add + QStringList{QStringLiteral("--kind"), QStringLiteral("thanos")});
+        QCOMPARE(kind.code, 2);
+        QVERIFY2(kind.err.contains(
+                     QLatin1String("--kind is not an option of alertmanager data sources")),
+                 qPrintable(kind.err));
+        const Result bad =
+            pharos(add + QStringList{QStringLiteral("--implementation"), QStringLiteral("loki")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("unknown implementation \"loki\"")),
+                 qPrintable(bad.err));
+        // Without --implementation: a plain Alertmanager (its API at /api/v2 of the URL).
+        const Result plain = pharos(add);
+        QVERIFY2(plain.code == 0, qPrintable(plain.err));
+        QVERIFY2(plain.out.contains(QLatin1String("(Alertmanager, http://am:9093)")),
+                 qPrintable(plain.out));
+        QList<DataSourceSettings> all = DataSourceStore::load();
+        qsizetype i = DataSourceStore::indexOf(all, QStringLiteral("am"));
+        QVERIFY(i >= 0);
+        QCOMPARE(all[i].type, QStringLiteral("alertmanager"));
+        QCOMPARE(all[i].jsonData.value(QLatin1String("implementation")).toString(),
+                 QStringLiteral("prometheus"));
+        QCOMPARE(
+            pharos({QStringLiteral("datasource"), QStringLiteral("remove"), QStringLiteral("am")})
+                .code,
+            0);
+        const Result mimir =
+            pharos(add + QStringList{QStringLiteral("--implementation"), QStringLiteral("mimir")});
+        QVERIFY2(mimir.code == 0, qPrintable(mimir.err));
+        all = DataSourceStore::load();
+        i = DataSourceStore::indexOf(all, QStringLiteral("am"));
+        QVERIFY(i >= 0);
+        QCOMPARE(all[i].jsonData.value(QLatin1String("implementation")).toString(),
+                 QStringLiteral("mimir"));
+        QCOMPARE(
+            pharos({QStringLiteral("datasource"), QStringLiteral("remove"), QStringLiteral("am")})
+                .code,
+            0);
+    }
+
     void provisioningToKeychain()
     {
         const QString file = m_work.filePath(QStringLiteral("datasources.yaml"));
@@ -481,6 +533,39 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("apiVersion")));
         QVERIFY(!Provisioning::parse("apiVersion: 1\ndatasources: [\n", &bad, &error, &env));
         QVERIFY(error.contains(QLatin1String("line")));
+    }
+
+    void provisioningAlertmanager()
+    {
+        // Grafana's Alertmanager entry: type alertmanager, jsonData.implementation.
+        const QByteArray yaml = "apiVersion: 1\n"
+                                "datasources:\n"
+                                "  - name: Mimir Alertmanager\n"
+                                "    type: alertmanager\n"
+                                "    uid: mimir-am\n"
+                                "    url: http://${HOST}:8080\n"
+                                "    jsonData:\n"
+                                "      implementation: mimir\n"
+                                "      handleGrafanaManagedAlerts: false\n";
+        const QHash<QString, QString> env{{QStringLiteral("HOST"), QStringLiteral("mimir")}};
+        ProvisioningResult result;
+        QString error;
+        QVERIFY2(Provisioning::parse(yaml, &result, &error, &env), qPrintable(error));
+        QVERIFY(result.warnings.isEmpty());
+        QCOMPARE(result.dataSources.size(), 1);
+        const DataSourceSettings &s = result.dataSources.first().settings;
+        QCOMPARE(s.type, QStringLiteral("alertmanager"));
+        QCOMPARE(s.uid, QStringLiteral("mimir-am"));
+        QCOMPARE(s.url, QUrl(QStringLiteral("http://mimir:8080")));
+        QCOMPARE(AlertmanagerOptions::of(s).implementation,
+                 AlertmanagerOptions::Implementation::Mimir);
+        QCOMPARE(s.jsonData.value(QLatin1String("implementation")).toString(),
+                 QStringLiteral("mimir"));
+        QCOMPARE(QByteArray(dataSourceTypeOf(s).id), QByteArray("alertmanager"));
+        QCOMPARE(dataSourceTypeOf(s).endpoint(s),
+                 QUrl(QStringLiteral("http://mimir:8080/alertmanager")));
+        QCOMPARE(dataSourceTypeOf(s).describe(s), QStringLiteral("Alertmanager (Mimir)"));
+        QVERIFY(result.dataSources.first().secrets.isEmpty());
     }
 
     void noSecretAnywhere()
