@@ -590,6 +590,38 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
         <source>Log every HTTP request (method, URL, status, size, duration; never a secret) and debug messages to stderr.</source>
         <translation>将每个 HTTP 请求（方法、URL、状态、大小、耗时；从不包含机密信息）和调试信息输出到标准错误。</translation>
     </message>
+    <message>
+        <source>The data source type&apos;s Grafana id (default prometheus).</source>
+        <translation>数据源类型的 Grafana ID（默认 prometheus）。</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>datasource add: unknown type &quot;%1&quot; (use %2).</source>
+        <translation>datasource add：未知类型“%1”（可用 %2）。</translation>
+    </message>
+    <message>
+        <source>datasource add: --%1 is not an option of %2 data sources.</source>
+        <translation>datasource add：--%1 不是 %2 数据源的选项。</translation>
+    </message>
+    <message>
+        <source>Alertmanager: prometheus (default), mimir or cortex.</source>
+        <translation>Alertmanager：prometheus（默认）、mimir 或 cortex。</translation>
+    </message>
+    <message>
+        <source>datasource add: unknown implementation &quot;%1&quot; (use prometheus, mimir or cortex).</source>
+        <translation>datasource add：未知实现“%1”（可用 prometheus、mimir 或 cortex）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s scrape interval, e.g. 15s (for $__rate_interval).</source>
+        <translation>服务器的抓取间隔，例如 15s（用于 $__rate_interval）。</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -745,7 +777,7 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
     <message>
         <source>no &quot;versionInfo&quot; or &quot;cluster&quot; in the status: not an Alertmanager</source>
-        <translation>状态中没有 "versionInfo" 或 "cluster"：不是 Alertmanager</translation>
+        <translation>状态中没有 &quot;versionInfo&quot; 或 &quot;cluster&quot;：不是 Alertmanager</translation>
     </message>
     <message>
         <source>expected a JSON array of alerts</source>
@@ -757,7 +789,7 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
     <message>
         <source>an alert group has no &quot;alerts&quot; array</source>
-        <translation>某个告警分组没有 "alerts" 数组</translation>
+        <translation>某个告警分组没有 &quot;alerts&quot; 数组</translation>
     </message>
     <message>
         <source>expected a JSON array of silences</source>
@@ -765,11 +797,11 @@ Secrets (passwords, tokens, secret headers) are read from stdin only, one per li
     </message>
     <message>
         <source>a silence has no &quot;id&quot; or &quot;matchers&quot;</source>
-        <translation>某条静默规则没有 "id" 或 "matchers"</translation>
+        <translation>某条静默规则没有 &quot;id&quot; 或 &quot;matchers&quot;</translation>
     </message>
     <message>
         <source>expected {&quot;silenceID&quot;: ...}</source>
-        <translation>应为 {"silenceID": ...}</translation>
+        <translation>应为 {&quot;silenceID&quot;: ...}</translation>
     </message>
 </context>
 <context>
@@ -4919,6 +4951,13 @@ Opening it hands it to your system, which may run a program or read local files.
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+</context>
+<context>
+    <name>pharos::RulesParser</name>
+    <message>
+        <source>the answer has no %1 list</source>
+        <translation>响应中没有 %1 列表</translation>
     </message>
 </context>
 <context>

@@ -108,9 +108,6 @@ std::vector<DataSourceOption> options()
 
 QString applyOptions(const QHash<QString, QStringList> &values, DataSourceSettings *s)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("DataSourceCommand", text);
-    };
     const auto value = [&](const char *name) {
         const QStringList v = values.value(QLatin1String(name));
         return v.isEmpty() ? QString() : v.last();
@@ -118,8 +115,9 @@ QString applyOptions(const QHash<QString, QStringList> &values, DataSourceSettin
     const auto given = [&](const char *name) { return values.contains(QLatin1String(name)); };
     PrometheusOptions p = PrometheusOptions::of(*s);
     if (given("kind") && !dataSourceKindFromName(value("kind"), &p.kind))
-        return tr("datasource add: unknown kind \"%1\" (use prometheus, victoriametrics, "
-                  "thanos or mimir).")
+        return QCoreApplication::translate("DataSourceCommand",
+                                           "datasource add: unknown kind \"%1\" (use prometheus, "
+                                           "victoriametrics, thanos or mimir).")
             .arg(value("kind"));
     p.pathPrefix = value("path-prefix").trimmed();
     p.tenantId = value("tenant").trimmed();
@@ -129,12 +127,15 @@ QString applyOptions(const QHash<QString, QStringList> &values, DataSourceSettin
         if (m == QLatin1String("GET"))
             p.httpMethod = PrometheusOptions::HttpMethod::Get;
         else if (m != QLatin1String("POST"))
-            return tr("datasource add: --method must be GET or POST.");
+            return QCoreApplication::translate("DataSourceCommand",
+                                               "datasource add: --method must be GET or POST.");
     }
     if (given("scrape-interval")) {
         const qint64 ms = Provisioning::durationMs(value("scrape-interval"));
         if (ms <= 0 || ms > 24 * 3600 * 1000)
-            return tr("datasource add: --scrape-interval \"%1\" is not a duration such as 15s.")
+            return QCoreApplication::translate(
+                       "DataSourceCommand",
+                       "datasource add: --scrape-interval \"%1\" is not a duration such as 15s.")
                 .arg(value("scrape-interval"));
         p.scrapeIntervalMs = int(ms);
     }
@@ -142,7 +143,8 @@ QString applyOptions(const QHash<QString, QStringList> &values, DataSourceSettin
         bool ok = false;
         const int n = value("series-limit").toInt(&ok);
         if (!ok || n < 0)
-            return tr("datasource add: --series-limit must be a number.");
+            return QCoreApplication::translate("DataSourceCommand",
+                                               "datasource add: --series-limit must be a number.");
         p.seriesLimit = n;
     }
     p.storeIn(s);
