@@ -32,6 +32,8 @@ struct ReducedValue
     std::optional<int> decimals;
     /// Where `v` stands in [lo, hi], clamped to 0..1 (0 for NaN or an empty range).
     double fractionOf(double v) const;
+    /// What hovering it shows: "name: text", or the text alone for an unnamed value.
+    QString tooltip() const { return name.isEmpty() ? text : name + QLatin1String(": ") + text; }
 };
 
 /// The first calc of `options.reduceOptions.calcs`, "lastNotNull" when none.

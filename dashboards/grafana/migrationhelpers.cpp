@@ -65,6 +65,26 @@ QJsonObject fixedColor(const QString &color)
                        {QStringLiteral("fixedColor"), color}};
 }
 
+bool editOverrideProperties(QJsonArray *overrides,
+                            const std::function<bool(QJsonObject *property)> &edit)
+{
+    bool changed = false;
+    for (qsizetype i = 0; i < overrides->size(); ++i) {
+        QJsonObject o = overrides->at(i).toObject();
+        QJsonArray props = o.value(QLatin1String("properties")).toArray();
+        for (qsizetype j = 0; j < props.size(); ++j) {
+            QJsonObject prop = props.at(j).toObject();
+            if (edit(&prop)) {
+                props[j] = prop;
+                changed = true;
+            }
+        }
+        o.insert(QLatin1String("properties"), props);
+        (*overrides)[i] = o;
+    }
+    return changed;
+}
+
 void addOverride(QJsonArray *overrides, const QJsonObject &matcher, const QJsonArray &props)
 {
     if (props.isEmpty())

@@ -9,6 +9,7 @@
 #include <QLatin1String>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace pharos::migration {
@@ -35,6 +36,10 @@ QJsonObject property(const QString &id, const QJsonValue &value);
 QJsonObject fixedColor(const QString &color);
 /// Adds `props` to the override for `matcher`, creating it when needed.
 void addOverride(QJsonArray *overrides, const QJsonObject &matcher, const QJsonArray &props);
+/// Runs `edit` on every property of every override (each gets its "properties" written back);
+/// true when an edit returned true (it changed the property).
+bool editOverrideProperties(QJsonArray *overrides,
+                            const std::function<bool(QJsonObject *property)> &edit);
 /// Thresholds {"mode", "steps"} ("absolute" by default).
 QJsonObject thresholdsFromSteps(const QJsonArray &steps, const QString &mode = QString());
 /// A threshold step {"value", "color"}.

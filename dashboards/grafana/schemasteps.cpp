@@ -233,20 +233,13 @@ void toV30(QJsonObject &p, const PanelNote &)
         }
     }
     QJsonArray overrides = fc.value(L("overrides")).toArray();
-    for (qsizetype i = 0; i < overrides.size(); ++i) {
-        QJsonObject o = overrides.at(i).toObject();
-        QJsonArray props = o.value(L("properties")).toArray();
-        for (qsizetype j = 0; j < props.size(); ++j) {
-            QJsonObject prop = props.at(j).toObject();
-            if (prop.value(L("id")).toString() == QLatin1String("mappings") &&
-                prop.value(L("value")).isArray()) {
-                prop.insert(L("value"), newMappings(prop.value(L("value")).toArray()));
-                props[j] = prop;
-            }
-        }
-        o.insert(L("properties"), props);
-        overrides[i] = o;
-    }
+    editOverrideProperties(&overrides, [](QJsonObject *prop) {
+        if (prop->value(L("id")).toString() != QLatin1String("mappings") ||
+            !prop->value(L("value")).isArray())
+            return false;
+        prop->insert(L("value"), newMappings(prop->value(L("value")).toArray()));
+        return true;
+    });
     if (!overrides.isEmpty()) {
         fc.insert(L("overrides"), overrides);
         fcChanged = true;
@@ -397,21 +390,13 @@ void toV38(QJsonObject &p, const PanelNote &)
             changed = true;
         }
         QJsonArray overrides = fc.value(L("overrides")).toArray();
-        for (qsizetype i = 0; i < overrides.size(); ++i) {
-            QJsonObject o = overrides.at(i).toObject();
-            QJsonArray props = o.value(L("properties")).toArray();
-            for (qsizetype j = 0; j < props.size(); ++j) {
-                QJsonObject prop = props.at(j).toObject();
-                if (prop.value(L("id")).toString() == QLatin1String("custom.displayMode")) {
-                    prop.insert(L("id"), QStringLiteral("custom.cellOptions"));
-                    prop.insert(L("value"), cellOptions(prop.value(L("value")).toString()));
-                    props[j] = prop;
-                    changed = true;
-                }
-            }
-            o.insert(L("properties"), props);
-            overrides[i] = o;
-        }
+        changed |= editOverrideProperties(&overrides, [&cellOptions](QJsonObject *prop) {
+            if (prop->value(L("id")).toString() != QLatin1String("custom.displayMode"))
+                return false;
+            prop->insert(L("id"), QStringLiteral("custom.cellOptions"));
+            prop->insert(L("value"), cellOptions(prop->value(L("value")).toString()));
+            return true;
+        });
         if (changed) {
             fc.insert(L("overrides"), overrides);
             p.insert(L("fieldConfig"), fc);

@@ -153,9 +153,7 @@ protected:
             const BarGeometry g = geometry(i);
             if (g.bar.united(g.name).united(g.value).contains(event->position())) {
                 const ReducedValue &v = values[size_t(i)];
-                QToolTip::showText(
-                    event->globalPosition().toPoint(),
-                    v.name.isEmpty() ? v.text : v.name + QLatin1String(": ") + v.text, this);
+                QToolTip::showText(event->globalPosition().toPoint(), v.tooltip(), this);
                 return;
             }
         }

@@ -148,9 +148,7 @@ protected:
         for (int i = 0; i < int(values.size()); ++i) {
             if (cellRect(i).contains(event->position())) {
                 const ReducedValue &v = values[size_t(i)];
-                QToolTip::showText(
-                    event->globalPosition().toPoint(),
-                    v.name.isEmpty() ? v.text : v.name + QLatin1String(": ") + v.text, this);
+                QToolTip::showText(event->globalPosition().toPoint(), v.tooltip(), this);
                 return;
             }
         }
