@@ -35,17 +35,12 @@ QString AlertmanagerFixture::defaultConfigYaml()
 
 bool AlertmanagerFixture::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return PrometheusFixture::isProcessRunning(m_process.get());
 }
 
 QByteArray AlertmanagerFixture::log() const
 {
-    if (!m_dir)
-        return {};
-    QFile f(m_dir->filePath(QStringLiteral("alertmanager.log")));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
+    return PrometheusFixture::readServerFile(m_dir.get(), QStringLiteral("alertmanager.log"));
 }
 
 bool AlertmanagerFixture::start(QString *error)
@@ -57,14 +52,10 @@ bool AlertmanagerFixture::start(QString *error)
         return false;
     };
     stop();
-    QFileInfo bin(m_binary);
-    if (!bin.exists() || !bin.isExecutable())
-        return fail(QStringLiteral("Alertmanager binary not found or not executable at %1 "
-                                   "(install the Debian package 'prometheus-alertmanager')")
-                        .arg(m_binary));
-    m_dir = std::make_unique<QTemporaryDir>();
-    if (!m_dir->isValid())
-        return fail(QStringLiteral("Cannot create a temporary directory for Alertmanager"));
+    QString why;
+    if (!PrometheusFixture::prepareServer(m_binary, QStringLiteral("Alertmanager"),
+                                          QStringLiteral("prometheus-alertmanager"), &m_dir, &why))
+        return fail(why);
     const QString configPath = m_dir->filePath(QStringLiteral("alertmanager.yml"));
     QFile cfg(configPath);
     const QString yaml = m_config.isEmpty() ? defaultConfigYaml() : m_config;

@@ -86,19 +86,43 @@ quint16 PrometheusFixture::freePort()
     return port;
 }
 
+bool PrometheusFixture::prepareServer(const QString &binary, const QString &name,
+                                      const QString &package, std::unique_ptr<QTemporaryDir> *dir,
+                                      QString *error)
+{
+    const QFileInfo bin(binary);
+    if (!bin.exists() || !bin.isExecutable()) {
+        *error = QStringLiteral("%1 binary not found or not executable at %2 (install the Debian "
+                                "package '%3')")
+                     .arg(name, binary, package);
+        return false;
+    }
+    *dir = std::make_unique<QTemporaryDir>();
+    if (!(*dir)->isValid()) {
+        *error = QStringLiteral("Cannot create a temporary directory for %1").arg(name);
+        return false;
+    }
+    return true;
+}
+
+QByteArray PrometheusFixture::readServerFile(const QTemporaryDir *dir, const QString &fileName)
+{
+    if (!dir)
+        return {};
+    QFile f(dir->filePath(fileName));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
 bool PrometheusFixture::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return isProcessRunning(m_process.get());
 }
 
 QByteArray PrometheusFixture::log() const
 {
-    if (!m_dir)
-        return {};
-    QFile f(m_dir->filePath(QStringLiteral("prometheus.log")));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
+    return readServerFile(m_dir.get(), QStringLiteral("prometheus.log"));
 }
 
 bool PrometheusFixture::start(QString *error)
@@ -110,15 +134,10 @@ bool PrometheusFixture::start(QString *error)
         return false;
     };
     stop();
-    QFileInfo bin(m_binary);
-    if (!bin.exists() || !bin.isExecutable())
-        return fail(QStringLiteral("Prometheus binary not found or not executable at %1 "
-                                   "(install the Debian package 'prometheus')")
-                        .arg(m_binary));
-
-    m_dir = std::make_unique<QTemporaryDir>();
-    if (!m_dir->isValid())
-        return fail(QStringLiteral("Cannot create a temporary directory for Prometheus"));
+    QString why;
+    if (!prepareServer(m_binary, QStringLiteral("Prometheus"), QStringLiteral("prometheus"), &m_dir,
+                       &why))
+        return fail(why);
 
     if (!m_pushgatewayBinary.isEmpty()) {
         QFileInfo pg(m_pushgatewayBinary);

@@ -105,6 +105,18 @@ public:
     /// A TCP port on 127.0.0.1 that was free a moment ago.
     static quint16 freePort();
 
+    // What every server fixture (this one, VictoriaMetrics, Alertmanager) shares:
+    /// Checks that `binary` can run (else *error names the Debian `package`) and makes a new
+    /// temporary directory for the server `name`'s files in *dir.
+    static bool prepareServer(const QString &binary, const QString &name, const QString &package,
+                              std::unique_ptr<QTemporaryDir> *dir, QString *error);
+    /// The contents of `fileName` in `dir` (a server's log), or empty.
+    static QByteArray readServerFile(const QTemporaryDir *dir, const QString &fileName);
+    static bool isProcessRunning(const QProcess *process)
+    {
+        return process && process->state() != QProcess::NotRunning;
+    }
+
 private:
     QString m_binary = QStringLiteral("/usr/bin/prometheus");
     QStringList m_extraJobs;

@@ -20,17 +20,12 @@ VictoriaMetricsFixture::~VictoriaMetricsFixture()
 
 bool VictoriaMetricsFixture::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return PrometheusFixture::isProcessRunning(m_process.get());
 }
 
 QByteArray VictoriaMetricsFixture::log() const
 {
-    if (!m_dir)
-        return {};
-    QFile f(m_dir->filePath(QStringLiteral("victoria-metrics.log")));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
+    return PrometheusFixture::readServerFile(m_dir.get(), QStringLiteral("victoria-metrics.log"));
 }
 
 bool VictoriaMetricsFixture::start(QString *error)
@@ -42,14 +37,10 @@ bool VictoriaMetricsFixture::start(QString *error)
         return false;
     };
     stop();
-    QFileInfo bin(m_binary);
-    if (!bin.exists() || !bin.isExecutable())
-        return fail(QStringLiteral("VictoriaMetrics binary not found or not executable at %1 "
-                                   "(install the Debian package 'victoria-metrics')")
-                        .arg(m_binary));
-    m_dir = std::make_unique<QTemporaryDir>();
-    if (!m_dir->isValid())
-        return fail(QStringLiteral("Cannot create a temporary directory for VictoriaMetrics"));
+    QString why;
+    if (!PrometheusFixture::prepareServer(m_binary, QStringLiteral("VictoriaMetrics"),
+                                          QStringLiteral("victoria-metrics"), &m_dir, &why))
+        return fail(why);
 
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_port = PrometheusFixture::freePort();
